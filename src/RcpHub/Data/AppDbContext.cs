@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Domain;
+
+namespace RcpHub.Data;
+
+/// <summary>The one database context. Each provider has a subclass only so that each keeps its own
+/// migrations (see docs/decisions/0002-one-context-two-providers.md); the model is defined here once.</summary>
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Process> Processes => Set<Process>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<ProcessSource> ProcessSources => Set<ProcessSource>();
+    public DbSet<State> States => Set<State>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ChairTerm> ChairTerms => Set<ChairTerm>();
+    public DbSet<ChairRotationSlot> ChairRotationSlots => Set<ChairRotationSlot>();
+    public DbSet<Body> Bodies => Set<Body>();
+    public DbSet<BodyMember> BodyMembers => Set<BodyMember>();
+    public DbSet<GlobalMeeting> GlobalMeetings => Set<GlobalMeeting>();
+    public DbSet<ProcessRoleAssignment> ProcessRoleAssignments => Set<ProcessRoleAssignment>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and in the audit log, and stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

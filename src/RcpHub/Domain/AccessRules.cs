@@ -1,0 +1,73 @@
+namespace RcpHub.Domain;
+
+/// <summary>What a person may do. Every page and endpoint names one of these, and only
+/// <see cref="AccessRules"/> says who may do it.</summary>
+public enum Operation
+{
+    /// <summary>Read the public registry: open to everyone, signed in or not.</summary>
+    ViewPublicRegistry,
+
+    /// <summary>Anything reached by a signed-in person on their own account (profile, two-factor set-up).</summary>
+    ManageOwnAccount,
+
+    /// <summary>Read what a process shares with its participants only.</summary>
+    ViewParticipantArea,
+
+    EditProcessProfile,
+    ManageMembership,
+    ManageChairs,
+    ManageBodies,
+    InviteParticipants,
+    ViewProcessAuditLog,
+
+    /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
+    AdministerPlatform,
+}
+
+/// <summary>The one table of who may do what on which resource. The authorization handlers and the
+/// policy registration read it; nothing else decides access.</summary>
+public static class AccessRules
+{
+    private static readonly ProcessRole[] Everyone =
+        [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint, ProcessRole.Observer, ProcessRole.CivilSociety];
+
+    /// <summary>Per operation on a process: the process roles allowed. Platform administrators may do everything.</summary>
+    public static readonly IReadOnlyDictionary<Operation, ProcessRole[]> ProcessOperations = new Dictionary<Operation, ProcessRole[]>
+    {
+        [Operation.ViewParticipantArea] = Everyone,
+        [Operation.EditProcessProfile] = [ProcessRole.Secretariat],
+        [Operation.ManageMembership] = [ProcessRole.Secretariat],
+        [Operation.ManageChairs] = [ProcessRole.Secretariat],
+        [Operation.ManageBodies] = [ProcessRole.Secretariat],
+        [Operation.InviteParticipants] = [ProcessRole.Secretariat],
+        [Operation.ViewProcessAuditLog] = [ProcessRole.Secretariat, ProcessRole.Chair],
+    };
+
+    /// <summary>Operations that do not concern one process.</summary>
+    public static readonly IReadOnlyDictionary<Operation, Audience> PlatformOperations = new Dictionary<Operation, Audience>
+    {
+        [Operation.ViewPublicRegistry] = Audience.Anyone,
+        [Operation.ManageOwnAccount] = Audience.SignedIn,
+        [Operation.AdministerPlatform] = Audience.PlatformAdministrators,
+    };
+
+    public static bool IsProcessOperation(Operation operation) => ProcessOperations.ContainsKey(operation);
+
+    /// <summary>Decides a process operation from the roles the person holds in that process.</summary>
+    public static bool Allows(Operation operation, bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess)
+    {
+        if (isPlatformAdministrator)
+        {
+            return true;
+        }
+        return ProcessOperations.TryGetValue(operation, out var allowed) && rolesInProcess.Any(allowed.Contains);
+    }
+
+}
+
+public enum Audience
+{
+    Anyone,
+    SignedIn,
+    PlatformAdministrators,
+}

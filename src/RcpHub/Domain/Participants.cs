@@ -1,0 +1,44 @@
+namespace RcpHub.Domain;
+
+/// <summary>A state or territory, keyed by its ISO 3166-1 alpha-3 code, with its name in every interface language.</summary>
+public sealed class State
+{
+    public required string Code { get; set; }
+    public required string Alpha2 { get; set; }
+
+    /// <summary>ISO 3166-1 numeric code, the key world-atlas uses for country shapes.</summary>
+    public required string Numeric { get; set; }
+
+    public required string NameEn { get; set; }
+    public required string NameFr { get; set; }
+    public required string NameEs { get; set; }
+    public required string NameRu { get; set; }
+    public required string NameAr { get; set; }
+
+    public string Name(string twoLetterLanguage) => twoLetterLanguage switch
+    {
+        "fr" => NameFr,
+        "es" => NameEs,
+        "ru" => NameRu,
+        "ar" => NameAr,
+        _ => NameEn,
+    };
+}
+
+/// <summary>An international or regional organisation, or another non-state participant.</summary>
+public sealed class Organization
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Acronym { get; set; }
+    public OrganizationKind Kind { get; set; }
+}
+
+public enum OrganizationKind
+{
+    InternationalOrganization,
+    RegionalOrganization,
+    CivilSociety,
+    Other,
+}

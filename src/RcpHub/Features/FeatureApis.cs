@@ -1,0 +1,10 @@
+namespace RcpHub.Features;
+
+/// <summary>The JSON API under /api/v1: each feature maps its own endpoints here.</summary>
+internal static class FeatureApis
+{
+    public static RouteGroupBuilder MapFeatureApis(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+
+namespace RcpHub.Infrastructure.Authorization;
+
+/// <summary>What the signed-in person holds in one process.</summary>
+public sealed record ProcessAccessGrant(bool IsPlatformAdministrator, IReadOnlyList<ProcessRole> Roles, IReadOnlyList<string> FocalPointStates)
+{
+    public bool Has(ProcessRole role) => Roles.Contains(role);
+}
+
+/// <summary>Reads a person's roles from the database once per request, so that a role granted or
+/// revoked takes effect on the next request on every instance.</summary>
+public sealed class ProcessAccess(AppDbContext db)
+{
+    private readonly Dictionary<int, ProcessAccessGrant> _byProcess = [];
+    private bool? _isAdministrator;
+
+    public static string? UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public async Task<bool> IsPlatformAdministratorAsync(ClaimsPrincipal user)
+    {
+        if (_isAdministrator is { } known)
+        {
+            return known;
+        }
+        var userId = UserIdOf(user);
+        _isAdministrator = userId is not null &&
+            await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.IsPlatformAdministrator);
+        return _isAdministrator.Value;
+    }
+
+    public async Task<ProcessAccessGrant> ForProcessAsync(ClaimsPrincipal user, int processId)
+    {
+        if (_byProcess.TryGetValue(processId, out var cached))
+        {
+            return cached;
+        }
+        var userId = UserIdOf(user);
+        if (userId is null)
+        {
+            return new ProcessAccessGrant(false, [], []);
+        }
+        var assignments = await db.ProcessRoleAssignments.AsNoTracking()
+            .Where(a => a.UserId == userId && a.ProcessId == processId && a.RevokedAt == null)
+            .Select(a => new { a.Role, a.StateCode })
+            .ToListAsync();
+        var grant = new ProcessAccessGrant(
+            await IsPlatformAdministratorAsync(user),
+            assignments.Select(a => a.Role).Distinct().ToList(),
+            assignments.Where(a => a.Role == ProcessRole.FocalPoint && a.StateCode != null).Select(a => a.StateCode!).Distinct().ToList());
+        _byProcess[processId] = grant;
+        return grant;
+    }
+
+    /// <summary>The process named by the request's <c>{slug}</c> route value, or null.</summary>
+    public async Task<int?> ProcessIdFromRouteAsync(HttpContext http)
+    {
+        if (http.GetRouteValue("slug") is not string slug)
+        {
+            return null;
+        }
+        if (http.Items.TryGetValue(typeof(ProcessAccess), out var known) && known is int id)
+        {
+            return id;
+        }
+        var processId = await db.Processes.AsNoTracking().Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+        if (processId is not null)
+        {
+            http.Items[typeof(ProcessAccess)] = processId.Value;
+        }
+        return processId;
+    }
+}

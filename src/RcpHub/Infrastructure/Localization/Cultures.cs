@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace RcpHub.Infrastructure.Localization;
+
+/// <summary>The interface languages. English is the fallback: its text is the resource key.</summary>
+public static class Cultures
+{
+    public static readonly string[] Supported = ["en", "fr", "es", "ru", "ar"];
+
+    /// <summary>Each language's name in that language, for the picker.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Endonyms = new Dictionary<string, string>
+    {
+        ["en"] = "English",
+        ["fr"] = "Français",
+        ["es"] = "Español",
+        ["ru"] = "Русский",
+        ["ar"] = "العربية",
+    };
+
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var l && Supported.Contains(l) ? l : "en";
+
+    public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
+
+    public static IServiceCollection AddRcpHubLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Supported.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // Query string (?culture=fr, for shared links), then the picker's cookie, then Accept-Language.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features;
+using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Email;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Infrastructure;
+
+/// <summary>Everything Program.cs wires up, in one place, so that the test hosts get exactly the production set-up.</summary>
+public static class RcpHubHosting
+{
+    public static WebApplicationBuilder AddRcpHub(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddAppDatabase(configuration, builder.Environment.ContentRootPath);
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                // OWASP ASVS 5.0 (V6.2): length over composition, checked against a block-list of common passwords.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+        // Identity's default is 100,000 iterations of PBKDF2-HMAC-SHA512; OWASP asks for at least 210,000.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/sign-in";
+            o.LogoutPath = "/account/sign-out";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "rcphub.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        // Keys in the database: every instance can read cookies and antiforgery tokens issued by any other.
+        services.AddDataProtection()
+            .SetApplicationName("RcpHub")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddScoped<ProcessAccess>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OperationAuthorizationHandler>();
+        // Every page and endpoint declares its operation; EndpointPolicyTests fails for any that does not.
+        services.AddAuthorizationBuilder().AddOperationPolicies();
+
+        services.AddRcpHubLocalization();
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/problem+json", "text/csv"]);
+        });
+
+        services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
+        services.AddScoped<EmailSender>();
+        return builder;
+    }
+
+    public static WebApplication UseRcpHub(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        app.UseResponseCompression();
+        app.UseSecurityHeaders();
+        // Static files are public by nature and served before routing: they are not endpoints and need no policy.
+        // The version query (asp-append-version) changes when a file does, so browsers may keep them for a year.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
+                ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapOpenApi("/api/v1/openapi.json").Requires(Operation.ViewPublicRegistry);
+
+        var api = app.MapGroup("/api/v1");
+        api.MapFeatureApis();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.HttpContext))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

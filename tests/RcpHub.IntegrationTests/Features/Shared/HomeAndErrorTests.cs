@@ -1,0 +1,58 @@
+using System.Net;
+using RcpHub.IntegrationTests.Infrastructure;
+
+namespace RcpHub.IntegrationTests.Features.Shared;
+
+public sealed class HomeAndErrorTests : IAsyncLifetime
+{
+    private RcpHubFactory _factory = null!;
+
+    public async ValueTask InitializeAsync() => _factory = await RcpHubFactory.CreateAsync();
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Home_page_counts_the_seeded_processes()
+    {
+        using var client = HtmlClient.For(_factory);
+        var page = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("31", page.Text(".stats"));
+    }
+
+    [Fact]
+    public async Task An_unknown_address_shows_a_not_found_page()
+    {
+        using var client = HtmlClient.For(_factory);
+        var page = await client.GetAsync("/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("Page not found", page.Text("h1"));
+    }
+
+    [Fact]
+    public async Task An_unknown_api_address_answers_with_problem_details()
+    {
+        using var client = _factory.CreateClient();
+        using var response = await client.GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_language_picker_switches_the_page_to_Arabic_right_to_left()
+    {
+        using var client = HtmlClient.For(_factory);
+        var home = await client.GetAsync("/");
+        var arabic = await client.SubmitAsync(home, "form.language", new Dictionary<string, string> { ["culture"] = "ar" });
+        Assert.Equal("rtl", arabic.Document.DocumentElement.GetAttribute("dir"));
+        Assert.Equal("ar", arabic.Document.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Accept_Language_chooses_the_page_language()
+    {
+        using var client = HtmlClient.For(_factory, acceptLanguage: "fr-FR,fr;q=0.9");
+        var page = await client.GetAsync("/");
+        Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using RcpHub.Data;
+using RcpHub.Infrastructure;
+
+namespace RcpHub.IntegrationTests.Infrastructure;
+
+/// <summary>The real application over a real database of its own. Use <see cref="CreateAsync"/>; each
+/// factory gets a fresh copy of the migrated, seeded template.</summary>
+public sealed class RcpHubFactory(DatabaseProvider provider, string connectionString) : WebApplicationFactory<Program>
+{
+    public DatabaseProvider Provider { get; } = provider;
+    public string ConnectionString { get; } = connectionString;
+
+    /// <summary>Counts the SQL commands the application sends, for the query budget.</summary>
+    public QueryCounter Queries { get; } = new();
+
+    /// <summary>Extra settings (e.g. Smtp:Port) applied on top of appsettings.json.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public static async Task<RcpHubFactory> CreateAsync(Action<RcpHubFactory>? configure = null)
+    {
+        var factory = new RcpHubFactory(TestDatabase.Provider, await TestDatabase.CreateAsync());
+        configure?.Invoke(factory);
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:RcpHub", ConnectionString);
+        builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "rcphub-tests", "mail"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton<IDbCommandInterceptor>(Queries));
+    }
+
+    /// <summary>Migrates and seeds this factory's database (used once, for the template).</summary>
+    public Task MigrateAsync() => DatabaseSetup.MigrateAndSeedAsync(Services);
+
+    /// <summary>A scope for arranging or checking data directly, e.g. <c>using var scope = factory.Scope(); scope.Db...</c>.</summary>
+    public TestScope Scope() => new(Services.CreateAsyncScope());
+}
+
+public sealed class TestScope(AsyncServiceScope scope) : IAsyncDisposable, IDisposable
+{
+    public IServiceProvider Services => scope.ServiceProvider;
+    public AppDbContext Db => scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+    public void Dispose() => scope.DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
