@@ -12,7 +12,7 @@ namespace RcpHub.Data;
 
 /// <summary>Records every change as an <see cref="AuditEntry"/> in the same transaction as the change,
 /// so that no change is saved without its entry and no entry without its change.</summary>
-public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock, IServiceProvider services) : SaveChangesInterceptor
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -89,6 +89,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             if (_ownTransaction is not null)
             {
                 await _ownTransaction.CommitAsync(cancellationToken);
+            }
+            if (pending.Count > 0)
+            {
+                await RcpHub.Infrastructure.PublicPageCache.EvictAsync(services, cancellationToken);
             }
         }
         finally

@@ -70,7 +70,7 @@ public static class RcpHubHosting
         services.AddRcpHubLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization();
+            .AddFeatureTextLocalization();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         services.Configure<JsonOptions>(o =>
@@ -88,6 +88,8 @@ public static class RcpHubHosting
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/problem+json", "text/csv"]);
         });
+
+        services.AddPublicPageCache(configuration);
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddScoped<EmailSender>();
@@ -112,6 +114,7 @@ public static class RcpHubHosting
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePublicPageCache();
 
         app.MapRazorPages();
         app.MapOpenApi("/api/v1/openapi.json").Requires(Operation.ViewPublicRegistry);

@@ -79,6 +79,12 @@ public sealed class HtmlClient(HttpClient http) : IDisposable
         }
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.GetAttribute("action")!;
         using var content = new FormUrlEncodedContent(fields);
+        if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
+        {
+            var query = await content.ReadAsStringAsync();
+            using var getResponse = await Http.GetAsync(action.Split('?')[0] + "?" + query);
+            return await Page.ReadAsync(getResponse);
+        }
         using var response = await Http.PostAsync(action, content);
         return await Page.ReadAsync(response);
     }

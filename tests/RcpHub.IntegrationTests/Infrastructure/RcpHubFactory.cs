@@ -34,6 +34,8 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:RcpHub", ConnectionString);
         builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "rcphub-tests", "mail"));
+        // Tests see every request rendered (and its queries counted); PublicPageCacheTests turns the cache on.
+        builder.UseSetting("PublicCache:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -7,13 +7,12 @@ using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Shared;
 
-/// <summary>The language picker's target: remembers the choice in a cookie and returns to the page.</summary>
+/// <summary>The language picker's target: remembers the choice in a cookie and returns to the page. A GET,
+/// because choosing a language changes nothing on the server and keeps public pages free of antiforgery tokens.</summary>
 [Requires(Operation.ViewPublicRegistry)]
 public sealed class LanguageModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
-
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public IActionResult OnGet(string? culture, string? returnUrl)
     {
         if (culture is not null && Cultures.Supported.Contains(culture))
         {

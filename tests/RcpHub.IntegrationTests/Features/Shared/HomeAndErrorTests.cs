@@ -46,6 +46,7 @@ public sealed class HomeAndErrorTests : IAsyncLifetime
         var arabic = await client.SubmitAsync(home, "form.language", new Dictionary<string, string> { ["culture"] = "ar" });
         Assert.Equal("rtl", arabic.Document.DocumentElement.GetAttribute("dir"));
         Assert.Equal("ar", arabic.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("العمليات التشاورية الإقليمية بشأن الهجرة", arabic.Text("h1"));
     }
 
     [Fact]
@@ -54,5 +55,6 @@ public sealed class HomeAndErrorTests : IAsyncLifetime
         using var client = HtmlClient.For(_factory, acceptLanguage: "fr-FR,fr;q=0.9");
         var page = await client.GetAsync("/");
         Assert.Equal("fr", page.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Processus consultatifs régionaux sur la migration", page.Text("h1"));
     }
 }
