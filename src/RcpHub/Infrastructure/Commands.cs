@@ -7,7 +7,7 @@ public static class Commands
 {
     public static async Task<int> RunRcpHubAsync(this WebApplication app, string[] args)
     {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-'));
+        var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null;
         switch (command)
         {
             case "migrate":

@@ -19,6 +19,11 @@ public static class RcpHubHosting
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(configuration["Kestrel:Endpoints:Http:Url"]))
+        {
+            // The address the README promises, unless --urls or ASPNETCORE_URLS says otherwise.
+            builder.WebHost.UseUrls("http://localhost:5080");
+        }
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();

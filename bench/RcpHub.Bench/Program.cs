@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+
+// Usage (from the repository root): bench/run [--seconds 10] [--connections 32]
+// Starts the Release build of RcpHub on its own SQLite database, then measures
+//  1. page weight: every listed page compressed (brotli, as browsers ask) plus its stylesheet and scripts;
+//  2. throughput: the registry page against a bare endpoint returning the same bytes, side by side, with wrk.
+var options = new BenchOptions(args);
+var app = options.AppDll;
+if (!File.Exists(app))
+{
+    Console.Error.WriteLine($"Build first: {app} is missing (bench/run builds it).");
+    return 2;
+}
+
+var work = Directory.CreateTempSubdirectory("rcphub-bench-");
+using var server = AppProcess.Start(app, options.AppPort, Path.Combine(work.FullName, "bench.db"));
+using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false })
+{
+    BaseAddress = new Uri($"http://127.0.0.1:{options.AppPort}"),
+};
+await server.WaitUntilReadyAsync(http);
+
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite, Release build.");
+report.AppendLine();
+
+// 1. Page weight
+report.AppendLine("### Page weight (compressed, with stylesheet and scripts; budget 50 KB)");
+report.AppendLine();
+report.AppendLine("| page | HTML (br) | CSS + JS (br) | total | within budget |");
+report.AppendLine("|---|---:|---:|---:|---|");
+var overBudget = false;
+foreach (var path in options.Pages)
+{
+    var (status, htmlBytes, assets) = await PageWeight.MeasureAsync(http, path);
+    var total = htmlBytes + assets;
+    var ok = status == HttpStatusCode.OK && total <= 50 * 1024;
+    overBudget |= !ok;
+    report.AppendLine(CultureInfo.InvariantCulture, $"| `{path}` ({(int)status}) | {htmlBytes / 1024.0:0.0} KB | {assets / 1024.0:0.0} KB | {total / 1024.0:0.0} KB | {(ok ? "yes" : "**NO**")} |");
+}
+report.AppendLine();
+
+// 2. Throughput, side by side
+var page = await http.GetAsync(options.ThroughputPath);
+var bytes = await page.Content.ReadAsByteArrayAsync();
+var contentType = page.Content.Headers.ContentType?.ToString() ?? "text/html; charset=utf-8";
+await using var bare = await BareServer.StartAsync(options.BarePort, bytes, contentType);
+var registryRps = new List<double>();
+var bareRps = new List<double>();
+for (var round = 0; round < options.Rounds; round++)
+{
+    registryRps.Add(await Wrk.RequestsPerSecondAsync($"http://127.0.0.1:{options.AppPort}{options.ThroughputPath}", options));
+    bareRps.Add(await Wrk.RequestsPerSecondAsync($"http://127.0.0.1:{options.BarePort}/", options));
+}
+var registry = registryRps.Max();
+var bareBest = bareRps.Max();
+var ratio = registry / bareBest;
+report.AppendLine(CultureInfo.InvariantCulture, $"### Throughput: `{options.ThroughputPath}` against a bare endpoint returning the same {bytes.Length:N0} bytes (budget: at least 40%)");
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"wrk, {options.Connections} connections, 2 threads, {options.Seconds} s per run, {options.Rounds} alternating rounds, best run each, anonymous visitor, no compression (identical bytes on both sides).");
+report.AppendLine();
+report.AppendLine("| endpoint | requests/s (each round) | best |");
+report.AppendLine("|---|---|---:|");
+report.AppendLine(CultureInfo.InvariantCulture, $"| RcpHub `{options.ThroughputPath}` | {string.Join(", ", registryRps.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} | {registry:N0} |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| bare endpoint, same bytes | {string.Join(", ", bareRps.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} | {bareBest:N0} |");
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"Ratio: **{ratio:P0}** ({(ratio >= 0.40 ? "within" : "OUTSIDE")} budget).");
+
+Console.WriteLine(report.ToString());
+Directory.CreateDirectory(options.ResultsFolder);
+var resultFile = Path.Combine(options.ResultsFolder, $"bench-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md");
+await File.WriteAllTextAsync(resultFile, report.ToString());
+Console.WriteLine($"Written to {resultFile}");
+work.Delete(recursive: true);
+return overBudget || ratio < 0.40 ? 1 : 0;
+
+internal sealed class BenchOptions
+{
+    public BenchOptions(string[] args)
+    {
+        string? Value(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        Seconds = int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture);
+        Connections = int.Parse(Value("--connections") ?? "32", CultureInfo.InvariantCulture);
+        Rounds = int.Parse(Value("--rounds") ?? "3", CultureInfo.InvariantCulture);
+        Root = Value("--root") ?? Directory.GetCurrentDirectory();
+    }
+
+    public int Seconds { get; }
+    public int Connections { get; }
+    public int Rounds { get; }
+    public string Root { get; }
+    public int AppPort => 5090;
+    public int BarePort => 5091;
+    public string ThroughputPath => "/processes";
+    public string AppDll => Path.Combine(Root, "src", "RcpHub", "bin", "Release", "net10.0", "RcpHub.dll");
+    public string ResultsFolder => Path.Combine(Root, "bench", "results");
+
+    /// <summary>Every public page kind, with the largest instance of each (most members, most processes).</summary>
+    public IReadOnlyList<string> Pages { get; } =
+    [
+        "/", "/processes", "/processes?status=Active&kind=RegionalConsultativeProcess", "/processes/rabat-process", "/processes/bp",
+        "/processes/rabat-process/map", "/map", "/states", "/states/fra", "/organizations", "/organizations/iom", "/global-meetings",
+        "/account/sign-in", "/no-such-page",
+    ];
+}
+
+internal sealed partial class AppProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process) => _process = process;
+
+    public static AppProcess Start(string dll, int port, string database)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__RcpHub"] = $"Data Source={database}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new AppProcess(process);
+    }
+
+    public async Task WaitUntilReadyAsync(HttpClient http)
+    {
+        for (var i = 0; i < 120; i++)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("RcpHub did not start within a minute.");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+    }
+}
+
+internal static partial class PageWeight
+{
+    public static async Task<(HttpStatusCode Status, long Html, long Assets)> MeasureAsync(HttpClient http, string path)
+    {
+        var (status, html, text) = await GetCompressedAsync(http, path);
+        long assets = 0;
+        foreach (var asset in Asset().Matches(text).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct())
+        {
+            assets += (await GetCompressedAsync(http, asset)).Bytes;
+        }
+        return (status, html, assets);
+    }
+
+    private static async Task<(HttpStatusCode Status, long Bytes, string Text)> GetCompressedAsync(HttpClient http, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var response = await http.SendAsync(request);
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        var encoding = response.Content.Headers.ContentEncoding.FirstOrDefault();
+        using var input = new MemoryStream(compressed);
+        Stream decoded = encoding switch
+        {
+            "br" => new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress),
+            "gzip" => new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress),
+            _ => input,
+        };
+        using var reader = new StreamReader(decoded);
+        return (response.StatusCode, compressed.Length, await reader.ReadToEndAsync());
+    }
+
+    [GeneratedRegex("""(?:<link[^>]+rel="stylesheet"[^>]+href|<script[^>]+src)="(/[^"]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex Asset();
+}
+
+internal sealed class BareServer : IAsyncDisposable
+{
+    private readonly Microsoft.AspNetCore.Builder.WebApplication _app;
+
+    private BareServer(Microsoft.AspNetCore.Builder.WebApplication app) => _app = app;
+
+    /// <summary>The fastest this machine can answer with these bytes over Kestrel: no routing, no middleware.</summary>
+    public static async Task<BareServer> StartAsync(int port, byte[] body, string contentType)
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.Run(async context =>
+        {
+            context.Response.ContentType = contentType;
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body);
+        });
+        await app.StartAsync();
+        return new BareServer(app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal static partial class Wrk
+{
+    public static async Task<double> RequestsPerSecondAsync(string url, BenchOptions options)
+    {
+        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{options.Connections}", $"-d{options.Seconds}s", "--latency", url])
+        {
+            RedirectStandardOutput = true,
+        };
+        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk is not installed (bench/run installs it).");
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        var non2xx = Non2xx().Match(output);
+        if (non2xx.Success)
+        {
+            throw new InvalidOperationException($"{url} answered errors under load:\n{output}");
+        }
+        return double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex Non2xx();
+}
