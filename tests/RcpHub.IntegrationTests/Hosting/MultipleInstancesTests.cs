@@ -1,0 +1,90 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+using RcpHub.Domain;
+using RcpHub.Infrastructure;
+using RcpHub.IntegrationTests.Infrastructure;
+
+namespace RcpHub.IntegrationTests.Hosting;
+
+/// <summary>Two instances of the web tier on one PostgreSQL database, as docs/operations.md describes:
+/// nothing a visitor relies on lives in one instance only.</summary>
+public sealed class MultipleInstancesTests : IAsyncLifetime
+{
+    private const string Password = "a long enough pass phrase 42";
+    private RcpHubFactory _first = null!;
+    private RcpHubFactory _second = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        _first = new RcpHubFactory(DatabaseProvider.Postgres, database);
+        _second = new RcpHubFactory(DatabaseProvider.Postgres, database);
+        foreach (var instance in new[] { _first, _second })
+        {
+            instance.Settings["PublicCache:Enabled"] = "true";
+            instance.Settings["PublicCache:PollSeconds"] = "0.5";
+        }
+        await using var scope = _first.Scope();
+        var users = scope.Get<UserManager<AppUser>>();
+        var result = await users.CreateAsync(new AppUser { UserName = "amina@example.org", Email = "amina@example.org", DisplayName = "Amina Diallo" }, Password);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _first.DisposeAsync();
+        await _second.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Signed_in_on_one_instance_the_person_is_recognised_on_the_other()
+    {
+        var cookies = new CookieContainer();
+        using var onFirst = new HtmlClient(_first.CreateDefaultClient(new CookieContainerHandler(cookies)));
+        using var onSecond = new HtmlClient(_second.CreateDefaultClient(new CookieContainerHandler(cookies)));
+
+        var signIn = await onFirst.GetAsync("/account/sign-in");
+        var signedIn = await onFirst.SubmitAsync(signIn, "form#sign-in", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "amina@example.org",
+            ["Input.Password"] = Password,
+        });
+        Assert.NotEqual(HttpStatusCode.BadRequest, signedIn.Status);
+
+        using var account = await onSecond.Http.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+        Assert.Contains("amina@example.org", await account.Content.ReadAsStringAsync());
+
+        // A form served by one instance is accepted by the other: the antiforgery keys are shared too.
+        var home = await onFirst.GetAsync("/");
+        var signedOut = await onSecond.SubmitAsync(home, "header form[action='/account/sign-out']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, signedOut.Status);
+        using var afterSignOut = await onFirst.Http.GetAsync("/account");
+        Assert.Equal(HttpStatusCode.Redirect, afterSignOut.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_made_through_one_instance_shows_on_the_other_within_seconds()
+    {
+        using var onSecond = HtmlClient.For(_second);
+        var before = int.Parse((await onSecond.GetAsync("/")).Text(".stats strong"), System.Globalization.CultureInfo.InvariantCulture);
+
+        await using (var scope = _first.Scope())
+        {
+            scope.Db.Processes.Add(new Process { Slug = "second-instance", Acronym = "SI", Name = "Seen on the second instance", Region = "Global" });
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        int now;
+        do
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            now = int.Parse((await onSecond.GetAsync("/")).Text(".stats strong"), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        while (now == before && DateTime.UtcNow < deadline);
+        Assert.Equal(before + 1, now);
+    }
+}
