@@ -64,8 +64,8 @@ public sealed class WorldShapes
         return new WorldShapes(height, countries);
     }
 
-    /// <summary>Compact path data: each ring starts with an absolute move, then relative line segments
-    /// (implicit after "m"); points that fall on the same rounded position are dropped, as are rings that
+    /// <summary>Compact path data: each ring starts with an absolute move, then one "l" and relative pairs
+    /// (the later pairs repeat the command implicitly); points that fall on the same rounded position are dropped, as are rings that
     /// collapse to fewer than three points at this precision.</summary>
     private sealed class PathWriter(int decimals)
     {
