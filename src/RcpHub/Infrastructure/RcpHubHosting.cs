@@ -98,6 +98,7 @@ public static class RcpHubHosting
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddScoped<EmailSender>();
+        services.AddScoped<Features.Invitations.Inviter>();
         return builder;
     }
 

@@ -92,3 +92,13 @@ public sealed class AuthenticatorCodeInput
     [Display(Name = "Code from your authenticator app")]
     public string Code { get; set; } = "";
 }
+
+/// <summary>The account a person creates when accepting an invitation; the email is the invitation's.</summary>
+[LocalizedWith(typeof(AccountText))]
+public sealed class NewAccountInput : NewPasswordInput
+{
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Your name, as others will see it")]
+    public string DisplayName { get; set; } = "";
+}

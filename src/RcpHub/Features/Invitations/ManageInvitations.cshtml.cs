@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features.Account;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Invitations;
+
+/// <summary>The secretariat invites people to roles in its process and follows the invitations it sent.</summary>
+[Requires(Operation.InviteParticipants)]
+public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, TimeProvider clock, IStringLocalizer<InvitationsText> t) : PageModel
+{
+    private const int Shown = 200;
+
+    [BindProperty]
+    public ProcessInvitationInput Input { get; set; } = new();
+
+    public ManagedProcess Process { get; private set; } = null!;
+    public IReadOnlyList<(string Code, string Name)> MemberStates { get; private set; } = [];
+    public InvitationList Invitations { get; private set; } = null!;
+
+    [TempData]
+    public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInviteAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var outcome = await inviter.InviteAsync(Process.Id, Input.ToRequest(), ProcessAccess.UserIdOf(User)!, AccountClaims.NameOf(User), ct);
+        if (outcome.Errors.Count > 0)
+        {
+            foreach (var (field, messages) in outcome.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+                }
+            }
+            return Page();
+        }
+        Status = outcome.EmailSent
+            ? t["Invitation sent to {0}.", outcome.Invitation!.Email]
+            : t["The invitation to {0} is saved, but the email could not be sent. Revoke it and try again later.", outcome.Invitation!.Email];
+        return LocalRedirect($"/processes/{slug}/manage/invitations");
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string slug, int id, CancellationToken ct)
+    {
+        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
+        {
+            return NotFound();
+        }
+        Status = await inviter.RevokeAsync(process.Id, id, ct) switch
+        {
+            Inviter.RevokeOutcome.Revoked => t["The invitation has been revoked: its link no longer works."],
+            Inviter.RevokeOutcome.NotPending => t["This invitation has already been accepted: revoke the role on the People page instead."],
+            _ => t["This invitation no longer exists."],
+        };
+        return LocalRedirect($"/processes/{slug}/manage/invitations");
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
+        {
+            return false;
+        }
+        Process = process;
+        var now = clock.GetUtcNow();
+        MemberStates = await ProcessRoles.CurrentMemberStatesAsync(db, process.Id, DateOnly.FromDateTime(now.UtcDateTime), ct);
+        var rows = await inviter.ListAsync(process.Id, Shown, ct);
+        Invitations = new InvitationList(rows, await ProcessRoles.StateNamesAsync(db, rows.Select(r => r.StateCode), ct), now, ShowProcess: false);
+        return true;
+    }
+}
