@@ -39,7 +39,8 @@ public sealed class SignInTwoFactorModel(SignInManager<AppUser> signIn, IOptions
         var code = Normalize(Input.Code);
         var result = code.Length == 6 && code.All(char.IsAsciiDigit)
             ? await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+            // Recovery codes are stored as shown ("ABCDE-FGHIJ"): keep the hyphen, ignore case and spaces.
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant());
         if (result.Succeeded)
         {
             return LocalRedirect(SignInModel.LocalReturnUrl(Url, ReturnUrl));
@@ -50,6 +51,6 @@ public sealed class SignInTwoFactorModel(SignInManager<AppUser> signIn, IOptions
         return Page();
     }
 
-    /// <summary>Codes are often typed with spaces or copied with a hyphen.</summary>
+    /// <summary>Authenticator codes are often typed with a space or a hyphen in the middle.</summary>
     public static string Normalize(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 }

@@ -45,30 +45,21 @@ public sealed class AdminInvitationsModel(AppDbContext db, Inviter inviter, Time
         var outcome = await inviter.InviteAsync(process?.Id, Input.ToRequest(), ProcessAccess.UserIdOf(User)!, AccountClaims.NameOf(User), ct);
         if (outcome.Errors.Count > 0)
         {
-            foreach (var (field, messages) in outcome.Errors)
+            InvitationMessages.AddTo(ModelState, outcome.Errors, field => field switch
             {
-                var key = field == nameof(InvitationRequest.Role) ? nameof(Input.InviteAs) : field;
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{key}", message);
-                }
-            }
+                nameof(InvitationRequest.Role) => nameof(Input.InviteAs),
+                "Process" => nameof(Input.ProcessSlug),
+                _ => field,
+            });
             return Page();
         }
-        Status = outcome.EmailSent
-            ? t["Invitation sent to {0}.", outcome.Invitation!.Email]
-            : t["The invitation to {0} is saved, but the email could not be sent. Revoke it and try again later.", outcome.Invitation!.Email];
+        Status = InvitationMessages.Sent(outcome, t);
         return LocalRedirect("/admin/invitations");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        Status = await inviter.RevokeAsync(null, id, ct) switch
-        {
-            Inviter.RevokeOutcome.Revoked => t["The invitation has been revoked: its link no longer works."],
-            Inviter.RevokeOutcome.NotPending => t["This invitation has already been accepted: revoke the role on the People page instead."],
-            _ => t["This invitation no longer exists."],
-        };
+        Status = InvitationMessages.Revoked(await inviter.RevokeAsync(null, id, ct), t);
         return LocalRedirect("/admin/invitations");
     }
 

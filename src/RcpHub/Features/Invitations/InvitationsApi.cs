@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Account;
@@ -23,17 +22,21 @@ public static class InvitationsApi
 
     public static RouteGroupBuilder MapInvitationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/processes/{slug}/invitations").WithTags("Invitations").Requires(Operation.InviteParticipants);
+        var group = api.MapGroup("/processes/{slug}/invitations").WithTags("Invitations").Requires(Operation.InviteParticipants)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", ListAsync).WithName("ListInvitations").WithSummary("Invitations of the process, newest first (secretariat).");
         group.MapGet("/{id:int}", GetAsync).WithName("GetInvitation").WithSummary("One invitation of the process (secretariat).");
         group.MapPost("/", CreateAsync).WithName("CreateInvitation")
             .WithSummary("Invites an email address to a role in the process and emails the link (secretariat).")
             .ProducesValidationProblem();
-        group.MapDelete("/{id:int}", RevokeAsync).WithName("RevokeInvitation").WithSummary("Revokes a pending invitation (secretariat).");
+        group.MapDelete("/{id:int}", RevokeAsync).WithName("RevokeInvitation").WithSummary("Revokes a pending invitation (secretariat).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
-    private static async Task<Results<Ok<List<InvitationDto>>, NotFound<ProblemDetails>>> ListAsync(
+    private static async Task<Results<Ok<List<InvitationDto>>, ProblemHttpResult>> ListAsync(
         string slug, AppDbContext db, Inviter inviter, TimeProvider clock, CancellationToken ct)
     {
         if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
@@ -45,7 +48,7 @@ public static class InvitationsApi
         return TypedResults.Ok(rows.Select(r => Dto(r, now)).ToList());
     }
 
-    private static async Task<Results<Ok<InvitationDto>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<InvitationDto>, ProblemHttpResult>> GetAsync(
         string slug, int id, AppDbContext db, Inviter inviter, TimeProvider clock, CancellationToken ct)
     {
         if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
@@ -56,7 +59,7 @@ public static class InvitationsApi
         return row is null ? UnknownInvitation(id) : TypedResults.Ok(Dto(row, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Created<InvitationDto>, ValidationProblem, NotFound<ProblemDetails>>> CreateAsync(
+    private static async Task<Results<Created<InvitationDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string slug, InvitationCreate body, AppDbContext db, Inviter inviter, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
@@ -73,7 +76,7 @@ public static class InvitationsApi
         return TypedResults.Created($"/api/v1/processes/{slug}/invitations/{dto.Id}", dto);
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> RevokeAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         string slug, int id, AppDbContext db, Inviter inviter, CancellationToken ct)
     {
         if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
@@ -83,12 +86,8 @@ public static class InvitationsApi
         return await inviter.RevokeAsync(process.Id, id, ct) switch
         {
             Inviter.RevokeOutcome.Revoked => TypedResults.NoContent(),
-            Inviter.RevokeOutcome.NotPending => TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The invitation has already been accepted.",
-                Detail = "Revoke the role assignment instead.",
-            }),
+            Inviter.RevokeOutcome.NotPending => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "The invitation has already been accepted.", detail: "Revoke the role assignment instead."),
             _ => UnknownInvitation(id),
         };
     }
@@ -96,9 +95,9 @@ public static class InvitationsApi
     private static InvitationDto Dto(InvitationRow r, DateTimeOffset now) =>
         new(r.Id, r.Email, r.Role, r.StateCode, r.Ministry, r.CreatedAt, r.ExpiresAt, r.AcceptedAt, r.StatusAt(now));
 
-    private static NotFound<ProblemDetails> UnknownProcess(string slug) =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Unknown process.", Detail = $"No process has the address '{slug}'." });
+    private static ProblemHttpResult UnknownProcess(string slug) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown process.", detail: $"No process has the address '{slug}'.");
 
-    private static NotFound<ProblemDetails> UnknownInvitation(int id) =>
-        TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Unknown invitation.", Detail = $"The process has no invitation {id}." });
+    private static ProblemHttpResult UnknownInvitation(int id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown invitation.", detail: $"The process has no invitation {id}.");
 }

@@ -40,18 +40,10 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
         var outcome = await inviter.InviteAsync(Process.Id, Input.ToRequest(), ProcessAccess.UserIdOf(User)!, AccountClaims.NameOf(User), ct);
         if (outcome.Errors.Count > 0)
         {
-            foreach (var (field, messages) in outcome.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{field}", message);
-                }
-            }
+            InvitationMessages.AddTo(ModelState, outcome.Errors);
             return Page();
         }
-        Status = outcome.EmailSent
-            ? t["Invitation sent to {0}.", outcome.Invitation!.Email]
-            : t["The invitation to {0} is saved, but the email could not be sent. Revoke it and try again later.", outcome.Invitation!.Email];
+        Status = InvitationMessages.Sent(outcome, t);
         return LocalRedirect($"/processes/{slug}/manage/invitations");
     }
 
@@ -61,12 +53,7 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
         {
             return NotFound();
         }
-        Status = await inviter.RevokeAsync(process.Id, id, ct) switch
-        {
-            Inviter.RevokeOutcome.Revoked => t["The invitation has been revoked: its link no longer works."],
-            Inviter.RevokeOutcome.NotPending => t["This invitation has already been accepted: revoke the role on the People page instead."],
-            _ => t["This invitation no longer exists."],
-        };
+        Status = InvitationMessages.Revoked(await inviter.RevokeAsync(process.Id, id, ct), t);
         return LocalRedirect($"/processes/{slug}/manage/invitations");
     }
 
