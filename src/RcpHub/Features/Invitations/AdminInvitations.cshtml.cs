@@ -42,7 +42,7 @@ public sealed class AdminInvitationsModel(AppDbContext db, Inviter inviter, Time
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ProcessSlug)}", t["Choose the process."]);
             return Page();
         }
-        var outcome = await inviter.InviteAsync(process?.Id, Input.ToRequest(), ProcessAccess.UserIdOf(User)!, AccountClaims.NameOf(User), ct);
+        var outcome = await inviter.InviteAsync(process, Input.ToRequest(), ProcessAccess.UserIdOf(User)!, AccountClaims.NameOf(User), ct);
         if (outcome.Errors.Count > 0)
         {
             InvitationMessages.AddTo(ModelState, outcome.Errors, field => field switch

@@ -66,7 +66,7 @@ public static class InvitationsApi
         {
             return UnknownProcess(slug);
         }
-        var outcome = await inviter.InviteAsync(process.Id, new InvitationRequest(body.Email, body.Role, body.StateCode, body.Ministry),
+        var outcome = await inviter.InviteAsync(process, new InvitationRequest(body.Email, body.Role, body.StateCode, body.Ministry),
             ProcessAccess.UserIdOf(user)!, AccountClaims.NameOf(user), ct);
         if (outcome.Errors.Count > 0)
         {

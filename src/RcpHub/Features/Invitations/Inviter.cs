@@ -123,8 +123,9 @@ public sealed class Inviter(
     }
 
     /// <summary>Validates, saves the invitation and emails its link in the current request's language.</summary>
-    public async Task<Outcome> InviteAsync(int? processId, InvitationRequest request, string invitedByUserId, string inviterName, CancellationToken ct = default)
+    public async Task<Outcome> InviteAsync(ManagedProcess? process, InvitationRequest request, string invitedByUserId, string inviterName, CancellationToken ct = default)
     {
+        var processId = request.AsPlatformAdministrator ? null : process?.Id;
         var errors = await ValidateAsync(processId, request, ct);
         if (errors.Count > 0)
         {
@@ -136,7 +137,7 @@ public sealed class Inviter(
         var invitation = new Invitation
         {
             Email = request.Email!.Trim(),
-            ProcessId = request.AsPlatformAdministrator ? null : processId,
+            ProcessId = processId,
             Role = request.AsPlatformAdministrator ? null : request.Role,
             AsPlatformAdministrator = request.AsPlatformAdministrator,
             StateCode = focalPoint ? request.StateCode : null,
@@ -149,11 +150,9 @@ public sealed class Inviter(
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
 
-        var process = processId is null || request.AsPlatformAdministrator
-            ? null
-            : await db.Processes.AsNoTracking().Where(p => p.Id == processId).Select(p => new { p.Slug, p.Acronym, p.Name }).FirstAsync(ct);
-        var sent = await SendAsync(invitation, token, inviterName, process?.Name, ct);
-        var row = new InvitationRow(invitation.Id, invitation.Email, process?.Slug, process?.Acronym, invitation.Role, invitation.AsPlatformAdministrator,
+        var invitedTo = processId is null ? null : process;
+        var sent = await SendAsync(invitation, token, inviterName, invitedTo?.Name, ct);
+        var row = new InvitationRow(invitation.Id, invitation.Email, invitedTo?.Slug, invitedTo?.Acronym, invitation.Role, invitation.AsPlatformAdministrator,
             invitation.StateCode, invitation.Ministry, invitation.CreatedAt, invitation.ExpiresAt, null);
         return new Outcome(errors, row, sent);
     }

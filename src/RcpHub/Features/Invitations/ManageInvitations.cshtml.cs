@@ -25,23 +25,23 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
     public string? Status { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+        await ManagedProcess.FindAsync(db, slug, ct) is { } process ? await ShowAsync(process, ct) : NotFound();
 
     public async Task<IActionResult> OnPostInviteAsync(string slug, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
+        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
         {
             return NotFound();
         }
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await ShowAsync(process, ct);
         }
-        var outcome = await inviter.InviteAsync(Process.Id, Input.ToRequest(), ProcessAccess.UserIdOf(User)!, AccountClaims.NameOf(User), ct);
+        var outcome = await inviter.InviteAsync(process, Input.ToRequest(), ProcessAccess.UserIdOf(User)!, AccountClaims.NameOf(User), ct);
         if (outcome.Errors.Count > 0)
         {
             InvitationMessages.AddTo(ModelState, outcome.Errors);
-            return Page();
+            return await ShowAsync(process, ct);
         }
         Status = InvitationMessages.Sent(outcome, t);
         return LocalRedirect($"/processes/{slug}/manage/invitations");
@@ -57,17 +57,13 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
         return LocalRedirect($"/processes/{slug}/manage/invitations");
     }
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    private async Task<PageResult> ShowAsync(ManagedProcess process, CancellationToken ct)
     {
-        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
-        {
-            return false;
-        }
         Process = process;
         var now = clock.GetUtcNow();
         MemberStates = await ProcessRoles.CurrentMemberStatesAsync(db, process.Id, DateOnly.FromDateTime(now.UtcDateTime), ct);
         var rows = await inviter.ListAsync(process.Id, Shown, ct);
         Invitations = new InvitationList(rows, await ProcessRoles.StateNamesAsync(db, rows.Select(r => r.StateCode), ct), now, ShowProcess: false);
-        return true;
+        return Page();
     }
 }

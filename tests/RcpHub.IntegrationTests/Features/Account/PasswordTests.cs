@@ -5,36 +5,20 @@ using RcpHub.IntegrationTests.Infrastructure;
 namespace RcpHub.IntegrationTests.Features.Account;
 
 /// <summary>Password reset through a real SMTP server, password change, and the password policy.</summary>
-public sealed class PasswordTests : IAsyncLifetime
+public sealed class PasswordTests : MailingTests
 {
-    private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(20);
-    private SmtpCatcher _smtp = null!;
-    private RcpHubFactory _factory = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _smtp = await SmtpCatcher.StartAsync();
-        _factory = await RcpHubFactory.CreateAsync(_smtp.Configure);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_forgotten_password_is_reset_through_the_emailed_link()
     {
         var email = TestAccounts.NewEmail("forgetful");
-        await TestAccounts.CreateAsync(_factory, email, name: "Frank Forgetful");
-        using var client = HtmlClient.For(_factory);
+        await TestAccounts.CreateAsync(Factory, email, name: "Frank Forgetful");
+        using var client = HtmlClient.For(Factory);
         var form = await client.GetAsync("/account/forgot-password");
 
         var sent = await client.SubmitAsync(form, "#forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
 
         Assert.Contains("If an account exists for this address", sent.Text("main .notice"));
-        var mail = await _smtp.WaitForMessageToAsync(email, MailWait);
+        var mail = await Smtp.WaitForMessageToAsync(email, MailWait);
         Assert.Equal("Reset your RcpHub password", mail.Subject);
         Assert.Contains("Hello Frank Forgetful,", mail.Body);
         var reset = await client.GetAsync(mail.LinkTo("/account/reset-password"));
@@ -60,22 +44,22 @@ public sealed class PasswordTests : IAsyncLifetime
     public async Task The_forgotten_password_form_says_the_same_for_an_unknown_address_and_sends_nothing()
     {
         var unknown = TestAccounts.NewEmail("nobody");
-        using var client = HtmlClient.For(_factory);
+        using var client = HtmlClient.For(Factory);
         var form = await client.GetAsync("/account/forgot-password");
 
         var sent = await client.SubmitAsync(form, "#forgot-password", new Dictionary<string, string> { ["Input.Email"] = unknown });
 
         Assert.Contains("If an account exists for this address", sent.Text("main .notice"));
         await Task.Delay(500);
-        Assert.False(await _smtp.HasMessageToAsync(unknown));
+        Assert.False(await Smtp.HasMessageToAsync(unknown));
     }
 
     [Fact]
     public async Task A_reset_link_with_a_forged_token_is_refused()
     {
         var email = TestAccounts.NewEmail("victim");
-        await TestAccounts.CreateAsync(_factory, email);
-        using var client = HtmlClient.For(_factory);
+        await TestAccounts.CreateAsync(Factory, email);
+        using var client = HtmlClient.For(Factory);
         var form = await client.GetAsync($"/account/reset-password?email={Uri.EscapeDataString(email)}&token=forged");
 
         var page = await client.SubmitAsync(form, "#reset-password", new Dictionary<string, string> { ["Input.NewPassword"] = "Attacker-Chosen-Passphrase", ["Input.ConfirmPassword"] = "Attacker-Chosen-Passphrase" });
@@ -88,8 +72,8 @@ public sealed class PasswordTests : IAsyncLifetime
     public async Task Changing_the_password_needs_the_current_one_and_applies_the_policy()
     {
         var email = TestAccounts.NewEmail("changer");
-        await TestAccounts.CreateAsync(_factory, email, name: "Clara Changer");
-        using var client = HtmlClient.For(_factory);
+        await TestAccounts.CreateAsync(Factory, email, name: "Clara Changer");
+        using var client = HtmlClient.For(Factory);
         await client.SignInAsync(email);
         var form = await client.GetAsync("/account/change-password");
 
@@ -125,7 +109,7 @@ public sealed class PasswordTests : IAsyncLifetime
         });
         Assert.Equal("/account", changed.Url);
         Assert.Equal("Your password has been changed.", changed.Text("main .notice"));
-        await using var scope = _factory.Scope();
+        await using var scope = Factory.Scope();
         var users = scope.Get<UserManager<AppUser>>();
         Assert.True(await users.CheckPasswordAsync((await users.FindByEmailAsync(email))!, "Brand-New-Passphrase-2031"));
     }
@@ -158,7 +142,7 @@ public sealed class PasswordTests : IAsyncLifetime
 
     private async Task<IdentityResult> CreateWithPasswordAsync(string password)
     {
-        await using var scope = _factory.Scope();
+        await using var scope = Factory.Scope();
         var email = TestAccounts.NewEmail("policy");
         return await scope.Get<UserManager<AppUser>>().CreateAsync(new AppUser { UserName = email, Email = email, DisplayName = "Policy Person" }, password);
     }

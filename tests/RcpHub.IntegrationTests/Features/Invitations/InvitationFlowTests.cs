@@ -6,33 +6,23 @@ using RcpHub.IntegrationTests.Infrastructure;
 namespace RcpHub.IntegrationTests.Features.Invitations;
 
 /// <summary>Sign-up by invitation, end to end through a real SMTP server.</summary>
-public sealed class InvitationFlowTests : IAsyncLifetime
+public sealed class InvitationFlowTests : MailingTests
 {
-    private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(20);
-    private SmtpCatcher _smtp = null!;
-    private RcpHubFactory _factory = null!;
     private string _slug = "";
     private string _memberState = "";
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _smtp = await SmtpCatcher.StartAsync();
-        _factory = await RcpHubFactory.CreateAsync(_smtp.Configure);
-        (_slug, _memberState) = await TestAccounts.ProcessWithMembersAsync(_factory);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
+        await base.InitializeAsync();
+        (_slug, _memberState) = await TestAccounts.ProcessWithMembersAsync(Factory);
     }
 
     /// <summary>A signed-in secretariat member of the process, named "Sam Secretariat" and <paramref name="suffix"/>.</summary>
     private async Task<HtmlClient> SecretariatAsync(string suffix = "")
     {
         var email = TestAccounts.NewEmail("secretariat");
-        await TestAccounts.CreateAsync(_factory, email, name: "Sam Secretariat" + suffix, roles: (_slug, ProcessRole.Secretariat));
-        var client = HtmlClient.For(_factory);
+        await TestAccounts.CreateAsync(Factory, email, name: "Sam Secretariat" + suffix, roles: (_slug, ProcessRole.Secretariat));
+        var client = HtmlClient.For(Factory);
         await client.SignInAsync(email);
         return client;
     }
@@ -57,12 +47,12 @@ public sealed class InvitationFlowTests : IAsyncLifetime
 
         Assert.Equal($"Invitation sent to {invitee}.", sent.Text("main .notice"));
         Assert.Contains("Pending", sent.Text("#invitations"));
-        var mail = await _smtp.WaitForMessageToAsync(invitee, MailWait);
+        var mail = await Smtp.WaitForMessageToAsync(invitee, MailWait);
         Assert.StartsWith("Your invitation to ", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Sam Secretariat Mailer invites you to take part in", mail.Body);
         Assert.Contains("as Observer", mail.Body);
 
-        using var person = HtmlClient.For(_factory);
+        using var person = HtmlClient.For(Factory);
         var link = mail.LinkTo("/account/accept-invitation");
         var accept = await person.GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, accept.Status);
@@ -75,7 +65,7 @@ public sealed class InvitationFlowTests : IAsyncLifetime
             ["Input.ConfirmPassword"] = "short-pass",
         });
         Assert.Equal("The password must have at least 12 characters.", tooShort.Text("[data-valmsg-for='Input.NewPassword']"));
-        await using (var scope = _factory.Scope())
+        await using (var scope = Factory.Scope())
         {
             Assert.False(await scope.Db.Users.AnyAsync(u => u.Email == invitee));
         }
@@ -97,7 +87,7 @@ public sealed class InvitationFlowTests : IAsyncLifetime
         Assert.StartsWith("/account/access-denied", refused.Url, StringComparison.Ordinal);
 
         // The link works once.
-        using var stranger = HtmlClient.For(_factory);
+        using var stranger = HtmlClient.For(Factory);
         var used = await stranger.GetAsync(link);
         Assert.Equal(HttpStatusCode.Gone, used.Status);
         Assert.Contains("already been accepted", used.Text("#invitation-problem"));
@@ -110,9 +100,9 @@ public sealed class InvitationFlowTests : IAsyncLifetime
         using var secretariat = await SecretariatAsync();
         var invitee = TestAccounts.NewEmail("colleague");
         await InviteAsync(secretariat, await secretariat.GetAsync($"/processes/{_slug}/manage/invitations"), invitee, "Secretariat");
-        var mail = await _smtp.WaitForMessageToAsync(invitee, MailWait);
+        var mail = await Smtp.WaitForMessageToAsync(invitee, MailWait);
 
-        using var person = HtmlClient.For(_factory);
+        using var person = HtmlClient.For(Factory);
         var accept = await person.GetAsync(mail.LinkTo("/account/accept-invitation"));
         await person.SubmitAsync(accept, "#create-account", new Dictionary<string, string>
         {
@@ -143,7 +133,7 @@ public sealed class InvitationFlowTests : IAsyncLifetime
         var badEmail = await InviteAsync(secretariat, page, "not-an-email", "Observer");
         Assert.Equal("Enter a valid email address.", badEmail.Text("[data-valmsg-for='Input.Email']"));
 
-        await using (var scope = _factory.Scope())
+        await using (var scope = Factory.Scope())
         {
             Assert.False(await scope.Db.Invitations.AnyAsync(i => i.Email == invitee || i.Email == "not-an-email"));
         }
@@ -154,7 +144,7 @@ public sealed class InvitationFlowTests : IAsyncLifetime
         var duplicate = await InviteAsync(secretariat, sent, invitee, "FocalPoint", _memberState, "Ministry of Interior");
         Assert.Equal("A pending invitation to this role has already been sent to this address.", duplicate.Text("[data-valmsg-for='Input.Email']"));
 
-        await using (var scope = _factory.Scope())
+        await using (var scope = Factory.Scope())
         {
             var invitation = await scope.Db.Invitations.SingleAsync(i => i.Email == invitee);
             Assert.Equal(_memberState, invitation.StateCode);
@@ -167,12 +157,12 @@ public sealed class InvitationFlowTests : IAsyncLifetime
     public async Task A_person_with_an_account_signs_in_first_and_then_holds_several_roles()
     {
         var email = TestAccounts.NewEmail("existing");
-        await TestAccounts.CreateAsync(_factory, email, name: "Erin Existing", roles: (_slug, ProcessRole.Observer));
+        await TestAccounts.CreateAsync(Factory, email, name: "Erin Existing", roles: (_slug, ProcessRole.Observer));
         using var secretariat = await SecretariatAsync();
         await InviteAsync(secretariat, await secretariat.GetAsync($"/processes/{_slug}/manage/invitations"), email, "Chair");
-        var mail = await _smtp.WaitForMessageToAsync(email, MailWait);
+        var mail = await Smtp.WaitForMessageToAsync(email, MailWait);
 
-        using var person = HtmlClient.For(_factory);
+        using var person = HtmlClient.For(Factory);
         var accept = await person.GetAsync(mail.LinkTo("/account/accept-invitation"));
         Assert.Null(accept.Document.QuerySelector("#create-account"));
         var signInLink = accept.Document.QuerySelector("a.button")!.GetAttribute("href")!;
@@ -191,7 +181,7 @@ public sealed class InvitationFlowTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_revoked_and_expired_links_explain_themselves()
     {
-        using var person = HtmlClient.For(_factory);
+        using var person = HtmlClient.For(Factory);
         var unknown = await person.GetAsync("/account/accept-invitation?token=not-a-real-token");
         Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
         Assert.Contains("This invitation link is not valid", unknown.Text("#invitation-problem"));
@@ -201,15 +191,15 @@ public sealed class InvitationFlowTests : IAsyncLifetime
         using var secretariat = await SecretariatAsync();
         var revokedEmail = TestAccounts.NewEmail("revoked");
         var page = await InviteAsync(secretariat, await secretariat.GetAsync($"/processes/{_slug}/manage/invitations"), revokedEmail, "Observer");
-        var revokedLink = (await _smtp.WaitForMessageToAsync(revokedEmail, MailWait)).LinkTo("/account/accept-invitation");
+        var revokedLink = (await Smtp.WaitForMessageToAsync(revokedEmail, MailWait)).LinkTo("/account/accept-invitation");
         var afterRevoke = await secretariat.SubmitAsync(page, "#invitations form", new Dictionary<string, string>());
         Assert.Equal("The invitation has been revoked: its link no longer works.", afterRevoke.Text("main .notice"));
         Assert.Equal(HttpStatusCode.NotFound, (await person.GetAsync(revokedLink)).Status);
 
         var expiredEmail = TestAccounts.NewEmail("late");
         await InviteAsync(secretariat, await secretariat.GetAsync($"/processes/{_slug}/manage/invitations"), expiredEmail, "Observer");
-        var expiredLink = (await _smtp.WaitForMessageToAsync(expiredEmail, MailWait)).LinkTo("/account/accept-invitation");
-        await using (var scope = _factory.Scope())
+        var expiredLink = (await Smtp.WaitForMessageToAsync(expiredEmail, MailWait)).LinkTo("/account/accept-invitation");
+        await using (var scope = Factory.Scope())
         {
             var invitation = await scope.Db.Invitations.SingleAsync(i => i.Email == expiredEmail);
             invitation.CreatedAt = DateTimeOffset.UtcNow.AddDays(-15);
@@ -226,14 +216,14 @@ public sealed class InvitationFlowTests : IAsyncLifetime
     public async Task Only_the_secretariat_of_the_process_reaches_its_invitations_and_people()
     {
         var chair = TestAccounts.NewEmail("chair");
-        await TestAccounts.CreateAsync(_factory, chair, roles: (_slug, ProcessRole.Chair));
-        using var client = HtmlClient.For(_factory);
+        await TestAccounts.CreateAsync(Factory, chair, roles: (_slug, ProcessRole.Chair));
+        using var client = HtmlClient.For(Factory);
         await client.SignInAsync(chair);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/processes/{_slug}/manage/invitations")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/processes/{_slug}/manage/people")).Status);
 
-        using var anonymous = HtmlClient.For(_factory);
+        using var anonymous = HtmlClient.For(Factory);
         Assert.StartsWith("/account/sign-in", (await anonymous.GetAsync($"/processes/{_slug}/manage/people")).Url, StringComparison.Ordinal);
     }
 
@@ -241,8 +231,8 @@ public sealed class InvitationFlowTests : IAsyncLifetime
     public async Task The_secretariat_revokes_a_role_and_the_person_loses_access_at_once()
     {
         var colleague = TestAccounts.NewEmail("leaving");
-        await TestAccounts.CreateAsync(_factory, colleague, name: "Leo Leaving", roles: (_slug, ProcessRole.Secretariat));
-        using var leaving = HtmlClient.For(_factory);
+        await TestAccounts.CreateAsync(Factory, colleague, name: "Leo Leaving", roles: (_slug, ProcessRole.Secretariat));
+        using var leaving = HtmlClient.For(Factory);
         await leaving.SignInAsync(colleague);
         Assert.Equal(HttpStatusCode.OK, (await leaving.GetAsync($"/processes/{_slug}/manage/people")).Status);
 
@@ -257,7 +247,7 @@ public sealed class InvitationFlowTests : IAsyncLifetime
         Assert.Contains("Leo Leaving", after.Text("#revoked-roles"));
         Assert.DoesNotContain("Leo Leaving", after.Text("#people"));
         Assert.Equal(HttpStatusCode.Forbidden, (await leaving.GetAsync($"/processes/{_slug}/manage/people")).Status);
-        await using var scope = _factory.Scope();
+        await using var scope = Factory.Scope();
         Assert.NotNull((await scope.Db.ProcessRoleAssignments.SingleAsync(a => a.Id == int.Parse(id))).RevokedAt);
     }
 
@@ -272,5 +262,44 @@ public sealed class InvitationFlowTests : IAsyncLifetime
 
         Assert.StartsWith("You cannot revoke your own secretariat role", after.Text("main .notice"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync($"/processes/{_slug}/manage/people")).Status);
+    }
+
+    [Fact]
+    public async Task Long_lists_of_invitations_and_people_stay_within_the_query_budget()
+    {
+        using var secretariat = await SecretariatAsync(" Budget");
+        await using (var scope = Factory.Scope())
+        {
+            var processId = await scope.Db.Processes.Where(p => p.Slug == _slug).Select(p => p.Id).SingleAsync();
+            var inviter = await scope.Db.Users.Select(u => u.Id).FirstAsync();
+            for (var i = 0; i < 40; i++)
+            {
+                scope.Db.Invitations.Add(new Invitation
+                {
+                    Email = $"bulk{i}@example.org",
+                    ProcessId = processId,
+                    Role = ProcessRole.FocalPoint,
+                    StateCode = _memberState,
+                    Ministry = "Ministry of Labour",
+                    TokenHash = Guid.NewGuid().ToString("N"),
+                    InvitedByUserId = inviter,
+                    CreatedAt = DateTimeOffset.UtcNow,
+                    ExpiresAt = DateTimeOffset.UtcNow.AddDays(i % 2 == 0 ? 14 : -1),
+                });
+            }
+            await scope.Db.SaveChangesAsync();
+        }
+        for (var i = 0; i < 15; i++)
+        {
+            await TestAccounts.CreateAsync(Factory, TestAccounts.NewEmail("bulk"), roles: [(_slug, ProcessRole.Observer), (_slug, ProcessRole.CivilSociety)]);
+        }
+
+        foreach (var path in new[] { $"/processes/{_slug}/manage/invitations", $"/processes/{_slug}/manage/people", "/account" })
+        {
+            Factory.Queries.Reset();
+            var page = await secretariat.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.True(Factory.Queries.Count <= 10, $"{path} sent {Factory.Queries.Count} queries.");
+        }
     }
 }

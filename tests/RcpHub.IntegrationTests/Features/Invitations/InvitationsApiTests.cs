@@ -7,31 +7,22 @@ using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Invitations;
 
-public sealed class InvitationsApiTests : IAsyncLifetime
+public sealed class InvitationsApiTests : MailingTests
 {
-    private SmtpCatcher _smtp = null!;
-    private RcpHubFactory _factory = null!;
     private string _slug = "";
     private string _memberState = "";
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _smtp = await SmtpCatcher.StartAsync();
-        _factory = await RcpHubFactory.CreateAsync(_smtp.Configure);
-        (_slug, _memberState) = await TestAccounts.ProcessWithMembersAsync(_factory);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        await _smtp.DisposeAsync();
+        await base.InitializeAsync();
+        (_slug, _memberState) = await TestAccounts.ProcessWithMembersAsync(Factory);
     }
 
     private async Task<HttpClient> SignedInAsync(ProcessRole role)
     {
         var email = TestAccounts.NewEmail(role.ToString().ToLowerInvariant());
-        await TestAccounts.CreateAsync(_factory, email, roles: (_slug, role));
-        var client = HtmlClient.For(_factory);
+        await TestAccounts.CreateAsync(Factory, email, roles: (_slug, role));
+        var client = HtmlClient.For(Factory);
         await client.SignInAsync(email);
         return client.Http;
     }
@@ -51,7 +42,7 @@ public sealed class InvitationsApiTests : IAsyncLifetime
         Assert.Equal("Pending", invitation.GetProperty("status").GetString());
         var id = invitation.GetProperty("id").GetInt32();
         Assert.Equal($"/api/v1/processes/{_slug}/invitations/{id}", created.Headers.Location!.OriginalString);
-        await _smtp.WaitForMessageToAsync(invitee, TimeSpan.FromSeconds(20));
+        await Smtp.WaitForMessageToAsync(invitee, MailWait);
 
         var list = await http.GetFromJsonAsync<JsonElement>($"/api/v1/processes/{_slug}/invitations");
         Assert.Contains(list.EnumerateArray(), i => i.GetProperty("email").GetString() == invitee);
@@ -104,7 +95,7 @@ public sealed class InvitationsApiTests : IAsyncLifetime
         using var forbiddenList = await observer.GetAsync($"/api/v1/processes/{_slug}/invitations");
         Assert.Equal(HttpStatusCode.Forbidden, forbiddenList.StatusCode);
 
-        using var anonymous = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient();
         using var unauthorized = await anonymous.GetAsync($"/api/v1/processes/{_slug}/invitations");
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
         Assert.Equal("application/problem+json", unauthorized.Content.Headers.ContentType?.MediaType);
