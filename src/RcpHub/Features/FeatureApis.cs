@@ -5,6 +5,7 @@ internal static class FeatureApis
 {
     public static RouteGroupBuilder MapFeatureApis(this RouteGroupBuilder api)
     {
+        Invitations.InvitationsApi.MapInvitationsApi(api);
         return api;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features;
+using RcpHub.Features.Account;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.Localization;
@@ -42,10 +43,15 @@ public static class RcpHubHosting
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+                // User names are email addresses, checked as such; Identity's default alphabet refuses e.g. o'brien@example.org.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddClaimsPrincipalFactory<AccountClaims>();
         // Identity's default is 100,000 iterations of PBKDF2-HMAC-SHA512; OWASP asks for at least 210,000.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.ConfigureApplicationCookie(o =>
@@ -73,6 +79,7 @@ public static class RcpHubHosting
         services.AddAuthorizationBuilder().AddOperationPolicies();
 
         services.AddRcpHubLocalization();
+        services.AddLocalizedWith();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddFeatureTextLocalization();
@@ -98,6 +105,7 @@ public static class RcpHubHosting
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddScoped<EmailSender>();
+        services.AddScoped<Features.Invitations.Inviter>();
         return builder;
     }
 

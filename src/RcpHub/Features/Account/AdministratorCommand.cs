@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure.Email;
 
 namespace RcpHub.Features.Account;
 
@@ -8,13 +9,16 @@ namespace RcpHub.Features.Account;
 /// password comes from RCPHUB_ADMIN_PASSWORD, or else a one-time link to set it is printed.</summary>
 public static class AdministratorCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    public static Task<int> RunAsync(IServiceProvider services, string[] args) =>
+        RunAsync(services, args, Console.Out, Console.Error, Environment.GetEnvironmentVariable("RCPHUB_ADMIN_PASSWORD"));
+
+    internal static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors, string? password)
     {
-        var email = Option(args, "--email");
+        var email = Option(args, "--email")?.Trim();
         var name = Option(args, "--name") ?? email;
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(name))
         {
-            await Console.Error.WriteLineAsync("Usage: create-admin --email someone@example.org --name \"Full Name\"");
+            await errors.WriteLineAsync("Usage: create-admin --email someone@example.org --name \"Full Name\"");
             return 2;
         }
         await DatabaseSetup.MigrateAndSeedAsync(services);
@@ -23,30 +27,29 @@ public static class AdministratorCommand
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            await Console.Error.WriteLineAsync($"An account for {email} already exists.");
+            await errors.WriteLineAsync($"An account for {email} already exists.");
             return 1;
         }
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, IsPlatformAdministrator = true };
-        var password = Environment.GetEnvironmentVariable("RCPHUB_ADMIN_PASSWORD");
         var result = string.IsNullOrEmpty(password) ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
-                await Console.Error.WriteLineAsync(error.Description);
+                await errors.WriteLineAsync(error.Description);
             }
             return 1;
         }
         if (string.IsNullOrEmpty(password))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var baseUrl = scope.ServiceProvider.GetRequiredService<IConfiguration>()["PublicBaseUrl"] ?? "http://localhost:5080";
-            Console.WriteLine($"Administrator {email} created. Set the password within a day at:");
-            Console.WriteLine($"{baseUrl}/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}");
+            var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+            await output.WriteLineAsync($"Administrator {email} created. Set the password within a day at:");
+            await output.WriteLineAsync(PublicLinks.To(configuration, null, $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}"));
         }
         else
         {
-            Console.WriteLine($"Administrator {email} created.");
+            await output.WriteLineAsync($"Administrator {email} created.");
         }
         return 0;
     }

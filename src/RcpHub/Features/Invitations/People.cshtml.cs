@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Invitations;
+
+/// <summary>Who holds which role in the process; the secretariat revokes a role here (the row stays, with
+/// the date it ended, so that the history of who held what remains).</summary>
+[Requires(Operation.InviteParticipants)]
+public sealed class PeopleModel(AppDbContext db, ProcessAccess access, TimeProvider clock, IStringLocalizer<InvitationsText> t) : PageModel
+{
+    public sealed record Holder(int Id, string UserId, string Name, string? Email, ProcessRole Role, string? StateCode, string? Ministry, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt);
+
+    public ManagedProcess Process { get; private set; } = null!;
+    public IReadOnlyList<Holder> Current { get; private set; } = [];
+    public IReadOnlyList<Holder> Revoked { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> StateNames { get; private set; } = new Dictionary<string, string>();
+
+    [TempData]
+    public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
+        {
+            return NotFound();
+        }
+        Process = process;
+        var holders = await db.ProcessRoleAssignments.AsNoTracking()
+            .Where(a => a.ProcessId == process.Id)
+            .OrderBy(a => a.Id)
+            .Select(a => new Holder(a.Id, a.UserId, a.User!.DisplayName, a.User.Email, a.Role, a.StateCode, a.Ministry, a.GrantedAt, a.RevokedAt))
+            .ToListAsync(ct);
+        Current = [.. holders.Where(h => h.RevokedAt is null).OrderBy(h => h.Role).ThenBy(h => h.Name, StringComparer.CurrentCultureIgnoreCase)];
+        Revoked = [.. holders.Where(h => h.RevokedAt is not null).OrderByDescending(h => h.RevokedAt)];
+        StateNames = await ProcessRoles.StateNamesAsync(db, holders.Select(h => h.StateCode), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(string slug, int id, CancellationToken ct)
+    {
+        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
+        {
+            return NotFound();
+        }
+        var assignment = await db.ProcessRoleAssignments.FirstOrDefaultAsync(a => a.Id == id && a.ProcessId == process.Id && a.RevokedAt == null, ct);
+        if (assignment is null)
+        {
+            Status = t["This role has already been revoked."];
+        }
+        else if (assignment.UserId == ProcessAccess.UserIdOf(User) && assignment.Role == ProcessRole.Secretariat && !await access.IsPlatformAdministratorAsync(User))
+        {
+            // Otherwise the last secretariat member could lock the process out of its own management.
+            Status = t["You cannot revoke your own secretariat role. Ask another member of the secretariat or an administrator."];
+        }
+        else
+        {
+            assignment.RevokedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+            Status = t["The role has been revoked."];
+        }
+        return LocalRedirect($"/processes/{slug}/manage/people");
+    }
+}
