@@ -79,7 +79,6 @@ public static class RcpHubHosting
         services.AddAuthorizationBuilder().AddOperationPolicies();
 
         services.AddRcpHubLocalization();
-        services.AddLocalizedWith();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddFeatureTextLocalization();

@@ -156,7 +156,7 @@ public sealed partial class TranslationCoverageTests
     [GeneratedRegex(@"public\s+sealed\s+class\s+(\w+Text)\s*;")]
     private static partial Regex MarkerClass();
 
-    [GeneratedRegex(@"(?:\bName|\bErrorMessage|\bPrompt|\bDescription)\s*=\s*""((?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"(?:\bDisplay\([^)]*?\b(?:Name|Prompt|Description)|\bErrorMessage)\s*=\s*""((?:[^""\\]|\\.)*)""")]
     private static partial Regex Annotation();
 
     [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]

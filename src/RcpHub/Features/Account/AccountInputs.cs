@@ -3,7 +3,6 @@ using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Account;
 
-[LocalizedWith(typeof(AccountText))]
 public sealed class SignInInput
 {
     [Required(ErrorMessage = "Enter your email address.")]
@@ -20,7 +19,6 @@ public sealed class SignInInput
     public bool RememberMe { get; set; }
 }
 
-[LocalizedWith(typeof(AccountText))]
 public sealed class TwoFactorCodeInput
 {
     [Required(ErrorMessage = "Enter the code.")]
@@ -29,7 +27,6 @@ public sealed class TwoFactorCodeInput
     public string Code { get; set; } = "";
 }
 
-[LocalizedWith(typeof(AccountText))]
 public sealed class EmailInput
 {
     [Required(ErrorMessage = "Enter your email address.")]
@@ -40,7 +37,6 @@ public sealed class EmailInput
 }
 
 /// <summary>A new password typed twice. The policy itself (length, block-list) is Identity's, checked on save.</summary>
-[LocalizedWith(typeof(AccountText))]
 public class NewPasswordInput
 {
     [Required(ErrorMessage = "Enter a new password.")]
@@ -56,7 +52,6 @@ public class NewPasswordInput
     public string ConfirmPassword { get; set; } = "";
 }
 
-[LocalizedWith(typeof(AccountText))]
 public sealed class ResetPasswordInput : NewPasswordInput
 {
     [Required(ErrorMessage = "Enter your email address.")]
@@ -66,7 +61,6 @@ public sealed class ResetPasswordInput : NewPasswordInput
     public string Token { get; set; } = "";
 }
 
-[LocalizedWith(typeof(AccountText))]
 public sealed class ChangePasswordInput : NewPasswordInput
 {
     [Required(ErrorMessage = "Enter your current password.")]
@@ -75,7 +69,6 @@ public sealed class ChangePasswordInput : NewPasswordInput
     public string CurrentPassword { get; set; } = "";
 }
 
-[LocalizedWith(typeof(AccountText))]
 public sealed class PasswordConfirmationInput
 {
     [Required(ErrorMessage = "Enter your password.")]
@@ -84,7 +77,6 @@ public sealed class PasswordConfirmationInput
     public string Password { get; set; } = "";
 }
 
-[LocalizedWith(typeof(AccountText))]
 public sealed class AuthenticatorCodeInput
 {
     [Required(ErrorMessage = "Enter the code.")]
@@ -94,7 +86,6 @@ public sealed class AuthenticatorCodeInput
 }
 
 /// <summary>The account a person creates when accepting an invitation; the email is the invitation's.</summary>
-[LocalizedWith(typeof(AccountText))]
 public sealed class NewAccountInput : NewPasswordInput
 {
     [Required(ErrorMessage = "Enter your name.")]

@@ -6,7 +6,6 @@ namespace RcpHub.Features.Invitations;
 
 /// <summary>The fields every invitation form has. <see cref="Inviter.ValidateAsync"/> checks the rest
 /// (the state is a current member of the process, no duplicate invitation).</summary>
-[LocalizedWith(typeof(InvitationsText))]
 public abstract class InvitationFields
 {
     [Required(ErrorMessage = "Enter the email address of the person to invite.")]
@@ -24,7 +23,6 @@ public abstract class InvitationFields
 }
 
 /// <summary>The invitation form of a process's secretariat.</summary>
-[LocalizedWith(typeof(InvitationsText))]
 public sealed class ProcessInvitationInput : InvitationFields
 {
     [Required(ErrorMessage = "Choose a role.")]
@@ -35,7 +33,6 @@ public sealed class ProcessInvitationInput : InvitationFields
 }
 
 /// <summary>The administrators' invitation form: a platform administrator, or any role in any process.</summary>
-[LocalizedWith(typeof(InvitationsText))]
 public sealed class AdminInvitationInput : InvitationFields
 {
     public const string PlatformAdministrator = "PlatformAdministrator";

@@ -32,17 +32,26 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access) : Author
             return;
         }
 
-        int? processId = context.Resource switch
+        int? processId;
+        switch (context.Resource)
         {
-            ProcessResource p => p.ProcessId,
-            HttpContext http => await access.ProcessIdFromRouteAsync(http),
-            _ => null,
-        };
-        if (processId is null)
-        {
-            return;
+            case ProcessResource p:
+                processId = p.ProcessId;
+                break;
+            case HttpContext http when http.GetRouteValue("slug") is string:
+                processId = await access.ProcessIdFromRouteAsync(http);
+                if (processId is null)
+                {
+                    // No such process: let the page answer 404. The registry of processes is public, so
+                    // telling "unknown" from "not allowed" reveals nothing.
+                    context.Succeed(requirement);
+                    return;
+                }
+                break;
+            default:
+                return;
         }
-        var user = await access.ForProcessAsync(context.User, processId.Value);
+        var user = await access.ForProcessAsync(context.User, processId!.Value);
         if (AccessRules.Allows(operation, user.IsPlatformAdministrator, user.Roles))
         {
             context.Succeed(requirement);
