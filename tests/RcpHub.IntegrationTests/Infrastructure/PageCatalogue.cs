@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RcpHub.Features.Account;
+
+namespace RcpHub.IntegrationTests.Infrastructure;
+
+/// <summary>Every page of the running application, with an address to open it at: route parameters are
+/// filled from the demo process (loaded by <see cref="PrepareAsync"/>). A page whose parameter has no sample
+/// here makes <see cref="AddressesAsync"/> fail, so a new page cannot escape the checks that use the catalogue
+/// (accessibility, query budget).</summary>
+public static partial class PageCatalogue
+{
+    /// <summary>Loads the demo process and its accounts (one per role) into the factory's database.</summary>
+    public static Task PrepareAsync(RcpHubFactory factory) => DemoData.LoadAsync(factory.Services, TextWriter.Null);
+
+    public static async Task<IReadOnlyList<string>> AddressesAsync(RcpHubFactory factory)
+    {
+        await using var scope = factory.Scope();
+        var db = scope.Db;
+        var process = await db.Processes.Where(p => p.Slug == DemoData.ProcessSlug).Select(p => p.Id).SingleAsync();
+        var body = await db.Bodies.Where(b => b.ProcessId == process).OrderBy(b => b.Id).Select(b => new { b.Id, Member = b.Members.OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault() }).FirstAsync();
+        var samples = new Dictionary<string, Func<string, string?>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["slug"] = pattern => pattern.StartsWith("/organizations", StringComparison.Ordinal) ? "iom" : DemoData.ProcessSlug,
+            ["code"] = _ => "fra",
+            ["memberId"] = _ => body.Member?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var ids = new Dictionary<string, int?>
+        {
+            ["bodies"] = body.Id,
+            ["chairs"] = await db.ChairTerms.Where(t => t.ProcessId == process).OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync(),
+            ["membership"] = await db.Memberships.Where(m => m.ProcessId == process).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(),
+        };
+        samples["id"] = pattern => Regex.Match(pattern, @"/(\w+)/\{id") is { Success: true } m && ids.TryGetValue(m.Groups[1].Value, out var id)
+            ? id?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+        var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        var addresses = new List<string>();
+        var unknown = new List<string>();
+        foreach (var pattern in pages)
+        {
+            var address = Parameter().Replace(pattern, m =>
+            {
+                var name = m.Groups[1].Value;
+                var value = samples.TryGetValue(name, out var sample) ? sample(pattern) : null;
+                if (value is null)
+                {
+                    unknown.Add($"{pattern}: no sample for {{{name}}}");
+                    return m.Value;
+                }
+                return value;
+            });
+            addresses.Add(address);
+        }
+        Assert.True(unknown.Count == 0, "Add samples to PageCatalogue for:\n" + string.Join("\n", unknown));
+        return addresses;
+    }
+
+    [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\??\}")]
+    private static partial Regex Parameter();
+}
