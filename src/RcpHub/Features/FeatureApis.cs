@@ -5,6 +5,8 @@ internal static class FeatureApis
 {
     public static RouteGroupBuilder MapFeatureApis(this RouteGroupBuilder api)
     {
+        Manage.ManageApi.MapManageApi(api);
+        Audit.AuditApi.MapAuditApi(api);
         return api;
     }
 }

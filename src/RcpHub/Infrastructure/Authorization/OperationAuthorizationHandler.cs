@@ -40,6 +40,12 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access) : Author
         };
         if (processId is null)
         {
+            // No such process: an administrator, who may do everything, then meets the page's "not found"
+            // rather than a refusal. Anyone else is refused, as for any process they hold no role in.
+            if (await access.IsPlatformAdministratorAsync(context.User))
+            {
+                context.Succeed(requirement);
+            }
             return;
         }
         var user = await access.ForProcessAsync(context.User, processId.Value);

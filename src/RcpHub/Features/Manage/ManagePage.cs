@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+
+namespace RcpHub.Features.Manage;
+
+/// <summary>What every page of a process's management has: the process named by <c>{slug}</c>, a not-found
+/// answer when there is none, and the one-line notice that a saved form leaves for the next page.</summary>
+public abstract class ManagePage(AppDbContext db, IStringLocalizer<ManageText> t) : PageModel
+{
+    protected AppDbContext Db => db;
+    protected IStringLocalizer<ManageText> T => t;
+
+    public ManagedProcess Process { get; private set; } = null!;
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    protected string Slug => RouteData.Values["slug"] as string ?? "";
+
+    protected string ManageUrl(string page = "") => $"/processes/{Process.Slug}/manage{(page.Length == 0 ? "" : "/" + page)}";
+
+    /// <summary>Loads the process; false when the address names none.</summary>
+    protected async Task<bool> FindProcessAsync()
+    {
+        var process = await ManagedProcess.FindAsync(db, Slug, HttpContext.RequestAborted);
+        if (process is null)
+        {
+            return false;
+        }
+        Process = process;
+        return true;
+    }
+
+    /// <summary>True when a posted value could not even be read (letters in a year, a malformed date). The
+    /// binder's own message is English; it is replaced by one in the reader's language.</summary>
+    protected bool UnreadableInput()
+    {
+        var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
+        foreach (var key in unreadable)
+        {
+            ModelState[key]!.Errors.Clear();
+            ModelState.AddModelError(key, t["Enter a valid value."]);
+        }
+        return unreadable.Count > 0;
+    }
+
+    /// <summary>Redirects to <paramref name="url"/> with a notice to show there.</summary>
+    protected RedirectResult Done(string url, string notice)
+    {
+        Notice = notice;
+        return Redirect(url);
+    }
+
+    protected static IEnumerable<SelectListItem> Options(IEnumerable<Choice> choices, string? emptyLabel = null)
+    {
+        if (emptyLabel is not null)
+        {
+            yield return new SelectListItem(emptyLabel, "");
+        }
+        foreach (var choice in choices)
+        {
+            yield return new SelectListItem(choice.Label, choice.Value);
+        }
+    }
+
+    protected static IEnumerable<SelectListItem> Options<TEnum>(Func<TEnum, string> label, string? emptyLabel = null)
+        where TEnum : struct, Enum =>
+        Options(Enum.GetValues<TEnum>().Select(v => new Choice(v.ToString(), label(v))), emptyLabel);
+}
