@@ -33,12 +33,12 @@ public static class AuditApi
     /// <param name="Older">The address of the next, older page; null on the last page.</param>
     public sealed record AuditPageDocument(IReadOnlyList<AuditEntryDocument> Entries, string? Older);
 
-    private static async Task<Results<Ok<AuditPageDocument>, NotFound<ProblemDetails>>> ProcessLogAsync(
-        string slug, long? before, string? entityType, AppDbContext db, IStringLocalizer<ManageText> t, HttpContext http)
+    private static async Task<Results<Ok<AuditPageDocument>, ProblemHttpResult>> ProcessLogAsync(
+        string slug, long? before, string? entityType, AppDbContext db, IStringLocalizer<AuditText> t, HttpContext http)
     {
         if (await ManagedProcess.FindAsync(db, slug, http.RequestAborted) is not { } process)
         {
-            return TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = t["Not found"], Detail = t["There is no process at this address."] });
+            return TypedResults.Problem(t["There is no process at this address."], statusCode: StatusCodes.Status404NotFound, title: t["Not found"]);
         }
         var page = await AuditLog.ReadAsync(db, new AuditFilter(ProcessId: process.Id, EntityType: entityType, Before: before), http.RequestAborted);
         return TypedResults.Ok(Document(page, http.Request));

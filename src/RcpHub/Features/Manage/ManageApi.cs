@@ -101,13 +101,13 @@ public static class ManageApi
         public BodyCommands Bodies => new(Db, T, Clock);
         public ProfileCommands Profile => new(Db, T, Clock);
 
-        public NotFound<ProblemDetails> NoProcess() => NotFound(T["There is no process at this address."]);
+        public ProblemHttpResult NoProcess() => NotFound(T["There is no process at this address."]);
 
-        public NotFound<ProblemDetails> NotFound(string detail) =>
-            TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = T["Not found"], Detail = detail });
+        public ProblemHttpResult NotFound(string detail) =>
+            TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: T["Not found"]);
     }
 
-    private static async Task<Results<Ok<ProfileInput>, NotFound<ProblemDetails>>> GetProfileAsync([AsParameters] ManageRequest r)
+    private static async Task<Results<Ok<ProfileInput>, ProblemHttpResult>> GetProfileAsync([AsParameters] ManageRequest r)
     {
         if (await r.ProcessAsync() is not { } process)
         {
@@ -116,7 +116,7 @@ public static class ManageApi
         return TypedResults.Ok((await r.Profile.ReadAsync(process.Id, r.Aborted))!);
     }
 
-    private static async Task<Results<Ok<ProfileInput>, NotFound<ProblemDetails>, ValidationProblem>> PutProfileAsync(
+    private static async Task<Results<Ok<ProfileInput>, ProblemHttpResult, ValidationProblem>> PutProfileAsync(
         [AsParameters] ManageRequest r, ProfileInput profile)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -131,7 +131,7 @@ public static class ManageApi
         return TypedResults.Ok((await r.Profile.ReadAsync(process.Id, r.Aborted))!);
     }
 
-    private static async Task<Results<Ok<ProfileInput>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> PatchProfileAsync(
+    private static async Task<Results<Ok<ProfileInput>, ProblemHttpResult, ValidationProblem>> PatchProfileAsync(
         [AsParameters] ManageRequest r, JsonObject patch, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -166,7 +166,7 @@ public static class ManageApi
         return TypedResults.Ok((await r.Profile.ReadAsync(process.Id, r.Aborted))!);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<MembershipRow>>, NotFound<ProblemDetails>>> ListMembershipsAsync([AsParameters] ManageRequest r)
+    private static async Task<Results<Ok<IReadOnlyList<MembershipRow>>, ProblemHttpResult>> ListMembershipsAsync([AsParameters] ManageRequest r)
     {
         if (await r.ProcessAsync() is not { } process)
         {
@@ -175,7 +175,7 @@ public static class ManageApi
         return TypedResults.Ok(await r.Memberships.ListAsync(process.Id, ct: r.Aborted));
     }
 
-    private static async Task<Results<Ok<MembershipRow>, NotFound<ProblemDetails>>> GetMembershipAsync([AsParameters] ManageRequest r, int id)
+    private static async Task<Results<Ok<MembershipRow>, ProblemHttpResult>> GetMembershipAsync([AsParameters] ManageRequest r, int id)
     {
         if (await r.ProcessAsync() is not { } process)
         {
@@ -185,9 +185,9 @@ public static class ManageApi
         return rows.Count == 0 ? NoMembership(r) : TypedResults.Ok(rows[0]);
     }
 
-    private static NotFound<ProblemDetails> NoMembership(ManageRequest r) => r.NotFound(r.T["There is no such membership in this process."]);
+    private static ProblemHttpResult NoMembership(ManageRequest r) => r.NotFound(r.T["There is no such membership in this process."]);
 
-    private static async Task<Results<Created<MembershipRow>, NotFound<ProblemDetails>, ValidationProblem>> AddMembershipAsync(
+    private static async Task<Results<Created<MembershipRow>, ProblemHttpResult, ValidationProblem>> AddMembershipAsync(
         [AsParameters] ManageRequest r, MembershipInput membership)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -203,15 +203,15 @@ public static class ManageApi
         return TypedResults.Created($"/api/v1/processes/{process.Slug}/memberships/{row.Id}", row);
     }
 
-    private static Task<Results<Ok<MembershipRow>, NotFound<ProblemDetails>, ValidationProblem>> EndMembershipAsync(
+    private static Task<Results<Ok<MembershipRow>, ProblemHttpResult, ValidationProblem>> EndMembershipAsync(
         [AsParameters] ManageRequest r, int id, EndMembershipInput end) =>
         ActOnMembershipAsync(r, process => r.Memberships.EndAsync(process.Id, id, end, r.Aborted));
 
-    private static Task<Results<Ok<MembershipRow>, NotFound<ProblemDetails>, ValidationProblem>> ChangeToMemberAsync(
+    private static Task<Results<Ok<MembershipRow>, ProblemHttpResult, ValidationProblem>> ChangeToMemberAsync(
         [AsParameters] ManageRequest r, int id, ChangeToMemberInput change) =>
         ActOnMembershipAsync(r, process => r.Memberships.ChangeToMemberAsync(process.Id, id, change, r.Aborted));
 
-    private static async Task<Results<Ok<MembershipRow>, NotFound<ProblemDetails>, ValidationProblem>> ActOnMembershipAsync(
+    private static async Task<Results<Ok<MembershipRow>, ProblemHttpResult, ValidationProblem>> ActOnMembershipAsync(
         ManageRequest r, Func<ManagedProcess, Task<Outcome>> act)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -230,7 +230,7 @@ public static class ManageApi
         return TypedResults.Ok((await r.Memberships.ListAsync(process.Id, outcome.Id, r.Aborted))[0]);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ChairTermRow>>, NotFound<ProblemDetails>>> ListChairTermsAsync([AsParameters] ManageRequest r)
+    private static async Task<Results<Ok<IReadOnlyList<ChairTermRow>>, ProblemHttpResult>> ListChairTermsAsync([AsParameters] ManageRequest r)
     {
         if (await r.ProcessAsync() is not { } process)
         {
@@ -239,7 +239,7 @@ public static class ManageApi
         return TypedResults.Ok(await r.Chairs.TermsAsync(process.Id, ct: r.Aborted));
     }
 
-    private static async Task<Results<Created<ChairTermRow>, NotFound<ProblemDetails>, ValidationProblem>> AddChairTermAsync(
+    private static async Task<Results<Created<ChairTermRow>, ProblemHttpResult, ValidationProblem>> AddChairTermAsync(
         [AsParameters] ManageRequest r, ChairTermInput term)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -255,7 +255,7 @@ public static class ManageApi
         return TypedResults.Created($"/api/v1/processes/{process.Slug}/chair-terms/{row.Id}", row);
     }
 
-    private static async Task<Results<Ok<ChairTermRow>, NotFound<ProblemDetails>, ValidationProblem>> UpdateChairTermAsync(
+    private static async Task<Results<Ok<ChairTermRow>, ProblemHttpResult, ValidationProblem>> UpdateChairTermAsync(
         [AsParameters] ManageRequest r, int id, ChairTermInput term)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -274,9 +274,9 @@ public static class ManageApi
         return TypedResults.Ok((await r.Chairs.TermsAsync(process.Id, id, r.Aborted))[0]);
     }
 
-    private static NotFound<ProblemDetails> NoChairTerm(ManageRequest r) => r.NotFound(r.T["There is no such chair term in this process."]);
+    private static ProblemHttpResult NoChairTerm(ManageRequest r) => r.NotFound(r.T["There is no such chair term in this process."]);
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> RemoveChairTermAsync([AsParameters] ManageRequest r, int id)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveChairTermAsync([AsParameters] ManageRequest r, int id)
     {
         if (await r.ProcessAsync() is not { } process)
         {
@@ -289,7 +289,7 @@ public static class ManageApi
     /// <summary>The rotation order and the term length.</summary>
     public sealed record ChairRotationDocument(IReadOnlyList<RotationEntry> Order, int? TermMonths);
 
-    private static async Task<Results<Ok<ChairRotationDocument>, NotFound<ProblemDetails>>> GetChairRotationAsync([AsParameters] ManageRequest r)
+    private static async Task<Results<Ok<ChairRotationDocument>, ProblemHttpResult>> GetChairRotationAsync([AsParameters] ManageRequest r)
     {
         if (await r.ProcessAsync() is not { } process)
         {
@@ -305,7 +305,7 @@ public static class ManageApi
         return new ChairRotationDocument(rotation, schedule!.TermMonths);
     }
 
-    private static async Task<Results<Ok<ChairRotationDocument>, NotFound<ProblemDetails>, ValidationProblem>> PutChairRotationAsync(
+    private static async Task<Results<Ok<ChairRotationDocument>, ProblemHttpResult, ValidationProblem>> PutChairRotationAsync(
         [AsParameters] ManageRequest r, ChairRotationInput rotation)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -320,7 +320,7 @@ public static class ManageApi
         return TypedResults.Ok(await RotationDocumentAsync(r, process));
     }
 
-    private static async Task<Results<Ok<ChairSchedule>, NotFound<ProblemDetails>>> GetChairScheduleAsync([AsParameters] ManageRequest r)
+    private static async Task<Results<Ok<ChairSchedule>, ProblemHttpResult>> GetChairScheduleAsync([AsParameters] ManageRequest r)
     {
         if (await r.ProcessAsync() is not { } process)
         {
@@ -330,7 +330,7 @@ public static class ManageApi
         return TypedResults.Ok((await r.Chairs.ScheduleAsync(process.Id, rotation, ct: r.Aborted))!);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<BodyRow>>, NotFound<ProblemDetails>>> ListBodiesAsync([AsParameters] ManageRequest r)
+    private static async Task<Results<Ok<IReadOnlyList<BodyRow>>, ProblemHttpResult>> ListBodiesAsync([AsParameters] ManageRequest r)
     {
         if (await r.ProcessAsync() is not { } process)
         {
@@ -339,9 +339,9 @@ public static class ManageApi
         return TypedResults.Ok(await r.Bodies.ListAsync(process.Id, r.Aborted));
     }
 
-    private static NotFound<ProblemDetails> NoBody(ManageRequest r) => r.NotFound(r.T["There is no such body in this process."]);
+    private static ProblemHttpResult NoBody(ManageRequest r) => r.NotFound(r.T["There is no such body in this process."]);
 
-    private static async Task<Results<Ok<BodyDetail>, NotFound<ProblemDetails>>> GetBodyAsync([AsParameters] ManageRequest r, int id)
+    private static async Task<Results<Ok<BodyDetail>, ProblemHttpResult>> GetBodyAsync([AsParameters] ManageRequest r, int id)
     {
         if (await r.ProcessAsync() is not { } process)
         {
@@ -350,7 +350,7 @@ public static class ManageApi
         return await r.Bodies.FindAsync(process.Id, id, r.Aborted) is { } body ? TypedResults.Ok(body) : NoBody(r);
     }
 
-    private static async Task<Results<Created<BodyDetail>, NotFound<ProblemDetails>, ValidationProblem>> AddBodyAsync(
+    private static async Task<Results<Created<BodyDetail>, ProblemHttpResult, ValidationProblem>> AddBodyAsync(
         [AsParameters] ManageRequest r, BodyInput body)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -365,7 +365,7 @@ public static class ManageApi
         return TypedResults.Created($"/api/v1/processes/{process.Slug}/bodies/{outcome.Id}", await r.Bodies.FindAsync(process.Id, outcome.Id, r.Aborted));
     }
 
-    private static async Task<Results<Ok<BodyDetail>, NotFound<ProblemDetails>, ValidationProblem>> UpdateBodyAsync(
+    private static async Task<Results<Ok<BodyDetail>, ProblemHttpResult, ValidationProblem>> UpdateBodyAsync(
         [AsParameters] ManageRequest r, int id, BodyInput body)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -384,7 +384,7 @@ public static class ManageApi
         return TypedResults.Ok((await r.Bodies.FindAsync(process.Id, id, r.Aborted))!);
     }
 
-    private static async Task<Results<Created<BodyMemberRow>, NotFound<ProblemDetails>, ValidationProblem>> AddBodyMemberAsync(
+    private static async Task<Results<Created<BodyMemberRow>, ProblemHttpResult, ValidationProblem>> AddBodyMemberAsync(
         [AsParameters] ManageRequest r, int id, BodyMemberInput member)
     {
         if (await r.ProcessAsync() is not { } process)
@@ -404,7 +404,7 @@ public static class ManageApi
         return TypedResults.Created($"/api/v1/processes/{process.Slug}/bodies/{id}/members/{row.Id}", row);
     }
 
-    private static async Task<Results<Ok<BodyMemberRow>, NotFound<ProblemDetails>, ValidationProblem>> UpdateBodyMemberAsync(
+    private static async Task<Results<Ok<BodyMemberRow>, ProblemHttpResult, ValidationProblem>> UpdateBodyMemberAsync(
         [AsParameters] ManageRequest r, int id, int memberId, BodyMemberUpdate seat)
     {
         if (await r.ProcessAsync() is not { } process)
