@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace RcpHub.Data;
 /// so that no change is saved without its entry and no entry without its change.</summary>
 public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Enums by name, as the database stores them: "Observer" tells the reader what 1 would not.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
 
     // Values that change on every sign-in or are secrets: never copied into the log.
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)

@@ -132,6 +132,8 @@ public sealed class AuditInterceptorTests : IAsyncLifetime
         Assert.Equal(["Body", "BodyMember", "BodyMember", "BodyMember", "BodyMember"], entries.Select(e => e.EntityType).Order());
         Assert.All(entries, e => Assert.Equal(midsa, e.ProcessId));
         Assert.Contains(entries, e => e is { EntityType: "BodyMember", Action: "Deleted" } && e.Before!.Contains("\"ZAF\"", StringComparison.Ordinal));
+        // Enumerations are recorded by name, as the database stores them.
+        Assert.Equal("ExpertGroup", JsonDocument.Parse(entries.Single(e => e.EntityType == "Body").After!).RootElement.GetProperty("Kind").GetString());
     }
 
     [Fact]

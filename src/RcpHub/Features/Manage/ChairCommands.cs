@@ -26,8 +26,9 @@ public sealed record RotationEntry(int Position, string StateCode, string StateN
 
 public sealed record ChairRotationInput(IReadOnlyList<string>? Order, int? TermMonths);
 
-/// <summary>The next chairs after the latest recorded term, or why there are none.</summary>
-public sealed record ChairSchedule(string? CurrentChair, int? TermMonths, IReadOnlyList<ScheduledChairRow> Terms);
+/// <summary>The next chairs after the latest recorded term, or why there are none. <paramref name="Skipped"/> are
+/// states of the rotation order that are no longer members: the chair passes over them.</summary>
+public sealed record ChairSchedule(string? CurrentChair, int? TermMonths, IReadOnlyList<ScheduledChairRow> Terms, IReadOnlyList<RotationEntry> Skipped);
 
 public sealed record ScheduledChairRow(string StateCode, string StateName, DateOnly StartsOn, DateOnly EndsOn);
 
@@ -290,10 +291,14 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
 
     public async Task<ChairSchedule?> ScheduleAsync(int processId, IReadOnlyList<RotationEntry> rotation, int count = ScheduledTerms, CancellationToken ct = default)
     {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var process = await db.Processes.AsNoTracking().Where(p => p.Id == processId)
             .Select(p => new
             {
                 p.ChairTermMonths,
+                Members = p.Memberships
+                    .Where(m => m.Role == MembershipRole.Member && m.StateCode != null && (m.LeftOn == null || m.LeftOn > today))
+                    .Select(m => m.StateCode!).ToList(),
                 Latest = p.ChairTerms.OrderByDescending(c => c.StartYear).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
                     .Select(c => new { c.StateCode, c.State, c.Organization, c.StartYear, c.StartsOn, c.EndsOn })
                     .FirstOrDefault(),
@@ -304,16 +309,16 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
             return null;
         }
         var current = process.Latest is null ? null : Holder.Label(process.Latest.State, process.Latest.Organization);
-        if (process.ChairTermMonths is not { } months || rotation.Count == 0)
+        var skipped = rotation.Where(r => !process.Members.Contains(r.StateCode)).ToList();
+        var order = rotation.Except(skipped).Select(r => r.StateCode).ToList();
+        if (process.ChairTermMonths is not { } months || order.Count == 0)
         {
-            return new ChairSchedule(current, process.ChairTermMonths, []);
+            return new ChairSchedule(current, process.ChairTermMonths, [], skipped);
         }
-        var order = rotation.Select(r => r.StateCode).ToList();
         IReadOnlyList<ScheduledChair> schedule;
         if (process.Latest is null)
         {
             // No term recorded: the rotation starts at its first state, on the first day of next month.
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             schedule = ChairRotation.Schedule(order, null, new DateOnly(today.Year, today.Month, 1).AddMonths(1), months, count);
         }
         else
@@ -326,6 +331,6 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
                 : ChairRotation.Schedule(order, null, process.Latest.EndsOn?.AddDays(1) ?? startsOn.AddMonths(months), months, count);
         }
         var names = rotation.ToDictionary(r => r.StateCode, r => r.StateName);
-        return new ChairSchedule(current, months, schedule.Select(s => new ScheduledChairRow(s.StateCode, names[s.StateCode], s.StartsOn, s.EndsOn)).ToList());
+        return new ChairSchedule(current, months, schedule.Select(s => new ScheduledChairRow(s.StateCode, names[s.StateCode], s.StartsOn, s.EndsOn)).ToList(), skipped);
     }
 }

@@ -22,7 +22,7 @@ public sealed class ChairsModel(AppDbContext db, IStringLocalizer<ManageText> t,
     public IReadOnlyList<ChairTermRow> Terms { get; private set; } = [];
     public IReadOnlyList<RotationEntry> Rotation { get; private set; } = [];
     public HolderChoices Holders { get; private set; } = new([], [], []);
-    public ChairSchedule Schedule { get; private set; } = new(null, null, []);
+    public ChairSchedule Schedule { get; private set; } = new(null, null, [], []);
 
     public IEnumerable<SelectListItem> StateOptions => Options(Holders.States, T["No state"]);
     public IEnumerable<SelectListItem> OrganizationOptions => Options(Holders.Organizations, T["No organisation"]);

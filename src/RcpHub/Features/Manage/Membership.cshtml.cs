@@ -83,3 +83,6 @@ public sealed class MembershipModel(AppDbContext db, IStringLocalizer<ManageText
         Organizations = await Choices.OrganizationsAsync(Db);
     }
 }
+
+/// <summary>One table of the membership page (_MembershipTable.cshtml).</summary>
+public sealed record MembershipList(string Id, string Caption, IEnumerable<MembershipRow> Rows, bool ShowRole, bool Past, string Slug);

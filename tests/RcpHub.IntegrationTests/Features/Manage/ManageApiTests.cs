@@ -176,6 +176,15 @@ public sealed class ManageApiTests() : SecretariatTests("api.secretariat@example
         var unchanged = await Api.GetFromJsonAsync<JsonElement>("/api/v1/processes/midsa/chair-rotation");
         Assert.Equal(["MDG", "ZAF", "AGO"], unchanged.GetProperty("order").EnumerateArray().Select(e => e.GetProperty("stateCode").GetString()));
 
+        // A state that left stays in the order but the chair passes over it.
+        var angola = (await Api.GetFromJsonAsync<JsonElement>("/api/v1/processes/midsa/memberships")).EnumerateArray()
+            .Single(m => m.GetProperty("stateCode").GetString() == "AGO").GetProperty("id").GetInt32();
+        using var left = await SendAsync("POST", $"/api/v1/processes/midsa/memberships/{angola}/end", """{"leftOn":"2021-01-01"}""");
+        Assert.Equal(HttpStatusCode.OK, left.StatusCode);
+        var passedOver = await Api.GetFromJsonAsync<JsonElement>("/api/v1/processes/midsa/chair-schedule");
+        Assert.Equal(["ZAF", "MDG", "ZAF"], passedOver.GetProperty("terms").EnumerateArray().Take(3).Select(t => t.GetProperty("stateCode").GetString()));
+        Assert.Equal("AGO", passedOver.GetProperty("skipped")[0].GetProperty("stateCode").GetString());
+
         using var removed = await SendAsync("DELETE", $"/api/v1/processes/midsa/chair-terms/{termId}");
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         Assert.Equal(0, (await Api.GetFromJsonAsync<JsonElement>("/api/v1/processes/midsa/chair-terms")).GetArrayLength());

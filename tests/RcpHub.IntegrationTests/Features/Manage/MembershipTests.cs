@@ -36,11 +36,11 @@ public sealed class MembershipTests() : SecretariatTests(Secretariat)
         Assert.Equal(HttpStatusCode.OK, after.Status);
         Assert.Equal("/processes/midsa/manage/membership", after.Url);
         Assert.Contains("South Africa left on 6/30/2026.", after.Text(".notice"));
-        var former = after.Document.QuerySelectorAll("table.memberships").Last();
+        var former = after.Document.QuerySelector("#list-former")!;
         var row = former.QuerySelector($"#membership-{zaf.Id}")!;
         Assert.Equal("South Africa", row.QuerySelector("th")!.TextContent.Trim());
         Assert.Contains("6/30/2026", row.TextContent);
-        Assert.Null(after.Document.QuerySelectorAll("table.memberships").First().QuerySelector($"#membership-{zaf.Id}"));
+        Assert.Null(after.Document.QuerySelector("#list-members")!.QuerySelector($"#membership-{zaf.Id}"));
         Assert.Equal(new DateOnly(2026, 6, 30), (await MembershipAsync("ZAF")).LeftOn);
 
         var audit = await Browser.GetAsync("/processes/midsa/manage/audit");
@@ -106,9 +106,9 @@ public sealed class MembershipTests() : SecretariatTests(Secretariat)
         var member = await MembershipAsync("KEN");
         Assert.Equal(new DateOnly(2025, 1, 15), member.JoinedOn);
         Assert.Null(member.LeftOn);
-        var members = changed.Document.QuerySelectorAll("table.memberships").First();
+        var members = changed.Document.QuerySelector("#list-members")!;
         Assert.NotNull(members.QuerySelector($"#membership-{member.Id}"));
-        Assert.NotNull(changed.Document.QuerySelectorAll("table.memberships").Last().QuerySelector($"#membership-{observer.Id}"));
+        Assert.NotNull(changed.Document.QuerySelector("#list-former")!.QuerySelector($"#membership-{observer.Id}"));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class MembershipTests() : SecretariatTests(Secretariat)
         var edit = await Browser.GetAsync($"/processes/midsa/manage/membership/{ago.Id}");
         var after = await Browser.SubmitAsync(edit, "form#end", new Dictionary<string, string> { ["End.LeftOn"] = "2030-12-31" });
 
-        var row = after.Document.QuerySelectorAll("table.memberships").First().QuerySelector($"#membership-{ago.Id}")!;
+        var row = after.Document.QuerySelector("#list-members")!.QuerySelector($"#membership-{ago.Id}")!;
         Assert.Contains("12/31/2030", row.TextContent);
         Assert.Contains("planned", row.TextContent);
     }
@@ -134,7 +134,7 @@ public sealed class MembershipTests() : SecretariatTests(Secretariat)
             ["AddOrganization.OrganizationId"] = organization.GetAttribute("value")!, ["AddOrganization.Role"] = "SupportProject", ["AddOrganization.JoinedOn"] = "2022-01-01",
         });
         Assert.Equal("/processes/midsa/manage/membership", added.Url);
-        Assert.Contains(added.Document.QuerySelectorAll("table.memberships")[2].QuerySelectorAll("tr"),
+        Assert.Contains(added.Document.QuerySelector("#list-organisations")!.QuerySelectorAll("tr"),
             r => r.TextContent.Contains(organization.TextContent, StringComparison.Ordinal) && r.TextContent.Contains("Runs a support project", StringComparison.Ordinal));
 
         var unknown = await Browser.SubmitAsync(added, "form#add-state", new Dictionary<string, string>
