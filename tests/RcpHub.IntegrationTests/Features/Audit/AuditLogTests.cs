@@ -151,4 +151,22 @@ public sealed class AuditLogTests : IAsyncLifetime
         var at = DateTimeOffset.Parse(time.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(at.ToUniversalTime().ToString("g", new System.Globalization.CultureInfo("fr")) + " UTC", time.TextContent);
     }
+
+    [Fact]
+    public async Task The_administrator_finds_a_persons_changes_by_name_or_email()
+    {
+        using var change = await _midsa.Http.PatchAsync("/api/v1/processes/midsa/profile",
+            new StringContent("""{"statusNote":"meets every two years"}""", System.Text.Encoding.UTF8, "application/merge-patch+json"));
+        Assert.Equal(HttpStatusCode.OK, change.StatusCode);
+
+        foreach (var who in new[] { "moyo", "TENDAI.MOYO@" })
+        {
+            var page = await _admin.GetAsync($"/admin/audit?user={Uri.EscapeDataString(who)}");
+            var entry = Assert.Single(page.Document.QuerySelectorAll("tr.audit-entry"));
+            Assert.Contains("Tendai Moyo", entry.QuerySelector(".who")!.TextContent);
+            Assert.Equal("meets every two years", entry.QuerySelector("tr[data-field=StatusNote] .after")!.TextContent);
+            Assert.Equal(who, page.Document.QuerySelector("#audit-user")!.GetAttribute("value"));
+        }
+        Assert.Empty((await _admin.GetAsync("/admin/audit?user=nobody-at-all")).Document.QuerySelectorAll("tr.audit-entry"));
+    }
 }

@@ -44,5 +44,15 @@ public sealed class QueryBudgetTests() : SecretariatTests("budget.keeper@example
             counts.Add($"{url}: {Factory.Queries.Count}");
             Assert.True(Factory.Queries.Count <= 10, string.Join("\n", counts));
         }
+
+        // A refused form is shown again with its lists: still within the budget.
+        var form = await Browser.GetAsync("/processes/midsa/manage/membership");
+        Factory.Queries.Reset();
+        var refused = await Browser.SubmitAsync(form, "form#add-state", new Dictionary<string, string>
+        {
+            ["AddState.StateCode"] = "ZAF", ["AddState.Role"] = "Member", ["AddState.JoinedOn"] = "2024-01-01",
+        });
+        Assert.Equal("It already takes part in this process in this role.", refused.Text("[data-valmsg-for='AddState.StateCode']"));
+        Assert.True(Factory.Queries.Count <= 10, $"Refused membership form: {Factory.Queries.Count} queries");
     }
 }
