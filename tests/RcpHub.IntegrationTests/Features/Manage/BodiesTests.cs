@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using RcpHub.Domain;
-using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Manage;
 
