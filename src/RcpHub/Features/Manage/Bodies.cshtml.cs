@@ -30,24 +30,11 @@ public sealed class BodiesModel(AppDbContext db, IStringLocalizer<ManageText> t,
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
-        if (!UnreadableInput())
-        {
-            var outcome = await _bodies.AddAsync(Process.Id, Body);
-            if (outcome.Succeeded)
-            {
-                return Done(ManageUrl($"bodies/{outcome.Id}"), T["The body is set up. Add its members below."]);
-            }
-            outcome.Errors.CopyTo(ModelState, nameof(Body));
-        }
-        Bodies = await _bodies.ListAsync(Process.Id);
-        return Page();
-    }
+    public async Task<IActionResult> OnPostAsync() =>
+        await FindProcessAsync()
+            ? await SubmitAsync(nameof(Body), () => _bodies.AddAsync(Process.Id, Body), saved => ManageUrl($"bodies/{saved.Id}"),
+                () => T["The body is set up. Add its members below."], async () => Bodies = await _bodies.ListAsync(Process.Id))
+            : NotFound();
 }
 
 /// <summary>A page with the body fields (_BodyFields.cshtml).</summary>

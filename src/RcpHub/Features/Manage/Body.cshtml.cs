@@ -50,27 +50,8 @@ public sealed class BodyModel(AppDbContext db, IStringLocalizer<ManageText> t, T
     public Task<IActionResult> OnPostAddMemberAsync(int id) =>
         ActAsync(id, nameof(Member), () => _bodies.AddMemberAsync(Process.Id, id, Member), () => T["The member is added."]);
 
-    private async Task<IActionResult> ActAsync(int id, string prefix, Func<Task<Outcome>> act, Func<string> notice)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        if (!UnreadableInput())
-        {
-            var outcome = await act();
-            if (outcome.IsNotFound)
-            {
-                return NotFound();
-            }
-            if (outcome.Succeeded)
-            {
-                return Done(ManageUrl($"bodies/{id}"), notice());
-            }
-            outcome.Errors.CopyTo(ModelState, prefix);
-        }
-        return Page();
-    }
+    private async Task<IActionResult> ActAsync(int id, string prefix, Func<Task<Outcome>> act, Func<string> notice) =>
+        await LoadAsync(id) ? await SubmitAsync(prefix, act, _ => ManageUrl($"bodies/{id}"), notice) : NotFound();
 
     private async Task<bool> LoadAsync(int id)
     {

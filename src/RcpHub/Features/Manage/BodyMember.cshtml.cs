@@ -28,23 +28,11 @@ public sealed class BodyMemberModel(AppDbContext db, IStringLocalizer<ManageText
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int memberId)
-    {
-        if (!await LoadAsync(id, memberId))
-        {
-            return NotFound();
-        }
-        if (!UnreadableInput())
-        {
-            var outcome = await _bodies.UpdateMemberAsync(Process.Id, id, memberId, Seat);
-            if (outcome.Succeeded)
-            {
-                return Done(ManageUrl($"bodies/{id}"), T["The seat of {0} is saved.", Member.Holder]);
-            }
-            outcome.Errors.CopyTo(ModelState, nameof(Seat));
-        }
-        return Page();
-    }
+    public async Task<IActionResult> OnPostAsync(int id, int memberId) =>
+        await LoadAsync(id, memberId)
+            ? await SubmitAsync(nameof(Seat), () => _bodies.UpdateMemberAsync(Process.Id, id, memberId, Seat), _ => ManageUrl($"bodies/{id}"),
+                () => T["The seat of {0} is saved.", Member.Holder])
+            : NotFound();
 
     private async Task<bool> LoadAsync(int id, int memberId)
     {

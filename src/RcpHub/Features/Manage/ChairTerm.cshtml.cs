@@ -46,23 +46,10 @@ public sealed class ChairTermModel(AppDbContext db, IStringLocalizer<ManageText>
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        if (!UnreadableInput())
-        {
-            var outcome = await _chairs.UpdateTermAsync(Process.Id, id, Term);
-            if (outcome.Succeeded)
-            {
-                return Done(ManageUrl("chairs"), T["The chair term is saved."]);
-            }
-            outcome.Errors.CopyTo(ModelState, nameof(Term));
-        }
-        return Page();
-    }
+    public async Task<IActionResult> OnPostAsync(int id) =>
+        await LoadAsync(id)
+            ? await SubmitAsync(nameof(Term), () => _chairs.UpdateTermAsync(Process.Id, id, Term), _ => ManageUrl("chairs"), () => T["The chair term is saved."])
+            : NotFound();
 
     public async Task<IActionResult> OnPostRemoveAsync(int id)
     {
@@ -70,8 +57,7 @@ public sealed class ChairTermModel(AppDbContext db, IStringLocalizer<ManageText>
         {
             return NotFound();
         }
-        var outcome = await _chairs.RemoveTermAsync(Process.Id, id);
-        return outcome.IsNotFound ? NotFound() : Done(ManageUrl("chairs"), T["The chair term is removed."]);
+        return await SubmitAsync("", () => _chairs.RemoveTermAsync(Process.Id, id), _ => ManageUrl("chairs"), () => T["The chair term is removed."]);
     }
 
     private async Task<bool> LoadAsync(int id)

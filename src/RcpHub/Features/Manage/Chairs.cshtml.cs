@@ -61,28 +61,8 @@ public sealed class ChairsModel(AppDbContext db, IStringLocalizer<ManageText> t,
                 up is not null ? (up, RotationMove.Up) : down is not null ? (down, RotationMove.Down) : null),
             () => T["The rotation order is saved."]);
 
-    private async Task<IActionResult> ActAsync(string prefix, Func<Task<Outcome>> act, Func<string> notice)
-    {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
-        if (!UnreadableInput())
-        {
-            var outcome = await act();
-            if (outcome.IsNotFound)
-            {
-                return NotFound();
-            }
-            if (outcome.Succeeded)
-            {
-                return Done(ManageUrl("chairs"), notice());
-            }
-            outcome.Errors.CopyTo(ModelState, prefix);
-        }
-        await LoadAsync();
-        return Page();
-    }
+    private async Task<IActionResult> ActAsync(string prefix, Func<Task<Outcome>> act, Func<string> notice) =>
+        await FindProcessAsync() ? await SubmitAsync(prefix, act, _ => ManageUrl("chairs"), notice, LoadAsync) : NotFound();
 
     private async Task LoadAsync()
     {

@@ -107,30 +107,54 @@ public static class ManageApi
             TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: T["Not found"]);
     }
 
-    private static async Task<Results<Ok<ProfileInput>, ProblemHttpResult>> GetProfileAsync([AsParameters] ManageRequest r)
+    /// <summary>Reads from the process named by the address; 404 when there is no such process or no such thing in it.</summary>
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> ReadAsync<T>(
+        ManageRequest r, Func<ManagedProcess, Task<T?>> read, Func<ManageRequest, ProblemHttpResult>? missing = null)
     {
         if (await r.ProcessAsync() is not { } process)
         {
             return r.NoProcess();
         }
-        return TypedResults.Ok((await r.Profile.ReadAsync(process.Id, r.Aborted))!);
+        return await read(process) is { } found ? TypedResults.Ok(found) : (missing ?? NoProcess)(r);
     }
 
-    private static async Task<Results<Ok<ProfileInput>, ProblemHttpResult, ValidationProblem>> PutProfileAsync(
-        [AsParameters] ManageRequest r, ProfileInput profile)
+    /// <summary>Runs a command on the process named by the address and answers as every write here does: 404 when
+    /// the process or the thing is not there, 400 with the fields' messages when refused, else what it saved.</summary>
+    private static async Task<Results<TSaved, ProblemHttpResult, ValidationProblem>> WriteAsync<TSaved>(
+        ManageRequest r, Func<ManagedProcess, Task<Outcome>> command, Func<ManagedProcess, int, Task<TSaved>> saved,
+        Func<ManageRequest, ProblemHttpResult>? missing = null)
+        where TSaved : IResult
     {
         if (await r.ProcessAsync() is not { } process)
         {
             return r.NoProcess();
         }
-        var outcome = await r.Profile.SaveAsync(process.Id, profile, r.Aborted);
+        var outcome = await command(process);
+        if (outcome.IsNotFound)
+        {
+            return (missing ?? NoProcess)(r);
+        }
         if (!outcome.Succeeded)
         {
             return outcome.Errors.ToProblem();
         }
-        return TypedResults.Ok((await r.Profile.ReadAsync(process.Id, r.Aborted))!);
+        return await saved(process, outcome.Id);
     }
 
+    private static ProblemHttpResult NoProcess(ManageRequest r) => r.NoProcess();
+    private static ProblemHttpResult NoMembership(ManageRequest r) => r.NotFound(r.T["There is no such membership in this process."]);
+    private static ProblemHttpResult NoChairTerm(ManageRequest r) => r.NotFound(r.T["There is no such chair term in this process."]);
+    private static ProblemHttpResult NoBody(ManageRequest r) => r.NotFound(r.T["There is no such body in this process."]);
+    private static ProblemHttpResult NoBodyMember(ManageRequest r) => r.NotFound(r.T["There is no such member of this body."]);
+
+    private static Task<Results<Ok<ProfileInput>, ProblemHttpResult>> GetProfileAsync([AsParameters] ManageRequest r) =>
+        ReadAsync(r, p => r.Profile.ReadAsync(p.Id, r.Aborted));
+
+    private static Task<Results<Ok<ProfileInput>, ProblemHttpResult, ValidationProblem>> PutProfileAsync(
+        [AsParameters] ManageRequest r, ProfileInput profile) =>
+        WriteAsync(r, p => r.Profile.SaveAsync(p.Id, profile, r.Aborted), async (p, _) => TypedResults.Ok((await r.Profile.ReadAsync(p.Id, r.Aborted))!));
+
+    /// <summary>JSON merge patch: the fields given replace the current ones, then the whole profile is checked and saved as by PUT.</summary>
     private static async Task<Results<Ok<ProfileInput>, ProblemHttpResult, ValidationProblem>> PatchProfileAsync(
         [AsParameters] ManageRequest r, JsonObject patch, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
@@ -158,123 +182,53 @@ public static class ManageApi
         {
             return TypedResults.Problem(r.T["A field has a value of the wrong kind: {0}", e.Path ?? ""], statusCode: StatusCodes.Status400BadRequest);
         }
-        var outcome = await r.Profile.SaveAsync(process.Id, profile, r.Aborted);
-        if (!outcome.Succeeded)
+        return (await PutProfileAsync(r, profile)).Result switch
         {
-            return outcome.Errors.ToProblem();
-        }
-        return TypedResults.Ok((await r.Profile.ReadAsync(process.Id, r.Aborted))!);
+            Ok<ProfileInput> ok => ok,
+            ValidationProblem invalid => invalid,
+            var other => (ProblemHttpResult)other,
+        };
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<MembershipRow>>, ProblemHttpResult>> ListMembershipsAsync([AsParameters] ManageRequest r)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        return TypedResults.Ok(await r.Memberships.ListAsync(process.Id, ct: r.Aborted));
-    }
+    private static Task<Results<Ok<IReadOnlyList<MembershipRow>>, ProblemHttpResult>> ListMembershipsAsync([AsParameters] ManageRequest r) =>
+        ReadAsync(r, async p => await r.Memberships.ListAsync(p.Id, ct: r.Aborted));
 
-    private static async Task<Results<Ok<MembershipRow>, ProblemHttpResult>> GetMembershipAsync([AsParameters] ManageRequest r, int id)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var rows = await r.Memberships.ListAsync(process.Id, id, r.Aborted);
-        return rows.Count == 0 ? NoMembership(r) : TypedResults.Ok(rows[0]);
-    }
+    private static async Task<MembershipRow?> MembershipAsync(ManageRequest r, ManagedProcess process, int id) =>
+        (await r.Memberships.ListAsync(process.Id, id, r.Aborted)).FirstOrDefault();
 
-    private static ProblemHttpResult NoMembership(ManageRequest r) => r.NotFound(r.T["There is no such membership in this process."]);
+    private static Task<Results<Ok<MembershipRow>, ProblemHttpResult>> GetMembershipAsync([AsParameters] ManageRequest r, int id) =>
+        ReadAsync(r, p => MembershipAsync(r, p, id), NoMembership);
 
-    private static async Task<Results<Created<MembershipRow>, ProblemHttpResult, ValidationProblem>> AddMembershipAsync(
-        [AsParameters] ManageRequest r, MembershipInput membership)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var outcome = await r.Memberships.AddAsync(process.Id, membership, r.Aborted);
-        if (!outcome.Succeeded)
-        {
-            return outcome.Errors.ToProblem();
-        }
-        var row = (await r.Memberships.ListAsync(process.Id, outcome.Id, r.Aborted))[0];
-        return TypedResults.Created($"/api/v1/processes/{process.Slug}/memberships/{row.Id}", row);
-    }
+    private static Task<Results<Created<MembershipRow>, ProblemHttpResult, ValidationProblem>> AddMembershipAsync(
+        [AsParameters] ManageRequest r, MembershipInput membership) =>
+        WriteAsync(r, p => r.Memberships.AddAsync(p.Id, membership, r.Aborted),
+            async (p, id) => TypedResults.Created($"/api/v1/processes/{p.Slug}/memberships/{id}", await MembershipAsync(r, p, id)));
 
     private static Task<Results<Ok<MembershipRow>, ProblemHttpResult, ValidationProblem>> EndMembershipAsync(
         [AsParameters] ManageRequest r, int id, EndMembershipInput end) =>
-        ActOnMembershipAsync(r, process => r.Memberships.EndAsync(process.Id, id, end, r.Aborted));
+        WriteAsync(r, p => r.Memberships.EndAsync(p.Id, id, end, r.Aborted),
+            async (p, saved) => TypedResults.Ok((await MembershipAsync(r, p, saved))!), NoMembership);
 
     private static Task<Results<Ok<MembershipRow>, ProblemHttpResult, ValidationProblem>> ChangeToMemberAsync(
         [AsParameters] ManageRequest r, int id, ChangeToMemberInput change) =>
-        ActOnMembershipAsync(r, process => r.Memberships.ChangeToMemberAsync(process.Id, id, change, r.Aborted));
+        WriteAsync(r, p => r.Memberships.ChangeToMemberAsync(p.Id, id, change, r.Aborted),
+            async (p, member) => TypedResults.Ok((await MembershipAsync(r, p, member))!), NoMembership);
 
-    private static async Task<Results<Ok<MembershipRow>, ProblemHttpResult, ValidationProblem>> ActOnMembershipAsync(
-        ManageRequest r, Func<ManagedProcess, Task<Outcome>> act)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var outcome = await act(process);
-        if (outcome.IsNotFound)
-        {
-            return NoMembership(r);
-        }
-        if (!outcome.Succeeded)
-        {
-            return outcome.Errors.ToProblem();
-        }
-        return TypedResults.Ok((await r.Memberships.ListAsync(process.Id, outcome.Id, r.Aborted))[0]);
-    }
+    private static Task<Results<Ok<IReadOnlyList<ChairTermRow>>, ProblemHttpResult>> ListChairTermsAsync([AsParameters] ManageRequest r) =>
+        ReadAsync(r, async p => await r.Chairs.TermsAsync(p.Id, ct: r.Aborted));
 
-    private static async Task<Results<Ok<IReadOnlyList<ChairTermRow>>, ProblemHttpResult>> ListChairTermsAsync([AsParameters] ManageRequest r)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        return TypedResults.Ok(await r.Chairs.TermsAsync(process.Id, ct: r.Aborted));
-    }
+    private static async Task<ChairTermRow> ChairTermAsync(ManageRequest r, ManagedProcess process, int id) =>
+        (await r.Chairs.TermsAsync(process.Id, id, r.Aborted))[0];
 
-    private static async Task<Results<Created<ChairTermRow>, ProblemHttpResult, ValidationProblem>> AddChairTermAsync(
-        [AsParameters] ManageRequest r, ChairTermInput term)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var outcome = await r.Chairs.AddTermAsync(process.Id, term, r.Aborted);
-        if (!outcome.Succeeded)
-        {
-            return outcome.Errors.ToProblem();
-        }
-        var row = (await r.Chairs.TermsAsync(process.Id, outcome.Id, r.Aborted))[0];
-        return TypedResults.Created($"/api/v1/processes/{process.Slug}/chair-terms/{row.Id}", row);
-    }
+    private static Task<Results<Created<ChairTermRow>, ProblemHttpResult, ValidationProblem>> AddChairTermAsync(
+        [AsParameters] ManageRequest r, ChairTermInput term) =>
+        WriteAsync(r, p => r.Chairs.AddTermAsync(p.Id, term, r.Aborted),
+            async (p, id) => TypedResults.Created($"/api/v1/processes/{p.Slug}/chair-terms/{id}", await ChairTermAsync(r, p, id)));
 
-    private static async Task<Results<Ok<ChairTermRow>, ProblemHttpResult, ValidationProblem>> UpdateChairTermAsync(
-        [AsParameters] ManageRequest r, int id, ChairTermInput term)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var outcome = await r.Chairs.UpdateTermAsync(process.Id, id, term, r.Aborted);
-        if (outcome.IsNotFound)
-        {
-            return NoChairTerm(r);
-        }
-        if (!outcome.Succeeded)
-        {
-            return outcome.Errors.ToProblem();
-        }
-        return TypedResults.Ok((await r.Chairs.TermsAsync(process.Id, id, r.Aborted))[0]);
-    }
-
-    private static ProblemHttpResult NoChairTerm(ManageRequest r) => r.NotFound(r.T["There is no such chair term in this process."]);
+    private static Task<Results<Ok<ChairTermRow>, ProblemHttpResult, ValidationProblem>> UpdateChairTermAsync(
+        [AsParameters] ManageRequest r, int id, ChairTermInput term) =>
+        WriteAsync(r, p => r.Chairs.UpdateTermAsync(p.Id, id, term, r.Aborted),
+            async (p, saved) => TypedResults.Ok(await ChairTermAsync(r, p, saved)), NoChairTerm);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveChairTermAsync([AsParameters] ManageRequest r, int id)
     {
@@ -289,137 +243,51 @@ public static class ManageApi
     /// <summary>The rotation order and the term length.</summary>
     public sealed record ChairRotationDocument(IReadOnlyList<RotationEntry> Order, int? TermMonths);
 
-    private static async Task<Results<Ok<ChairRotationDocument>, ProblemHttpResult>> GetChairRotationAsync([AsParameters] ManageRequest r)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        return TypedResults.Ok(await RotationDocumentAsync(r, process));
-    }
-
-    private static async Task<ChairRotationDocument> RotationDocumentAsync(ManageRequest r, ManagedProcess process)
+    private static async Task<ChairRotationDocument?> RotationDocumentAsync(ManageRequest r, ManagedProcess process)
     {
         var rotation = await r.Chairs.RotationAsync(process.Id, r.Aborted);
         var schedule = await r.Chairs.ScheduleAsync(process.Id, rotation, 0, r.Aborted);
         return new ChairRotationDocument(rotation, schedule!.TermMonths);
     }
 
-    private static async Task<Results<Ok<ChairRotationDocument>, ProblemHttpResult, ValidationProblem>> PutChairRotationAsync(
-        [AsParameters] ManageRequest r, ChairRotationInput rotation)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var outcome = await r.Chairs.SetRotationAsync(process.Id, rotation, r.Aborted);
-        if (!outcome.Succeeded)
-        {
-            return outcome.Errors.ToProblem();
-        }
-        return TypedResults.Ok(await RotationDocumentAsync(r, process));
-    }
+    private static Task<Results<Ok<ChairRotationDocument>, ProblemHttpResult>> GetChairRotationAsync([AsParameters] ManageRequest r) =>
+        ReadAsync(r, p => RotationDocumentAsync(r, p));
 
-    private static async Task<Results<Ok<ChairSchedule>, ProblemHttpResult>> GetChairScheduleAsync([AsParameters] ManageRequest r)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var rotation = await r.Chairs.RotationAsync(process.Id, r.Aborted);
-        return TypedResults.Ok((await r.Chairs.ScheduleAsync(process.Id, rotation, ct: r.Aborted))!);
-    }
+    private static Task<Results<Ok<ChairRotationDocument>, ProblemHttpResult, ValidationProblem>> PutChairRotationAsync(
+        [AsParameters] ManageRequest r, ChairRotationInput rotation) =>
+        WriteAsync(r, p => r.Chairs.SetRotationAsync(p.Id, rotation, r.Aborted),
+            async (p, _) => TypedResults.Ok((await RotationDocumentAsync(r, p))!));
 
-    private static async Task<Results<Ok<IReadOnlyList<BodyRow>>, ProblemHttpResult>> ListBodiesAsync([AsParameters] ManageRequest r)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        return TypedResults.Ok(await r.Bodies.ListAsync(process.Id, r.Aborted));
-    }
+    private static Task<Results<Ok<ChairSchedule>, ProblemHttpResult>> GetChairScheduleAsync([AsParameters] ManageRequest r) =>
+        ReadAsync(r, async p => await r.Chairs.ScheduleAsync(p.Id, await r.Chairs.RotationAsync(p.Id, r.Aborted), ct: r.Aborted));
 
-    private static ProblemHttpResult NoBody(ManageRequest r) => r.NotFound(r.T["There is no such body in this process."]);
+    private static Task<Results<Ok<IReadOnlyList<BodyRow>>, ProblemHttpResult>> ListBodiesAsync([AsParameters] ManageRequest r) =>
+        ReadAsync(r, async p => await r.Bodies.ListAsync(p.Id, r.Aborted));
 
-    private static async Task<Results<Ok<BodyDetail>, ProblemHttpResult>> GetBodyAsync([AsParameters] ManageRequest r, int id)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        return await r.Bodies.FindAsync(process.Id, id, r.Aborted) is { } body ? TypedResults.Ok(body) : NoBody(r);
-    }
+    private static Task<Results<Ok<BodyDetail>, ProblemHttpResult>> GetBodyAsync([AsParameters] ManageRequest r, int id) =>
+        ReadAsync(r, p => r.Bodies.FindAsync(p.Id, id, r.Aborted), NoBody);
 
-    private static async Task<Results<Created<BodyDetail>, ProblemHttpResult, ValidationProblem>> AddBodyAsync(
-        [AsParameters] ManageRequest r, BodyInput body)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var outcome = await r.Bodies.AddAsync(process.Id, body, r.Aborted);
-        if (!outcome.Succeeded)
-        {
-            return outcome.Errors.ToProblem();
-        }
-        return TypedResults.Created($"/api/v1/processes/{process.Slug}/bodies/{outcome.Id}", await r.Bodies.FindAsync(process.Id, outcome.Id, r.Aborted));
-    }
+    private static Task<Results<Created<BodyDetail>, ProblemHttpResult, ValidationProblem>> AddBodyAsync(
+        [AsParameters] ManageRequest r, BodyInput body) =>
+        WriteAsync(r, p => r.Bodies.AddAsync(p.Id, body, r.Aborted),
+            async (p, id) => TypedResults.Created($"/api/v1/processes/{p.Slug}/bodies/{id}", await r.Bodies.FindAsync(p.Id, id, r.Aborted)));
 
-    private static async Task<Results<Ok<BodyDetail>, ProblemHttpResult, ValidationProblem>> UpdateBodyAsync(
-        [AsParameters] ManageRequest r, int id, BodyInput body)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var outcome = await r.Bodies.UpdateAsync(process.Id, id, body, r.Aborted);
-        if (outcome.IsNotFound)
-        {
-            return NoBody(r);
-        }
-        if (!outcome.Succeeded)
-        {
-            return outcome.Errors.ToProblem();
-        }
-        return TypedResults.Ok((await r.Bodies.FindAsync(process.Id, id, r.Aborted))!);
-    }
+    private static Task<Results<Ok<BodyDetail>, ProblemHttpResult, ValidationProblem>> UpdateBodyAsync(
+        [AsParameters] ManageRequest r, int id, BodyInput body) =>
+        WriteAsync(r, p => r.Bodies.UpdateAsync(p.Id, id, body, r.Aborted),
+            async (p, saved) => TypedResults.Ok((await r.Bodies.FindAsync(p.Id, saved, r.Aborted))!), NoBody);
 
-    private static async Task<Results<Created<BodyMemberRow>, ProblemHttpResult, ValidationProblem>> AddBodyMemberAsync(
-        [AsParameters] ManageRequest r, int id, BodyMemberInput member)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var outcome = await r.Bodies.AddMemberAsync(process.Id, id, member, r.Aborted);
-        if (outcome.IsNotFound)
-        {
-            return NoBody(r);
-        }
-        if (!outcome.Succeeded)
-        {
-            return outcome.Errors.ToProblem();
-        }
-        var row = (await r.Bodies.FindAsync(process.Id, id, r.Aborted))!.Members.First(m => m.Id == outcome.Id);
-        return TypedResults.Created($"/api/v1/processes/{process.Slug}/bodies/{id}/members/{row.Id}", row);
-    }
+    private static async Task<BodyMemberRow> BodyMemberAsync(ManageRequest r, ManagedProcess process, int bodyId, int memberId) =>
+        (await r.Bodies.FindAsync(process.Id, bodyId, r.Aborted))!.Members.First(m => m.Id == memberId);
 
-    private static async Task<Results<Ok<BodyMemberRow>, ProblemHttpResult, ValidationProblem>> UpdateBodyMemberAsync(
-        [AsParameters] ManageRequest r, int id, int memberId, BodyMemberUpdate seat)
-    {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
-        var outcome = await r.Bodies.UpdateMemberAsync(process.Id, id, memberId, seat, r.Aborted);
-        if (outcome.IsNotFound)
-        {
-            return r.NotFound(r.T["There is no such member of this body."]);
-        }
-        if (!outcome.Succeeded)
-        {
-            return outcome.Errors.ToProblem();
-        }
-        return TypedResults.Ok((await r.Bodies.FindAsync(process.Id, id, r.Aborted))!.Members.First(m => m.Id == memberId));
-    }
+    private static Task<Results<Created<BodyMemberRow>, ProblemHttpResult, ValidationProblem>> AddBodyMemberAsync(
+        [AsParameters] ManageRequest r, int id, BodyMemberInput member) =>
+        WriteAsync(r, p => r.Bodies.AddMemberAsync(p.Id, id, member, r.Aborted),
+            async (p, memberId) => TypedResults.Created($"/api/v1/processes/{p.Slug}/bodies/{id}/members/{memberId}", await BodyMemberAsync(r, p, id, memberId)),
+            NoBody);
+
+    private static Task<Results<Ok<BodyMemberRow>, ProblemHttpResult, ValidationProblem>> UpdateBodyMemberAsync(
+        [AsParameters] ManageRequest r, int id, int memberId, BodyMemberUpdate seat) =>
+        WriteAsync(r, p => r.Bodies.UpdateMemberAsync(p.Id, id, memberId, seat, r.Aborted),
+            async (p, saved) => TypedResults.Ok(await BodyMemberAsync(r, p, id, saved)), NoBodyMember);
 }

@@ -36,7 +36,7 @@ public abstract class ManagePage(AppDbContext db, IStringLocalizer<ManageText> t
 
     /// <summary>True when a posted value could not even be read (letters in a year, a malformed date). The
     /// binder's own message is English; it is replaced by one in the reader's language.</summary>
-    protected bool UnreadableInput()
+    private bool UnreadableInput()
     {
         var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
         foreach (var key in unreadable)
@@ -47,11 +47,31 @@ public abstract class ManagePage(AppDbContext db, IStringLocalizer<ManageText> t
         return unreadable.Count > 0;
     }
 
-    /// <summary>Redirects to <paramref name="url"/> with a notice to show there.</summary>
-    protected RedirectResult Done(string url, string notice)
+    /// <summary>Runs a form's command once the page has loaded what it shows: nothing there → 404; refused → the page
+    /// again with the messages under the form's <paramref name="prefix"/> (after <paramref name="reload"/>); saved → on
+    /// to <paramref name="next"/> with <paramref name="notice"/>.</summary>
+    protected async Task<IActionResult> SubmitAsync(
+        string prefix, Func<Task<Outcome>> command, Func<Outcome, string> next, Func<string> notice, Func<Task>? reload = null)
     {
-        Notice = notice;
-        return Redirect(url);
+        if (!UnreadableInput())
+        {
+            var outcome = await command();
+            if (outcome.IsNotFound)
+            {
+                return NotFound();
+            }
+            if (outcome.Succeeded)
+            {
+                Notice = notice();
+                return Redirect(next(outcome));
+            }
+            outcome.Errors.CopyTo(ModelState, prefix);
+        }
+        if (reload is not null)
+        {
+            await reload();
+        }
+        return Page();
     }
 
     protected static IEnumerable<SelectListItem> Options(IEnumerable<Choice> choices, string? emptyLabel = null)

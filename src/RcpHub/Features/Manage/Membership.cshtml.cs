@@ -57,24 +57,10 @@ public sealed class MembershipModel(AppDbContext db, IStringLocalizer<ManageText
         return AddAsync(AddOrganization, nameof(AddOrganization));
     }
 
-    private async Task<IActionResult> AddAsync(MembershipInput input, string prefix)
-    {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
-        if (!UnreadableInput())
-        {
-            var outcome = await _memberships.AddAsync(Process.Id, input);
-            if (outcome.Succeeded)
-            {
-                return Done(ManageUrl("membership"), T["The membership is added."]);
-            }
-            outcome.Errors.CopyTo(ModelState, prefix);
-        }
-        await LoadAsync();
-        return Page();
-    }
+    private async Task<IActionResult> AddAsync(MembershipInput input, string prefix) =>
+        await FindProcessAsync()
+            ? await SubmitAsync(prefix, () => _memberships.AddAsync(Process.Id, input), _ => ManageUrl("membership"), () => T["The membership is added."], LoadAsync)
+            : NotFound();
 
     private async Task LoadAsync()
     {

@@ -35,27 +35,8 @@ public sealed class MembershipEditModel(AppDbContext db, IStringLocalizer<Manage
         ActAsync(id, nameof(ChangeToMember), () => _memberships.ChangeToMemberAsync(Process.Id, id, ChangeToMember),
             () => T["{0} is a member from {1}.", HolderName, ManageLabels.Date(ChangeToMember.On)]);
 
-    private async Task<IActionResult> ActAsync(int id, string prefix, Func<Task<Outcome>> act, Func<string> notice)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        if (!UnreadableInput())
-        {
-            var outcome = await act();
-            if (outcome.IsNotFound)
-            {
-                return NotFound();
-            }
-            if (outcome.Succeeded)
-            {
-                return Done(ManageUrl("membership"), notice());
-            }
-            outcome.Errors.CopyTo(ModelState, prefix);
-        }
-        return Page();
-    }
+    private async Task<IActionResult> ActAsync(int id, string prefix, Func<Task<Outcome>> act, Func<string> notice) =>
+        await LoadAsync(id) ? await SubmitAsync(prefix, act, _ => ManageUrl("membership"), notice) : NotFound();
 
     private async Task<bool> LoadAsync(int id)
     {

@@ -52,18 +52,12 @@ public sealed class ProfileModel(AppDbContext db, IStringLocalizer<ManageText> t
         {
             Input.Themes.Add(NewTheme);
         }
-        if (!UnreadableInput())
-        {
-            var outcome = await _profile.SaveAsync(Process.Id, Input);
-            if (outcome.Succeeded)
+        return await SubmitAsync(nameof(Input), () => _profile.SaveAsync(Process.Id, Input), _ => ManageUrl("profile"), () => T["The profile is saved."],
+            async () =>
             {
-                return Done(ManageUrl("profile"), T["The profile is saved."]);
-            }
-            outcome.Errors.CopyTo(ModelState, nameof(Input));
-        }
-        // The new theme stays in its own box until it is saved.
-        Input.Themes.RemoveAll(th => th == NewTheme);
-        AllThemes = await _profile.AllThemesAsync();
-        return Page();
+                // The new theme stays in its own box until it is saved.
+                Input.Themes.RemoveAll(th => th == NewTheme);
+                AllThemes = await _profile.AllThemesAsync();
+            });
     }
 }
