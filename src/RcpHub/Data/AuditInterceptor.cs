@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ namespace RcpHub.Data;
 /// so that no change is saved without its entry and no entry without its change.</summary>
 public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock, IServiceProvider services) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Enums by name, as the database stores them: "Observer" tells the reader what 1 would not.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
 
     // Values that change on every sign-in or are secrets: never copied into the log.
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
@@ -28,10 +30,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         nameof(AppUser.AccessFailedCount), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp),
     };
 
-    private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, int? ProcessId);
+    /// <param name="Body">For a body member: its body, whose process is known only after the save when both are new.</param>
+    private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, int? ProcessId, Body? Body);
 
     private List<Pending>? _pending;
     private IDbContextTransaction? _ownTransaction;
+
+    // True while the audit entries themselves are saved, so that that nested save is neither audited nor ends the outer one.
+    private bool _writingEntries;
 
     /// <summary>Set by command-line tools (migrate, create-admin, demo) that act without an HTTP user.</summary>
     public string? ActingUserName { get; set; }
@@ -39,13 +45,17 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && _pending is null)
+        if (eventData.Context is not AppDbContext db || _writingEntries)
         {
-            _pending = await CollectAsync(db, cancellationToken);
-            if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
-            {
-                _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            }
+            return result;
+        }
+        // A save that ended in a concurrency conflict reaches neither SavedChanges nor SaveChangesFailed: what it
+        // collected (and its transaction) must not be carried into this save, or its entries would be recorded.
+        await EndAsync(rollback: true);
+        _pending = await CollectAsync(db, cancellationToken);
+        if (_pending.Count > 0 && db.Database.CurrentTransaction is null)
+        {
+            _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         }
         return result;
     }
@@ -56,13 +66,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not AppDbContext db || _pending is not { } pending)
+        if (eventData.Context is not AppDbContext db || _writingEntries || _pending is not { } pending)
         {
             return result;
         }
-
-        // Cleared before the nested SaveChanges below, which would otherwise audit the audit entries.
-        _pending = [];
+        var committed = false;
         try
         {
             if (pending.Count > 0)
@@ -76,20 +84,30 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                         At = now,
                         UserId = userId,
                         UserName = userName,
-                        ProcessId = p.ProcessId ?? ProcessIdOf(p.Entry),
-                        EntityType = p.Entry.Metadata.ClrType.Name,
+                        ProcessId = p.Body?.ProcessId ?? p.ProcessId ?? ProcessIdOf(p.Entry),
+                        EntityType = EntityTypeOf(p.Entry),
+                        // Read after the save, so that added rows carry the ids the database gave them.
                         EntityId = KeyOf(p.Entry),
                         Action = p.Action,
                         Before = p.Before is null ? null : JsonSerializer.Serialize(p.Before, Json),
                         After = p.Action == "Deleted" ? null : JsonSerializer.Serialize(Values(p.Entry, current: true), Json),
                     });
                 }
-                await db.SaveChangesAsync(cancellationToken);
+                _writingEntries = true;
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                finally
+                {
+                    _writingEntries = false;
+                }
             }
             if (_ownTransaction is not null)
             {
                 await _ownTransaction.CommitAsync(cancellationToken);
             }
+            committed = true;
             if (pending.Count > 0)
             {
                 await RcpHub.Infrastructure.PublicPageCache.EvictAsync(services, cancellationToken);
@@ -97,7 +115,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         }
         finally
         {
-            await EndAsync();
+            await EndAsync(rollback: !committed);
         }
         return result;
     }
@@ -107,30 +125,53 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (_ownTransaction is not null)
+        if (!_writingEntries)
         {
-            await _ownTransaction.RollbackAsync(cancellationToken);
+            await EndAsync(rollback: true);
         }
-        await EndAsync();
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
         SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
 
-    private async Task EndAsync()
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (_ownTransaction is not null)
+        if (!_writingEntries)
         {
-            await _ownTransaction.DisposeAsync();
-            _ownTransaction = null;
+            await EndAsync(rollback: true);
         }
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) =>
+        SaveChangesCanceledAsync(eventData).GetAwaiter().GetResult();
+
+    private async Task EndAsync(bool rollback)
+    {
         _pending = null;
+        if (_ownTransaction is not { } transaction)
+        {
+            return;
+        }
+        _ownTransaction = null;
+        try
+        {
+            if (rollback)
+            {
+                // CancellationToken.None: a request that was cancelled must still undo its half-done save.
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
+        }
     }
 
     private static async Task<List<Pending>> CollectAsync(AppDbContext db, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
         var pending = new List<Pending>();
+        var bodyMembers = new List<(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, int BodyId)>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsAudited(entry))
@@ -149,10 +190,29 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                 _ => "Modified",
             };
             var before = entry.State == EntityState.Added ? null : Values(entry, current: false);
-            int? processId = entry.Entity is BodyMember bm
-                ? await db.Bodies.Where(b => b.Id == bm.BodyId).Select(b => (int?)b.ProcessId).FirstOrDefaultAsync(ct)
-                : null;
-            pending.Add(new Pending(entry, action, before, processId));
+            if (entry.Entity is BodyMember)
+            {
+                bodyMembers.Add((entry, action, before, (int)entry.Property(nameof(BodyMember.BodyId)).CurrentValue!));
+                continue;
+            }
+            pending.Add(new Pending(entry, action, before, null, null));
+        }
+        if (bodyMembers.Count == 0)
+        {
+            return pending;
+        }
+
+        // A body member has no process of its own: it is filed under its body's. The body is tracked when it
+        // changes in the same save (a new body's id is still temporary); otherwise one query reads them all.
+        var trackedBodies = db.ChangeTracker.Entries<Body>().ToDictionary(b => (int)b.Property(x => x.Id).CurrentValue);
+        var untracked = bodyMembers.Select(m => m.BodyId).Where(id => !trackedBodies.ContainsKey(id)).Distinct().ToList();
+        var processOfBody = untracked.Count == 0
+            ? []
+            : await db.Bodies.AsNoTracking().Where(b => untracked.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.ProcessId, ct);
+        foreach (var (entry, action, before, bodyId) in bodyMembers)
+        {
+            var body = trackedBodies.GetValueOrDefault(bodyId)?.Entity;
+            pending.Add(new Pending(entry, action, before, processOfBody.TryGetValue(bodyId, out var processId) ? processId : null, body));
         }
         return pending;
     }
@@ -178,6 +238,10 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         }
         return values;
     }
+
+    // Join tables (process themes) have no class of their own: they are named by their entity type.
+    private static string EntityTypeOf(EntityEntry entry) =>
+        entry.Metadata.HasSharedClrType ? entry.Metadata.Name : entry.Metadata.ClrType.Name;
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));

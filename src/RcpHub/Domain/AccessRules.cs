@@ -13,6 +13,9 @@ public enum Operation
     /// <summary>Read what a process shares with its participants only.</summary>
     ViewParticipantArea,
 
+    /// <summary>Open a process's management dashboard: the secretariat runs the process from it, the chair follows it.</summary>
+    ViewProcessManagement,
+
     EditProcessProfile,
     ManageMembership,
     ManageChairs,
@@ -35,6 +38,7 @@ public static class AccessRules
     public static readonly IReadOnlyDictionary<Operation, ProcessRole[]> ProcessOperations = new Dictionary<Operation, ProcessRole[]>
     {
         [Operation.ViewParticipantArea] = Everyone,
+        [Operation.ViewProcessManagement] = [ProcessRole.Secretariat, ProcessRole.Chair],
         [Operation.EditProcessProfile] = [ProcessRole.Secretariat],
         [Operation.ManageMembership] = [ProcessRole.Secretariat],
         [Operation.ManageChairs] = [ProcessRole.Secretariat],

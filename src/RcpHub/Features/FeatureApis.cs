@@ -6,6 +6,8 @@ internal static class FeatureApis
     public static RouteGroupBuilder MapFeatureApis(this RouteGroupBuilder api)
     {
         Invitations.InvitationsApi.MapInvitationsApi(api);
+        Manage.ManageApi.MapManageApi(api);
+        Audit.AuditApi.MapAuditApi(api);
         return api;
     }
 }

@@ -42,8 +42,8 @@ public sealed class MultipleInstancesTests : IAsyncLifetime
     public async Task Signed_in_on_one_instance_the_person_is_recognised_on_the_other()
     {
         var cookies = new CookieContainer();
-        using var onFirst = new HtmlClient(_first.CreateDefaultClient(new CookieContainerHandler(cookies)));
-        using var onSecond = new HtmlClient(_second.CreateDefaultClient(new CookieContainerHandler(cookies)));
+        using var onFirst = new HtmlClient(_first.CreateDefaultClient(new CookieContainerHandler(cookies)), cookies);
+        using var onSecond = new HtmlClient(_second.CreateDefaultClient(new CookieContainerHandler(cookies)), cookies);
 
         var signIn = await onFirst.GetAsync("/account/sign-in");
         var signedIn = await onFirst.SubmitAsync(signIn, "form#sign-in", new Dictionary<string, string>

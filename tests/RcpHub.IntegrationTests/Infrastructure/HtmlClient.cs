@@ -3,19 +3,31 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace RcpHub.IntegrationTests.Infrastructure;
 
 /// <summary>Browses the application as a person without JavaScript would: gets pages, reads them as HTML,
 /// fills and submits their forms (antiforgery token included) with cookies kept between requests.</summary>
-public sealed class HtmlClient(HttpClient http) : IDisposable
+public sealed class HtmlClient(HttpClient http, CookieContainer cookies) : IDisposable
 {
     private static readonly IBrowsingContext Browsing = BrowsingContext.New(Configuration.Default);
 
     public HttpClient Http { get; } = http;
 
-    public static HtmlClient For(WebApplicationFactory<Program> factory, string? acceptLanguage = "en") =>
-        new(Configured(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }), acceptLanguage));
+    /// <summary>The cookies sent with every request (and updated by every response).</summary>
+    public CookieContainer Cookies { get; } = cookies;
+
+    public static HtmlClient For(WebApplicationFactory<Program> factory, string? acceptLanguage = "en")
+    {
+        // The same handlers CreateClient(AllowAutoRedirect, HandleCookies) adds, but with a container we can reach.
+        var cookies = new CookieContainer();
+        var http = factory.CreateDefaultClient(factory.ClientOptions.BaseAddress, new RedirectHandler(), new CookieContainerHandler(cookies));
+        return new HtmlClient(Configured(http, acceptLanguage), cookies);
+    }
+
+    /// <summary>Adds a cookie as a server would set it (the value of one Set-Cookie header).</summary>
+    public void AddCookie(string setCookieHeader) => Cookies.SetCookies(Http.BaseAddress!, setCookieHeader);
 
     private static HttpClient Configured(HttpClient client, string? acceptLanguage)
     {

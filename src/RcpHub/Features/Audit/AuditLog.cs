@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+
+namespace RcpHub.Features.Audit;
+
+/// <summary>Which entries to read: one process's (by id or address), one person's, one kind of record's, and older than an entry.</summary>
+public sealed record AuditFilter(int? ProcessId = null, string? ProcessSlug = null, string? User = null, string? EntityType = null, long? Before = null);
+
+/// <summary>One field of a change: its value before and after (absent for an added or removed record).</summary>
+public sealed record AuditChange(string Field, JsonElement? Before, JsonElement? After);
+
+public sealed record AuditRow(
+    long Id, DateTimeOffset At, string UserName, string? DisplayName, string? ProcessSlug, string? ProcessAcronym,
+    string EntityType, string EntityId, string Action, IReadOnlyList<AuditChange> Changes);
+
+/// <summary>A page of entries, newest first; <see cref="OlderBefore"/> is the <c>before</c> value of the next (older) page.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditRow> Entries, long? OlderBefore);
+
+/// <summary>Reads the audit log a page at a time. Pages are cut by id (keyset), newest first, so that reading
+/// page 1000 costs what reading page 1 does and the table is never read whole.</summary>
+public static class AuditLog
+{
+    public const int PageSize = 50;
+
+    public static async Task<AuditPage> ReadAsync(AppDbContext db, AuditFilter filter, CancellationToken ct = default)
+    {
+        var entries = db.AuditEntries.AsNoTracking();
+        if (filter.ProcessId is { } processId)
+        {
+            entries = entries.Where(a => a.ProcessId == processId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.ProcessSlug))
+        {
+            var slug = filter.ProcessSlug.Trim();
+            entries = entries.Where(a => a.ProcessId == db.Processes.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefault());
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EntityType))
+        {
+            var type = filter.EntityType.Trim();
+            entries = entries.Where(a => a.EntityType == type);
+        }
+        if (filter.Before is { } before)
+        {
+            entries = entries.Where(a => a.Id < before);
+        }
+        var rows =
+            from a in entries
+            join u in db.Users on a.UserId equals u.Id into users
+            from u in users.DefaultIfEmpty()
+            join p in db.Processes on a.ProcessId equals (int?)p.Id into processes
+            from p in processes.DefaultIfEmpty()
+            select new { Entry = a, DisplayName = u == null ? null : u.DisplayName, Slug = p == null ? null : p.Slug, Acronym = p == null ? null : p.Acronym };
+        if (!string.IsNullOrWhiteSpace(filter.User))
+        {
+            var who = filter.User.Trim().ToLower();
+            rows = rows.Where(r => r.Entry.UserName.ToLower().Contains(who) || (r.DisplayName != null && r.DisplayName.ToLower().Contains(who)));
+        }
+        // One more than a page: whether it comes back says if there is an older page.
+        var found = await rows.OrderByDescending(r => r.Entry.Id).Take(PageSize + 1).ToListAsync(ct);
+        var page = found.Take(PageSize).Select(r => new AuditRow(
+            r.Entry.Id, r.Entry.At, r.Entry.UserName, r.DisplayName, r.Slug, r.Acronym,
+            r.Entry.EntityType, r.Entry.EntityId, r.Entry.Action, Changes(r.Entry.Action, r.Entry.Before, r.Entry.After))).ToList();
+        return new AuditPage(page, found.Count > PageSize ? page[^1].Id : null);
+    }
+
+    /// <summary>What changed: every field of an added or removed record, only the fields that differ for a modified one.</summary>
+    public static IReadOnlyList<AuditChange> Changes(string action, string? before, string? after)
+    {
+        var old = Fields(before);
+        var now = Fields(after);
+        return action switch
+        {
+            "Added" => now.Select(f => new AuditChange(f.Key, null, f.Value)).ToList(),
+            "Deleted" => old.Select(f => new AuditChange(f.Key, f.Value, null)).ToList(),
+            _ => now.Select(f => f.Key).Concat(old.Select(f => f.Key)).Distinct()
+                .Select(field => new AuditChange(field, Value(old, field), Value(now, field)))
+                .Where(c => !(c.Before is { } b && c.After is { } a && JsonElement.DeepEquals(b, a)))
+                .ToList(),
+        };
+    }
+
+    private static JsonElement? Value(List<KeyValuePair<string, JsonElement>> fields, string name)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Key == name)
+            {
+                return field.Value;
+            }
+        }
+        return null;
+    }
+
+    private static List<KeyValuePair<string, JsonElement>> Fields(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? document.RootElement.EnumerateObject().Select(p => new KeyValuePair<string, JsonElement>(p.Name, p.Value.Clone())).ToList()
+                : [];
+        }
+        catch (JsonException)
+        {
+            // Written by the interceptor, so always an object; an entry edited by hand is shown without its values.
+            return [];
+        }
+    }
+
+    /// <summary>A value as a reader expects it: dates in their culture, yes/no, empty for null.</summary>
+    public static string Display(JsonElement? value, IStringLocalizer<AuditText> t)
+    {
+        if (value is not { } v)
+        {
+            return "";
+        }
+        switch (v.ValueKind)
+        {
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                return "";
+            case JsonValueKind.True:
+                return t["yes"];
+            case JsonValueKind.False:
+                return t["no"];
+            case JsonValueKind.String:
+                var text = v.GetString()!;
+                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return date.ToString("d", CultureInfo.CurrentCulture);
+                }
+                if (text.Length >= 19 && text[10] == 'T'
+                    && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var moment))
+                {
+                    return Moment(moment);
+                }
+                return text;
+            default:
+                return v.GetRawText();
+        }
+    }
+
+    /// <summary>A point in time in the reader's culture, in UTC (the server does not know the reader's time zone).</summary>
+    public static string Moment(DateTimeOffset at) => at.ToUniversalTime().ToString("g", CultureInfo.CurrentCulture) + " UTC";
+
+    /// <summary>The kinds of record the log may name, for the filter; only the model is read, not the log.</summary>
+    public static IReadOnlyList<string> EntityTypes(AppDbContext db) =>
+        db.Model.GetEntityTypes()
+            .Where(e => !e.IsOwned())
+            .Select(e => e.HasSharedClrType ? e.Name : e.ClrType.Name)
+            .Where(n => n is not ("AuditEntry" or "DataProtectionKey") && !n.Contains('`', StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static string EntityLabel(string entityType, IStringLocalizer<AuditText> t) => entityType switch
+    {
+        "Process" => t["Process"],
+        "ProcessSource" => t["Source"],
+        "ProcessThemes" => t["Theme of a process"],
+        "Theme" => t["Theme"],
+        "Membership" => t["Membership"],
+        "ChairTerm" => t["Chair term"],
+        "ChairRotationSlot" => t["Position in the chair rotation"],
+        "Body" => t["Body"],
+        "BodyMember" => t["Member of a body"],
+        "ProcessRoleAssignment" => t["Role in a process"],
+        "Invitation" => t["Invitation"],
+        "AppUser" => t["Account"],
+        "State" => t["State"],
+        "Organization" => t["Organisation"],
+        "GlobalMeeting" => t["Global RCP Meeting"],
+        _ => entityType,
+    };
+
+    public static string ActionLabel(string action, IStringLocalizer<AuditText> t) => action switch
+    {
+        "Added" => t["Added"],
+        "Modified" => t["Changed"],
+        "Deleted" => t["Removed"],
+        _ => action,
+    };
+}

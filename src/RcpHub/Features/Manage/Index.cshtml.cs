@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Manage;
+
+/// <summary>The secretariat's dashboard for a process: where things stand and the way to each task it may do.
+/// The chair sees it too, with the tasks it may do (the audit log).</summary>
+[Requires(Operation.ViewProcessManagement)]
+public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, IAuthorizationService authorization, TimeProvider clock)
+    : ManagePage(db, t)
+{
+    public sealed record Summary(int MemberStates, int ObserverStates, int Organizations, int FormerMemberships, int Bodies, string? CurrentChair);
+
+    public Summary Counts { get; private set; } = null!;
+
+    /// <summary>The tasks this person may do, in the order shown.</summary>
+    public IReadOnlyList<(string Page, string Title, string Description)> Tasks { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await FindProcessAsync())
+        {
+            return NotFound();
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var counts = await Db.Processes.AsNoTracking().Where(p => p.Id == Process.Id).Select(p => new
+        {
+            MemberStates = p.Memberships.Count(m => m.StateCode != null && m.Role == MembershipRole.Member && (m.LeftOn == null || m.LeftOn > today)),
+            ObserverStates = p.Memberships.Count(m => m.StateCode != null && m.Role == MembershipRole.Observer && (m.LeftOn == null || m.LeftOn > today)),
+            Organizations = p.Memberships.Where(m => m.OrganizationId != null && (m.LeftOn == null || m.LeftOn > today)).Select(m => m.OrganizationId).Distinct().Count(),
+            Former = p.Memberships.Count(m => m.LeftOn != null && m.LeftOn <= today),
+            Bodies = p.Bodies.Count(b => b.DissolvedOn == null || b.DissolvedOn > today),
+            Chair = p.ChairTerms.OrderByDescending(c => c.StartYear).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
+                .Select(c => new { c.State, c.Organization }).FirstOrDefault(),
+        }).FirstAsync();
+        Counts = new Summary(counts.MemberStates, counts.ObserverStates, counts.Organizations, counts.Former, counts.Bodies,
+            counts.Chair is null ? null : Holder.Label(counts.Chair.State, counts.Chair.Organization));
+
+        (Operation Operation, string Page, string Title, string Description)[] tasks =
+        [
+            (Operation.EditProcessProfile, "profile", T["Profile and themes"], T["Name, region, status, descriptions, sources and themes."]),
+            (Operation.ManageMembership, "membership", T["Membership"], T["Member and observer states and organisations, with the dates they joined and left."]),
+            (Operation.ManageChairs, "chairs", T["Chairs"], T["Chair terms, the rotation order and the schedule of future chairs."]),
+            (Operation.ManageBodies, "bodies", T["Bodies"], T["Steering committee, working groups and expert groups, with their members and mandates."]),
+            (Operation.InviteParticipants, "invitations", T["Invitations"], T["Invite people to take a role in the process."]),
+            (Operation.InviteParticipants, "people", T["People"], T["Who holds which role in the process."]),
+            (Operation.ViewProcessAuditLog, "audit", T["Audit log"], T["Every change made to the process: who, when, before and after."]),
+        ];
+        var allowed = new List<(string, string, string)>();
+        foreach (var task in tasks)
+        {
+            // Same decision as the page itself will make: AccessRules, through the operation's policy.
+            var result = await authorization.AuthorizeAsync(User, new ProcessResource(Process.Id), OperationPolicies.NameOf(task.Operation));
+            if (result.Succeeded)
+            {
+                allowed.Add((task.Page, task.Title, task.Description));
+            }
+        }
+        Tasks = allowed;
+        return Page();
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+
+namespace RcpHub.Features.Manage;
+
+/// <summary>What every page of a process's management has: the process named by <c>{slug}</c>, a not-found
+/// answer when there is none, and the one-line notice that a saved form leaves for the next page.</summary>
+public abstract class ManagePage(AppDbContext db, IStringLocalizer<ManageText> t) : PageModel
+{
+    protected AppDbContext Db => db;
+    protected IStringLocalizer<ManageText> T => t;
+
+    public ManagedProcess Process { get; private set; } = null!;
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    protected string Slug => RouteData.Values["slug"] as string ?? "";
+
+    protected string ManageUrl(string page = "") => $"/processes/{Process.Slug}/manage{(page.Length == 0 ? "" : "/" + page)}";
+
+    /// <summary>Loads the process; false when the address names none.</summary>
+    protected async Task<bool> FindProcessAsync()
+    {
+        var process = await ManagedProcess.FindAsync(db, Slug, HttpContext.RequestAborted);
+        if (process is null)
+        {
+            return false;
+        }
+        Process = process;
+        return true;
+    }
+
+    /// <summary>True when a posted value could not even be read (letters in a year, a malformed date). The
+    /// binder's own message is English; it is replaced by one in the reader's language.</summary>
+    private bool UnreadableInput()
+    {
+        var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
+        foreach (var key in unreadable)
+        {
+            ModelState[key]!.Errors.Clear();
+            ModelState.AddModelError(key, t["Enter a valid value."]);
+        }
+        return unreadable.Count > 0;
+    }
+
+    /// <summary>Runs a form's command once the page has loaded what it shows: nothing there → 404; refused → the page
+    /// again with the messages under the form's <paramref name="prefix"/> (after <paramref name="reload"/>); saved → on
+    /// to <paramref name="next"/> with <paramref name="notice"/>.</summary>
+    protected async Task<IActionResult> SubmitAsync(
+        string prefix, Func<Task<Outcome>> command, Func<Outcome, string> next, Func<string> notice, Func<Task>? reload = null)
+    {
+        if (!UnreadableInput())
+        {
+            var outcome = await command();
+            if (outcome.IsNotFound)
+            {
+                return NotFound();
+            }
+            if (outcome.Succeeded)
+            {
+                Notice = notice();
+                return Redirect(next(outcome));
+            }
+            outcome.Errors.CopyTo(ModelState, prefix);
+        }
+        if (reload is not null)
+        {
+            await reload();
+        }
+        return Page();
+    }
+
+    protected static IEnumerable<SelectListItem> Options(IEnumerable<Choice> choices, string? emptyLabel = null)
+    {
+        if (emptyLabel is not null)
+        {
+            yield return new SelectListItem(emptyLabel, "");
+        }
+        foreach (var choice in choices)
+        {
+            yield return new SelectListItem(choice.Label, choice.Value);
+        }
+    }
+
+    protected static IEnumerable<SelectListItem> Options<TEnum>(Func<TEnum, string> label, string? emptyLabel = null)
+        where TEnum : struct, Enum =>
+        Options(Enum.GetValues<TEnum>().Select(v => new Choice(v.ToString(), label(v))), emptyLabel);
+}
