@@ -5,6 +5,10 @@ internal static class FeatureApis
 {
     public static RouteGroupBuilder MapFeatureApis(this RouteGroupBuilder api)
     {
+        Processes.ProcessesApi.MapProcessesApi(api);
+        States.StatesApi.MapStatesApi(api);
+        Organizations.OrganizationsApi.MapOrganizationsApi(api);
+        GlobalMeetings.GlobalMeetingsApi.MapGlobalMeetingsApi(api);
         return api;
     }
 }
