@@ -8,6 +8,10 @@ internal static class FeatureApis
         Invitations.InvitationsApi.MapInvitationsApi(api);
         Manage.ManageApi.MapManageApi(api);
         Audit.AuditApi.MapAuditApi(api);
+        Processes.ProcessesApi.MapProcessesApi(api);
+        States.StatesApi.MapStatesApi(api);
+        Organizations.OrganizationsApi.MapOrganizationsApi(api);
+        GlobalMeetings.GlobalMeetingsApi.MapGlobalMeetingsApi(api);
         return api;
     }
 }

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.Processes;
+
+/// <summary>Everything the registry knows about one process, with its sources.</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizationService authorization) : PageModel
+{
+    public ProcessDetails Details { get; private set; } = null!;
+
+    /// <summary>Whether to offer the link to the secretariat's management page.</summary>
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var details = await ProcessDetailsQuery.LoadAsync(db, slug, Cultures.Current, time.Today(), ct);
+        if (details is null)
+        {
+            return NotFound();
+        }
+        Details = details;
+        // Anonymous visitors never pass; skipping the check spares them the role look-up.
+        CanManage = User.Identity?.IsAuthenticated == true &&
+            (await authorization.AuthorizeAsync(User, new ProcessResource(details.Id), OperationPolicies.NameOf(Operation.EditProcessProfile))).Succeeded;
+        return Page();
+    }
+}

@@ -1,0 +1,17 @@
+using RcpHub.Domain;
+
+namespace RcpHub.Features.Processes;
+
+/// <summary>The registry's idea of "now" for memberships: a membership whose <see cref="Membership.LeftOn"/>
+/// has passed is former, everything else is current.</summary>
+public static class MembershipQueries
+{
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>The SQL form of <see cref="Membership.IsCurrent"/>.</summary>
+    public static IQueryable<Membership> CurrentOn(this IQueryable<Membership> memberships, DateOnly today) =>
+        memberships.Where(m => m.LeftOn == null || m.LeftOn > today);
+
+    public static IQueryable<Membership> FormerOn(this IQueryable<Membership> memberships, DateOnly today) =>
+        memberships.Where(m => m.LeftOn != null && m.LeftOn <= today);
+}
