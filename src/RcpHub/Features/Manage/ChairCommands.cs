@@ -53,7 +53,7 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
     {
         var terms = await db.ChairTerms.AsNoTracking()
             .Where(c => c.ProcessId == processId && (termId == null || c.Id == termId))
-            .OrderByDescending(c => c.StartYear).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
+            .OrderByDescending(c => c.StartYear).ThenBy(c => c.StartsOn == null).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.StateCode, c.State, c.OrganizationId, c.Organization, c.StartYear, c.StartsOn, c.EndYear, c.EndsOn, c.Note })
             .ToListAsync(ct);
         return terms.Select(c => new ChairTermRow(c.Id, c.StateCode, c.OrganizationId, Holder.Label(c.State, c.Organization),
@@ -299,7 +299,7 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
                 Members = p.Memberships
                     .Where(m => m.Role == MembershipRole.Member && m.StateCode != null && (m.LeftOn == null || m.LeftOn > today))
                     .Select(m => m.StateCode!).ToList(),
-                Latest = p.ChairTerms.OrderByDescending(c => c.StartYear).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
+                Latest = p.ChairTerms.OrderByDescending(c => c.StartYear).ThenBy(c => c.StartsOn == null).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
                     .Select(c => new { c.StateCode, c.State, c.Organization, c.StartYear, c.StartsOn, c.EndsOn })
                     .FirstOrDefault(),
             })

@@ -35,7 +35,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, 
             Organizations = p.Memberships.Where(m => m.OrganizationId != null && (m.LeftOn == null || m.LeftOn > today)).Select(m => m.OrganizationId).Distinct().Count(),
             Former = p.Memberships.Count(m => m.LeftOn != null && m.LeftOn <= today),
             Bodies = p.Bodies.Count(b => b.DissolvedOn == null || b.DissolvedOn > today),
-            Chair = p.ChairTerms.OrderByDescending(c => c.StartYear).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
+            Chair = p.ChairTerms.OrderByDescending(c => c.StartYear).ThenBy(c => c.StartsOn == null).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
                 .Select(c => new { c.State, c.Organization }).FirstOrDefault(),
         }).FirstAsync();
         Counts = new Summary(counts.MemberStates, counts.ObserverStates, counts.Organizations, counts.Former, counts.Bodies,

@@ -111,7 +111,7 @@ public static class ProcessDetailsQuery
         var names = RegistrySorting.Names;
         var current = memberships.Where(m => m.LeftOn is null || m.LeftOn > today).OrderBy(m => m.Name, names).ToList();
         List<Participation> Current(MembershipRole role, bool states) => current.Where(m => m.Role == role && (m.State is not null) == states).ToList();
-        chairTerms = chairTerms.OrderByDescending(t => t.StartYear).ThenByDescending(t => t.StartsOn).ToList();
+        chairTerms = chairTerms.OrderByDescending(t => t.StartYear).ThenBy(t => t.StartsOn == null).ThenByDescending(t => t.StartsOn).ToList();
 
         return new ProcessDetails
         {

@@ -67,6 +67,6 @@ public static class StateQueries
             state.Code, state.Alpha2, state.Name(language), CountOf(MembershipRole.Member), CountOf(MembershipRole.Observer),
             current,
             memberships.Where(m => m.LeftOn <= today).OrderByDescending(m => m.LeftOn).ThenBy(m => m.Process.Name, names).ToList(),
-            chairTerms.OrderByDescending(t => t.StartYear).ThenByDescending(t => t.StartsOn).ToList());
+            chairTerms.OrderByDescending(t => t.StartYear).ThenBy(t => t.StartsOn == null).ThenByDescending(t => t.StartsOn).ToList());
     }
 }
