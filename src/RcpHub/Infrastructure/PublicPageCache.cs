@@ -10,7 +10,7 @@ namespace RcpHub.Infrastructure;
 
 /// <summary>Caches what anonymous visitors get from public pages and endpoints (those declaring
 /// <see cref="Operation.ViewPublicRegistry"/>), per address and language, so that the registry is served
-/// at close to the speed of static bytes. Signed-in requests are never cached.
+/// at close to the speed of static bytes. Requests carrying any cookie but the language choice are never cached.
 /// Every change writes an audit entry; this instance evicts at once on its own writes, and each instance
 /// polls the newest audit entry id so that a change made on another instance shows within a few seconds.
 /// See docs/decisions/0005-public-page-cache.md.</summary>
@@ -55,7 +55,7 @@ public static class PublicPageCache
             var isPublic = http.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == PublicPolicy) == true;
             var cacheable = isPublic
                 && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-                && http.User.Identity?.IsAuthenticated != true;
+                && CarriesNoPersonalCookie(http.Request);
             context.EnableOutputCaching = cacheable;
             context.AllowCacheLookup = cacheable;
             context.AllowCacheStorage = cacheable;
@@ -68,6 +68,21 @@ public static class PublicPageCache
                 context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(30);
             }
             return ValueTask.CompletedTask;
+        }
+
+        /// <summary>Only visitors with no cookie but the language choice share cached pages. A sign-in cookie makes
+        /// the page personal; an antiforgery cookie means the page may carry a form token made for that visitor.
+        /// Deciding from cookies alone lets a cache hit skip authentication entirely.</summary>
+        private static bool CarriesNoPersonalCookie(HttpRequest request)
+        {
+            foreach (var cookie in request.Cookies)
+            {
+                if (cookie.Key != Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName)
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

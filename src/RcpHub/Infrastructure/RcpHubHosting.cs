@@ -121,16 +121,18 @@ public static class RcpHubHosting
         app.UseSecurityHeaders();
         // Static files are public by nature and served before routing: they are not endpoints and need no policy.
         // The version query (asp-append-version) changes when a file does, so browsers may keep them for a year.
-        app.UseStaticFiles(new StaticFileOptions
+        // Only addresses with a file extension are looked up on disk: pages are spared a file-system check.
+        app.UseWhen(ctx => Path.HasExtension(ctx.Request.Path.Value), files => files.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl =
                 ctx.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-        });
+        }));
         app.UseRequestLocalization();
         app.UseRouting();
+        // Before authentication: a cached public page needs no sign-in check (only cookie-less visitors share it).
+        app.UsePublicPageCache();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UsePublicPageCache();
 
         app.MapRazorPages();
         app.MapOpenApi("/api/v1/openapi.json").Requires(Operation.ViewPublicRegistry);

@@ -36,6 +36,34 @@ public sealed class PublicPageCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_page_cached_for_one_visitor_never_carries_that_visitors_token_to_another()
+    {
+        await TestAccounts.CreateAsync(_factory, "cache-visitor@example.org");
+        using var first = HtmlClient.For(_factory);
+        await first.GetAsync("/account/sign-in");
+        await first.GetAsync("/account/sign-in"); // now with an antiforgery cookie: a page worth caching, were it not for the token
+
+        using var second = HtmlClient.For(_factory);
+        var signedIn = await second.SignInAsync("cache-visitor@example.org");
+        Assert.Equal(System.Net.HttpStatusCode.OK, signedIn.Status);
+        Assert.Equal("/", signedIn.Url);
+    }
+
+    [Fact]
+    public async Task A_signed_in_person_gets_pages_rendered_for_them()
+    {
+        await TestAccounts.CreateAsync(_factory, "signed-in-reader@example.org");
+        using var anonymous = HtmlClient.For(_factory);
+        await anonymous.GetAsync("/");
+        using var reader = HtmlClient.For(_factory);
+        await reader.SignInAsync("signed-in-reader@example.org");
+        _factory.Queries.Reset();
+        var home = await reader.GetAsync("/");
+        Assert.NotEqual(0, _factory.Queries.Count);
+        Assert.NotNull(home.Document.QuerySelector("header form[action='/account/sign-out']"));
+    }
+
+    [Fact]
     public async Task Each_language_gets_its_own_cached_page()
     {
         using var english = HtmlClient.For(_factory, "en");
