@@ -44,6 +44,22 @@ foreach (var path in options.Pages)
     overBudget |= !ok;
     report.AppendLine(CultureInfo.InvariantCulture, $"| `{path}` ({(int)status}) | {htmlBytes / 1024.0:0.0} KB | {assets / 1024.0:0.0} KB | {total / 1024.0:0.0} KB | {(ok ? "yes" : "**NO**")} |");
 }
+
+// Signed-in pages: the demo administrator may open every one of them.
+var cookies = new CookieContainer();
+using var signedIn = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false, CookieContainer = cookies })
+{
+    BaseAddress = http.BaseAddress,
+};
+await SignIn.AsDemoAdministratorAsync(signedIn);
+foreach (var path in options.SignedInPages)
+{
+    var (status, htmlBytes, assets) = await PageWeight.MeasureAsync(signedIn, path);
+    var total = htmlBytes + assets;
+    var ok = status == HttpStatusCode.OK && total <= 50 * 1024;
+    overBudget |= !ok;
+    report.AppendLine(CultureInfo.InvariantCulture, $"| `{path}` signed in ({(int)status}) | {htmlBytes / 1024.0:0.0} KB | {assets / 1024.0:0.0} KB | {total / 1024.0:0.0} KB | {(ok ? "yes" : "**NO**")} |");
+}
 report.AppendLine();
 
 // 2. Throughput, side by side
@@ -111,6 +127,14 @@ internal sealed class BenchOptions
         "/processes/rabat-process/map", "/map", "/states", "/states/fra", "/organizations", "/organizations/iom", "/global-meetings",
         "/account/sign-in", "/no-such-page",
     ];
+
+    /// <summary>Pages behind sign-in, on the largest process (most members, most audit entries after seeding).</summary>
+    public IReadOnlyList<string> SignedInPages { get; } =
+    [
+        "/account", "/account/two-factor", "/processes/bp/manage", "/processes/bp/manage/profile", "/processes/bp/manage/membership",
+        "/processes/midsa/manage/chairs", "/processes/demo/manage/bodies", "/processes/bp/manage/audit", "/processes/bp/manage/invitations",
+        "/processes/demo/manage/people", "/admin/audit", "/admin/invitations",
+    ];
 }
 
 internal sealed partial class AppProcess : IDisposable
@@ -121,7 +145,8 @@ internal sealed partial class AppProcess : IDisposable
 
     public static AppProcess Start(string dll, int port, string database)
     {
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        // --demo: the demo process and one account per role, so that signed-in pages can be weighed too.
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", "--demo"])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -203,6 +228,29 @@ internal static partial class PageWeight
 
     [GeneratedRegex("""(?:<link[^>]+rel="stylesheet"[^>]+href|<script[^>]+src)="(/[^"]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex Asset();
+}
+
+internal static partial class SignIn
+{
+    public static async Task AsDemoAdministratorAsync(HttpClient client)
+    {
+        var form = await client.GetStringAsync("/account/sign-in");
+        var token = WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = "admin@demo.rcphub.test",
+            ["Input.Password"] = Environment.GetEnvironmentVariable("Demo__Password") ?? "Harbour-Lantern-Ninety-7",
+            ["__RequestVerificationToken"] = token,
+        });
+        using var response = await client.PostAsync("/account/sign-in", content);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as the demo administrator failed: {(int)response.StatusCode}");
+        }
+    }
+
+    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
+    private static partial Regex Token();
 }
 
 internal sealed class BareServer : IAsyncDisposable
