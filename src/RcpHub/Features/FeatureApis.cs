@@ -1,3 +1,5 @@
+using RcpHub.Features.Meetings;
+
 namespace RcpHub.Features;
 
 /// <summary>The JSON API under /api/v1: each feature maps its own endpoints here.</summary>
@@ -5,6 +7,7 @@ internal static class FeatureApis
 {
     public static RouteGroupBuilder MapFeatureApis(this RouteGroupBuilder api)
     {
+        api.MapMeetingsApi();
         return api;
     }
 }

@@ -64,6 +64,8 @@ public static class PublicPageCache
             {
                 context.CacheVaryByRules.QueryKeys = "*";
                 context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+                // The reader's time zone (meeting pages show times in it) is a preference cookie like the language.
+                context.CacheVaryByRules.VaryByValues["tz"] = http.Request.Cookies["tz"] ?? "";
                 context.Tags.Add(Tag);
                 context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(30);
             }
