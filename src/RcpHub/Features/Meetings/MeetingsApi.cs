@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
@@ -62,7 +61,7 @@ public static class MeetingsApi
 
     public sealed record ForwardRequest(int TargetMeetingId);
 
-    private static async Task<Results<Ok<MeetingListPage>, NotFound<ProblemDetails>>> ListAsync(
+    private static async Task<Results<Ok<MeetingListPage>, ProblemHttpResult>> ListAsync(
         string slug, MeetingLevel? level, MeetingFormat? format, MeetingStatus? status, string? q, string? when, int? page,
         ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
@@ -82,7 +81,7 @@ public static class MeetingsApi
             past, result.Page, MeetingFilter.PageSize, result.PageCount(past), result.UpcomingCount, result.PastCount));
     }
 
-    private static async Task<Results<Ok<MeetingView>, Ok<MeetingSummaryView>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<MeetingView>, Ok<MeetingSummaryView>, ProblemHttpResult>> GetAsync(
         int id, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct)
     {
         var meeting = await db.FindForAccessAsync(id, ct);
@@ -97,15 +96,15 @@ public static class MeetingsApi
         return NoMeeting();
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AgendaItemView>>, NotFound<ProblemDetails>>> GetAgendaAsync(
+    private static async Task<Results<Ok<IReadOnlyList<AgendaItemView>>, ProblemHttpResult>> GetAgendaAsync(
         int id, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct) =>
         await VisibleAsync(id, user, db, readers, authorization, ct) is { } view ? TypedResults.Ok(view.Agenda) : NoMeeting();
 
-    private static async Task<Results<Ok<IReadOnlyList<SessionView>>, NotFound<ProblemDetails>>> GetSessionsAsync(
+    private static async Task<Results<Ok<IReadOnlyList<SessionView>>, ProblemHttpResult>> GetSessionsAsync(
         int id, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct) =>
         await VisibleAsync(id, user, db, readers, authorization, ct) is { } view ? TypedResults.Ok(view.Sessions) : NoMeeting();
 
-    private static async Task<Results<Created<MeetingView>, ValidationProblem, NotFound<ProblemDetails>>> CreateAsync(
+    private static async Task<Results<Created<MeetingView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         string slug, MeetingInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
@@ -124,7 +123,7 @@ public static class MeetingsApi
         return TypedResults.Created($"/api/v1/meetings/{meeting.Id}", view);
     }
 
-    private static async Task<Results<Ok<MeetingView>, ValidationProblem, NotFound<ProblemDetails>>> UpdateAsync(
+    private static async Task<Results<Ok<MeetingView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string slug, int id, MeetingInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
@@ -141,7 +140,7 @@ public static class MeetingsApi
         return TypedResults.Ok(await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), (await db.FindForAccessAsync(id, ct))!, ct));
     }
 
-    private static async Task<Results<Created<AgendaItemView>, ValidationProblem, NotFound<ProblemDetails>>> AddAgendaItemAsync(
+    private static async Task<Results<Created<AgendaItemView>, ValidationProblem, ProblemHttpResult>> AddAgendaItemAsync(
         string slug, int id, AgendaItemInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
@@ -160,7 +159,7 @@ public static class MeetingsApi
         return TypedResults.Created($"/api/v1/meetings/{id}/agenda", view.Agenda.Single(i => i.Id == item.Id));
     }
 
-    private static async Task<Results<Created<AgendaItemView>, ValidationProblem, NotFound<ProblemDetails>>> ForwardAgendaItemAsync(
+    private static async Task<Results<Created<AgendaItemView>, ValidationProblem, ProblemHttpResult>> ForwardAgendaItemAsync(
         string slug, int id, int itemId, ForwardRequest request, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
@@ -179,7 +178,7 @@ public static class MeetingsApi
         return TypedResults.Created($"/api/v1/meetings/{target.Id}/agenda", view.Agenda.Single(i => i.Id == forwarded.Id));
     }
 
-    private static async Task<Results<Created<SessionView>, ValidationProblem, NotFound<ProblemDetails>>> AddSessionAsync(
+    private static async Task<Results<Created<SessionView>, ValidationProblem, ProblemHttpResult>> AddSessionAsync(
         string slug, int id, SessionInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
@@ -199,7 +198,7 @@ public static class MeetingsApi
         return TypedResults.Created($"/api/v1/meetings/{id}/sessions", view.Sessions.Single(s => s.Id == session.Id));
     }
 
-    private static async Task<Results<Ok<SessionView>, ValidationProblem, NotFound<ProblemDetails>>> UpdateSessionAsync(
+    private static async Task<Results<Ok<SessionView>, ValidationProblem, ProblemHttpResult>> UpdateSessionAsync(
         string slug, int id, int sessionId, SessionInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
@@ -254,17 +253,10 @@ public static class MeetingsApi
     /// <summary>"Speakers[0].Name" → "speakers[0].name": the names the JSON body uses.</summary>
     private static string JsonName(string field) => string.Join('.', field.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
-    private static NotFound<ProblemDetails> NoMeeting() => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Meeting not found",
-        Detail = "There is no meeting with this id that you may see.",
-    });
+    // The same answer for a meeting that does not exist and for one the caller may not see: existence is not revealed.
+    private static ProblemHttpResult NoMeeting() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Meeting not found", detail: "There is no meeting with this id that you may see.");
 
-    private static NotFound<ProblemDetails> NoProcess() => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Process not found",
-        Detail = "There is no process with this address.",
-    });
+    private static ProblemHttpResult NoProcess() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Process not found", detail: "There is no process with this address.");
 }
