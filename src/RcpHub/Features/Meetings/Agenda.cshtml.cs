@@ -102,6 +102,8 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
         }
         if (!await AgendaCommands.TryRemoveAsync(Db, items, item, ct))
         {
+            // The item form was not posted: what model binding made of it is not an error to show.
+            ModelState.Clear();
             ForwardError = (itemId, Text["This item is part of a forwarding path and cannot be removed."]);
             return await ShowAsync(ct);
         }
@@ -123,6 +125,7 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
         var (_, error) = await AgendaCommands.ForwardAsync(Db, Clock, Meeting, item, targetMeetingId, Text, ct);
         if (error is not null)
         {
+            ModelState.Clear();
             ForwardError = (itemId, error);
             return await ShowAsync(ct);
         }

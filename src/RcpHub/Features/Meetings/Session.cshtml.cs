@@ -39,7 +39,7 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         {
             return NotFound();
         }
-        RemoveErrors(nameof(Speaker));
+        KeepErrorsOf(nameof(Session));
         Session.Speakers = null;
         var (errors, starts, ends) = await SessionCommands.CheckAsync(Db, Meeting, Session, Text, ct);
         if (!Accept(nameof(Session), errors))
@@ -58,8 +58,7 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
             return NotFound();
         }
         // The speaker's own check covers what its attributes say: keep one message per problem.
-        RemoveErrors(nameof(Session));
-        RemoveErrors(nameof(Speaker));
+        ModelState.Clear();
         if (!Accept(nameof(Speaker), await SessionCommands.CheckSpeakerAsync(Db, Speaker, Text, ct)))
         {
             Session = SessionInput.From(Current, Meeting.TimeZoneId);
@@ -96,10 +95,11 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         return session is not null;
     }
 
-    /// <summary>The two forms post separately: the one not submitted is not validated.</summary>
-    private void RemoveErrors(string prefix)
+    /// <summary>The two forms post separately: the one not submitted is not validated (model binding even binds it
+    /// without its prefix when none of its fields came, so everything outside the submitted form's prefix goes).</summary>
+    private void KeepErrorsOf(string prefix)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
         {
             ModelState.Remove(key);
         }
