@@ -27,7 +27,8 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
     [BindProperty(SupportsGet = true)]
     public string? When { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "p", not "page": Razor Pages keeps the page's own name in a route value called "page", which would win.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public ProcessRef Process { get; private set; } = null!;
@@ -65,7 +66,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
     {
         var query = new Dictionary<string, string?>
         {
-            ["level"] = Level, ["format"] = Format, ["status"] = Status, ["q"] = Q, ["when"] = Past ? "past" : null, ["page"] = null,
+            ["level"] = Level, ["format"] = Format, ["status"] = Status, ["q"] = Q, ["when"] = Past ? "past" : null, ["p"] = null,
         };
         query[key] = value;
         return QueryString.Create(query.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is { Length: > 0 } qs
