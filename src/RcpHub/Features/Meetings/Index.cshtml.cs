@@ -27,9 +27,9 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
     [BindProperty(SupportsGet = true)]
     public string? When { get; set; }
 
-    // "p", not "page": Razor Pages keeps the page's own name in a route value called "page", which would win.
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page number, as ?p= ("page" is taken: Razor Pages keeps the page's own name in a route value called so).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int P { get; set; } = 1;
 
     public ProcessRef Process { get; private set; } = null!;
     public MeetingPage Meetings { get; private set; } = null!;
@@ -51,7 +51,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
         var reader = await readers.CurrentAsync(User);
         MayManage = MeetingAccess.MayManage(reader, process.Id);
         ReaderZone = TimeZones.ReaderZone(HttpContext);
-        var filter = new MeetingFilter(Parse<MeetingLevel>(Level), Parse<MeetingFormat>(Format), Parse<MeetingStatus>(Status), Q, Past, PageNumber);
+        var filter = new MeetingFilter(Parse<MeetingLevel>(Level), Parse<MeetingFormat>(Format), Parse<MeetingStatus>(Status), Q, Past, P);
         Meetings = await MeetingList.ForProcessAsync(db, reader, process.Id, filter, clock.GetUtcNow(), ct);
         Names = await PartyNames.LoadAsync(db, Meetings.Rows.Select(r => r.HostStateCode), [], ct);
         return Page();
