@@ -10,11 +10,14 @@ public sealed record When(DateTimeOffset StartsUtc, DateTimeOffset EndsUtc, stri
 
     public string Venue => Range(VenueZone);
 
-    public string VenueZoneLabel => $"{TimeZones.Label(VenueZone)}, {TimeZones.Offset(TimeZones.InZone(StartsUtc, VenueZone))}";
+    public string VenueZoneLabel => ZoneLabel(VenueZone);
 
     public string Reader => Range(ReaderZone);
 
-    public string ReaderZoneLabel => $"{TimeZones.Label(ReaderZone)}, {TimeZones.Offset(TimeZones.InZone(StartsUtc, ReaderZone))}";
+    public string ReaderZoneLabel => ZoneLabel(ReaderZone);
+
+    /// <summary>"Africa/Nairobi, UTC+03:00", isolated (U+2068…U+2069) so that it keeps its order inside Arabic text.</summary>
+    private string ZoneLabel(string zone) => $"\u2068{TimeZones.Label(zone)}, {TimeZones.Offset(TimeZones.InZone(StartsUtc, zone))}\u2069";
 
     /// <summary>For the &lt;time datetime&gt; attribute: the instant in UTC.</summary>
     public string Machine => StartsUtc.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ using RcpHub.IntegrationTests.Infrastructure;
 namespace RcpHub.IntegrationTests.Features.Meetings;
 
 /// <summary>Meetings and people arranged directly in the database, as a secretariat and its members would leave them.</summary>
-internal static class Arrange
+public static class Arrange
 {
     public static async Task<int> ProcessIdAsync(RcpHubFactory factory, string slug)
     {

@@ -221,6 +221,27 @@ public sealed class MeetingVisibilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_Global_RCP_Meeting_is_listed_and_open_to_the_members_of_every_process_taking_part()
+    {
+        var cp = await Arrange.ProcessIdAsync(_factory, "cp");
+        var global = await Arrange.MeetingAsync(_factory, _midsa, "Global RCP Meeting hosted by MIDSA", daysFromNow: 50, configure: m =>
+        {
+            m.Format = MeetingFormat.GlobalRcpMeeting;
+            m.ParticipatingProcesses.Add(new MeetingProcess { ProcessId = cp });
+        });
+        using var indianFocalPoint = await BrowserAsync(_outsider);
+        var list = await indianFocalPoint.GetAsync("/processes/cp/meetings");
+        Assert.Contains(global.Title, Listed(list));
+        Assert.Contains("MIDSA", list.Text("table.meetings"));
+        var page = await indianFocalPoint.GetAsync($"/meetings/{global.Id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("CP", page.Text("dl.facts"));
+        // Members of a process that does not take part still do not see it.
+        using var other = await BrowserAsync(await TestSignIn.CreateUserAsync(_factory, "fp@rcm.example", roles: new ReaderRole(await Arrange.ProcessIdAsync(_factory, "rcm"), ProcessRole.FocalPoint, "MEX")));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/meetings/{global.Id}")).Status);
+    }
+
+    [Fact]
     public async Task A_personal_feed_carries_ones_own_meetings_and_only_those_one_may_see()
     {
         using var browser = await BrowserAsync(_civilSociety);
