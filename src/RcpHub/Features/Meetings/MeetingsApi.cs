@@ -119,7 +119,7 @@ public static class MeetingsApi
             return Invalid(errors);
         }
         var meeting = await MeetingCommands.ScheduleAsync(db, clock, processId.Value, input, starts, ends, ct);
-        var view = await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), (await db.FindForAccessAsync(meeting.Id, ct))!, ct);
+        var view = await SavedAsync(db, readers, user, meeting.Id, ct);
         return TypedResults.Created($"/api/v1/meetings/{meeting.Id}", view);
     }
 
@@ -137,7 +137,7 @@ public static class MeetingsApi
             return Invalid(errors);
         }
         await MeetingCommands.UpdateAsync(db, clock, meeting, input, starts, ends, ct);
-        return TypedResults.Ok(await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), (await db.FindForAccessAsync(id, ct))!, ct));
+        return TypedResults.Ok(await SavedAsync(db, readers, user, id, ct));
     }
 
     private static async Task<Results<Created<AgendaItemView>, ValidationProblem, ProblemHttpResult>> AddAgendaItemAsync(
@@ -155,7 +155,7 @@ public static class MeetingsApi
         }
         var item = AgendaCommands.Add(meeting, await AgendaCommands.LoadAsync(db, meeting, ct), input, starts, ends);
         await MeetingCommands.TouchAndSaveAsync(db, clock, meeting, ct);
-        var view = await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), (await db.FindForAccessAsync(id, ct))!, ct);
+        var view = await SavedAsync(db, readers, user, id, ct);
         return TypedResults.Created($"/api/v1/meetings/{id}/agenda", view.Agenda.Single(i => i.Id == item.Id));
     }
 
@@ -173,9 +173,8 @@ public static class MeetingsApi
         {
             return Invalid([new FieldError(nameof(ForwardRequest.TargetMeetingId), error!)]);
         }
-        var target = (await db.FindForAccessAsync(forwarded.MeetingId, ct))!;
-        var view = await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), target, ct);
-        return TypedResults.Created($"/api/v1/meetings/{target.Id}/agenda", view.Agenda.Single(i => i.Id == forwarded.Id));
+        var view = await SavedAsync(db, readers, user, forwarded.MeetingId, ct);
+        return TypedResults.Created($"/api/v1/meetings/{view.Id}/agenda", view.Agenda.Single(i => i.Id == forwarded.Id));
     }
 
     private static async Task<Results<Created<SessionView>, ValidationProblem, ProblemHttpResult>> AddSessionAsync(
@@ -194,7 +193,7 @@ public static class MeetingsApi
         var next = (await db.Sessions.Where(s => s.MeetingId == id).MaxAsync(s => (int?)s.Position, ct) ?? 0) + 1;
         var session = SessionCommands.Save(meeting, null, input, starts, ends, next);
         await MeetingCommands.TouchAndSaveAsync(db, clock, meeting, ct);
-        var view = await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), (await db.FindForAccessAsync(id, ct))!, ct);
+        var view = await SavedAsync(db, readers, user, id, ct);
         return TypedResults.Created($"/api/v1/meetings/{id}/sessions", view.Sessions.Single(s => s.Id == session.Id));
     }
 
@@ -214,7 +213,7 @@ public static class MeetingsApi
         }
         SessionCommands.Save(meeting, session, input, starts, ends, session.Position);
         await MeetingCommands.TouchAndSaveAsync(db, clock, meeting, ct);
-        var view = await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), (await db.FindForAccessAsync(id, ct))!, ct);
+        var view = await SavedAsync(db, readers, user, id, ct);
         return TypedResults.Ok(view.Sessions.Single(s => s.Id == sessionId));
     }
 
@@ -225,6 +224,10 @@ public static class MeetingsApi
             ? await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), meeting, ct)
             : null;
     }
+
+    /// <summary>A meeting as it now is, for the answer to a change its secretariat just made (and so may see).</summary>
+    private static async Task<MeetingView> SavedAsync(AppDbContext db, MeetingReaders readers, ClaimsPrincipal user, int id, CancellationToken ct) =>
+        await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), (await db.FindForAccessAsync(id, ct))!, ct);
 
     private static Task<int?> ProcessIdAsync(AppDbContext db, string slug, CancellationToken ct) =>
         db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
