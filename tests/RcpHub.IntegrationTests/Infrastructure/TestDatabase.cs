@@ -11,7 +11,8 @@ namespace RcpHub.IntegrationTests.Infrastructure;
 public static class TestDatabase
 {
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
-    private static string? _templateConnectionString;
+    // One template per provider: a SQLite run also makes a PostgreSQL database for the two-instance tests.
+    private static readonly Dictionary<DatabaseProvider, string> Templates = [];
     private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
 
     public static DatabaseProvider Provider =>
@@ -58,7 +59,7 @@ public static class TestDatabase
         await TemplateLock.WaitAsync();
         try
         {
-            if (_templateConnectionString is { } known && (provider == DatabaseProvider.Sqlite) == known.StartsWith("Data Source", StringComparison.Ordinal))
+            if (Templates.TryGetValue(provider, out var known))
             {
                 return known;
             }
@@ -84,7 +85,7 @@ public static class TestDatabase
             }
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
-            _templateConnectionString = connectionString;
+            Templates[provider] = connectionString;
             return connectionString;
         }
         finally
