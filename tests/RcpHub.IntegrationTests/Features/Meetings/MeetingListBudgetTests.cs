@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
 using RcpHub.IntegrationTests.Infrastructure;
 
@@ -66,6 +67,51 @@ public sealed class MeetingListBudgetTests : IAsyncLifetime
         using var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(_factory.Queries.Count <= 10, $"{_factory.Queries.Count} queries for {url}");
+    }
+
+    [Fact]
+    public async Task A_full_meeting_page_stays_within_ten_queries()
+    {
+        var midsa = await Arrange.ProcessIdAsync(_factory, "midsa");
+        var iom = await Arrange.OrganizationIdAsync(_factory, "iom");
+        var later = await Arrange.MeetingAsync(_factory, midsa, "Later senior officials' meeting", daysFromNow: 400, level: MeetingLevel.SeniorOfficials);
+        var meeting = await Arrange.MeetingAsync(_factory, midsa, "A very full meeting", MeetingAudience.ByInvitation, daysFromNow: 300, configure: m =>
+        {
+            for (var s = 1; s <= 10; s++)
+            {
+                var session = new Session { Title = $"Session {s}", Position = s, ChairName = "Chair", ChairStateCode = "MOZ", RapporteurUserId = _focalPoint.Id };
+                for (var p = 1; p <= 5; p++)
+                {
+                    session.Speakers.Add(new SessionSpeaker { Name = $"Speaker {p}", Position = p, StateCode = p % 2 == 0 ? "ZAF" : null, OrganizationId = p % 2 == 0 ? null : iom });
+                }
+                m.Sessions.Add(session);
+            }
+            for (var i = 1; i <= 40; i++)
+            {
+                m.AgendaItems.Add(new AgendaItem { Title = $"Item {i}", Position = i });
+            }
+            m.Invitees.Add(new MeetingInvitee { StateCode = "ZAF" });
+            m.Invitees.Add(new MeetingInvitee { OrganizationId = iom });
+            m.Invitees.Add(new MeetingInvitee { UserId = _focalPoint.Id });
+        });
+        await using (var scope = _factory.Scope())
+        {
+            foreach (var item in await scope.Db.AgendaItems.Where(i => i.MeetingId == meeting.Id && i.Position <= 20).ToListAsync())
+            {
+                scope.Db.AgendaItems.Add(new AgendaItem { MeetingId = later.Id, Title = item.Title, Position = item.Position, ForwardedFromItemId = item.Id, ChainRootItemId = item.Id });
+            }
+            await scope.Db.SaveChangesAsync();
+        }
+
+        using var client = await TestSignIn.HttpClientAsync(_factory, _focalPoint);
+        foreach (var url in new[] { $"/meetings/{meeting.Id}", $"/api/v1/meetings/{meeting.Id}" })
+        {
+            _factory.Queries.Reset();
+            using var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(_factory.Queries.Count <= 10, $"{_factory.Queries.Count} queries for {url}");
+            Assert.Contains("Later senior officials", await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
