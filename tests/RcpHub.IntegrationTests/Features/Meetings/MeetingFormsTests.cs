@@ -118,6 +118,34 @@ public sealed class MeetingFormsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_of_the_process_meets_but_not_a_body_of_another_process()
+    {
+        int ours, theirs;
+        await using (var scope = _factory.Scope())
+        {
+            var workingGroup = new Body { ProcessId = _midsa, Kind = BodyKind.WorkingGroup, Name = "Working group on labour migration" };
+            var other = new Body { ProcessId = await Arrange.ProcessIdAsync(_factory, "cp"), Kind = BodyKind.SteeringCommittee, Name = "Colombo Process steering committee" };
+            scope.Db.Bodies.AddRange(workingGroup, other);
+            await scope.Db.SaveChangesAsync();
+            (ours, theirs) = (workingGroup.Id, other.Id);
+        }
+        var form = await _browser.GetAsync("/processes/midsa/meetings/new");
+        Assert.Contains("Working group on labour migration", form.Text("#Input_BodyId"));
+        Assert.DoesNotContain("Colombo Process steering committee", form.Text("#Input_BodyId"));
+
+        var values = ValidMeeting("Meeting of another process's body");
+        values["Input.BodyId"] = theirs.ToString();
+        var refused = await _browser.SubmitAsync(form, "form.meeting-form", values);
+        Assert.Equal("Choose a body of this process.", refused.Text("[data-valmsg-for='Input.BodyId']"));
+
+        values = ValidMeeting("Working group meeting");
+        values["Input.BodyId"] = ours.ToString();
+        var saved = await _browser.SubmitAsync(form, "form.meeting-form", values);
+        Assert.Equal("Working group meeting", saved.Text("h1"));
+        Assert.Contains("Working group on labour migration", saved.Text("dl.facts"));
+    }
+
+    [Fact]
     public async Task Only_the_secretariat_reaches_the_scheduling_form()
     {
         var focalPoint = await TestSignIn.CreateUserAsync(_factory, "fp@za.example", roles: new ReaderRole(_midsa, ProcessRole.FocalPoint, "ZAF"));
