@@ -25,6 +25,13 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingProcess> MeetingProcesses => Set<MeetingProcess>();
+    public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionSpeaker> SessionSpeakers => Set<SessionSpeaker>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

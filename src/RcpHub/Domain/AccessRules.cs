@@ -23,6 +23,10 @@ public enum Operation
     InviteParticipants,
     ViewProcessAuditLog,
 
+    /// <summary>Schedule, change, cancel and postpone a process's meetings, their agenda, sessions and invitees.
+    /// Who may see a meeting is decided per meeting by <see cref="MeetingAccess"/>.</summary>
+    ScheduleMeetings,
+
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
 }
@@ -45,6 +49,7 @@ public static class AccessRules
         [Operation.ManageBodies] = [ProcessRole.Secretariat],
         [Operation.InviteParticipants] = [ProcessRole.Secretariat],
         [Operation.ViewProcessAuditLog] = [ProcessRole.Secretariat, ProcessRole.Chair],
+        [Operation.ScheduleMeetings] = [ProcessRole.Secretariat],
     };
 
     /// <summary>Operations that do not concern one process.</summary>

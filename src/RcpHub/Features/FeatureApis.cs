@@ -1,3 +1,5 @@
+using RcpHub.Features.Meetings;
+
 namespace RcpHub.Features;
 
 /// <summary>The JSON API under /api/v1: each feature maps its own endpoints here.</summary>
@@ -12,6 +14,7 @@ internal static class FeatureApis
         States.StatesApi.MapStatesApi(api);
         Organizations.OrganizationsApi.MapOrganizationsApi(api);
         GlobalMeetings.GlobalMeetingsApi.MapGlobalMeetingsApi(api);
+        api.MapMeetingsApi();
         return api;
     }
 }

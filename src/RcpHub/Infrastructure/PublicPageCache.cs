@@ -64,20 +64,23 @@ public static class PublicPageCache
             {
                 context.CacheVaryByRules.QueryKeys = "*";
                 context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+                // The reader's time zone (meeting pages show times in it) is a preference cookie like the language.
+                context.CacheVaryByRules.VaryByValues["tz"] = http.Request.Cookies["tz"] ?? "";
                 context.Tags.Add(Tag);
                 context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(30);
             }
             return ValueTask.CompletedTask;
         }
 
-        /// <summary>Only visitors with no cookie but the language choice share cached pages. A sign-in cookie makes
+        /// <summary>Only visitors with no cookie but the language and time-zone choices (both part of the cache key)
+        /// share cached pages. A sign-in cookie makes
         /// the page personal; an antiforgery cookie means the page may carry a form token made for that visitor.
         /// Deciding from cookies alone lets a cache hit skip authentication entirely.</summary>
         private static bool CarriesNoPersonalCookie(HttpRequest request)
         {
             foreach (var cookie in request.Cookies)
             {
-                if (cookie.Key != Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName)
+                if (cookie.Key != Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName && cookie.Key != "tz")
                 {
                     return false;
                 }

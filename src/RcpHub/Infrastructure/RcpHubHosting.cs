@@ -7,6 +7,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features;
 using RcpHub.Features.Account;
+using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.Localization;
@@ -75,6 +76,7 @@ public static class RcpHubHosting
 
         services.AddScoped<ProcessAccess>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OperationAuthorizationHandler>();
+        services.AddMeetings();
         // Every page and endpoint declares its operation; EndpointPolicyTests fails for any that does not.
         services.AddAuthorizationBuilder().AddOperationPolicies();
 

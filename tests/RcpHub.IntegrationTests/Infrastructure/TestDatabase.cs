@@ -11,6 +11,7 @@ namespace RcpHub.IntegrationTests.Infrastructure;
 public static class TestDatabase
 {
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    // One template per provider: a SQLite run also makes a PostgreSQL database for the two-instance tests.
     private static readonly Dictionary<DatabaseProvider, string> Templates = [];
     private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
 

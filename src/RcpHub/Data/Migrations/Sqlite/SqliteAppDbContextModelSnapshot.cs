@@ -177,6 +177,56 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("ProcessThemes");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChainRootItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ForwardedFromItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartsAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainRootItemId");
+
+                    b.HasIndex("ForwardedFromItemId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("MeetingId", "Position");
+
+                    b.ToTable("AgendaItems");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -371,6 +421,35 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("BodyMembers");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.ChairRotationSlot", b =>
                 {
                     b.Property<int>("Id")
@@ -549,6 +628,150 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostStateCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicSummary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SummaryPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("WorkingLanguages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("HostStateCode");
+
+                    b.HasIndex("StartsAtUtc");
+
+                    b.HasIndex("ProcessId", "StartsAtUtc");
+
+                    b.ToTable("Meetings", t =>
+                        {
+                            t.HasCheckConstraint("CK_Meetings_EndsAfterStart", "\"EndsAtUtc\" > \"StartsAtUtc\"");
+                        });
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.MeetingInvitee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MeetingInvitees", t =>
+                        {
+                            t.HasCheckConstraint("CK_MeetingInvitees_ExactlyOne", "(CASE WHEN \"StateCode\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"OrganizationId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"UserId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.MeetingProcess", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "ProcessId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("MeetingProcesses");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Membership", b =>
@@ -766,6 +989,96 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("ProcessSources");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Session", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChairName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChairOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChairStateCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuidingQuestions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RapporteurUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartsAtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairOrganizationId");
+
+                    b.HasIndex("ChairStateCode");
+
+                    b.HasIndex("RapporteurUserId");
+
+                    b.HasIndex("MeetingId", "Position");
+
+                    b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("SessionSpeakers", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionSpeakers_StateXorOrganization", "(\"StateCode\" IS NULL) <> (\"OrganizationId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("RcpHub.Domain.State", b =>
                 {
                     b.Property<string>("Code")
@@ -897,6 +1210,34 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.AgendaItem", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ChainRootItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.AgendaItem", "ForwardedFrom")
+                        .WithMany()
+                        .HasForeignKey("ForwardedFromItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany("AgendaItems")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ForwardedFrom");
+
+                    b.Navigation("Meeting");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Body", b =>
                 {
                     b.HasOne("RcpHub.Domain.Process", "Process")
@@ -929,6 +1270,17 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Organization");
 
                     b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CalendarFeed", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.ChairRotationSlot", b =>
@@ -977,6 +1329,80 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Process");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Meeting", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Body", "Body")
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.State", "HostState")
+                        .WithMany()
+                        .HasForeignKey("HostStateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Body");
+
+                    b.Navigation("HostState");
+
+                    b.Navigation("Process");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.MeetingInvitee", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany("Invitees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("State");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.MeetingProcess", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Meeting", null)
+                        .WithMany("ParticipatingProcesses")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.Navigation("Process");
                 });
@@ -1044,9 +1470,69 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Session", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ChairOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.State", null)
+                        .WithMany()
+                        .HasForeignKey("ChairStateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany("Sessions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "Rapporteur")
+                        .WithMany()
+                        .HasForeignKey("RapporteurUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Rapporteur");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Session", "Session")
+                        .WithMany("Speakers")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Body", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Meeting", b =>
+                {
+                    b.Navigation("AgendaItems");
+
+                    b.Navigation("Invitees");
+
+                    b.Navigation("ParticipatingProcesses");
+
+                    b.Navigation("Sessions");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
@@ -1060,6 +1546,11 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Memberships");
 
                     b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Session", b =>
+                {
+                    b.Navigation("Speakers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,99 @@
+using System.Linq.Expressions;
+
+namespace RcpHub.Domain;
+
+/// <summary>A role a person holds, as the meeting rule needs it: in which process, and for which state or organisation.</summary>
+public sealed record ReaderRole(int ProcessId, ProcessRole Role, string? StateCode = null, int? OrganizationId = null);
+
+/// <summary>The person reading: anonymous (no user id, no roles), or a user with their active roles in every process.</summary>
+public sealed record MeetingReader(string? UserId, bool IsPlatformAdministrator, IReadOnlyList<ReaderRole> Roles)
+{
+    public static readonly MeetingReader Anonymous = new(null, false, []);
+
+    public IEnumerable<ProcessRole> RolesIn(int processId) => Roles.Where(r => r.ProcessId == processId).Select(r => r.Role);
+}
+
+/// <summary>Who may see a meeting and everything inside it (agenda, sessions, participants, documents, reports,
+/// calendar entries, counts). The one place that decides it: queries filter with <see cref="VisibleTo"/>, and the
+/// meeting authorization handler evaluates the same expression on a loaded meeting.
+/// <list type="bullet">
+/// <item><see cref="MeetingAudience.Public"/>: everyone, signed in or not.</item>
+/// <item><see cref="MeetingAudience.MembersOnly"/> (the default): the people holding a secretariat, chair or
+/// member-state focal point role in the meeting's process (or a process taking part in it).</item>
+/// <item><see cref="MeetingAudience.MembersAndObservers"/>: those, and the holders of an observer role there.
+/// Civil society participants are not observers: they see a meeting when they are invited to it.</item>
+/// <item><see cref="MeetingAudience.ByInvitation"/>: the organisers (secretariat and chair of the meeting's
+/// processes) and the invitees: the focal points of an invited state (in whichever process they hold that role),
+/// the people of an invited organisation, and invited persons.</item>
+/// </list>
+/// Platform administrators see every meeting. A published public summary is shown to everyone on its own
+/// (<see cref="SummaryVisibleTo"/>), never the rest of the meeting.</summary>
+public static class MeetingAccess
+{
+    private static readonly ProcessRole[] MemberRoles = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint];
+    private static readonly ProcessRole[] MemberAndObserverRoles = [.. MemberRoles, ProcessRole.Observer];
+    private static readonly ProcessRole[] OrganiserRoles = [ProcessRole.Secretariat, ProcessRole.Chair];
+
+    /// <summary>The meetings <paramref name="reader"/> may see in full, as a filter that EF Core translates to SQL.
+    /// Evaluated in memory, the meeting's <see cref="Meeting.ParticipatingProcesses"/> and <see cref="Meeting.Invitees"/>
+    /// must be loaded.</summary>
+    public static Expression<Func<Meeting, bool>> VisibleTo(MeetingReader reader) => Build(reader, includeSummaries: false);
+
+    /// <summary>The meetings whose listing (title, dates, level) <paramref name="reader"/> may see: those visible in full,
+    /// and those whose public summary is published.</summary>
+    public static Expression<Func<Meeting, bool>> SummaryVisibleTo(MeetingReader reader) => Build(reader, includeSummaries: true);
+
+    public static bool MayView(MeetingReader reader, Meeting meeting) => VisibleTo(reader).Compile(preferInterpretation: true)(meeting);
+
+    public static bool MaySeeSummary(MeetingReader reader, Meeting meeting) => SummaryVisibleTo(reader).Compile(preferInterpretation: true)(meeting);
+
+    private static Expression<Func<Meeting, bool>> Build(MeetingReader reader, bool includeSummaries)
+    {
+        if (reader.IsPlatformAdministrator)
+        {
+            return m => true;
+        }
+        List<int> ProcessesWith(ProcessRole[] roles) => reader.Roles.Where(r => roles.Contains(r.Role)).Select(r => r.ProcessId).Distinct().ToList();
+        var members = ProcessesWith(MemberRoles);
+        var membersAndObservers = ProcessesWith(MemberAndObserverRoles);
+        var organisers = ProcessesWith(OrganiserRoles);
+        var states = reader.Roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList();
+        var organizations = reader.Roles.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
+        // Anonymous readers match no invited person: no invitee row has an empty user id.
+        var userId = reader.UserId ?? "";
+
+        return m =>
+            (includeSummaries && m.SummaryPublished)
+            || m.Audience == MeetingAudience.Public
+            || (m.Audience == MeetingAudience.MembersOnly
+                && (members.Contains(m.ProcessId) || m.ParticipatingProcesses.Any(p => members.Contains(p.ProcessId))))
+            || (m.Audience == MeetingAudience.MembersAndObservers
+                && (membersAndObservers.Contains(m.ProcessId) || m.ParticipatingProcesses.Any(p => membersAndObservers.Contains(p.ProcessId))))
+            || (m.Audience == MeetingAudience.ByInvitation
+                && (organisers.Contains(m.ProcessId)
+                    || m.ParticipatingProcesses.Any(p => organisers.Contains(p.ProcessId))
+                    || m.Invitees.Any(i => i.UserId == userId
+                        || (i.StateCode != null && states.Contains(i.StateCode))
+                        || (i.OrganizationId != null && organizations.Contains(i.OrganizationId.Value)))));
+    }
+
+    /// <summary>The meetings that concern <paramref name="reader"/>: of a process where they hold a role, or to which they
+    /// (their state, their organisation, they themselves) are invited. Not an access rule — a personal calendar
+    /// combines it with <see cref="VisibleTo"/> so that it carries one's own meetings rather than every public one.</summary>
+    public static Expression<Func<Meeting, bool>> ConcernedBy(MeetingReader reader)
+    {
+        var processes = reader.Roles.Select(r => r.ProcessId).Distinct().ToList();
+        var states = reader.Roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList();
+        var organizations = reader.Roles.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
+        var userId = reader.UserId ?? "";
+        return m => processes.Contains(m.ProcessId)
+            || m.ParticipatingProcesses.Any(p => processes.Contains(p.ProcessId))
+            || m.Invitees.Any(i => i.UserId == userId
+                || (i.StateCode != null && states.Contains(i.StateCode))
+                || (i.OrganizationId != null && organizations.Contains(i.OrganizationId.Value)));
+    }
+
+    /// <summary>Whether <paramref name="reader"/> may schedule and change meetings of the process that convenes this one.</summary>
+    public static bool MayManage(MeetingReader reader, int processId) =>
+        AccessRules.Allows(Operation.ScheduleMeetings, reader.IsPlatformAdministrator, reader.RolesIn(processId));
+}

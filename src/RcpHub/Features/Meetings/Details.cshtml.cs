@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Meetings;
+
+/// <summary>/meetings/{id}: a meeting in full for its audience; its published summary alone for everyone else;
+/// "not found" for anyone else, so that a restricted meeting's existence is not revealed.</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAuthorizationService authorization) : PageModel
+{
+    public MeetingView? Meeting { get; private set; }
+    public MeetingSummaryView? Summary { get; private set; }
+    public bool MayManage { get; private set; }
+    public string ReaderZone { get; private set; } = TimeZones.Utc;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var meeting = await db.FindForAccessAsync(id, ct);
+        if (meeting is null)
+        {
+            return NotFound();
+        }
+        ReaderZone = TimeZones.ReaderZone(HttpContext);
+        if (await authorization.MayAsync(User, meeting, MeetingOperations.View))
+        {
+            Meeting = await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(User), meeting, ct);
+            MayManage = await authorization.MayAsync(User, meeting, MeetingOperations.Manage);
+            return Page();
+        }
+        if (await authorization.MayAsync(User, meeting, MeetingOperations.ViewSummary))
+        {
+            Summary = await MeetingDetails.LoadSummaryAsync(db, meeting, ct);
+            return Page();
+        }
+        return NotFound();
+    }
+}

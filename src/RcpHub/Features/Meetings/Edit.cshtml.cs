@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Meetings;
+
+/// <summary>/processes/{slug}/meetings/{id}/edit: the secretariat changes, cancels or postpones a meeting.</summary>
+[Requires(Operation.ScheduleMeetings)]
+public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> t) : MeetingFormPage(db, t)
+{
+    public int MeetingId { get; private set; }
+    public string MeetingTitle { get; private set; } = "";
+    public MeetingStatus CurrentStatus { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct)
+    {
+        if (await FindAsync(slug, id, ct) is not { } meeting)
+        {
+            return NotFound();
+        }
+        Input = MeetingInput.From(meeting);
+        return await FormAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, int id, CancellationToken ct)
+    {
+        if (await FindAsync(slug, id, ct) is not { } meeting)
+        {
+            return NotFound();
+        }
+        var (valid, starts, ends) = await CheckAsync(ct);
+        if (!valid)
+        {
+            return await FormAsync(ct);
+        }
+        await MeetingCommands.UpdateAsync(Db, clock, meeting, Input, starts, ends, ct);
+        return Redirect($"/meetings/{meeting.Id}");
+    }
+
+    public Task<IActionResult> OnPostCancelAsync(string slug, int id, CancellationToken ct) => SetStatusAsync(slug, id, MeetingStatus.Cancelled, ct);
+
+    public Task<IActionResult> OnPostPostponeAsync(string slug, int id, CancellationToken ct) => SetStatusAsync(slug, id, MeetingStatus.Postponed, ct);
+
+    private async Task<IActionResult> SetStatusAsync(string slug, int id, MeetingStatus status, CancellationToken ct)
+    {
+        if (await FindAsync(slug, id, ct) is not { } meeting)
+        {
+            return NotFound();
+        }
+        await MeetingCommands.SetStatusAsync(Db, clock, meeting, status, ct);
+        return Redirect($"/meetings/{meeting.Id}");
+    }
+
+    private async Task<Meeting?> FindAsync(string slug, int id, CancellationToken ct)
+    {
+        if (!await FindProcessAsync(slug, ct) || await MeetingCommands.FindToChangeAsync(Db, Process.Id, id, ct) is not { } meeting)
+        {
+            return null;
+        }
+        (MeetingId, MeetingTitle, CurrentStatus) = (meeting.Id, meeting.Title, meeting.Status);
+        return meeting;
+    }
+}

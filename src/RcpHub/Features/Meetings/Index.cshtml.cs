@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Meetings;
+
+/// <summary>/processes/{slug}/meetings: the meetings of a process the reader may see, upcoming or past, filtered and
+/// paged. Open to everyone; what each reader sees (and counts) is decided by <see cref="MeetingAccess"/>.</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Level { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? When { get; set; }
+
+    /// <summary>The page number, as ?p= ("page" is taken: Razor Pages keeps the page's own name in a route value called so).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int P { get; set; } = 1;
+
+    public ProcessRef Process { get; private set; } = null!;
+    public MeetingPage Meetings { get; private set; } = null!;
+    public bool Past { get; private set; }
+    public bool MayManage { get; private set; }
+    public PartyNames Names { get; private set; } = null!;
+    public string ReaderZone { get; private set; } = TimeZones.Utc;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var process = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant())
+            .Select(p => new ProcessRef(p.Id, p.Slug, p.Acronym, p.Name)).SingleOrDefaultAsync(ct);
+        if (process is null)
+        {
+            return NotFound();
+        }
+        Process = process;
+        Past = When == "past";
+        var reader = await readers.CurrentAsync(User);
+        MayManage = MeetingAccess.MayManage(reader, process.Id);
+        ReaderZone = TimeZones.ReaderZone(HttpContext);
+        var filter = new MeetingFilter(Parse<MeetingLevel>(Level), Parse<MeetingFormat>(Format), Parse<MeetingStatus>(Status), Q, Past, P);
+        Meetings = await MeetingList.ForProcessAsync(db, reader, process.Id, filter, clock.GetUtcNow(), ct);
+        Names = await PartyNames.LoadAsync(db, Meetings.Rows.Select(r => r.HostStateCode), [], ct);
+        return Page();
+    }
+
+    /// <summary>A filter value from the query string; an unknown one is ignored rather than an error.</summary>
+    public static T? Parse<T>(string? value) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+
+    /// <summary>The address of this list with one query value changed (the page number, the tab).</summary>
+    public string Link(string key, string? value)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["level"] = Level, ["format"] = Format, ["status"] = Status, ["q"] = Q, ["when"] = Past ? "past" : null, ["p"] = null,
+        };
+        query[key] = value;
+        return QueryString.Create(query.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is { Length: > 0 } qs
+            ? $"/processes/{Process.Slug}/meetings{qs}"
+            : $"/processes/{Process.Slug}/meetings";
+    }
+}

@@ -1,0 +1,166 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.Meetings;
+
+public sealed record ProcessRef(int Id, string Slug, string Acronym, string Name);
+
+/// <summary>A state or an organisation, named in the reader's language; for speakers, chairs and invitees.</summary>
+public sealed record PartyRef(string? StateCode, int? OrganizationId, string Name);
+
+public sealed record SpeakerView(int Id, string Name, PartyRef? For);
+
+public sealed record SessionView(
+    int Id, int Position, string Title, DateTimeOffset? StartsAtUtc, DateTimeOffset? EndsAtUtc,
+    IReadOnlyList<string> GuidingQuestions, string? ChairName, PartyRef? ChairFor,
+    string? RapporteurUserId, string? RapporteurName, IReadOnlyList<SpeakerView> Speakers);
+
+/// <summary>One step of a forwarding chain: an item on the agenda of one meeting.</summary>
+public sealed record ChainStep(int ItemId, string ItemTitle, int MeetingId, string MeetingTitle, MeetingLevel Level, DateTimeOffset StartsAtUtc);
+
+/// <summary>An agenda item; <see cref="Chain"/> is its whole forwarding chain as far as the reader may see it
+/// (empty when the item was never forwarded).</summary>
+public sealed record AgendaItemView(
+    int Id, int Position, string Title, string? Description, DateTimeOffset? StartsAtUtc, DateTimeOffset? EndsAtUtc,
+    int? SessionId, string? SessionTitle, int? ForwardedFromItemId,
+    IReadOnlyList<ChainStep> Chain)
+{
+    /// <summary>The step before this item in its chain (where it was forwarded from), as far as the reader may see.</summary>
+    [JsonIgnore]
+    public ChainStep? Before => Chain.TakeWhile(s => s.ItemId != Id).LastOrDefault();
+
+    /// <summary>The step after it (where it was forwarded to).</summary>
+    [JsonIgnore]
+    public ChainStep? After => Chain.SkipWhile(s => s.ItemId != Id).Skip(1).FirstOrDefault();
+}
+
+public sealed record InviteeView(int Id, PartyRef Party, bool IsPerson);
+
+/// <summary>Everything the meeting page and the API show of a meeting the reader may see in full.</summary>
+public sealed record MeetingView(
+    int Id, string Title, ProcessRef Process, IReadOnlyList<ProcessRef> ParticipatingProcesses,
+    int? BodyId, string? BodyName,
+    MeetingLevel Level, MeetingFormat Format, MeetingStatus Status, MeetingAudience Audience,
+    string? HostStateCode, string? HostStateName, string? Venue, string? OnlineUrl,
+    string TimeZoneId, DateTimeOffset StartsAtUtc, DateTimeOffset EndsAtUtc, IReadOnlyList<string> WorkingLanguages,
+    string? PublicSummary, bool SummaryPublished, int Sequence, DateTimeOffset UpdatedAt,
+    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<SessionView> Sessions, IReadOnlyList<InviteeView> Invitees)
+{
+    /// <summary>The start on the venue's clock, as the forms and the API take it ("2026-03-03T09:00").</summary>
+    public string StartsAtVenue => TimeZones.InputValue(StartsAtUtc, TimeZoneId);
+
+    public string EndsAtVenue => TimeZones.InputValue(EndsAtUtc, TimeZoneId);
+}
+
+/// <summary>What someone outside a meeting's audience sees once its summary is published: this, and nothing else.</summary>
+public sealed record MeetingSummaryView(
+    int Id, string Title, ProcessRef Process, MeetingLevel Level, MeetingFormat Format, MeetingStatus Status,
+    MeetingAudience Audience, string TimeZoneId, DateTimeOffset StartsAtUtc, DateTimeOffset EndsAtUtc, string PublicSummary);
+
+public static class MeetingDetails
+{
+    /// <summary>The meeting for a reader already allowed to see it (checked on <paramref name="access"/>, loaded by
+    /// <see cref="MeetingAuthorizationExtensions.FindForAccessAsync"/>): six queries whatever its size (states and organisations named in it included).</summary>
+    public static async Task<MeetingView> LoadAsync(AppDbContext db, MeetingReader reader, Meeting access, CancellationToken ct = default)
+    {
+        var id = access.Id;
+        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == id).Select(x => new
+        {
+            Process = new ProcessRef(x.Process!.Id, x.Process.Slug, x.Process.Acronym, x.Process.Name),
+            Participating = x.ParticipatingProcesses.Select(p => new ProcessRef(p.Process!.Id, p.Process.Slug, p.Process.Acronym, p.Process.Name)).ToList(),
+            BodyName = x.Body != null ? x.Body.Name : null,
+            Persons = x.Invitees.Where(i => i.UserId != null).Select(i => new { i.Id, i.UserId, i.User!.DisplayName }).ToList(),
+        }).SingleAsync(ct);
+
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.Position).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.Position, i.Title, i.Description, i.StartsAtUtc, i.EndsAtUtc, i.SessionId, i.ForwardedFromItemId, i.ChainRootItemId })
+            .ToListAsync(ct);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.MeetingId == id).OrderBy(s => s.Position).ThenBy(s => s.Id)
+            .Select(s => new
+            {
+                s.Id, s.Position, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.GuidingQuestions, s.ChairName, s.ChairStateCode, s.ChairOrganizationId,
+                s.RapporteurUserId,
+                RapporteurName = s.Rapporteur != null ? s.Rapporteur.DisplayName : null,
+                Speakers = s.Speakers.OrderBy(p => p.Position).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name, p.StateCode, p.OrganizationId }).ToList(),
+            })
+            .ToListAsync(ct);
+
+        // The chains through this meeting's items, in one query, limited to the meetings the reader may see. Every item of
+        // a chain but the first carries the first's id; the query returns this meeting's own items too (as possible firsts).
+        var roots = items.Select(i => i.ChainRootItemId ?? i.Id).Distinct().ToList();
+        var chainItems = await db.Meetings.AsNoTracking().Where(MeetingAccess.VisibleTo(reader))
+            .SelectMany(x => x.AgendaItems, (x, i) => new { Item = i, Meeting = x })
+            .Where(p => roots.Contains(p.Item.Id) || (p.Item.ChainRootItemId != null && roots.Contains(p.Item.ChainRootItemId.Value)))
+            .Select(p => new { Root = p.Item.ChainRootItemId ?? p.Item.Id, Step = new ChainStep(p.Item.Id, p.Item.Title, p.Meeting.Id, p.Meeting.Title, p.Meeting.Level, p.Meeting.StartsAtUtc) })
+            .ToListAsync(ct);
+        IReadOnlyList<ChainStep> ChainOf(int root)
+        {
+            var steps = chainItems.Where(c => c.Root == root).Select(c => c.Step).ToList();
+            return steps.Count < 2 ? [] : steps.OrderBy(s => s.StartsAtUtc).ThenBy(s => s.ItemId).ToList();
+        }
+
+        var names = await PartyNames.LoadAsync(db,
+            [access.HostStateCode, .. access.Invitees.Select(i => i.StateCode), .. sessions.Select(s => s.ChairStateCode), .. sessions.SelectMany(s => s.Speakers.Select(p => p.StateCode))],
+            [.. access.Invitees.Select(i => i.OrganizationId), .. sessions.Select(s => s.ChairOrganizationId), .. sessions.SelectMany(s => s.Speakers.Select(p => p.OrganizationId))],
+            ct);
+
+        var sessionTitles = sessions.ToDictionary(s => s.Id, s => s.Title);
+        var invitees = access.Invitees
+            .Select(i => i.UserId is not null
+                ? new InviteeView(i.Id, new PartyRef(null, null, m.Persons.FirstOrDefault(p => p.Id == i.Id)?.DisplayName ?? ""), true)
+                : new InviteeView(i.Id, names.Of(i.StateCode, i.OrganizationId)!, false))
+            .OrderBy(i => i.IsPerson).ThenBy(i => i.Party.StateCode == null).ThenBy(i => i.Party.Name, StringComparer.CurrentCulture)
+            .ToList();
+
+        return new MeetingView(
+            access.Id, access.Title, m.Process, m.Participating, access.BodyId, m.BodyName,
+            access.Level, access.Format, access.Status, access.Audience,
+            access.HostStateCode, names.Of(access.HostStateCode, null)?.Name, access.Venue, access.OnlineUrl,
+            access.TimeZoneId, access.StartsAtUtc, access.EndsAtUtc, access.WorkingLanguages,
+            access.PublicSummary, access.SummaryPublished, access.Sequence, access.UpdatedAt,
+            items.Select(i => new AgendaItemView(i.Id, i.Position, i.Title, i.Description, i.StartsAtUtc, i.EndsAtUtc, i.SessionId,
+                i.SessionId is { } sid && sessionTitles.TryGetValue(sid, out var st) ? st : null, i.ForwardedFromItemId, ChainOf(i.ChainRootItemId ?? i.Id))).ToList(),
+            sessions.Select(s => new SessionView(s.Id, s.Position, s.Title, s.StartsAtUtc, s.EndsAtUtc,
+                (s.GuidingQuestions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                s.ChairName, names.Of(s.ChairStateCode, s.ChairOrganizationId), s.RapporteurUserId, s.RapporteurName,
+                s.Speakers.Select(p => new SpeakerView(p.Id, p.Name, names.Of(p.StateCode, p.OrganizationId))).ToList())).ToList(),
+            invitees);
+    }
+
+    /// <summary>The summary-only view of a meeting (its summary must be published).</summary>
+    public static async Task<MeetingSummaryView> LoadSummaryAsync(AppDbContext db, Meeting access, CancellationToken ct = default)
+    {
+        var process = await db.Processes.AsNoTracking().Where(p => p.Id == access.ProcessId)
+            .Select(p => new ProcessRef(p.Id, p.Slug, p.Acronym, p.Name)).SingleAsync(ct);
+        return new MeetingSummaryView(access.Id, access.Title, process, access.Level, access.Format, access.Status, access.Audience,
+            access.TimeZoneId, access.StartsAtUtc, access.EndsAtUtc, access.PublicSummary ?? "");
+    }
+}
+
+/// <summary>Names of states (in the reader's language) and organisations, loaded for a set of codes and ids in two queries.</summary>
+public sealed class PartyNames
+{
+    private readonly Dictionary<string, string> _states;
+    private readonly Dictionary<int, string> _organizations;
+
+    private PartyNames(Dictionary<string, string> states, Dictionary<int, string> organizations) => (_states, _organizations) = (states, organizations);
+
+    public static async Task<PartyNames> LoadAsync(AppDbContext db, IEnumerable<string?> stateCodes, IEnumerable<int?> organizationIds, CancellationToken ct = default)
+    {
+        var codes = stateCodes.OfType<string>().Distinct().ToList();
+        var ids = organizationIds.OfType<int>().Distinct().ToList();
+        var language = Cultures.Current;
+        var states = codes.Count == 0 ? [] : (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(language));
+        var organizations = ids.Count == 0 ? [] : await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return new PartyNames(states, organizations);
+    }
+
+    public PartyRef? Of(string? stateCode, int? organizationId) =>
+        stateCode is not null ? new PartyRef(stateCode, null, _states.GetValueOrDefault(stateCode, stateCode))
+        : organizationId is { } id ? new PartyRef(null, id, _organizations.GetValueOrDefault(id, "")) : null;
+
+    public string? State(string? code) => code is null ? null : _states.GetValueOrDefault(code, code);
+}

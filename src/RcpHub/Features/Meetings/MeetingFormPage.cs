@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.Meetings;
+
+public sealed record Choice(string Value, string Label);
+
+/// <summary>What the scheduling and editing forms share: the input, the choices offered (states, bodies, processes,
+/// time zones) and the checks, so that both pages and their partial <c>_MeetingFields</c> stay one form.</summary>
+public abstract class MeetingFormPage(AppDbContext db, IStringLocalizer<MeetingsText> t) : PageModel
+{
+    [BindProperty]
+    public MeetingInput Input { get; set; } = new();
+
+    public ProcessRef Process { get; private set; } = null!;
+    public IReadOnlyList<Choice> States { get; private set; } = [];
+    public IReadOnlyList<Choice> Bodies { get; private set; } = [];
+    public IReadOnlyList<Choice> OtherProcesses { get; private set; } = [];
+
+    protected AppDbContext Db => db;
+
+    protected async Task<bool> FindProcessAsync(string slug, CancellationToken ct)
+    {
+        var process = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant())
+            .Select(p => new ProcessRef(p.Id, p.Slug, p.Acronym, p.Name)).SingleOrDefaultAsync(ct);
+        Process = process!;
+        return process is not null;
+    }
+
+    /// <summary>The choices the form offers (three queries).</summary>
+    protected async Task<PageResult> FormAsync(CancellationToken ct)
+    {
+        var language = Cultures.Current;
+        var byName = StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.IgnoreCase);
+        States = (await db.States.AsNoTracking().ToListAsync(ct))
+            .Select(s => new Choice(s.Code, s.Name(language))).OrderBy(c => c.Label, byName).ToList();
+        Bodies = await db.Bodies.AsNoTracking().Where(b => b.ProcessId == Process.Id).OrderBy(b => b.Name)
+            .Select(b => new Choice(b.Id.ToString(), b.Name)).ToListAsync(ct);
+        OtherProcesses = await db.Processes.AsNoTracking().Where(p => p.Id != Process.Id).OrderBy(p => p.Acronym)
+            .Select(p => new Choice(p.Id.ToString(), p.Acronym + " — " + p.Name)).ToListAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Runs the input's own checks on top of the attributes; the field messages go into ModelState.</summary>
+    protected async Task<(bool Valid, DateTimeOffset Starts, DateTimeOffset Ends)> CheckAsync(CancellationToken ct)
+    {
+        var (errors, starts, ends) = await Input.CheckAsync(db, Process.Id, t, ct);
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", error.Message);
+        }
+        return (ModelState.IsValid, starts, ends);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Meetings;
+
+/// <summary>Reads who is reading: a person's platform-administrator flag and active roles in every process, in one
+/// query, once per request. Every meeting query and the meeting authorization handler start from it.</summary>
+public sealed class MeetingReaders(AppDbContext db)
+{
+    private MeetingReader? _current;
+
+    public async Task<MeetingReader> CurrentAsync(ClaimsPrincipal user)
+    {
+        if (_current is not null)
+        {
+            return _current;
+        }
+        var userId = user.Identity?.IsAuthenticated == true ? ProcessAccess.UserIdOf(user) : null;
+        _current = userId is null ? MeetingReader.Anonymous : await ForUserAsync(userId);
+        return _current;
+    }
+
+    /// <summary>A user known by id (e.g. the owner of a calendar feed), or anonymous if there is no such user.</summary>
+    public async Task<MeetingReader> ForUserAsync(string userId)
+    {
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.IsPlatformAdministrator,
+                Roles = db.ProcessRoleAssignments
+                    .Where(a => a.UserId == u.Id && a.RevokedAt == null)
+                    .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId))
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync();
+        return user is null ? MeetingReader.Anonymous : new MeetingReader(userId, user.IsPlatformAdministrator, user.Roles);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Meetings;
+
+/// <summary>/processes/{slug}/meetings/new: the secretariat schedules a meeting.</summary>
+[Requires(Operation.ScheduleMeetings)]
+public sealed class ScheduleModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> t) : MeetingFormPage(db, t)
+{
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!await FindProcessAsync(slug, ct))
+        {
+            return NotFound();
+        }
+        Input = new MeetingInput { WorkingLanguages = ["en"] };
+        return await FormAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (!await FindProcessAsync(slug, ct))
+        {
+            return NotFound();
+        }
+        var (valid, starts, ends) = await CheckAsync(ct);
+        if (!valid)
+        {
+            return await FormAsync(ct);
+        }
+        var meeting = await MeetingCommands.ScheduleAsync(Db, clock, Process.Id, Input, starts, ends, ct);
+        return Redirect($"/meetings/{meeting.Id}");
+    }
+}

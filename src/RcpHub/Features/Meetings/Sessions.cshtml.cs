@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Meetings;
+
+/// <summary>/processes/{slug}/meetings/{id}/sessions: the sessions of a meeting; the secretariat adds and removes them.</summary>
+[Requires(Operation.ScheduleMeetings)]
+public sealed class SessionsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> t) : MeetingManagePage(db, clock, t)
+{
+    [BindProperty]
+    public SessionInput Session { get; set; } = new();
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public sealed record Row(int Id, int Position, string Title, DateTimeOffset? StartsAtUtc, string? Chair, string? Rapporteur, int Speakers);
+
+    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct)
+    {
+        if (!await FindAsync(slug, id, ct))
+        {
+            return NotFound();
+        }
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(string slug, int id, CancellationToken ct)
+    {
+        if (!await FindAsync(slug, id, ct))
+        {
+            return NotFound();
+        }
+        var (errors, starts, ends) = await SessionCommands.CheckAsync(Db, Meeting, Session, Text, ct);
+        if (!Accept(nameof(Session), errors))
+        {
+            return await ShowAsync(ct);
+        }
+        var next = (await Db.Sessions.Where(s => s.MeetingId == id).MaxAsync(s => (int?)s.Position, ct) ?? 0) + 1;
+        var session = SessionCommands.Save(Meeting, null, Session, starts, ends, next);
+        await SaveAsync(ct);
+        return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{session.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, int sessionId, CancellationToken ct)
+    {
+        if (!await FindAsync(slug, id, ct))
+        {
+            return NotFound();
+        }
+        var session = await Db.Sessions.Include(s => s.Speakers).SingleOrDefaultAsync(s => s.Id == sessionId && s.MeetingId == id, ct);
+        if (session is null)
+        {
+            return NotFound();
+        }
+        Db.Sessions.Remove(session);
+        await SaveAsync(ct);
+        return Back("sessions");
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        Rows = await Db.Sessions.AsNoTracking().Where(s => s.MeetingId == Meeting.Id).OrderBy(s => s.Position).ThenBy(s => s.Id)
+            .Select(s => new Row(s.Id, s.Position, s.Title, s.StartsAtUtc, s.ChairName, s.Rapporteur != null ? s.Rapporteur.DisplayName : null, s.Speakers.Count))
+            .ToListAsync(ct);
+        return Page();
+    }
+}

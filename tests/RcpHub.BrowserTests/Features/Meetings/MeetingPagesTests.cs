@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using RcpHub.BrowserTests.Infrastructure;
+using RcpHub.Domain;
+using RcpHub.IntegrationTests.Features.Meetings;
+using RcpHub.IntegrationTests.Infrastructure;
+
+namespace RcpHub.BrowserTests.Features.Meetings;
+
+/// <summary>The meeting pages in a real browser: readable without JavaScript, and without serious accessibility faults,
+/// for a visitor and for the secretariat, left to right and right to left.</summary>
+public sealed class MeetingPagesTests(Chromium chromium) : IAsyncLifetime
+{
+    private LiveServer _server = null!;
+    private AppUser _secretariat = null!;
+    private Meeting _experts = null!, _seniors = null!;
+    private int _sessionId;
+
+    public async ValueTask InitializeAsync()
+    {
+        _server = await LiveServer.StartAsync();
+        var factory = _server.Factory;
+        var midsa = await Arrange.ProcessIdAsync(factory, "midsa");
+        _secretariat = await TestSignIn.CreateUserAsync(factory, "secretariat@midsa.example", roles: new ReaderRole(midsa, ProcessRole.Secretariat));
+        _seniors = await Arrange.MeetingAsync(factory, midsa, "Senior officials' meeting on labour migration", MeetingAudience.Public, daysFromNow: 60, level: MeetingLevel.SeniorOfficials);
+        _experts = await Arrange.MeetingAsync(factory, midsa, "Expert meeting on labour migration statistics", MeetingAudience.Public, daysFromNow: 20, configure: m =>
+        {
+            m.PublicSummary = "Experts compared how member states count labour migrants.";
+            m.SummaryPublished = true;
+            var session = new Session { Title = "Session 1: sources of data", Position = 1, GuidingQuestions = "Which sources exist?\nHow reliable are they?", ChairName = "Amina Mohamed", ChairStateCode = "KEN" };
+            session.Speakers.Add(new SessionSpeaker { Name = "Thandi Nkosi", StateCode = "ZAF", Position = 1 });
+            m.Sessions.Add(session);
+            m.AgendaItems.Add(new AgendaItem { Title = "Opening of the meeting", Position = 1 });
+            m.AgendaItems.Add(new AgendaItem { Title = "Household surveys and censuses", Position = 2, Description = "Presentations by member states." });
+        });
+        await Arrange.MeetingAsync(factory, midsa, "Members-only meeting", daysFromNow: 30);
+        await using var scope = factory.Scope();
+        _sessionId = await scope.Db.Sessions.Where(s => s.MeetingId == _experts.Id).Select(s => s.Id).SingleAsync();
+        var item = await scope.Db.AgendaItems.SingleAsync(i => i.MeetingId == _experts.Id && i.Position == 2);
+        scope.Db.AgendaItems.Add(new AgendaItem { MeetingId = _seniors.Id, Title = item.Title, Position = 1, ForwardedFromItemId = item.Id, ChainRootItemId = item.Id });
+        await scope.Db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    private async Task<IPage> SignedInPageAsync(string locale = "en-GB")
+    {
+        // JavaScript on only so that axe-core can run: the pages themselves carry none.
+        var page = await chromium.NewPageAsync(locale: locale);
+        foreach (var header in await TestSignIn.CookiesAsync(_server.Factory, _secretariat))
+        {
+            var nameValue = header.Split(';')[0];
+            var separator = nameValue.IndexOf('=', StringComparison.Ordinal);
+            await page.Context.AddCookiesAsync([new Cookie { Name = nameValue[..separator], Value = nameValue[(separator + 1)..], Url = _server.Url("/") }]);
+        }
+        return page;
+    }
+
+    public static TheoryData<string, bool, string> Pages => new()
+    {
+        { "/processes/midsa/meetings", false, "en-GB" },
+        { "/processes/midsa/meetings", false, "ar" },
+        { "/meetings/{experts}", false, "en-GB" },
+        { "/meetings/{experts}", false, "ar" },
+        { "/meetings/{seniors}", false, "en-GB" },
+        { "/meetings/{experts}", true, "en-GB" },
+        { "/processes/midsa/meetings/new", true, "en-GB" },
+        { "/processes/midsa/meetings/new", true, "ar" },
+        { "/processes/midsa/meetings/{experts}/edit", true, "en-GB" },
+        { "/processes/midsa/meetings/{experts}/agenda", true, "en-GB" },
+        { "/processes/midsa/meetings/{experts}/sessions", true, "en-GB" },
+        { "/processes/midsa/meetings/{experts}/sessions/{session}", true, "en-GB" },
+        { "/processes/midsa/meetings/{experts}/invitees", true, "en-GB" },
+        { "/calendar", true, "en-GB" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Meeting_page_has_no_serious_accessibility_violation(string path, bool signedIn, string locale)
+    {
+        var page = signedIn ? await SignedInPageAsync(locale) : await chromium.NewPageAsync(locale: locale);
+        var url = path.Replace("{experts}", _experts.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{seniors}", _seniors.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{session}", _sessionId.ToString(), StringComparison.Ordinal);
+        var response = await page.GotoAsync(_server.Url(url));
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        var violations = await Accessibility.SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task A_reader_chooses_a_time_zone_without_JavaScript_and_sees_both_times()
+    {
+        var page = await chromium.NewPageAsync(javaScript: false);
+        await page.GotoAsync(_server.Url($"/meetings/{_experts.Id}"));
+        await Assertions.Expect(page.Locator("dd .when .reader-time")).ToContainTextAsync("UTC, UTC+00:00");
+        await page.SelectOptionAsync("#reader-time-zone", "America/New_York");
+        await page.ClickAsync("form.time-zone button");
+        await page.WaitForURLAsync(_server.Url($"/meetings/{_experts.Id}"));
+        await Assertions.Expect(page.Locator("dd .when .reader-time")).ToContainTextAsync("America/New York");
+        // The choice is remembered on the next page.
+        await page.GotoAsync(_server.Url("/processes/midsa/meetings"));
+        await Assertions.Expect(page.Locator("#reader-time-zone")).ToHaveValueAsync("America/New_York");
+    }
+
+    [Fact]
+    public async Task The_forwarding_path_reads_right_to_left_in_Arabic()
+    {
+        var page = await chromium.NewPageAsync(javaScript: false, locale: "ar");
+        await page.GotoAsync(_server.Url($"/meetings/{_seniors.Id}"));
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        var first = await page.Locator(".chain ol li").Nth(0).BoundingBoxAsync();
+        var second = await page.Locator(".chain ol li").Nth(1).BoundingBoxAsync();
+        Assert.True(first!.X > second!.X, $"first step at x={first.X}, second at x={second.X}");
+    }
+}
