@@ -33,7 +33,12 @@ public static partial class PageCatalogue
             ["bodies"] = body.Id,
             ["chairs"] = await db.ChairTerms.Where(t => t.ProcessId == process).OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync(),
             ["membership"] = await db.Memberships.Where(m => m.ProcessId == process).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(),
+            ["meetings"] = await db.Meetings.Where(m => m.ProcessId == process).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(),
         };
+        var session = await db.Sessions.Where(s => s.Meeting!.ProcessId == process).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();
+        samples["sessionId"] = _ => session?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // An address that was never issued: the feed answers 404, as for a revoked one.
+        samples["token"] = _ => "not-a-calendar-token";
         samples["id"] = pattern => Regex.Match(pattern, @"/(\w+)/\{id") is { Success: true } m && ids.TryGetValue(m.Groups[1].Value, out var id)
             ? id?.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;

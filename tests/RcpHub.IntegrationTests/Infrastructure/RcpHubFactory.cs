@@ -12,6 +12,14 @@ namespace RcpHub.IntegrationTests.Infrastructure;
 /// factory gets a fresh copy of the migrated, seeded template.</summary>
 public sealed class RcpHubFactory(DatabaseProvider provider, string connectionString) : WebApplicationFactory<Program>
 {
+    static RcpHubFactory()
+    {
+        // Dozens of test hosts run at once. Each would watch its configuration and static files with inotify,
+        // and Linux allows 128 watchers per user by default: past that, pages fail. Tests change no file.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public DatabaseProvider Provider { get; } = provider;
     public string ConnectionString { get; } = connectionString;
 

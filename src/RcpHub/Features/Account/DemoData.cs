@@ -148,6 +148,41 @@ public static class DemoData
         };
         db.Processes.Add(process);
         await db.SaveChangesAsync(ct);
+        db.Meetings.AddRange(DemoMeetings(process.Id, today));
+        await db.SaveChangesAsync(ct);
         return process.Id;
+    }
+
+    /// <summary>A held expert meeting and an upcoming senior officials' meeting, members only, each with an agenda and a session.</summary>
+    private static IEnumerable<Meeting> DemoMeetings(int processId, DateOnly today)
+    {
+        Meeting Meeting(string title, MeetingLevel level, MeetingStatus status, DateOnly day, string venue, string host) => new()
+        {
+            ProcessId = processId,
+            Title = title,
+            Level = level,
+            Format = MeetingFormat.RegularMeeting,
+            Status = status,
+            HostStateCode = host,
+            Venue = venue,
+            TimeZoneId = "UTC",
+            StartsAtUtc = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero),
+            EndsAtUtc = new DateTimeOffset(day.AddDays(1).ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero),
+            WorkingLanguages = ["en", "fr", "ar"],
+            Audience = MeetingAudience.MembersOnly,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            AgendaItems =
+            [
+                new AgendaItem { Position = 1, Title = "Opening and adoption of the agenda (demo)" },
+                new AgendaItem { Position = 2, Title = "Fair recruitment: national practice (demo)" },
+            ],
+            Sessions =
+            [
+                new Session { Position = 1, Title = "Fair recruitment (demo session)", GuidingQuestions = "What works?\nWhat should the region do next?", ChairName = "Demo Chair", ChairStateCode = "MAR" },
+            ],
+        };
+        yield return Meeting("DEMO Expert Meeting on Labour Migration", MeetingLevel.Expert, MeetingStatus.Held, today.AddMonths(-2), "Rabat (demo)", "MAR");
+        yield return Meeting("DEMO Senior Officials' Meeting", MeetingLevel.SeniorOfficials, MeetingStatus.Planned, today.AddMonths(2), "Dakar (demo)", "SEN");
     }
 }

@@ -178,8 +178,13 @@ public sealed class MeetingFormsTests : IAsyncLifetime
         Assert.Equal(2, entry.Sequence);
         Assert.Equal($"http://localhost/meetings/{meeting.Id}", entry.Url);
 
-        // Another process's secretariat cannot reach it through its own address.
-        Assert.Equal(HttpStatusCode.NotFound, (await _browser.GetAsync($"/processes/cp/meetings/{meeting.Id}/edit")).Status);
+        // Another process's secretariat cannot reach it through its own process's address.
+        var colombo = await Arrange.ProcessIdAsync(_factory, "cp");
+        var otherSecretariat = await TestSignIn.CreateUserAsync(_factory, "secretariat@cp.example", roles: new ReaderRole(colombo, ProcessRole.Secretariat));
+        using var other = await TestSignIn.HtmlClientAsync(_factory, otherSecretariat);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/processes/cp/meetings/{meeting.Id}/edit")).Status);
+        // Nor can this secretariat act in a process it has no role in.
+        Assert.Equal(HttpStatusCode.Forbidden, (await _browser.GetAsync($"/processes/cp/meetings/{meeting.Id}/edit")).Status);
     }
 
     [Fact]
