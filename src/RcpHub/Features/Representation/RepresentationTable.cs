@@ -26,9 +26,10 @@ public sealed record RepresentationTable(IReadOnlyList<int> Years, IReadOnlyDict
         var meetings = db.Meetings.Where(MeetingAccess.VisibleTo(reader))
             .Where(m => m.ProcessId == processId || m.ParticipatingProcesses.Any(p => p.ProcessId == processId))
             .Select(m => m.Id);
-        var delegates = await db.Delegations.AsNoTracking()
-            .Where(d => d.Status != DelegationStatus.Returned && meetings.Contains(d.MeetingId))
-            .SelectMany(d => d.Delegates.Select(x => new { d.StateCode, d.Meeting!.StartsAtUtc, x.Ministry }))
+        // From the delegates' side: plain joins, which SQLite translates (it has no APPLY for a SelectMany).
+        var delegates = await db.Delegates.AsNoTracking()
+            .Where(x => x.Delegation!.Status != DelegationStatus.Returned && meetings.Contains(x.Delegation.MeetingId))
+            .Select(x => new { x.Delegation!.StateCode, x.Delegation.Meeting!.StartsAtUtc, x.Ministry })
             .ToListAsync(ct);
         var chosen = delegates.Where(d => stateCode is null || d.StateCode == stateCode)
             .Select(d => (d.StartsAtUtc.UtcDateTime.Year, Category: MinistryClassifier.Classify(d.Ministry)))
