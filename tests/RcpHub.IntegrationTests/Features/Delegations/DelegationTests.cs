@@ -248,6 +248,20 @@ public sealed class DelegationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_participant_list_speaks_the_reader_s_language()
+    {
+        var meeting = await MeetingWithDelegationsAsync("Regional conference in French");
+        using var browser = await TestSignIn.HtmlClientAsync(_factory, _mozambique, "fr");
+
+        var page = await browser.GetAsync($"/meetings/{meeting.Id}/participants");
+
+        Assert.Equal("Statistiques", page.Text("h2#statistics"));
+        Assert.Equal(["Afrique du Sud: 3", "Mozambique: 2"],
+            page.Document.QuerySelectorAll("table.per-state tbody tr").Select(r => $"{r.QuerySelector("th")!.TextContent}: {r.QuerySelector("td")!.TextContent}"));
+        Assert.Contains("Intérieur ou police", page.Texts("table.ministries td"));
+    }
+
+    [Fact]
     public async Task The_participant_list_exports_to_csv_that_parses_back()
     {
         var meeting = await MeetingWithDelegationsAsync("Regional conference, CSV");
