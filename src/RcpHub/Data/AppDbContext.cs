@@ -32,6 +32,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionSpeaker> SessionSpeakers => Set<SessionSpeaker>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<DelegationMember> Delegates => Set<DelegationMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

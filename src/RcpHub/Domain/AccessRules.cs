@@ -27,6 +27,9 @@ public enum Operation
     /// Who may see a meeting is decided per meeting by <see cref="MeetingAccess"/>.</summary>
     ScheduleMeetings,
 
+    /// <summary>Read which ministries the states of a process send to its meetings over the years.</summary>
+    ViewRepresentation,
+
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
 }
@@ -50,6 +53,7 @@ public static class AccessRules
         [Operation.InviteParticipants] = [ProcessRole.Secretariat],
         [Operation.ViewProcessAuditLog] = [ProcessRole.Secretariat, ProcessRole.Chair],
         [Operation.ScheduleMeetings] = [ProcessRole.Secretariat],
+        [Operation.ViewRepresentation] = [ProcessRole.Secretariat, ProcessRole.Chair],
     };
 
     /// <summary>Operations that do not concern one process.</summary>

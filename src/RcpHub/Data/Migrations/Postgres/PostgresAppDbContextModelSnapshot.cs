@@ -544,6 +544,96 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("ChairTerms");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Delegation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteredByUserId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("MeetingId", "StateCode")
+                        .IsUnique();
+
+                    b.ToTable("Delegations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DelegationMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DelegationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("IsHead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Ministry")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegationId");
+
+                    b.ToTable("Delegates");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.GlobalMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1373,6 +1463,42 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Delegation", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DelegationMember", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Delegation", "Delegation")
+                        .WithMany("Delegates")
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Delegation");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Invitation", b =>
                 {
                     b.HasOne("RcpHub.Domain.Process", "Process")
@@ -1572,6 +1698,11 @@ namespace RcpHub.Data.Migrations.Postgres
             modelBuilder.Entity("RcpHub.Domain.Body", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Delegation", b =>
+                {
+                    b.Navigation("Delegates");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Meeting", b =>

@@ -518,6 +518,92 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("ChairTerms");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Delegation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegisteredByUserId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("MeetingId", "StateCode")
+                        .IsUnique();
+
+                    b.ToTable("Delegations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DelegationMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsHead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ministry")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegationId");
+
+                    b.ToTable("Delegates");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.GlobalMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1323,6 +1409,42 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Delegation", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DelegationMember", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Delegation", "Delegation")
+                        .WithMany("Delegates")
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Delegation");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Invitation", b =>
                 {
                     b.HasOne("RcpHub.Domain.Process", "Process")
@@ -1522,6 +1644,11 @@ namespace RcpHub.Data.Migrations.Sqlite
             modelBuilder.Entity("RcpHub.Domain.Body", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Delegation", b =>
+                {
+                    b.Navigation("Delegates");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Meeting", b =>

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+
+namespace RcpHub.Features.Delegations;
+
+public sealed record InvitationRecipient(string UserId, string DisplayName, string Email);
+
+/// <summary>Who receives a meeting's invitation: the focal points of its member (or invited) states, the observers and
+/// civil society of its processes, the people of invited organisations and invited persons — and of those, only
+/// the ones <see cref="MeetingAccess"/> lets see the meeting. The organisers (secretariat, chair) send it, they do
+/// not receive it.</summary>
+public static class InvitationRecipients
+{
+    private static readonly ProcessRole[] Organisers = [ProcessRole.Secretariat, ProcessRole.Chair];
+
+    /// <param name="meeting">Loaded with its participating processes and invitees.</param>
+    public static async Task<IReadOnlyList<InvitationRecipient>> ForAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
+    {
+        var processes = meeting.ParticipatingProcesses.Select(p => p.ProcessId).Append(meeting.ProcessId).ToList();
+        var states = meeting.Invitees.Where(i => i.StateCode != null).Select(i => i.StateCode!).ToList();
+        var organizations = meeting.Invitees.Where(i => i.OrganizationId != null).Select(i => i.OrganizationId!.Value).ToList();
+        var persons = meeting.Invitees.Where(i => i.UserId != null).Select(i => i.UserId!).ToList();
+
+        // Candidates and every active role they hold, in one query; the access rule then decides on each.
+        var candidates = await db.Users.AsNoTracking()
+            .Where(u => u.Email != null && (persons.Contains(u.Id) || db.ProcessRoleAssignments.Any(a => a.UserId == u.Id && a.RevokedAt == null
+                && ((processes.Contains(a.ProcessId) && !Organisers.Contains(a.Role))
+                    || (a.Role == ProcessRole.FocalPoint && a.StateCode != null && states.Contains(a.StateCode))
+                    || (a.OrganizationId != null && organizations.Contains(a.OrganizationId.Value))))))
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                Email = u.Email!,
+                u.IsPlatformAdministrator,
+                Roles = db.ProcessRoleAssignments.Where(a => a.UserId == u.Id && a.RevokedAt == null)
+                    .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId)).ToList(),
+            })
+            .ToListAsync(ct);
+
+        return candidates
+            .Where(c => MeetingAccess.MayView(new MeetingReader(c.Id, c.IsPlatformAdministrator, c.Roles), meeting))
+            .Select(c => new InvitationRecipient(c.Id, c.DisplayName, c.Email))
+            .OrderBy(c => c.DisplayName, StringComparer.CurrentCulture)
+            .ToList();
+    }
+}

@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Delegations;
+
+/// <summary>/meetings/{id}/participants: the delegations to a meeting, their statistics and exports, for the meeting's
+/// audience only ("not found" for anyone else, as for the meeting itself); the secretariat confirms or returns each.</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
+    DelegationLabels labels, IStringLocalizer<DelegationsText> t) : PageModel
+{
+    public int MeetingId { get; private set; }
+    public string MeetingTitle { get; private set; } = "";
+    public string ProcessSlug { get; private set; } = "";
+    public bool MayManage { get; private set; }
+    public IReadOnlyList<DelegationRow> Delegations { get; private set; } = [];
+    public ParticipantStatistics Statistics { get; private set; } = null!;
+
+    [BindProperty]
+    [Display(Name = "Why it is returned")]
+    [StringLength(2000, ErrorMessage = "At most {1} characters.")]
+    public string? ReturnNote { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await FindAsync(id, ct) ? await ShowAsync(ct) : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(int id, CancellationToken ct)
+    {
+        if (!await FindAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var table = ParticipantExport.Table(await ParticipantList.LoadAsync(db, id, ct), labels, key => t[key]);
+        return File(ParticipantExport.Csv(table), "text/csv; charset=utf-8", $"participants-{id}.csv");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
+    {
+        if (!await FindAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var table = ParticipantExport.Table(await ParticipantList.LoadAsync(db, id, ct), labels, key => t[key]);
+        return File(ParticipantExport.Xlsx(table, t["Participants"]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"participants-{id}.xlsx");
+    }
+
+    public Task<IActionResult> OnPostConfirmAsync(int id, int delegationId, CancellationToken ct) =>
+        ReviewAsync(id, delegationId, DelegationStatus.Confirmed, ct);
+
+    public Task<IActionResult> OnPostReturnAsync(int id, int delegationId, CancellationToken ct) =>
+        ReviewAsync(id, delegationId, DelegationStatus.Returned, ct);
+
+    private async Task<IActionResult> ReviewAsync(int id, int delegationId, DelegationStatus status, CancellationToken ct)
+    {
+        if (!await FindAsync(id, ct))
+        {
+            return NotFound();
+        }
+        if (!MayManage)
+        {
+            return Forbid();
+        }
+        var delegation = await db.Delegations.Include(d => d.Meeting).SingleOrDefaultAsync(d => d.Id == delegationId && d.MeetingId == id, ct);
+        if (delegation is null)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await ShowAsync(ct);
+        }
+        delegation.Status = status;
+        delegation.ReviewedAt = clock.GetUtcNow();
+        delegation.ReturnNote = status == DelegationStatus.Returned && !string.IsNullOrWhiteSpace(ReturnNote) ? ReturnNote.Trim() : null;
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/meetings/{id}/participants#delegation-{delegationId}");
+    }
+
+    private async Task<PageResult> ShowAsync(CancellationToken ct)
+    {
+        Delegations = await ParticipantList.LoadAsync(db, MeetingId, ct);
+        Statistics = ParticipantList.Statistics(Delegations);
+        return Page();
+    }
+
+    private async Task<bool> FindAsync(int id, CancellationToken ct)
+    {
+        var meeting = await db.FindForAccessAsync(id, ct);
+        if (meeting is null || !await authorization.MayAsync(User, meeting, MeetingOperations.View))
+        {
+            return false;
+        }
+        MeetingId = meeting.Id;
+        MeetingTitle = meeting.Title;
+        MayManage = await authorization.MayAsync(User, meeting, MeetingOperations.Manage);
+        ProcessSlug = await db.Processes.AsNoTracking().Where(p => p.Id == meeting.ProcessId).Select(p => p.Slug).SingleAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.Representation;
+
+/// <summary>/processes/{slug}/representation: which ministries the states send to the process's meetings over the
+/// years, for its secretariat and chair; optionally for one state. Only meetings the reader may see count.</summary>
+[Requires(Operation.ViewRepresentation)]
+public sealed class IndexModel(AppDbContext db, MeetingReaders readers) : PageModel
+{
+    public sealed record StateChoice(string Code, string Name);
+
+    public string Slug { get; private set; } = "";
+    public string ProcessName { get; private set; } = "";
+    public string? State { get; private set; }
+    public string? StateName { get; private set; }
+    public IReadOnlyList<StateChoice> States { get; private set; } = [];
+    public RepresentationTable Table { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? state, CancellationToken ct)
+    {
+        var process = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant())
+            .Select(p => new { p.Id, p.Name, p.Slug }).SingleOrDefaultAsync(ct);
+        if (process is null)
+        {
+            return NotFound();
+        }
+        (Slug, ProcessName) = (process.Slug, process.Name);
+        State = string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToUpperInvariant();
+        var (table, codes) = await RepresentationTable.LoadAsync(db, await readers.CurrentAsync(User), process.Id, State, ct);
+        Table = table;
+        var language = Cultures.Current;
+        States = (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct))
+            .Select(s => new StateChoice(s.Code, s.Name(language)))
+            .OrderBy(s => s.Name, StringComparer.CurrentCulture)
+            .ToList();
+        StateName = States.FirstOrDefault(s => s.Code == State)?.Name;
+        return Page();
+    }
+}
