@@ -43,13 +43,15 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, 
 
         (Operation Operation, string Page, string Title, string Description)[] tasks =
         [
-            (Operation.EditProcessProfile, "profile", T["Profile and themes"], T["Name, region, status, descriptions, sources and themes."]),
-            (Operation.ManageMembership, "membership", T["Membership"], T["Member and observer states and organisations, with the dates they joined and left."]),
-            (Operation.ManageChairs, "chairs", T["Chairs"], T["Chair terms, the rotation order and the schedule of future chairs."]),
-            (Operation.ManageBodies, "bodies", T["Bodies"], T["Steering committee, working groups and expert groups, with their members and mandates."]),
-            (Operation.InviteParticipants, "invitations", T["Invitations"], T["Invite people to take a role in the process."]),
-            (Operation.InviteParticipants, "people", T["People"], T["Who holds which role in the process."]),
-            (Operation.ViewProcessAuditLog, "audit", T["Audit log"], T["Every change made to the process: who, when, before and after."]),
+            (Operation.EditProcessProfile, "manage/profile", T["Profile and themes"], T["Name, region, status, descriptions, sources and themes."]),
+            (Operation.ManageMembership, "manage/membership", T["Membership"], T["Member and observer states and organisations, with the dates they joined and left."]),
+            (Operation.ManageChairs, "manage/chairs", T["Chairs"], T["Chair terms, the rotation order and the schedule of future chairs."]),
+            (Operation.ManageBodies, "manage/bodies", T["Bodies"], T["Steering committee, working groups and expert groups, with their members and mandates."]),
+            (Operation.InviteParticipants, "manage/invitations", T["Invitations"], T["Invite people to take a role in the process."]),
+            (Operation.InviteParticipants, "manage/people", T["People"], T["Who holds which role in the process."]),
+            (Operation.ScheduleMeetings, "meetings", T["Meetings"], T["Schedule meetings, their agenda, sessions and invitees, and send the invitations."]),
+            (Operation.ViewRepresentation, "representation", T["Representation"], T["Which ministries the states send to the meetings, year by year."]),
+            (Operation.ViewProcessAuditLog, "manage/audit", T["Audit log"], T["Every change made to the process: who, when, before and after."]),
         ];
         var allowed = new List<(string, string, string)>();
         foreach (var task in tasks)

@@ -207,7 +207,8 @@ public sealed class ManageAuthorizationTests : IAsyncLifetime
         Assert.Contains("/processes/midsa/manage/membership", secretariatLinks);
         Assert.Contains("/processes/midsa/manage/invitations", secretariatLinks);
         Assert.Contains("/processes/midsa/manage/audit", secretariatLinks);
-        Assert.Equal(["/processes/midsa/manage/audit"], chair.Document.QuerySelectorAll(".manage-tasks a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("/processes/midsa/meetings", secretariatLinks);
+        Assert.Equal(["/processes/midsa/representation", "/processes/midsa/manage/audit"], chair.Document.QuerySelectorAll(".manage-tasks a").Select(a => a.GetAttribute("href")));
         Assert.Contains("16", secretariat.Text(".stats"));
     }
 }

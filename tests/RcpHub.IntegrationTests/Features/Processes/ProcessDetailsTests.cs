@@ -51,6 +51,8 @@ public sealed class ProcessDetailsTests : IAsyncLifetime
         Assert.Contains("Primary source", page.Text("ol.sources li"));
 
         Assert.Contains(page.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/processes/midsa/map" && a.TextContent.Trim() == "Map of membership");
+        Assert.Contains(page.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/processes/midsa/meetings" && a.TextContent.Trim() == "Meetings");
+        Assert.Contains(page.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/processes/midsa/calendar.ics");
         Assert.DoesNotContain(page.Document.QuerySelectorAll("a"), a => a.TextContent.Trim() == "Manage this process");
     }
 
