@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 
-// Usage (from the repository root): bench/run [--seconds 10] [--connections 32]
+// Usage (from the repository root): bench/run [--seconds 10] [--connections 32], or bench/run --floor [--subscribers 500] [--changes 20]
 // Starts the Release build of RcpHub on its own SQLite database, then measures
 //  1. page weight: every listed page compressed (brotli, as browsers ask) plus its stylesheet and scripts;
 //  2. throughput: the registry page against a bare endpoint returning the same bytes, side by side, with wrk.
@@ -24,6 +24,18 @@ using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression =
     BaseAddress = new Uri($"http://127.0.0.1:{options.AppPort}"),
 };
 await server.WaitUntilReadyAsync(http);
+
+if (options.Floor)
+{
+    var (floorReport, floorWithin) = await FloorBench.RunAsync(http.BaseAddress, server.Id, options.Subscribers, options.Changes);
+    var text = $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite, Release build.\n\n{floorReport}";
+    Console.WriteLine(text);
+    Directory.CreateDirectory(options.ResultsFolder);
+    await File.WriteAllTextAsync(Path.Combine(options.ResultsFolder, $"floor-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), text);
+    server.Dispose();
+    work.Delete(recursive: true);
+    return floorWithin ? 0 : 1;
+}
 
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite, Release build.");
@@ -108,12 +120,20 @@ internal sealed class BenchOptions
         Connections = int.Parse(Value("--connections") ?? "32", CultureInfo.InvariantCulture);
         Rounds = int.Parse(Value("--rounds") ?? "3", CultureInfo.InvariantCulture);
         Root = Value("--root") ?? Directory.GetCurrentDirectory();
+        Floor = args.Contains("--floor");
+        Subscribers = int.Parse(Value("--subscribers") ?? "500", CultureInfo.InvariantCulture);
+        Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
     }
 
     public int Seconds { get; }
     public int Connections { get; }
     public int Rounds { get; }
     public string Root { get; }
+
+    /// <summary>Measure the live floor instead (FloorBench).</summary>
+    public bool Floor { get; }
+    public int Subscribers { get; }
+    public int Changes { get; }
     public int AppPort => 5090;
     public int BarePort => 5091;
     public string ThroughputPath => "/processes";
@@ -142,6 +162,8 @@ internal sealed partial class AppProcess : IDisposable
     private readonly Process _process;
 
     private AppProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
 
     public static AppProcess Start(string dll, int port, string database)
     {
@@ -250,7 +272,7 @@ internal static partial class SignIn
     }
 
     [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
-    private static partial Regex Token();
+    internal static partial Regex Token();
 }
 
 internal sealed class BareServer : IAsyncDisposable

@@ -9,7 +9,7 @@ namespace RcpHub.Features.Floor;
 
 /// <summary>One per instance: the live pages of a session subscribe here, and when the floor of a session changes
 /// (on this instance or, through PostgreSQL's NOTIFY, on any other) it is read ONCE and handed to every subscriber,
-/// so that 500 open pages cost one read per change rather than 500 polls. See docs/decisions/0006-live-floor.md.</summary>
+/// so that 500 open pages cost one read per change rather than 500 polls. See docs/decisions/0009-live-floor.md.</summary>
 public sealed class FloorBroadcaster(IServiceScopeFactory scopes, ILogger<FloorBroadcaster> logger)
 {
     public const string Channel = "rcphub_floor";
