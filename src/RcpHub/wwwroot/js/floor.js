@@ -48,6 +48,13 @@
       giveTo.replaceChildren(...view.queue.map((line) => new Option(`${line.name} — ${line.speaksFor}`, line.id)));
     }
     floor.dataset.revision = view.revision;
+    // The reader's own request changed (the floor was given to them, their turn ended): their forms are stale.
+    const you = $("floor-you-section");
+    if (you && you.dataset.mine) {
+      const mine = Number(you.dataset.mine);
+      const status = view.speaking && view.speaking.id === mine ? "speaking" : view.queue.some((l) => l.id === mine) ? "waiting" : "none";
+      if (status !== you.dataset.status) location.reload();
+    }
   }
 
   const remaining = timer.dataset.remaining;
