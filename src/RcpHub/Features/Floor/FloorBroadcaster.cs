@@ -121,7 +121,8 @@ public sealed class FloorBroadcaster(IServiceScopeFactory scopes, ILogger<FloorB
     }
 }
 
-/// <summary>Feeds the <see cref="FloorBroadcaster"/>: on PostgreSQL, LISTENs on one dedicated connection per instance;
+/// <summary>Feeds the <see cref="FloorBroadcaster"/>: on PostgreSQL, LISTENs on one dedicated connection per instance
+/// (while anyone follows a floor there);
 /// everywhere, polls the revisions of the followed sessions (one query) every few seconds, should a notification
 /// be lost while the connection was down.</summary>
 public sealed class FloorChangeListener(FloorBroadcaster broadcaster, IServiceScopeFactory scopes, IConfiguration configuration,
@@ -132,13 +133,20 @@ public sealed class FloorChangeListener(FloorBroadcaster broadcaster, IServiceSc
             ? Task.WhenAll(ListenAsync(stoppingToken), PollAsync(stoppingToken))
             : PollAsync(stoppingToken);
 
+    /// <summary>Listens only while someone follows a session on this instance: an instance nobody follows holds no
+    /// connection. On (re)connecting, the followed sessions are re-read, so nothing changed meanwhile is missed.</summary>
     private async Task ListenAsync(CancellationToken ct)
     {
-        var connectionString = Database.ConnectionStringFrom(configuration, environment.ContentRootPath);
+        // Not pooled: closing it must end the session on the server, LISTEN and all.
+        var connectionString = new NpgsqlConnectionStringBuilder(Database.ConnectionStringFrom(configuration, environment.ContentRootPath)) { Pooling = false }.ConnectionString;
         while (!ct.IsCancellationRequested)
         {
             try
             {
+                while (broadcaster.Watched().Count == 0)
+                {
+                    await Task.Delay(IdleCheck, ct);
+                }
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(ct);
                 connection.Notification += (_, e) =>
@@ -152,14 +160,13 @@ public sealed class FloorChangeListener(FloorBroadcaster broadcaster, IServiceSc
                 {
                     await listen.ExecuteNonQueryAsync(ct);
                 }
-                // Whatever changed while not listening.
                 foreach (var sessionId in broadcaster.Watched().Keys)
                 {
                     broadcaster.Changed(sessionId);
                 }
-                while (!ct.IsCancellationRequested)
+                while (broadcaster.Watched().Count > 0)
                 {
-                    await connection.WaitAsync(ct);
+                    await connection.WaitAsync((int)IdleCheck.TotalMilliseconds * 5, ct);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -173,6 +180,8 @@ public sealed class FloorChangeListener(FloorBroadcaster broadcaster, IServiceSc
             }
         }
     }
+
+    private static readonly TimeSpan IdleCheck = TimeSpan.FromMilliseconds(200);
 
     private async Task PollAsync(CancellationToken ct)
     {
