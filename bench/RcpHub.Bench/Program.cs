@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 
-// Usage (from the repository root): bench/run [--seconds 10] [--connections 32]
+// Usage (from the repository root): bench/run [--seconds 10] [--connections 32], or bench/run --floor [--subscribers 500] [--changes 20] [--postgres CONNECTION-STRING]
 // Starts the Release build of RcpHub on its own SQLite database, then measures
 //  1. page weight: every listed page compressed (brotli, as browsers ask) plus its stylesheet and scripts;
 //  2. throughput: the registry page against a bare endpoint returning the same bytes, side by side, with wrk.
@@ -18,12 +18,23 @@ if (!File.Exists(app))
 }
 
 var work = Directory.CreateTempSubdirectory("rcphub-bench-");
-using var server = AppProcess.Start(app, options.AppPort, Path.Combine(work.FullName, "bench.db"));
+using var server = AppProcess.Start(app, options.AppPort, Path.Combine(work.FullName, "bench.db"), options.Postgres);
 using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false })
 {
     BaseAddress = new Uri($"http://127.0.0.1:{options.AppPort}"),
 };
 await server.WaitUntilReadyAsync(http);
+
+if (options.Floor)
+{
+    var (floorReport, floorWithin) = await FloorBench.RunAsync(http.BaseAddress, server.Id, options.Subscribers, options.Changes);
+    var text = $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, Release build.\n\n{floorReport}";
+    Console.WriteLine(text);
+    Directory.CreateDirectory(options.ResultsFolder);
+    await File.WriteAllTextAsync(Path.Combine(options.ResultsFolder, $"floor-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), text);
+    work.Delete(recursive: true);
+    return floorWithin ? 0 : 1;
+}
 
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite, Release build.");
@@ -108,12 +119,24 @@ internal sealed class BenchOptions
         Connections = int.Parse(Value("--connections") ?? "32", CultureInfo.InvariantCulture);
         Rounds = int.Parse(Value("--rounds") ?? "3", CultureInfo.InvariantCulture);
         Root = Value("--root") ?? Directory.GetCurrentDirectory();
+        Floor = args.Contains("--floor");
+        Postgres = Value("--postgres");
+        Subscribers = int.Parse(Value("--subscribers") ?? "500", CultureInfo.InvariantCulture);
+        Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
     }
 
     public int Seconds { get; }
     public int Connections { get; }
     public int Rounds { get; }
     public string Root { get; }
+
+    /// <summary>Measure the live floor instead (FloorBench).</summary>
+    public bool Floor { get; }
+    public int Subscribers { get; }
+    public int Changes { get; }
+
+    /// <summary>A PostgreSQL connection string: run the application on it rather than on SQLite.</summary>
+    public string? Postgres { get; }
     public int AppPort => 5090;
     public int BarePort => 5091;
     public string ThroughputPath => "/processes";
@@ -143,7 +166,10 @@ internal sealed partial class AppProcess : IDisposable
 
     private AppProcess(Process process) => _process = process;
 
-    public static AppProcess Start(string dll, int port, string database)
+    public int Id => _process.Id;
+
+    /// <param name="postgres">A PostgreSQL connection string (migrated on start) instead of the SQLite file.</param>
+    public static AppProcess Start(string dll, int port, string database, string? postgres = null)
     {
         // --demo: the demo process and one account per role, so that signed-in pages can be weighed too.
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", "--demo"])
@@ -153,7 +179,12 @@ internal sealed partial class AppProcess : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__RcpHub"] = $"Data Source={database}";
+        start.Environment["ConnectionStrings__RcpHub"] = postgres ?? $"Data Source={database}";
+        if (postgres is not null)
+        {
+            start.Environment["Database__Provider"] = "Postgres";
+            start.Environment["Database__MigrateOnStart"] = "true";
+        }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -250,7 +281,7 @@ internal static partial class SignIn
     }
 
     [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
-    private static partial Regex Token();
+    internal static partial Regex Token();
 }
 
 internal sealed class BareServer : IAsyncDisposable

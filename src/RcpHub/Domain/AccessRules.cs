@@ -30,6 +30,16 @@ public enum Operation
     /// <summary>Read which ministries the states of a process send to its meetings over the years.</summary>
     ViewRepresentation,
 
+    /// <summary>Follow the live floor of a session (signed in; who sees which meeting is decided per meeting by
+    /// <see cref="MeetingAccess"/>).</summary>
+    FollowFloor,
+
+    /// <summary>Ask for the floor of a session of a meeting one may see, on behalf of one's state or organisation.</summary>
+    AskForFloor,
+
+    /// <summary>Give the floor, end turns and set the speaking time of a session.</summary>
+    ChairFloor,
+
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
 }
@@ -54,6 +64,9 @@ public static class AccessRules
         [Operation.ViewProcessAuditLog] = [ProcessRole.Secretariat, ProcessRole.Chair],
         [Operation.ScheduleMeetings] = [ProcessRole.Secretariat],
         [Operation.ViewRepresentation] = [ProcessRole.Secretariat, ProcessRole.Chair],
+        // Participants take part in the debate; the secretariat runs it and speaks for no state.
+        [Operation.AskForFloor] = [ProcessRole.Chair, ProcessRole.FocalPoint, ProcessRole.Observer, ProcessRole.CivilSociety],
+        [Operation.ChairFloor] = [ProcessRole.Secretariat, ProcessRole.Chair],
     };
 
     /// <summary>Operations that do not concern one process.</summary>
@@ -61,6 +74,7 @@ public static class AccessRules
     {
         [Operation.ViewPublicRegistry] = Audience.Anyone,
         [Operation.ManageOwnAccount] = Audience.SignedIn,
+        [Operation.FollowFloor] = Audience.SignedIn,
         [Operation.AdministerPlatform] = Audience.PlatformAdministrators,
     };
 

@@ -77,6 +77,7 @@ public static class RcpHubHosting
         services.AddScoped<ProcessAccess>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OperationAuthorizationHandler>();
         services.AddMeetings();
+        Features.Floor.FloorEvents.AddFloor(services);
         services.AddScoped<RcpHub.Features.Delegations.DelegationLabels>();
         // Every page and endpoint declares its operation; EndpointPolicyTests fails for any that does not.
         services.AddAuthorizationBuilder().AddOperationPolicies();
@@ -138,6 +139,7 @@ public static class RcpHubHosting
         app.UseAuthorization();
 
         app.MapRazorPages();
+        Features.Floor.FloorEvents.MapFloorEvents(app);
         app.MapOpenApi("/api/v1/openapi.json").Requires(Operation.ViewPublicRegistry);
 
         var api = app.MapGroup("/api/v1");

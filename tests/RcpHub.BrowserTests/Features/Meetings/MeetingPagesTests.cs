@@ -43,18 +43,8 @@ public sealed class MeetingPagesTests(Chromium chromium) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
-    private async Task<IPage> SignedInPageAsync(string locale = "en-GB")
-    {
-        // JavaScript on only so that axe-core can run: the pages themselves carry none.
-        var page = await chromium.NewPageAsync(locale: locale);
-        foreach (var header in await TestSignIn.CookiesAsync(_server.Factory, _secretariat))
-        {
-            var nameValue = header.Split(';')[0];
-            var separator = nameValue.IndexOf('=', StringComparison.Ordinal);
-            await page.Context.AddCookiesAsync([new Cookie { Name = nameValue[..separator], Value = nameValue[(separator + 1)..], Url = _server.Url("/") }]);
-        }
-        return page;
-    }
+    // JavaScript on only so that axe-core can run.
+    private Task<IPage> SignedInPageAsync(string locale = "en-GB") => chromium.NewSignedInPageAsync(_server, _secretariat, locale);
 
     public static TheoryData<string, bool, string> Pages => new()
     {

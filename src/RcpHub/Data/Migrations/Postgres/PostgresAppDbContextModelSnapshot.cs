@@ -634,6 +634,53 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("Delegates");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SessionId", "UserId");
+
+                    b.ToTable("FloorRequests");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.GlobalMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1178,6 +1225,23 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.SessionFloor", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinutesPerTurn")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("SessionFloors");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
                 {
                     b.Property<int>("Id")
@@ -1499,6 +1563,33 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Delegation");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Invitation", b =>
                 {
                     b.HasOne("RcpHub.Domain.Process", "Process")
@@ -1672,6 +1763,17 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Meeting");
 
                     b.Navigation("Rapporteur");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionFloor", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Session", "Session")
+                        .WithOne()
+                        .HasForeignKey("RcpHub.Domain.SessionFloor", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>

@@ -604,6 +604,51 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("Delegates");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GivenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SessionId", "UserId");
+
+                    b.ToTable("FloorRequests");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.GlobalMeeting", b =>
                 {
                     b.Property<int>("Id")
@@ -1128,6 +1173,23 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.SessionFloor", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinutesPerTurn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("SessionFloors");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
                 {
                     b.Property<int>("Id")
@@ -1445,6 +1507,33 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Delegation");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Invitation", b =>
                 {
                     b.HasOne("RcpHub.Domain.Process", "Process")
@@ -1618,6 +1707,17 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Meeting");
 
                     b.Navigation("Rapporteur");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionFloor", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Session", "Session")
+                        .WithOne()
+                        .HasForeignKey("RcpHub.Domain.SessionFloor", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Session");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>

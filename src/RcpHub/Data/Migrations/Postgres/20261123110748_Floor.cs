@@ -1,0 +1,109 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace RcpHub.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Floor : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "FloorRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FloorRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FloorRequests_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FloorRequests_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FloorRequests_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FloorRequests_States_StateCode",
+                        column: x => x.StateCode,
+                        principalTable: "States",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionFloors",
+                columns: table => new
+                {
+                    SessionId = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false),
+                    MinutesPerTurn = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionFloors", x => x.SessionId);
+                    table.ForeignKey(
+                        name: "FK_SessionFloors_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FloorRequests_OrganizationId",
+                table: "FloorRequests",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FloorRequests_SessionId_UserId",
+                table: "FloorRequests",
+                columns: new[] { "SessionId", "UserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FloorRequests_StateCode",
+                table: "FloorRequests",
+                column: "StateCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FloorRequests_UserId",
+                table: "FloorRequests",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "FloorRequests");
+
+            migrationBuilder.DropTable(
+                name: "SessionFloors");
+        }
+    }
+}

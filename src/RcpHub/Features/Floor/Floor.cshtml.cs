@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace RcpHub.Features.Floor;
+
+/// <summary>/processes/{slug}/meetings/{id}/sessions/{sessionId}/floor: who speaks, who waits; participants ask
+/// for the floor, the chair or the secretariat gives it. Works as plain forms; floor.js makes it live.</summary>
+[Requires(Operation.FollowFloor)]
+public sealed class FloorModel(AppDbContext db, IAuthorizationService authorization, MeetingReaders readers, FloorCommands commands,
+    TimeProvider clock, IStringLocalizer<FloorText> t) : PageModel
+{
+    [BindProperty]
+    [Display(Name = "I speak for")]
+    public string? SpeaksFor { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Give the floor to")]
+    public int? RequestId { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Minutes per turn")]
+    public int? Minutes { get; set; }
+
+    public FloorPlace Place { get; private set; } = null!;
+    public FloorView View { get; private set; } = null!;
+    public PartyNames Names { get; private set; } = null!;
+    public string? Problem { get; private set; }
+
+    public string? UserId => ProcessAccess.UserIdOf(User);
+
+    /// <summary>The reader's own open request: waiting, or speaking.</summary>
+    public FloorLine? Mine => View.Queue.FirstOrDefault(l => l.UserId == UserId) ?? (View.Speaking?.UserId == UserId ? View.Speaking : null);
+
+    /// <summary>Seconds as a speaking clock, "2:05".</summary>
+    public static string Clock(int seconds) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 60}:{seconds % 60:00}");
+
+    public async Task<IActionResult> OnGetAsync(string slug, int id, int sessionId, CancellationToken ct)
+    {
+        if (!await FindAsync(slug, id, sessionId, ct))
+        {
+            return NotFound();
+        }
+        return await ShowAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostAskAsync(string slug, int id, int sessionId, CancellationToken ct) =>
+        ActAsync(slug, id, sessionId, Operation.AskForFloor, () => commands.AskAsync(Place, UserId!, SpeaksFor, ct), ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(string slug, int id, int sessionId, CancellationToken ct) =>
+        ActAsync(slug, id, sessionId, Operation.AskForFloor, () => commands.WithdrawAsync(Place, UserId!, ct), ct);
+
+    public Task<IActionResult> OnPostGiveNextAsync(string slug, int id, int sessionId, CancellationToken ct) =>
+        ActAsync(slug, id, sessionId, Operation.ChairFloor, () => commands.GiveAsync(Place, null, ct), ct);
+
+    public Task<IActionResult> OnPostGiveAsync(string slug, int id, int sessionId, CancellationToken ct) =>
+        ActAsync(slug, id, sessionId, Operation.ChairFloor, () => RequestId is null
+            ? Task.FromResult<string?>(t["Choose who gets the floor."])
+            : commands.GiveAsync(Place, RequestId, ct), ct);
+
+    public Task<IActionResult> OnPostEndAsync(string slug, int id, int sessionId, CancellationToken ct) =>
+        ActAsync(slug, id, sessionId, Operation.ChairFloor, () => commands.EndTurnAsync(Place, ct), ct);
+
+    public Task<IActionResult> OnPostMinutesAsync(string slug, int id, int sessionId, CancellationToken ct) =>
+        ActAsync(slug, id, sessionId, Operation.ChairFloor, () => commands.SetMinutesAsync(Place, Minutes, ct), ct);
+
+    /// <summary>Runs a change if the reader may make it; a refusal re-shows the page with its reason (422), a
+    /// success reloads it so that refreshing does not post again.</summary>
+    private async Task<IActionResult> ActAsync(string slug, int id, int sessionId, Operation operation, Func<Task<string?>> change, CancellationToken ct)
+    {
+        if (!await FindAsync(slug, id, sessionId, ct))
+        {
+            return NotFound();
+        }
+        if (!(operation == Operation.ChairFloor ? Place.MayChair : Place.MayAsk))
+        {
+            return Forbid();
+        }
+        Problem = await change();
+        if (Problem is null)
+        {
+            return Redirect(Place.Address);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return await ShowAsync(ct);
+    }
+
+    private async Task<bool> FindAsync(string slug, int id, int sessionId, CancellationToken ct)
+    {
+        Place = (await FloorPlace.FindAsync(db, authorization, readers, User, slug, id, sessionId, ct))!;
+        return Place is not null;
+    }
+
+    private async Task<PageResult> ShowAsync(CancellationToken ct)
+    {
+        View = (await FloorSnapshot.ReadAsync(db, Place.SessionId, ct)).In(Cultures.Current, clock.GetUtcNow());
+        Names = await PartyNames.LoadAsync(db, Place.Roles.Select(r => r.StateCode), Place.Roles.Select(r => r.OrganizationId), ct);
+        return Page();
+    }
+}
