@@ -34,6 +34,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<DelegationMember> Delegates => Set<DelegationMember>();
+    public DbSet<SessionReportVersion> SessionReportVersions => Set<SessionReportVersion>();
+    public DbSet<MeetingReportVersion> MeetingReportVersions => Set<MeetingReportVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

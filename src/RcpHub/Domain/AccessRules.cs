@@ -30,6 +30,13 @@ public enum Operation
     /// <summary>Read which ministries the states of a process send to its meetings over the years.</summary>
     ViewRepresentation,
 
+    /// <summary>Write a session's report: the secretariat of the process; the session's own rapporteur too, decided per
+    /// session by <see cref="AccessRules.MayWriteSessionReport"/>.</summary>
+    WriteSessionReport,
+
+    /// <summary>Adopt a meeting's report (freezing the session reports as they then are).</summary>
+    AdoptMeetingReport,
+
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
 }
@@ -54,6 +61,8 @@ public static class AccessRules
         [Operation.ViewProcessAuditLog] = [ProcessRole.Secretariat, ProcessRole.Chair],
         [Operation.ScheduleMeetings] = [ProcessRole.Secretariat],
         [Operation.ViewRepresentation] = [ProcessRole.Secretariat, ProcessRole.Chair],
+        [Operation.WriteSessionReport] = [ProcessRole.Secretariat],
+        [Operation.AdoptMeetingReport] = [ProcessRole.Secretariat, ProcessRole.Chair],
     };
 
     /// <summary>Operations that do not concern one process.</summary>
@@ -75,6 +84,13 @@ public static class AccessRules
         }
         return ProcessOperations.TryGetValue(operation, out var allowed) && rolesInProcess.Any(allowed.Contains);
     }
+
+    /// <summary>A session's report is written by the person named its rapporteur, or by whoever may
+    /// <see cref="Operation.WriteSessionReport"/> in the meeting's process (docs/decisions/0009-report-authorship.md).
+    /// Nobody else: not the process's chair, not a focal point, not the session's chair.</summary>
+    public static bool MayWriteSessionReport(string? userId, string? rapporteurUserId, bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess) =>
+        (userId is not null && userId == rapporteurUserId)
+        || Allows(Operation.WriteSessionReport, isPlatformAdministrator, rolesInProcess);
 
 }
 

@@ -77,6 +77,7 @@ public static class RcpHubHosting
         services.AddScoped<ProcessAccess>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OperationAuthorizationHandler>();
         services.AddMeetings();
+        RcpHub.Features.Reports.ReportsServices.AddReports(services);
         services.AddScoped<RcpHub.Features.Delegations.DelegationLabels>();
         // Every page and endpoint declares its operation; EndpointPolicyTests fails for any that does not.
         services.AddAuthorizationBuilder().AddOperationPolicies();
