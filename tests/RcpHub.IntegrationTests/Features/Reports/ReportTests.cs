@@ -300,6 +300,60 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Contains($"/meetings/{meeting.Id}/report/print", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Report_pages_of_a_full_meeting_stay_within_ten_queries()
+    {
+        var meeting = await Arrange.MeetingAsync(_factory, _midsa, "A meeting of many sessions", configure: m =>
+        {
+            for (var s = 1; s <= 10; s++)
+            {
+                m.Sessions.Add(new Session { Title = $"Session {s}", Position = s, RapporteurUserId = _rapporteur.Id });
+            }
+        });
+        await using (var scope = _factory.Scope())
+        {
+            foreach (var session in await scope.Db.Sessions.Where(s => s.MeetingId == meeting.Id).ToListAsync())
+            {
+                for (var n = 1; n <= 3; n++)
+                {
+                    var version = new SessionReportVersion { SessionId = session.Id, Number = n, Summary = $"Summary {n}", SavedByUserId = _rapporteur.Id, SavedAt = DateTimeOffset.UtcNow };
+                    for (var p = 1; p <= 5; p++)
+                    {
+                        version.Points.Add(new ReportPoint { Kind = ReportPointKind.KeyPoint, Position = p, Text = $"Key point {p}" });
+                        version.Points.Add(new ReportPoint { Kind = ReportPointKind.Recommendation, Position = p, Text = $"Recommendation {p}" });
+                    }
+                    scope.Db.SessionReportVersions.Add(version);
+                }
+            }
+            await scope.Db.SaveChangesAsync();
+        }
+        using var secretariat = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        using (var adopted = await secretariat.PostAsJsonAsync($"/api/v1/processes/midsa/meetings/{meeting.Id}/report/adoption", new { introduction = "Opening" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, adopted.StatusCode);
+        }
+        var session1 = await FirstSessionAsync(meeting.Id);
+        foreach (var url in new[]
+        {
+            $"/meetings/{meeting.Id}/report", $"/meetings/{meeting.Id}/report?version=1", $"/meetings/{meeting.Id}/report/print?version=1",
+            $"/meetings/{meeting.Id}/sessions/{session1}/report", $"/meetings/{meeting.Id}/sessions/{session1}/report?version=2",
+            $"/api/v1/meetings/{meeting.Id}/report", $"/api/v1/meetings/{meeting.Id}/sessions/{session1}/report",
+        })
+        {
+            _factory.Queries.Reset();
+            using var response = await secretariat.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True(_factory.Queries.Count <= 10, $"{_factory.Queries.Count} queries for {url}");
+            Assert.Contains("Recommendation 5", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<int> FirstSessionAsync(int meeting)
+    {
+        await using var scope = _factory.Scope();
+        return await scope.Db.Sessions.Where(s => s.MeetingId == meeting).OrderBy(s => s.Position).Select(s => s.Id).FirstAsync();
+    }
+
     /// <summary>The text of a PDF, read back with poppler's pdftotext in a temporary folder.</summary>
     private static async Task<string> PdfTextAsync(byte[] pdf)
     {
