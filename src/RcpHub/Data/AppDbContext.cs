@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DelegationMember> Delegates => Set<DelegationMember>();
     public DbSet<SessionFloor> SessionFloors => Set<SessionFloor>();
     public DbSet<FloorRequest> FloorRequests => Set<FloorRequest>();
+    public DbSet<SessionReportVersion> SessionReportVersions => Set<SessionReportVersion>();
+    public DbSet<MeetingReportVersion> MeetingReportVersions => Set<MeetingReportVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

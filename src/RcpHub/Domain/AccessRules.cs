@@ -39,6 +39,12 @@ public enum Operation
 
     /// <summary>Give the floor, end turns and set the speaking time of a session.</summary>
     ChairFloor,
+    /// <summary>Write a session's report: the secretariat of the process; the session's own rapporteur too, decided per
+    /// session by <see cref="AccessRules.MayWriteSessionReport"/>.</summary>
+    WriteSessionReport,
+
+    /// <summary>Adopt a meeting's report (freezing the session reports as they then are).</summary>
+    AdoptMeetingReport,
 
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
@@ -67,6 +73,8 @@ public static class AccessRules
         // Participants take part in the debate; the secretariat runs it and speaks for no state.
         [Operation.AskForFloor] = [ProcessRole.Chair, ProcessRole.FocalPoint, ProcessRole.Observer, ProcessRole.CivilSociety],
         [Operation.ChairFloor] = [ProcessRole.Secretariat, ProcessRole.Chair],
+        [Operation.WriteSessionReport] = [ProcessRole.Secretariat],
+        [Operation.AdoptMeetingReport] = [ProcessRole.Secretariat, ProcessRole.Chair],
     };
 
     /// <summary>Operations that do not concern one process.</summary>
@@ -89,6 +97,13 @@ public static class AccessRules
         }
         return ProcessOperations.TryGetValue(operation, out var allowed) && rolesInProcess.Any(allowed.Contains);
     }
+
+    /// <summary>A session's report is written by the person named its rapporteur, or by whoever may
+    /// <see cref="Operation.WriteSessionReport"/> in the meeting's process (docs/decisions/0010-report-authorship.md).
+    /// Nobody else: not the process's chair, not a focal point, not the session's chair.</summary>
+    public static bool MayWriteSessionReport(string? userId, string? rapporteurUserId, bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess) =>
+        (userId is not null && userId == rapporteurUserId)
+        || Allows(Operation.WriteSessionReport, isPlatformAdministrator, rolesInProcess);
 
 }
 

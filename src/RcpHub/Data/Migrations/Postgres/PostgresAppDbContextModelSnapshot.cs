@@ -945,6 +945,59 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("MeetingProcesses");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportEntry", b =>
+                {
+                    b.Property<int>("MeetingReportVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionReportVersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeetingReportVersionId", "SessionReportVersionId");
+
+                    b.HasIndex("SessionReportVersionId");
+
+                    b.ToTable("MeetingReportEntries", (string)null);
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MeetingReportVersions");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -1170,6 +1223,37 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("ProcessSources");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.ReportPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("ReportPoints", (string)null);
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -1240,6 +1324,46 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.HasKey("SessionId");
 
                     b.ToTable("SessionFloors");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("SessionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SessionReportVersions");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
@@ -1674,6 +1798,42 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Process");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportEntry", b =>
+                {
+                    b.HasOne("RcpHub.Domain.MeetingReportVersion", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("MeetingReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.SessionReportVersion", "SessionReport")
+                        .WithMany()
+                        .HasForeignKey("SessionReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SessionReport");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportVersion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("SavedBy");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Membership", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", "Organization")
@@ -1737,6 +1897,15 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.ReportPoint", b =>
+                {
+                    b.HasOne("RcpHub.Domain.SessionReportVersion", null)
+                        .WithMany("Points")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", null)
@@ -1772,6 +1941,25 @@ namespace RcpHub.Data.Migrations.Postgres
                         .HasForeignKey("RcpHub.Domain.SessionFloor", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SavedBy");
 
                     b.Navigation("Session");
                 });
@@ -1818,6 +2006,11 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Sessions");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportVersion", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
                 {
                     b.Navigation("Bodies");
@@ -1834,6 +2027,11 @@ namespace RcpHub.Data.Migrations.Postgres
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.Navigation("Speakers");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
+                {
+                    b.Navigation("Points");
                 });
 #pragma warning restore 612, 618
         }

@@ -905,6 +905,57 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("MeetingProcesses");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportEntry", b =>
+                {
+                    b.Property<int>("MeetingReportVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionReportVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingReportVersionId", "SessionReportVersionId");
+
+                    b.HasIndex("SessionReportVersionId");
+
+                    b.ToTable("MeetingReportEntries", (string)null);
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdoptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Introduction")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("MeetingId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MeetingReportVersions");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Membership", b =>
                 {
                     b.Property<int>("Id")
@@ -1120,6 +1171,35 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("ProcessSources");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.ReportPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("ReportPoints", (string)null);
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -1188,6 +1268,44 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.HasKey("SessionId");
 
                     b.ToTable("SessionFloors");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Discussion")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("SessionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SessionReportVersions");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
@@ -1618,6 +1736,42 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Process");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportEntry", b =>
+                {
+                    b.HasOne("RcpHub.Domain.MeetingReportVersion", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("MeetingReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.SessionReportVersion", "SessionReport")
+                        .WithMany()
+                        .HasForeignKey("SessionReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SessionReport");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportVersion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("SavedBy");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Membership", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", "Organization")
@@ -1681,6 +1835,15 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.ReportPoint", b =>
+                {
+                    b.HasOne("RcpHub.Domain.SessionReportVersion", null)
+                        .WithMany("Points")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", null)
@@ -1716,6 +1879,25 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .HasForeignKey("RcpHub.Domain.SessionFloor", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Session", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("SavedBy");
 
                     b.Navigation("Session");
                 });
@@ -1762,6 +1944,11 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Sessions");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.MeetingReportVersion", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
                 {
                     b.Navigation("Bodies");
@@ -1778,6 +1965,11 @@ namespace RcpHub.Data.Migrations.Sqlite
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.Navigation("Speakers");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
+                {
+                    b.Navigation("Points");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Reports;
+
+/// <summary>/meetings/{id}/report: the meeting report (current draft, or version ?version=n), the recommendations raised,
+/// and adoption by the chair or the secretariat; "not found" for anyone outside the meeting's audience.</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimeProvider clock, IStringLocalizer<ReportsText> t) : PageModel
+{
+    public ReportMeeting Meeting { get; private set; } = null!;
+    public MeetingReportView Report { get; private set; } = null!;
+    public IReadOnlyList<VersionListItem> Versions { get; private set; } = [];
+
+    [BindProperty]
+    [Display(Name = "Introduction")]
+    [StringLength(ReportLimits.Discussion, ErrorMessage = "The introduction is too long (20,000 characters at most).")]
+    public string? Introduction { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int? version, CancellationToken ct)
+    {
+        if (await gate.MeetingAsync(User, id, ct) is not { } meeting || await ReportQueries.MeetingReportAsync(db, id, version, ct) is not { } report)
+        {
+            return NotFound();
+        }
+        (Meeting, Report) = (meeting, report);
+        Introduction = report.Introduction;
+        Versions = await ReportQueries.MeetingVersionsAsync(db, id, ct);
+        return Page();
+    }
+
+    /// <summary>"adopt" adopts the report; anything else saves the introduction as a new draft version.</summary>
+    public async Task<IActionResult> OnPostAsync(int id, string? intent, CancellationToken ct)
+    {
+        var adopt = intent == "adopt";
+        if (await gate.MeetingAsync(User, id, ct) is not { } meeting)
+        {
+            return NotFound();
+        }
+        if (!meeting.MayAdopt)
+        {
+            return Forbid();
+        }
+        Meeting = meeting;
+        if (ModelState.IsValid
+            && await ReportCommands.SaveMeetingReportAsync(db, clock, id, meeting.Reader.UserId!, Introduction, adopt, ct) is not null)
+        {
+            return Redirect($"/meetings/{id}/report");
+        }
+        if (ModelState.IsValid)
+        {
+            ModelState.AddModelError(nameof(Introduction), t["No session report has been written yet: there is nothing to adopt."]);
+        }
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Report = (await ReportQueries.MeetingReportAsync(db, id, null, ct))!;
+        Versions = await ReportQueries.MeetingVersionsAsync(db, id, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Reports;
+
+/// <summary>/meetings/{id}/report/print: the meeting report (current draft, or version ?version=n) as a printable page,
+/// and ?handler=pdf the same document as a PDF; both for the meeting's audience only.</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class PrintModel(AppDbContext db, ReportGate gate, MeetingLabels labels, ChromiumPdf chromium, IStringLocalizer<ReportsText> t) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int id, int? version, CancellationToken ct) =>
+        await DocumentAsync(id, version, "/css/site.css", ct) is { } html ? Content(html, "text/html; charset=utf-8") : NotFound();
+
+    public async Task<IActionResult> OnGetPdfAsync(int id, int? version, CancellationToken ct)
+    {
+        // Chromium reads the stylesheet copied beside the document in its temporary folder.
+        if (await DocumentAsync(id, version, "site.css", ct) is not { } html)
+        {
+            return NotFound();
+        }
+        if (await chromium.RenderAsync(html, ct) is not { } pdf)
+        {
+            var problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = t["The PDF cannot be made right now."],
+                Detail = t["Open the printable version and print it to PDF from your browser: {0}", $"/meetings/{id}/report/print"],
+            };
+            return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+        }
+        return File(pdf, "application/pdf", version is { } n ? $"meeting-report-{id}-v{n}.pdf" : $"meeting-report-{id}.pdf");
+    }
+
+    private async Task<string?> DocumentAsync(int id, int? version, string stylesheet, CancellationToken ct)
+    {
+        if (await gate.MeetingAsync(User, id, ct) is not { } meeting || await ReportQueries.MeetingReportAsync(db, id, version, ct) is not { } report)
+        {
+            return null;
+        }
+        return ReportDocument.Html(meeting, report, labels.Audience(meeting.Audience), t, stylesheet);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Reports;
+
+/// <summary>/meetings/{id}/sessions/{sessionId}/report: a session's report for the meeting's audience (any version by
+/// ?version=n), written by the session's rapporteur or the secretariat; "not found" for anyone outside the audience.</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimeProvider clock, IStringLocalizer<ReportsText> t) : PageModel
+{
+    public ReportMeeting Meeting { get; private set; } = null!;
+    public ReportSession Session { get; private set; } = null!;
+    public SessionReportView? Report { get; private set; }
+    public IReadOnlyList<VersionListItem> Versions { get; private set; } = [];
+    public bool MayWrite { get; private set; }
+    public bool IsLatest => Report is null || Versions.Count == 0 || Report.Number == Versions[0].Number;
+
+    [BindProperty]
+    public SessionReportInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, int sessionId, int? version, CancellationToken ct)
+    {
+        if (!await FindAsync(id, sessionId, ct))
+        {
+            return NotFound();
+        }
+        Report = await ReportQueries.SessionReportAsync(db, sessionId, version, ct);
+        if (Report is null && version is not null)
+        {
+            return NotFound();
+        }
+        Versions = await ReportQueries.SessionVersionsAsync(db, sessionId, ct);
+        Input = SessionReportInput.From(IsLatest ? Report : await ReportQueries.SessionReportAsync(db, sessionId, null, ct));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int sessionId, CancellationToken ct)
+    {
+        if (!await FindAsync(id, sessionId, ct))
+        {
+            return NotFound();
+        }
+        if (!MayWrite)
+        {
+            return Forbid();
+        }
+        var draft = Input.ToDraft();
+        foreach (var error in draft.Check())
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Message]);
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            Report = await ReportQueries.SessionReportAsync(db, sessionId, null, ct);
+            Versions = await ReportQueries.SessionVersionsAsync(db, sessionId, ct);
+            return Page();
+        }
+        await ReportCommands.SaveSessionReportAsync(db, clock, sessionId, Meeting.Reader.UserId!, draft, ct);
+        return Redirect($"/meetings/{id}/sessions/{sessionId}/report");
+    }
+
+    private async Task<bool> FindAsync(int id, int sessionId, CancellationToken ct)
+    {
+        if (await gate.MeetingAsync(User, id, ct) is not { } meeting || await gate.SessionAsync(id, sessionId, ct) is not { } session)
+        {
+            return false;
+        }
+        (Meeting, Session, MayWrite) = (meeting, session, meeting.MayWrite(session));
+        return true;
+    }
+}
