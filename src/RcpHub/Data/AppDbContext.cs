@@ -34,6 +34,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<DelegationMember> Delegates => Set<DelegationMember>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

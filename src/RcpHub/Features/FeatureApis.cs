@@ -15,6 +15,7 @@ internal static class FeatureApis
         Organizations.OrganizationsApi.MapOrganizationsApi(api);
         GlobalMeetings.GlobalMeetingsApi.MapGlobalMeetingsApi(api);
         api.MapMeetingsApi();
+        Documents.DocumentsApi.MapDocumentsApi(api);
         return api;
     }
 }
