@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, integration tests against SQLite and against a real PostgreSQL server,
 # and browser tests in Debian's Chromium. Installs what is missing (PostgreSQL server, Chromium,
-# SMTP catcher, npm packages), starts a throw-away PostgreSQL cluster on loopback, stops what it
+# SMTP catcher, pdftotext, npm packages), starts a throw-away PostgreSQL cluster on loopback, stops what it
 # started, and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,7 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || need+=(python3-aiosmtpd)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} from Debian packages..."
   as_root apt-get update -qq
