@@ -38,6 +38,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<FloorRequest> FloorRequests => Set<FloorRequest>();
     public DbSet<SessionReportVersion> SessionReportVersions => Set<SessionReportVersion>();
     public DbSet<MeetingReportVersion> MeetingReportVersions => Set<MeetingReportVersion>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,6 +23,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     {
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(Invitation.TokenHash),
+        // A document's bytes and extracted text: megabytes that say nothing in a log (the version's SHA-256 is kept).
+        nameof(DocumentContent.Bytes), nameof(DocumentVersion.ExtractedText),
     };
 
     private static readonly HashSet<string> Noise = new(StringComparer.Ordinal)

@@ -16,6 +16,7 @@ internal static class FeatureApis
         GlobalMeetings.GlobalMeetingsApi.MapGlobalMeetingsApi(api);
         api.MapMeetingsApi();
         Reports.ReportsApi.MapReportsApi(api);
+        Documents.DocumentsApi.MapDocumentsApi(api);
         return api;
     }
 }

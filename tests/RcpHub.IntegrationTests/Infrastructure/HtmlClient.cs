@@ -45,8 +45,10 @@ public sealed class HtmlClient(HttpClient http, CookieContainer cookies) : IDisp
     }
 
     /// <summary>Fills the form found by <paramref name="formSelector"/> on <paramref name="page"/> with the given
-    /// values (by field name) and submits it, following redirects.</summary>
-    public async Task<Page> SubmitAsync(Page page, string formSelector, IReadOnlyDictionary<string, string> values, string? submitterSelector = null)
+    /// values (by field name) and submits it, following redirects. With <paramref name="files"/> (by field name), it is sent
+    /// as multipart/form-data, as a browser sends a form with file inputs.</summary>
+    public async Task<Page> SubmitAsync(Page page, string formSelector, IReadOnlyDictionary<string, string> values, string? submitterSelector = null,
+        IReadOnlyDictionary<string, (string FileName, byte[] Content)>? files = null)
     {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}:\n{page.Document.Body?.TextContent[..Math.Min(2000, page.Document.Body.TextContent.Length)]}");
@@ -90,6 +92,20 @@ public sealed class HtmlClient(HttpClient http, CookieContainer cookies) : IDisp
             fields.Add(new(button.Name!, button.Value));
         }
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.GetAttribute("action")!;
+        if (files is not null)
+        {
+            using var multipart = new MultipartFormDataContent();
+            foreach (var (name, value) in fields)
+            {
+                multipart.Add(new StringContent(value), name);
+            }
+            foreach (var (name, file) in files)
+            {
+                multipart.Add(new ByteArrayContent(file.Content), name, file.FileName);
+            }
+            using var uploaded = await Http.PostAsync(action, multipart);
+            return await Page.ReadAsync(uploaded);
+        }
         using var content = new FormUrlEncodedContent(fields);
         if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
         {

@@ -37,6 +37,9 @@ public static partial class PageCatalogue
         };
         var session = await db.Sessions.Where(s => s.Meeting!.ProcessId == process).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();
         samples["sessionId"] = _ => session?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The demo concept note, a document of the first demo meeting (the one the {id} sample names).
+        var document = await db.Documents.Where(d => d.MeetingId == ids["meetings"]).OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync();
+        samples["documentId"] = _ => document?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // An address that was never issued: the feed answers 404, as for a revoked one.
         samples["token"] = _ => "not-a-calendar-token";
         samples["id"] = pattern => Regex.Match(pattern, @"/(\w+)/\{id") is { Success: true } m && ids.TryGetValue(m.Groups[1].Value, out var id)

@@ -148,7 +148,9 @@ public static class DemoData
         };
         db.Processes.Add(process);
         await db.SaveChangesAsync(ct);
-        db.Meetings.AddRange(DemoMeetings(process.Id, today));
+        var meetings = DemoMeetings(process.Id, today).ToList();
+        db.Meetings.AddRange(meetings);
+        db.Documents.Add(Documents.DemoDocument.ConceptNote(meetings[0], DateTimeOffset.UtcNow));
         await db.SaveChangesAsync(ct);
         return process.Id;
     }

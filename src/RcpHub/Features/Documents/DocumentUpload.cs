@@ -1,0 +1,161 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features.Account;
+using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Documents;
+
+/// <summary>What the secretariat gives with a file: for a new document its title, place in the meeting and access;
+/// for every file its language and translation status.</summary>
+public sealed class UploadInput
+{
+    public string? Title { get; set; }
+
+    public string Language { get; set; } = "en";
+    public TranslationStatus Status { get; set; } = TranslationStatus.Original;
+    public DocumentAccess Access { get; set; } = DocumentAccess.Meeting;
+    public int? AgendaItemId { get; set; }
+    public int? SessionId { get; set; }
+}
+
+/// <summary>A file that passed every check, ready to store.</summary>
+public sealed record CheckedFile(string FileName, FileKind Kind, byte[] Bytes);
+
+/// <summary>The upload rules shared by the form and the API: size, content type, name; then the save.</summary>
+public static class DocumentUpload
+{
+    public static readonly string[] Languages = ["en", "fr", "es", "ru", "ar"];
+
+    private const long DefaultMaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>Room for the form's other fields around the file in a request.</summary>
+    private const long FormOverhead = 1024 * 1024;
+
+    public static long MaxBytes(IConfiguration configuration) => configuration.GetValue<long?>("Documents:MaxBytes") ?? DefaultMaxBytes;
+
+    /// <summary>"20 MB", for messages.</summary>
+    public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture) + " MB";
+
+    /// <summary>Raises the request body limit of an upload to the file limit and a little room for the form, before the body
+    /// is read; false when the request announces a larger body, which is then refused without reading it.</summary>
+    public static bool AdmitBody(HttpContext context, IConfiguration configuration)
+    {
+        var limit = MaxBytes(configuration) + FormOverhead;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+        if (context.Features.Get<IFormFeature>() is null or { Form: null })
+        {
+            context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
+        }
+        return context.Request.ContentLength is not { } length || length <= limit;
+    }
+
+    public static string TooLarge(IStringLocalizer<DocumentsText> t, IConfiguration configuration) =>
+        t["The file is larger than {0}, the largest file accepted.", Megabytes(MaxBytes(configuration))];
+
+    /// <summary>Reads and checks the file: nothing about it is trusted but its bytes.</summary>
+    public static async Task<(CheckedFile? File, string? Error)> CheckFileAsync(IFormFile? file, IConfiguration configuration, IStringLocalizer<DocumentsText> t, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return (null, t["Choose a file."]);
+        }
+        if (file.Length > MaxBytes(configuration))
+        {
+            return (null, TooLarge(t, configuration));
+        }
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, ct);
+        }
+        var result = FileSniffer.Check(file.FileName, bytes);
+        return result.Refusal switch
+        {
+            FileRefusal.None => (new CheckedFile(file.FileName, result.Kind!, bytes), null),
+            FileRefusal.Empty => (null, t["The file is empty."]),
+            FileRefusal.PathInName => (null, t["The file name contains a folder or drive ({0}): give a file name only.", file.FileName]),
+            FileRefusal.BadName => (null, t["The file name is not valid: at most 200 characters, no control characters, not starting with a dot."]),
+            FileRefusal.Archive => (null, t["Archives (ZIP, 7z, RAR, TAR, GZ) are not accepted: upload each document on its own."]),
+            FileRefusal.NameDoesNotMatch => (null, t["The file is a {0} file but its name ends otherwise: name it {1}.", result.Kind!.Name, string.Join(" / ", result.Kind.Extensions)]),
+            _ => (null, t["This type of file is not accepted: upload a PDF, an Office or OpenDocument file, or an image (PNG, JPEG, GIF, WebP)."]),
+        };
+    }
+
+    /// <summary>The other fields: a title for a new document, a known language, an agenda item and session of this meeting.</summary>
+    public static async Task<List<FieldError>> CheckInputAsync(AppDbContext db, int meetingId, UploadInput input, bool newDocument, IStringLocalizer<DocumentsText> t, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (newDocument && string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors.Add(new(nameof(UploadInput.Title), t["Give the document a title."]));
+        }
+        if (input.Title?.Trim().Length > 300)
+        {
+            errors.Add(new(nameof(UploadInput.Title), t["A title has at most 300 characters."]));
+        }
+        if (!Languages.Contains(input.Language))
+        {
+            errors.Add(new(nameof(UploadInput.Language), t["Choose one of the languages offered."]));
+        }
+        if (newDocument && input.AgendaItemId is { } item && !await db.AgendaItems.AnyAsync(i => i.Id == item && i.MeetingId == meetingId, ct))
+        {
+            errors.Add(new(nameof(UploadInput.AgendaItemId), t["Choose an item of this meeting's agenda."]));
+        }
+        if (newDocument && input.SessionId is { } session && !await db.Sessions.AnyAsync(s => s.Id == session && s.MeetingId == meetingId, ct))
+        {
+            errors.Add(new(nameof(UploadInput.SessionId), t["Choose a session of this meeting."]));
+        }
+        return errors;
+    }
+
+    /// <summary>Stores a new document with its first version, or a new version of <paramref name="document"/>.</summary>
+    public static async Task<DocumentVersion> SaveAsync(AppDbContext db, TimeProvider clock, Meeting meeting, Document? document, UploadInput input,
+        CheckedFile file, ClaimsPrincipal user, ILogger logger, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (document is null)
+        {
+            document = new Document
+            {
+                Meeting = meeting,
+                Title = input.Title!.Trim(),
+                Access = input.Access,
+                AgendaItemId = input.AgendaItemId,
+                SessionId = input.SessionId,
+                CreatedAt = now,
+            };
+            db.Documents.Add(document);
+        }
+        document.Meeting = meeting;
+        var number = document.Id == 0 ? 1
+            : (await db.DocumentVersions.Where(v => v.DocumentId == document.Id && v.Language == input.Language).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+        var version = new DocumentVersion
+        {
+            Document = document,
+            Language = input.Language,
+            Status = input.Status,
+            Number = number,
+            FileName = file.FileName,
+            ContentType = file.Kind.ContentType,
+            Size = file.Bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
+            UploadedByUserId = ProcessAccess.UserIdOf(user),
+            UploadedByName = AccountClaims.NameOf(user),
+            UploadedAt = now,
+            ExtractedText = await TextExtractor.ExtractAsync(file.Kind, file.Bytes, logger, ct),
+            Content = new DocumentContent { Bytes = file.Bytes },
+        };
+        db.DocumentVersions.Add(version);
+        await db.SaveChangesAsync(ct);
+        return version;
+    }
+}

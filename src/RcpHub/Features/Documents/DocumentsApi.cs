@@ -1,0 +1,182 @@
+using System.IO.Compression;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Documents;
+
+/// <summary>A meeting's documents in JSON under /api/v1, their files and the meeting pack. Reading answers what the
+/// meeting's audience and each document's access let the caller see (anything else is "not found"); uploading is for
+/// the secretariat of the process named in the address.</summary>
+public static class DocumentsApi
+{
+    public sealed record DocumentListItem(int Id, string Title, DocumentAccess Access, MeetingAudience MeetingAudience, int? AgendaItemId, int? SessionId,
+        IReadOnlyList<VersionView> Latest, string Url);
+
+    public static RouteGroupBuilder MapDocumentsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/meetings/{id:int}/documents", ListAsync).Requires(Operation.ViewPublicRegistry)
+            .WithName("ListMeetingDocuments").WithSummary("The documents of a meeting the caller may see, each with its latest version per language.")
+            .Produces<IReadOnlyList<DocumentListItem>>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/meetings/{id:int}/documents/{documentId:int}", GetAsync).Requires(Operation.ViewPublicRegistry)
+            .WithName("GetMeetingDocument").WithSummary("A document of a meeting with every version in every language.")
+            .Produces<DocumentView>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/meetings/{id:int}/documents/{documentId:int}/versions/{versionId:int}/file", DownloadAsync).Requires(Operation.ViewPublicRegistry)
+            .WithName("DownloadMeetingDocument").WithSummary("The file of one version of a document, as an attachment.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/meetings/{id:int}/pack", PackAsync).Requires(Operation.ViewPublicRegistry)
+            .WithName("DownloadMeetingPack").WithSummary("One ZIP of the agenda and the latest version of every document the caller may see.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/processes/{slug}/meetings/{id:int}/documents", UploadAsync).Requires(Operation.ScheduleMeetings)
+            .WithName("UploadMeetingDocument").WithSummary("Uploads a new document (multipart form: file, title, language, status, access, agendaItemId, sessionId).")
+            .Accepts<UploadInput>("multipart/form-data")
+            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}/versions", UploadVersionAsync).Requires(Operation.ScheduleMeetings)
+            .WithName("UploadMeetingDocumentVersion").WithSummary("Uploads a new version, or a language version, of a document (multipart form: file, language, status).")
+            .Accepts<UploadInput>("multipart/form-data")
+            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DocumentListItem>>, ProblemHttpResult>> ListAsync(
+        int id, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, HttpRequest request, CancellationToken ct)
+    {
+        if (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct) is not { } readable)
+        {
+            return NoMeeting();
+        }
+        var site = MeetingCalendar.Site(request);
+        var documents = await DocumentReading.ListAsync(db, readable, null, ct);
+        return TypedResults.Ok<IReadOnlyList<DocumentListItem>>([.. documents.Select(d => new DocumentListItem(d.Id, d.Title, d.Access, d.MeetingAudience,
+            d.AgendaItemId, d.SessionId, d.Latest, new Uri(site, $"/api/v1/meetings/{id}/documents/{d.Id}").AbsoluteUri))]);
+    }
+
+    private static async Task<Results<Ok<DocumentView>, ProblemHttpResult>> GetAsync(
+        int id, int documentId, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct) =>
+        await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct) is { } readable
+            && await DocumentReading.FindAsync(db, readable, documentId, ct) is { } document
+            ? TypedResults.Ok(document)
+            : NoDocument();
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
+        int id, int documentId, int versionId, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
+        HttpResponse response, CancellationToken ct)
+    {
+        if (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct) is not { } readable
+            || await DocumentReading.FileAsync(db, readable, documentId, versionId, ct) is not { } file)
+        {
+            return NoDocument();
+        }
+        // Served as what its bytes were found to be, as an attachment, and never re-guessed by the browser.
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(file.Bytes, file.Version.ContentType, DocumentReading.SafeFileName(file.Version.FileName));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PackAsync(
+        int id, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, HttpResponse response,
+        IStringLocalizer<DocumentsText> t, CancellationToken ct)
+    {
+        if (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct) is not { } readable)
+        {
+            return NoMeeting();
+        }
+        var zip = await MeetingPack.BuildAsync(db, readable, t, ct);
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(zip, "application/zip", $"meeting-{id}-pack.zip");
+    }
+
+    private static Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        string slug, int id, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
+        TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger<DocumentsText> logger, CancellationToken ct) =>
+        StoreAsync(slug, id, null, context, user, db, readers, authorization, clock, configuration, t, logger, ct);
+
+    private static Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> UploadVersionAsync(
+        string slug, int id, int documentId, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
+        TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger<DocumentsText> logger, CancellationToken ct) =>
+        StoreAsync(slug, id, documentId, context, user, db, readers, authorization, clock, configuration, t, logger, ct);
+
+    private static async Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> StoreAsync(
+        string slug, int id, int? documentId, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
+        TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger logger, CancellationToken ct)
+    {
+        var processId = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+        if (processId is null || await MeetingCommands.FindToChangeAsync(db, processId.Value, id, ct) is not { } meeting)
+        {
+            return NoMeeting();
+        }
+        var document = documentId is null ? null : await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.MeetingId == id, ct);
+        if (documentId is not null && document is null)
+        {
+            return NoDocument();
+        }
+        if (!DocumentUpload.AdmitBody(context, configuration))
+        {
+            return Invalid([new("file", DocumentUpload.TooLarge(t, configuration))]);
+        }
+        if (!context.Request.HasFormContentType)
+        {
+            return Invalid([new("file", t["Send the file as multipart/form-data."])]);
+        }
+        var form = await context.Request.ReadFormAsync(ct);
+        var input = Bind(form);
+        if (input is null)
+        {
+            return Invalid([new("status", t["Choose one of the values offered."])]);
+        }
+        var errors = await DocumentUpload.CheckInputAsync(db, id, input, document is null, t, ct);
+        var (file, fileError) = await DocumentUpload.CheckFileAsync(form.Files.GetFile("file"), configuration, t, ct);
+        if (fileError is not null)
+        {
+            errors.Add(new("file", fileError));
+        }
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+        var version = await DocumentUpload.SaveAsync(db, clock, meeting, document, input, file!, user, logger, ct);
+        var readable = (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct))!;
+        var view = (await DocumentReading.FindAsync(db, readable, version.DocumentId, ct))!;
+        return TypedResults.Created($"/api/v1/meetings/{id}/documents/{view.Id}", view);
+    }
+
+    /// <summary>The form fields by their JSON names; null when a status or access is not one of its names.</summary>
+    private static UploadInput? Bind(IFormCollection form)
+    {
+        var status = TranslationStatus.Original;
+        var access = DocumentAccess.Meeting;
+        if ((form["status"].FirstOrDefault() is { } s && !(Enum.TryParse(s, true, out status) && Enum.IsDefined(status)))
+            || (form["access"].FirstOrDefault() is { } a && !(Enum.TryParse(a, true, out access) && Enum.IsDefined(access))))
+        {
+            return null;
+        }
+        return new UploadInput
+        {
+            Title = form["title"].FirstOrDefault(),
+            Language = form["language"].FirstOrDefault() ?? "en",
+            Status = status,
+            Access = access,
+            AgendaItemId = int.TryParse(form["agendaItemId"], out var item) ? item : null,
+            SessionId = int.TryParse(form["sessionId"], out var session) ? session : null,
+        };
+    }
+
+    private static ValidationProblem Invalid(IEnumerable<FieldError> errors) => TypedResults.ValidationProblem(
+        errors.GroupBy(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+        title: "The document could not be stored.");
+
+    // The same answer for what does not exist and for what the caller may not see: existence is not revealed.
+    private static ProblemHttpResult NoMeeting() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Meeting not found", detail: "There is no meeting with this id that you may see.");
+
+    private static ProblemHttpResult NoDocument() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found", detail: "There is no document with this id that you may see.");
+}

@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+
+namespace RcpHub.Features.Documents;
+
+/// <summary>One ZIP for a meeting: its agenda as an HTML page listing the documents, and the latest version in each
+/// language of every document the reader may see. What the reader may not see is neither in it nor mentioned.</summary>
+public static class MeetingPack
+{
+    public static async Task<byte[]> BuildAsync(AppDbContext db, ReadableMeeting readable, IStringLocalizer<DocumentsText> t, CancellationToken ct)
+    {
+        var meeting = readable.Meeting;
+        var documents = await DocumentReading.ListAsync(db, readable, null, ct);
+        var agenda = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meeting.Id).OrderBy(i => i.Position)
+            .Select(i => new { i.Position, i.Title, i.Description }).ToListAsync(ct);
+        var latest = documents.SelectMany(d => d.Latest.Select(v => (Document: d, Version: v))).ToList();
+        var ids = latest.Select(l => l.Version.Id).ToList();
+        var bytes = await db.DocumentContents.AsNoTracking().Where(c => ids.Contains(c.VersionId)).ToDictionaryAsync(c => c.VersionId, c => c.Bytes, ct);
+
+        var html = new StringBuilder();
+        string E(string s) => WebUtility.HtmlEncode(s);
+        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(E(meeting.Title)).Append("</title></head><body>");
+        html.Append("<h1>").Append(E(meeting.Title)).Append("</h1><h2>").Append(E(t["Agenda"])).Append("</h2><ol>");
+        foreach (var item in agenda)
+        {
+            html.Append("<li><strong>").Append(E(item.Title)).Append("</strong>");
+            if (item.Description is not null)
+            {
+                html.Append("<p>").Append(E(item.Description)).Append("</p>");
+            }
+            html.Append("</li>");
+        }
+        html.Append("</ol><h2>").Append(E(t["Documents"])).Append("</h2><ul>");
+
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (document, version) in latest)
+            {
+                var path = $"documents/{document.Id}-{DocumentReading.SafeFileName(document.Title)}/{version.Language}-v{version.Number}-{DocumentReading.SafeFileName(version.FileName)}";
+                var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
+                await using (var stream = await entry.OpenAsync(ct))
+                {
+                    await stream.WriteAsync(bytes[version.Id], ct);
+                }
+                html.Append("<li><a href=\"").Append(E(path)).Append("\">").Append(E(document.Title)).Append(" (").Append(version.Language)
+                    .Append(", v").Append(version.Number).Append(")</a></li>");
+            }
+            html.Append("</ul></body></html>");
+            var agendaEntry = zip.CreateEntry("agenda.html", CompressionLevel.Fastest);
+            await using var agendaStream = await agendaEntry.OpenAsync(ct);
+            await agendaStream.WriteAsync(Encoding.UTF8.GetBytes(html.ToString()), ct);
+        }
+        return output.ToArray();
+    }
+}
