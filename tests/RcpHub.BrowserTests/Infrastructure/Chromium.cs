@@ -29,7 +29,8 @@ public sealed class Chromium : IAsyncLifetime
     public async Task<IPage> NewPageAsync(bool javaScript = true, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript, Locale = locale });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a busy 2-core machine the first page of a freshly started server can take seconds. Speed is measured in bench/.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 
