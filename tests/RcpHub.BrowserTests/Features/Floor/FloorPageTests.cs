@@ -35,17 +35,17 @@ public sealed class FloorPageTests(Chromium chromium) : IAsyncLifetime
         }
 
         await participant.GetByRole(AriaRole.Button, new() { Name = "Ask for the floor" }).ClickAsync();
-        await Expect(chair.Locator("#floor-queue li")).ToHaveTextAsync(["focal.point — South Africa"], new() { Timeout = 10_000 });
+        await Expect(chair.Locator("#floor-queue li")).ToHaveTextAsync(["focal.point — South Africa"], new() { Timeout = 5_000 });
         await Expect(chair.Locator("#floor-give-to option")).ToHaveTextAsync(["focal.point — South Africa"]);
         Assert.True(await chair.EvaluateAsync<bool>("() => window.notReloaded === true"));
-        await Expect(follower.Locator("#floor-queue li")).ToHaveTextAsync(["focal.point — South Africa"], new() { Timeout = 10_000 });
+        await Expect(follower.Locator("#floor-queue li")).ToHaveTextAsync(["focal.point — South Africa"], new() { Timeout = 5_000 });
 
         await chair.GetByRole(AriaRole.Button, new() { Name = "Give the floor to the next in line" }).ClickAsync();
-        await Expect(follower.Locator("#floor-speaking")).ToHaveTextAsync("focal.point — South Africa", new() { Timeout = 10_000 });
+        await Expect(follower.Locator("#floor-speaking")).ToHaveTextAsync("focal.point — South Africa", new() { Timeout = 5_000 });
         await Expect(follower.Locator("#floor-queue li")).ToHaveCountAsync(0);
         Assert.True(await follower.EvaluateAsync<bool>("() => window.notReloaded === true"));
         // The speaker's own page reloads by itself: its forms changed.
-        await Expect(participant.GetByText("You have the floor.")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(participant.GetByText("You have the floor.")).ToBeVisibleAsync(new() { Timeout = 5_000 });
 
         // The timer counts down on its own between announcements.
         var first = await follower.Locator("#floor-timer").TextContentAsync();
