@@ -5,10 +5,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 
-// Usage (from the repository root): bench/run [--seconds 10] [--connections 32], or bench/run --floor [--subscribers 500] [--changes 20] [--postgres CONNECTION-STRING]
-// Starts the Release build of RcpHub on its own SQLite database, then measures
+// Usage (from the repository root): bench/run [--seconds 10] [--connections 32] [--rounds 3], bench/run --floor [--subscribers 500]
+// [--changes 20] [--postgres CONNECTION-STRING], or bench/run --explore (the large process, left running until Enter)
+// Starts the Release build of RcpHub on its own SQLite database, grows the demo process to 2,000 meetings and 20,000
+// documents (LargeProcess), then measures
 //  1. page weight: every listed page compressed (brotli, as browsers ask) plus its stylesheet and scripts;
-//  2. throughput: the registry page against a bare endpoint returning the same bytes, side by side, with wrk.
+//  2. throughput: the registry page and the large process's meeting pages against a bare endpoint returning the same
+//     bytes, side by side, with wrk, anonymous and signed in.
 var options = new BenchOptions(args);
 var app = options.AppDll;
 if (!File.Exists(app))
@@ -18,12 +21,31 @@ if (!File.Exists(app))
 }
 
 var work = Directory.CreateTempSubdirectory("rcphub-bench-");
-using var server = AppProcess.Start(app, options.AppPort, Path.Combine(work.FullName, "bench.db"), options.Postgres);
+var database = Path.Combine(work.FullName, "bench.db");
+var server = AppProcess.Start(app, options.AppPort, database, options.Postgres);
 using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false })
 {
     BaseAddress = new Uri($"http://127.0.0.1:{options.AppPort}"),
 };
 await server.WaitUntilReadyAsync(http);
+LargeProcess.Facts? large = null;
+if (!options.Floor)
+{
+    // The first start migrated and seeded the database and loaded the demo process; grow it while the application is
+    // stopped, then start it again so that nothing it holds in memory predates the data.
+    server.Dispose();
+    large = await LargeProcess.GenerateAsync(options.Postgres, database);
+    server = AppProcess.Start(app, options.AppPort, database, options.Postgres);
+    await server.WaitUntilReadyAsync(http);
+}
+using var running = server;
+if (options.Explore)
+{
+    Console.WriteLine($"The large process is served at {http.BaseAddress}processes/demo/meetings (largest meeting: /meetings/{large!.LargestMeetingId}; demo accounts as README says). Press Enter to stop.");
+    Console.ReadLine();
+    work.Delete(recursive: true);
+    return 0;
+}
 
 if (options.Floor)
 {
@@ -46,7 +68,12 @@ report.AppendLine();
 report.AppendLine("| page | HTML (br) | CSS + JS (br) | total | within budget |");
 report.AppendLine("|---|---:|---:|---:|---|");
 var overBudget = false;
-foreach (var path in options.Pages)
+string[] meetingPages =
+[
+    "/processes/demo/meetings", "/processes/demo/meetings?when=past", $"/processes/demo/meetings?when=past&p={LargeProcess.MeetingCount / 25}",
+    "/processes/demo/meetings?when=past&q=labour", $"/meetings/{large!.LargestMeetingId}", $"/meetings/{large.LargestMeetingId}/documents",
+];
+foreach (var path in options.Pages.Concat(meetingPages))
 {
     var (status, htmlBytes, assets) = await PageWeight.MeasureAsync(http, path);
     var total = htmlBytes + assets;
@@ -63,7 +90,7 @@ using var signedIn = new HttpClient(new HttpClientHandler { AutomaticDecompressi
     BaseAddress = http.BaseAddress,
 };
 await SignIn.AsDemoAdministratorAsync(signedIn);
-foreach (var path in options.SignedInPages)
+foreach (var path in options.SignedInPages.Concat(meetingPages))
 {
     var (status, htmlBytes, assets) = await PageWeight.MeasureAsync(signedIn, path);
     var total = htmlBytes + assets;
@@ -73,34 +100,54 @@ foreach (var path in options.SignedInPages)
 }
 report.AppendLine();
 
-// 2. Throughput, side by side
-var page = await http.GetAsync(options.ThroughputPath);
-var bytes = await page.Content.ReadAsByteArrayAsync();
-var contentType = page.Content.Headers.ContentType?.ToString() ?? "text/html; charset=utf-8";
-await using var bare = await BareServer.StartAsync(options.BarePort, bytes, contentType);
-// Warm-up: JIT, connection pools, the page cache. Not counted.
-await Wrk.RequestsPerSecondAsync($"http://127.0.0.1:{options.AppPort}{options.ThroughputPath}", options, seconds: 3);
-await Wrk.RequestsPerSecondAsync($"http://127.0.0.1:{options.BarePort}/", options, seconds: 3);
-var registryRps = new List<double>();
-var bareRps = new List<double>();
-for (var round = 0; round < options.Rounds; round++)
+// 2. Throughput, side by side: each page against a bare endpoint returning the same bytes.
+var signedInCookie = cookies.GetCookieHeader(http.BaseAddress!);
+(string Path, bool SignedIn)[] targets =
+[
+    (options.ThroughputPath, false),
+    ("/processes/demo/meetings?when=past", false), ($"/meetings/{large.LargestMeetingId}", false), ($"/meetings/{large.LargestMeetingId}/documents", false),
+    ("/processes/demo/meetings?when=past", true), ($"/meetings/{large.LargestMeetingId}", true), ($"/meetings/{large.LargestMeetingId}/documents", true),
+];
+report.AppendLine("### Throughput against a bare endpoint returning the same bytes (budget: at least 40%)");
+report.AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"wrk, {options.Connections} connections, 2 threads, {options.Seconds} s per run, {options.Rounds} alternating rounds after a warm-up, best run of each side, no compression (identical bytes on both sides). Signed in: the demo administrator's cookie, who sees all {LargeProcess.MeetingCount:N0} meetings.");
+report.AppendLine();
+report.AppendLine("| page | reader | bytes | RcpHub requests/s (each round) | bare requests/s (each round) | ratio | budget |");
+report.AppendLine("|---|---|---:|---|---|---:|---|");
+var slow = false;
+foreach (var (path, isSignedIn) in targets)
 {
-    registryRps.Add(await Wrk.RequestsPerSecondAsync($"http://127.0.0.1:{options.AppPort}{options.ThroughputPath}", options));
-    bareRps.Add(await Wrk.RequestsPerSecondAsync($"http://127.0.0.1:{options.BarePort}/", options));
+    var cookie = isSignedIn ? signedInCookie : null;
+    using var capture = new HttpRequestMessage(HttpMethod.Get, path);
+    if (cookie is not null)
+    {
+        capture.Headers.Add("Cookie", cookie);
+    }
+    using var page = await http.SendAsync(capture);
+    var bytes = await page.Content.ReadAsByteArrayAsync();
+    var contentType = page.Content.Headers.ContentType?.ToString() ?? "text/html; charset=utf-8";
+    await using var bare = await BareServer.StartAsync(options.BarePort, bytes, contentType);
+    var appUrl = $"http://127.0.0.1:{options.AppPort}{path}";
+    var bareUrl = $"http://127.0.0.1:{options.BarePort}/";
+    // Warm-up: JIT, connection pools, the page cache. Not counted.
+    await Wrk.RequestsPerSecondAsync(appUrl, options, cookie, seconds: 3);
+    await Wrk.RequestsPerSecondAsync(bareUrl, options, seconds: 3);
+    var appRps = new List<double>();
+    var bareRps = new List<double>();
+    for (var round = 0; round < options.Rounds; round++)
+    {
+        appRps.Add(await Wrk.RequestsPerSecondAsync(appUrl, options, cookie));
+        bareRps.Add(await Wrk.RequestsPerSecondAsync(bareUrl, options));
+    }
+    var ratio = appRps.Max() / bareRps.Max();
+    // The budget is the foundation's: what anyone gets from a public page. A signed-in page is personal (the reader's
+    // roles decide every row), read from the database on each request and never shared: measured and shown, not held to it.
+    slow |= !isSignedIn && ratio < 0.40;
+    static string Each(List<double> runs) => string.Join(", ", runs.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)));
+    report.AppendLine(CultureInfo.InvariantCulture, $"| `{path}` ({(int)page.StatusCode}) | {(isSignedIn ? "signed in" : "anonymous")} | {bytes.Length:N0} | {Each(appRps)} | {Each(bareRps)} | **{ratio:P0}** | {(isSignedIn ? "not held (personal page)" : ratio >= 0.40 ? "within" : "**OUTSIDE**")} |");
 }
-var registry = registryRps.Max();
-var bareBest = bareRps.Max();
-var ratio = registry / bareBest;
-report.AppendLine(CultureInfo.InvariantCulture, $"### Throughput: `{options.ThroughputPath}` against a bare endpoint returning the same {bytes.Length:N0} bytes (budget: at least 40%)");
 report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"wrk, {options.Connections} connections, 2 threads, {options.Seconds} s per run, {options.Rounds} alternating rounds, after a warm-up, best run each, anonymous visitor, no compression (identical bytes on both sides).");
-report.AppendLine();
-report.AppendLine("| endpoint | requests/s (each round) | best |");
-report.AppendLine("|---|---|---:|");
-report.AppendLine(CultureInfo.InvariantCulture, $"| RcpHub `{options.ThroughputPath}` | {string.Join(", ", registryRps.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} | {registry:N0} |");
-report.AppendLine(CultureInfo.InvariantCulture, $"| bare endpoint, same bytes | {string.Join(", ", bareRps.Select(r => r.ToString("N0", CultureInfo.InvariantCulture)))} | {bareBest:N0} |");
-report.AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Ratio: **{ratio:P0}** ({(ratio >= 0.40 ? "within" : "OUTSIDE")} budget).");
+report.AppendLine(CultureInfo.InvariantCulture, $"The large process: {LargeProcess.MeetingCount:N0} meetings ({large.PublicMeetings:N0} public), {LargeProcess.DocumentCount:N0} documents in {large.Versions:N0} language versions, generated in {large.Took.TotalSeconds:0} s; the largest meeting holds {LargeProcess.LargestMeetingDocuments} documents.");
 
 Console.WriteLine(report.ToString());
 Directory.CreateDirectory(options.ResultsFolder);
@@ -108,7 +155,7 @@ var resultFile = Path.Combine(options.ResultsFolder, $"bench-{DateTime.UtcNow:yy
 await File.WriteAllTextAsync(resultFile, report.ToString());
 Console.WriteLine($"Written to {resultFile}");
 work.Delete(recursive: true);
-return overBudget || ratio < 0.40 ? 1 : 0;
+return overBudget || slow ? 1 : 0;
 
 internal sealed class BenchOptions
 {
@@ -120,6 +167,7 @@ internal sealed class BenchOptions
         Rounds = int.Parse(Value("--rounds") ?? "3", CultureInfo.InvariantCulture);
         Root = Value("--root") ?? Directory.GetCurrentDirectory();
         Floor = args.Contains("--floor");
+        Explore = args.Contains("--explore");
         Postgres = Value("--postgres");
         Subscribers = int.Parse(Value("--subscribers") ?? "500", CultureInfo.InvariantCulture);
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
@@ -129,6 +177,9 @@ internal sealed class BenchOptions
     public int Connections { get; }
     public int Rounds { get; }
     public string Root { get; }
+
+    /// <summary>Only start the application with the large process and leave it running, to look into a page by hand.</summary>
+    public bool Explore { get; }
 
     /// <summary>Measure the live floor instead (FloorBench).</summary>
     public bool Floor { get; }
@@ -316,12 +367,17 @@ internal sealed class BareServer : IAsyncDisposable
 
 internal static partial class Wrk
 {
-    public static async Task<double> RequestsPerSecondAsync(string url, BenchOptions options, int? seconds = null)
+    public static async Task<double> RequestsPerSecondAsync(string url, BenchOptions options, string? cookie = null, int? seconds = null)
     {
         var start = new ProcessStartInfo("wrk", ["-t2", $"-c{options.Connections}", $"-d{seconds ?? options.Seconds}s", "--latency", url])
         {
             RedirectStandardOutput = true,
         };
+        if (cookie is not null)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add("Cookie: " + cookie);
+        }
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk is not installed (bench/run installs it).");
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
