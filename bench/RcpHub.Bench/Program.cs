@@ -50,7 +50,7 @@ if (options.Explore)
 if (options.Floor)
 {
     var (floorReport, floorWithin) = await FloorBench.RunAsync(http.BaseAddress, server.Id, options.Subscribers, options.Changes);
-    var text = $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(options.Postgres is null ? "SQLite" : "PostgreSQL")}, Release build.\n\n{floorReport}";
+    var text = $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {options.DatabaseName}, Release build.\n\n{floorReport}";
     Console.WriteLine(text);
     Directory.CreateDirectory(options.ResultsFolder);
     await File.WriteAllTextAsync(Path.Combine(options.ResultsFolder, $"floor-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), text);
@@ -59,7 +59,7 @@ if (options.Floor)
 }
 
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, SQLite, Release build.");
+report.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {options.DatabaseName}, Release build.");
 report.AppendLine();
 
 // 1. Page weight
@@ -188,6 +188,7 @@ internal sealed class BenchOptions
 
     /// <summary>A PostgreSQL connection string: run the application on it rather than on SQLite.</summary>
     public string? Postgres { get; }
+    public string DatabaseName => Postgres is null ? "SQLite" : "PostgreSQL";
     public int AppPort => 5090;
     public int BarePort => 5091;
     public string ThroughputPath => "/processes";
