@@ -170,6 +170,8 @@ public sealed class DocumentManagementTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Choose one of the values offered.", problem.GetProperty("errors").GetProperty("access")[0].GetString());
+        using var numeric = await api.PatchAsync(Api(_briefing), new StringContent("{\"access\": 0}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, numeric.StatusCode);
 
         using var browser = await TestSignIn.HtmlClientAsync(_factory, _secretariat);
         var page = await browser.SubmitAsync(await browser.GetAsync(Page(_briefing)), "form.document-change", new Dictionary<string, string> { ["Change.Access"] = access });
