@@ -7,9 +7,9 @@ namespace RcpHub.BrowserTests.Infrastructure;
 public static class SignedInPages
 {
     /// <summary>A fresh browser page carrying <paramref name="user"/>'s sign-in cookies for <paramref name="server"/>.</summary>
-    public static async Task<IPage> NewSignedInPageAsync(this Chromium chromium, LiveServer server, AppUser user, string locale = "en-GB")
+    public static async Task<IPage> NewSignedInPageAsync(this Chromium chromium, LiveServer server, AppUser user, string locale = "en-GB", bool javaScript = true)
     {
-        var page = await chromium.NewPageAsync(locale: locale);
+        var page = await chromium.NewPageAsync(javaScript, locale);
         foreach (var header in await TestSignIn.CookiesAsync(server.Factory, user))
         {
             var nameValue = header.Split(';')[0];

@@ -94,13 +94,9 @@ public static class DocumentUpload
     public static async Task<List<FieldError>> CheckInputAsync(AppDbContext db, int meetingId, UploadInput input, bool newDocument, IStringLocalizer<DocumentsText> t, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        if (newDocument && string.IsNullOrWhiteSpace(input.Title))
+        if (newDocument)
         {
-            errors.Add(new(nameof(UploadInput.Title), t["Give the document a title."]));
-        }
-        if (input.Title?.Trim().Length > 300)
-        {
-            errors.Add(new(nameof(UploadInput.Title), t["A title has at most 300 characters."]));
+            errors.AddRange(DocumentChanges.CheckTitle(input.Title, t));
         }
         if (!Languages.Contains(input.Language))
         {

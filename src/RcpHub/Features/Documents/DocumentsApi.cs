@@ -42,8 +42,23 @@ public static class DocumentsApi
             .WithName("UploadMeetingDocumentVersion").WithSummary("Uploads a new version, or a language version, of a document (multipart form: file, language, status).")
             .Accepts<UploadInput>("multipart/form-data")
             .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", ChangeAsync).Requires(Operation.ViewParticipantArea)
+            .WithName("ChangeMeetingDocument").WithSummary("Renames a document or sets who may read it (JSON: title, access; either may be left out). For the secretariat.")
+            .Produces<DocumentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}/versions/{versionId:int}", SetStatusAsync).Requires(Operation.ViewParticipantArea)
+            .WithName("SetMeetingDocumentVersionStatus").WithSummary("Sets the translation status of one version of a document (JSON: status). For the secretariat.")
+            .Produces<DocumentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", DeleteAsync).Requires(Operation.ViewParticipantArea)
+            .WithName("DeleteMeetingDocument").WithSummary("Deletes a document with every version and file. For the secretariat.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
+
+    /// <summary>What to change on a document; a field left out (null) stays as it is. Access is a name: Meeting, Members or Secretariat.</summary>
+    public sealed record DocumentPatch(string? Title, string? Access);
+
+    /// <summary>The translation status of a version by name: Original, Draft or Final.</summary>
+    public sealed record VersionPatch(string? Status);
 
     private static async Task<Results<Ok<IReadOnlyList<DocumentListItem>>, ProblemHttpResult>> ListAsync(
         int id, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, HttpRequest request, CancellationToken ct)
@@ -148,13 +163,89 @@ public static class DocumentsApi
         return TypedResults.Created($"/api/v1/meetings/{id}/documents/{view.Id}", view);
     }
 
+    private static async Task<Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        string slug, int id, int documentId, DocumentPatch patch, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers,
+        IAuthorizationService authorization, IStringLocalizer<DocumentsText> t, CancellationToken ct)
+    {
+        var (readable, document, refusal) = await ToChangeAsync(slug, id, documentId, user, db, readers, authorization, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var errors = patch.Title is null ? [] : DocumentChanges.CheckTitle(patch.Title, t).ToList();
+        var access = document!.Access;
+        if (patch.Access is not null && !DocumentChanges.TryParse(patch.Access, out access))
+        {
+            errors.Add(new(nameof(DocumentPatch.Access), t["Choose one of the values offered."]));
+        }
+        if (errors.Count > 0)
+        {
+            return Invalid(errors, "The document could not be changed.");
+        }
+        await DocumentChanges.ChangeAsync(db, document, patch.Title ?? document.Title, access, ct);
+        return TypedResults.Ok((await DocumentReading.FindAsync(db, readable!, documentId, ct))!);
+    }
+
+    private static async Task<Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
+        string slug, int id, int documentId, int versionId, VersionPatch patch, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers,
+        IAuthorizationService authorization, IStringLocalizer<DocumentsText> t, CancellationToken ct)
+    {
+        var (readable, document, refusal) = await ToChangeAsync(slug, id, documentId, user, db, readers, authorization, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (!DocumentChanges.TryParse(patch.Status, out TranslationStatus status))
+        {
+            return Invalid([new(nameof(VersionPatch.Status), t["Choose one of the values offered."])], "The version could not be changed.");
+        }
+        if (!await DocumentChanges.SetStatusAsync(db, document!, versionId, status, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Version not found", detail: "This document has no version with this id.");
+        }
+        return TypedResults.Ok((await DocumentReading.FindAsync(db, readable!, documentId, ct))!);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string slug, int id, int documentId, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct)
+    {
+        var (_, document, refusal) = await ToChangeAsync(slug, id, documentId, user, db, readers, authorization, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        await DocumentChanges.DeleteAsync(db, document!, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The document of a meeting of the process named in the address, tracked for a change; otherwise why not:
+    /// "not found" when the caller may not see it (as when it does not exist), "forbidden" when they may see it but not
+    /// manage its meeting.</summary>
+    private static async Task<(ReadableMeeting? Readable, Document? Document, ProblemHttpResult? Refusal)> ToChangeAsync(
+        string slug, int id, int documentId, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct)
+    {
+        if (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct) is not { } readable
+            || await DocumentChanges.FindToChangeAsync(db, id, documentId, ct) is not { } document
+            || !readable.Levels.Contains(document.Access)
+            || document.Meeting!.ProcessId != await db.Processes.Where(p => p.Slug == slug.ToLowerInvariant()).Select(p => p.Id).SingleOrDefaultAsync(ct))
+        {
+            return (null, null, NoDocument());
+        }
+        if (!await authorization.MayAsync(user, readable.Meeting, MeetingOperations.Manage))
+        {
+            return (null, null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
+                detail: "Only the secretariat of the meeting's process may change or delete its documents. Nothing has been changed."));
+        }
+        return (readable, document, null);
+    }
+
     /// <summary>The form fields by their JSON names; null when a status or access is not one of its names.</summary>
     private static UploadInput? Bind(IFormCollection form)
     {
         var status = TranslationStatus.Original;
         var access = DocumentAccess.Meeting;
-        if ((form["status"].FirstOrDefault() is { } s && !(Enum.TryParse(s, true, out status) && Enum.IsDefined(status)))
-            || (form["access"].FirstOrDefault() is { } a && !(Enum.TryParse(a, true, out access) && Enum.IsDefined(access))))
+        if ((form["status"].FirstOrDefault() is { } s && !DocumentChanges.TryParse(s, out status))
+            || (form["access"].FirstOrDefault() is { } a && !DocumentChanges.TryParse(a, out access)))
         {
             return null;
         }
@@ -169,9 +260,9 @@ public static class DocumentsApi
         };
     }
 
-    private static ValidationProblem Invalid(IEnumerable<FieldError> errors) => TypedResults.ValidationProblem(
+    private static ValidationProblem Invalid(IEnumerable<FieldError> errors, string title = "The document could not be stored.") => TypedResults.ValidationProblem(
         errors.GroupBy(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-        title: "The document could not be stored.");
+        title: title);
 
     // The same answer for what does not exist and for what the caller may not see: existence is not revealed.
     private static ProblemHttpResult NoMeeting() =>

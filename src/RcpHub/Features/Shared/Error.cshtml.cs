@@ -14,9 +14,11 @@ public sealed class ErrorModel(IStringLocalizer<SharedText> s) : PageModel
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? status) => Describe(status);
+    // From the query the middleware writes, never from the re-executed request's form: a form field named "status"
+    // (a document version's translation status) would otherwise turn a 404 into a 500.
+    public void OnGet([FromQuery] int? status) => Describe(status);
 
-    public void OnPost(int? status) => Describe(status);
+    public void OnPost([FromQuery] int? status) => Describe(status);
 
     private void Describe(int? status)
     {
