@@ -41,7 +41,8 @@ public static class DocumentsApi
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}/versions", UploadVersionAsync).Requires(Operation.ScheduleMeetings)
             .WithName("UploadMeetingDocumentVersion").WithSummary("Uploads a new version, or a language version, of a document (multipart form: file, language, status).")
             .Accepts<UploadInput>("multipart/form-data")
-            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -142,7 +143,10 @@ public static class DocumentsApi
         {
             return Invalid(errors);
         }
-        var version = await DocumentUpload.SaveAsync(db, clock, meeting, document, input, file!, user, logger, ct);
+        if (await DocumentUpload.SaveAsync(db, clock, meeting, document, input, file!, user, logger, ct) is not { } version)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Uploaded by someone else meanwhile", detail: DocumentUpload.Collided(t));
+        }
         var readable = (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct))!;
         var view = (await DocumentReading.FindAsync(db, readable, version.DocumentId, ct))!;
         return TypedResults.Created($"/api/v1/meetings/{id}/documents/{view.Id}", view);

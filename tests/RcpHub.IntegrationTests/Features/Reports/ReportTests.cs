@@ -215,6 +215,47 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_saves_at_the_same_moment_both_become_complete_consecutive_versions()
+    {
+        var (meeting, session, _) = await MeetingAsync();
+        using var rapporteur = await TestSignIn.HttpClientAsync(_factory, _rapporteur);
+        using var secretariat = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        var address = $"/api/v1/processes/midsa/meetings/{meeting}/sessions/{session}/report";
+        var saves = await Task.WhenAll(
+            rapporteur.PutAsJsonAsync(address, new { summary = "Rapporteur's summary", keyPoints = new[] { "R1", "R2" }, recommendations = new[] { "R3" } }),
+            secretariat.PutAsJsonAsync(address, new { summary = "Secretariat's summary", keyPoints = new[] { "S1", "S2" }, recommendations = new[] { "S3" } }));
+        Assert.All(saves, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        foreach (var r in saves)
+        {
+            r.Dispose();
+        }
+
+        await using var scope = _factory.Scope();
+        var versions = await scope.Db.SessionReportVersions.Include(v => v.Points).Where(v => v.SessionId == session).OrderBy(v => v.Number).ToListAsync();
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
+        Assert.All(versions, v =>
+        {
+            var author = v.Summary[0];
+            Assert.Equal([$"{author}1", $"{author}2", $"{author}3"], v.Points.OrderBy(p => p.Kind).ThenBy(p => p.Position).Select(p => p.Text));
+        });
+        Assert.Equal(2, versions.Select(v => v.Summary).Distinct().Count());
+
+        await WriteAsync(_rapporteur, meeting, session, Report("Third summary"));
+        using var adopter = await TestSignIn.HttpClientAsync(_factory, _chair);
+        var adoptions = await Task.WhenAll(
+            adopter.PostAsJsonAsync($"/api/v1/processes/midsa/meetings/{meeting}/report/adoption", new { introduction = "One" }),
+            secretariat.PostAsJsonAsync($"/api/v1/processes/midsa/meetings/{meeting}/report/adoption", new { introduction = "Two" }));
+        Assert.All(adoptions, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        foreach (var r in adoptions)
+        {
+            r.Dispose();
+        }
+        var reports = await scope.Db.MeetingReportVersions.Include(v => v.Entries).Where(v => v.MeetingId == meeting).OrderBy(v => v.Number).ToListAsync();
+        Assert.Equal([1, 2], reports.Select(v => v.Number));
+        Assert.All(reports, v => Assert.Single(v.Entries));
+    }
+
+    [Fact]
     public async Task A_focal_point_may_not_adopt_and_nothing_to_adopt_is_refused()
     {
         var (meeting, _, _) = await MeetingAsync();
