@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RcpHub.Domain;
 using RcpHub.IntegrationTests.Features.Meetings;
 using RcpHub.IntegrationTests.Infrastructure;
@@ -339,6 +340,33 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"/meetings/{meeting.Id}/report/print", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_every_chromium_is_busy_the_pdf_answers_503_with_retry_after_and_the_printable_page()
+    {
+        await using var factory = await RcpHubFactory.CreateAsync(f =>
+        {
+            f.Settings["Reports:MaxConcurrentPdf"] = "1";
+            f.Settings["Reports:PdfWaitSeconds"] = "0";
+        });
+        var midsa = await Arrange.ProcessIdAsync(factory, "midsa");
+        var meeting = await Arrange.MeetingAsync(factory, midsa, "Public meeting", MeetingAudience.Public);
+        var address = $"/meetings/{meeting.Id}/report/print?handler=pdf";
+        var chromium = factory.Services.GetRequiredService<RcpHub.Features.Reports.ChromiumPdf>();
+        using var client = factory.CreateClient();
+        using (var held = await chromium.TakeSlotAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.NotNull(held);
+            using var busy = await client.GetAsync(address);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(1), busy.Headers.RetryAfter?.Delta);
+            Assert.Contains($"/meetings/{meeting.Id}/report/print", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var freed = await client.GetAsync(address);
+        Assert.Equal(HttpStatusCode.OK, freed.StatusCode);
+        Assert.Equal("application/pdf", freed.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
