@@ -343,6 +343,34 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_meeting_pack_holds_the_current_report_for_its_readers_only()
+    {
+        var (meeting, session, _) = await MeetingAsync();
+        await WriteAsync(_rapporteur, meeting, session, Report("Summary packed for offline reading", "", "Packed recommendation"));
+        var (unreported, _, _) = await MeetingAsync();
+
+        using var member = await TestSignIn.HttpClientAsync(_factory, _otherFocalPoint);
+        using (var pack = await member.GetAsync($"/api/v1/meetings/{meeting}/pack"))
+        {
+            Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
+            using var zip = new System.IO.Compression.ZipArchive(await pack.Content.ReadAsStreamAsync(), System.IO.Compression.ZipArchiveMode.Read);
+            var report = await new StreamReader(zip.GetEntry("report.html")!.Open()).ReadToEndAsync();
+            Assert.Contains("Summary packed for offline reading", report, StringComparison.Ordinal);
+            Assert.Contains("Packed recommendation", report, StringComparison.Ordinal);
+            Assert.Contains("href=\"report.html\"", await new StreamReader(zip.GetEntry("agenda.html")!.Open()).ReadToEndAsync(), StringComparison.Ordinal);
+        }
+        using (var pack = await member.GetAsync($"/api/v1/meetings/{unreported}/pack"))
+        {
+            using var zip = new System.IO.Compression.ZipArchive(await pack.Content.ReadAsStreamAsync(), System.IO.Compression.ZipArchiveMode.Read);
+            Assert.Null(zip.GetEntry("report.html"));
+        }
+        using var outsider = await TestSignIn.HttpClientAsync(_factory, _outsider);
+        using var refused = await outsider.GetAsync($"/api/v1/meetings/{meeting}/pack");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("Summary packed", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task When_every_chromium_is_busy_the_pdf_answers_503_with_retry_after_and_the_printable_page()
     {
         await using var factory = await RcpHubFactory.CreateAsync(f =>
