@@ -110,7 +110,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                 await _ownTransaction.CommitAsync(cancellationToken);
             }
             committed = true;
-            if (pending.Count > 0)
+            if (pending.Any(p => !RcpHub.Infrastructure.PublicPageCache.NeverOnPublicPages.Contains(EntityTypeOf(p.Entry))))
             {
                 await RcpHub.Infrastructure.PublicPageCache.EvictAsync(services, cancellationToken);
             }
@@ -199,6 +199,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             }
             pending.Add(new Pending(entry, action, before, null, null));
         }
+        await FileUnderParentsAsync(db, pending, ct);
         if (bodyMembers.Count == 0)
         {
             return pending;
@@ -218,6 +219,59 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         }
         return pending;
     }
+
+    /// <summary>A meeting's or session's child (agenda item, session, floor, delegation, document version...) names its
+    /// process through a navigation that a command seldom loads; without it the entry would be filed under no process
+    /// and missing from the process's audit page. Such entries are filed under their parent's process, read with one
+    /// query per kind of parent, before the save (so that a parent deleted in the same save is still there).</summary>
+    private static async Task FileUnderParentsAsync(AppDbContext db, List<Pending> pending, CancellationToken ct)
+    {
+        var orphans = pending.Select((p, i) => (Index: i, Parent: ProcessIdOf(p.Entry) is null or 0 ? ParentOf(p.Entry.Entity) : null))
+            .Where(o => o.Parent is not null).Select(o => (o.Index, Parent: o.Parent!.Value)).ToList();
+        if (orphans.Count == 0)
+        {
+            return;
+        }
+        var processOf = new Dictionary<(Type, int), int>();
+        foreach (var kind in orphans.GroupBy(o => o.Parent.Kind))
+        {
+            var ids = kind.Select(o => o.Parent.Id).Distinct().ToList();
+            var found = kind.Key == typeof(Meeting) ? db.Meetings.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.ProcessId })
+                : kind.Key == typeof(Session) ? db.Sessions.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Meeting!.ProcessId })
+                : kind.Key == typeof(Delegation) ? db.Delegations.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Meeting!.ProcessId })
+                : kind.Key == typeof(Document) ? db.Documents.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Meeting!.ProcessId })
+                : db.DocumentVersions.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.Document!.Meeting!.ProcessId });
+            foreach (var row in await found.AsNoTracking().ToListAsync(ct))
+            {
+                processOf[(kind.Key, row.Id)] = row.ProcessId;
+            }
+        }
+        foreach (var (index, parent) in orphans)
+        {
+            if (processOf.TryGetValue(parent, out var processId))
+            {
+                pending[index] = pending[index] with { ProcessId = processId };
+            }
+        }
+    }
+
+    private static (Type Kind, int Id)? ParentOf(object entity) => entity switch
+    {
+        AgendaItem x => (typeof(Meeting), x.MeetingId),
+        Session x => (typeof(Meeting), x.MeetingId),
+        MeetingInvitee x => (typeof(Meeting), x.MeetingId),
+        Delegation x => (typeof(Meeting), x.MeetingId),
+        Document x => (typeof(Meeting), x.MeetingId),
+        MeetingReportVersion x => (typeof(Meeting), x.MeetingId),
+        SessionSpeaker x => (typeof(Session), x.SessionId),
+        SessionReportVersion x => (typeof(Session), x.SessionId),
+        SessionFloor x => (typeof(Session), x.SessionId),
+        FloorRequest x => (typeof(Session), x.SessionId),
+        DelegationMember x => (typeof(Delegation), x.DelegationId),
+        DocumentVersion x => (typeof(Document), x.DocumentId),
+        DocumentContent x => (typeof(DocumentVersion), x.VersionId),
+        _ => null,
+    };
 
     private static bool IsAudited(EntityEntry entry) => entry.Entity switch
     {

@@ -18,6 +18,11 @@ public static class PublicPageCache
 {
     public const string Tag = "public-registry";
 
+    /// <summary>What no cached page shows: the floor is followed only by signed-in people (Operation.FollowFloor), whose
+    /// pages are never cached. Its changes come many a minute during a session, and evicting every public page for
+    /// each of them would empty the cache for nothing (decision 0005).</summary>
+    public static readonly string[] NeverOnPublicPages = [nameof(SessionFloor), nameof(FloorRequest)];
+
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services, IConfiguration configuration)
     {
         if (!configuration.GetValue("PublicCache:Enabled", true))
@@ -134,7 +139,9 @@ public static class PublicPageCache
             {
                 await using var scope = services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                return await db.AuditEntries.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+                // Newest first and stop at the first match: both databases walk the key's index backwards.
+                return await db.AuditEntries.Where(a => !NeverOnPublicPages.Contains(a.EntityType))
+                    .OrderByDescending(a => a.Id).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct) ?? 0;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -61,6 +61,9 @@ public static class DocumentUpload
     public static string TooLarge(IStringLocalizer<DocumentsText> t, IConfiguration configuration) =>
         t["The file is larger than {0}, the largest file accepted.", Megabytes(MaxBytes(configuration))];
 
+    public static string Collided(IStringLocalizer<DocumentsText> t) =>
+        t["Other versions of this document in this language were uploaded at the same moment. Yours was not stored: check the document and upload again."];
+
     /// <summary>Reads and checks the file: nothing about it is trusted but its bytes.</summary>
     public static async Task<(CheckedFile? File, string? Error)> CheckFileAsync(IFormFile? file, IConfiguration configuration, IStringLocalizer<DocumentsText> t, CancellationToken ct)
     {
@@ -113,8 +116,9 @@ public static class DocumentUpload
         return errors;
     }
 
-    /// <summary>Stores a new document with its first version, or a new version of <paramref name="document"/>.</summary>
-    public static async Task<DocumentVersion> SaveAsync(AppDbContext db, TimeProvider clock, Meeting meeting, Document? document, UploadInput input,
+    /// <summary>Stores a new document with its first version, or a new version of <paramref name="document"/>; null when
+    /// other uploads of the same document and language at the same instant took the number twice (<see cref="NumberedSave"/>).</summary>
+    public static async Task<DocumentVersion?> SaveAsync(AppDbContext db, TimeProvider clock, Meeting meeting, Document? document, UploadInput input,
         CheckedFile file, ClaimsPrincipal user, ILogger logger, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -132,26 +136,30 @@ public static class DocumentUpload
             db.Documents.Add(document);
         }
         document.Meeting = meeting;
-        var number = document.Id == 0 ? 1
-            : (await db.DocumentVersions.Where(v => v.DocumentId == document.Id && v.Language == input.Language).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
-        var version = new DocumentVersion
+        var extractedText = await TextExtractor.ExtractAsync(file.Kind, file.Bytes, logger, ct);
+        DocumentVersion? version = null;
+        var saved = await NumberedSave.TrySaveAsync(db, async () =>
         {
-            Document = document,
-            Language = input.Language,
-            Status = input.Status,
-            Number = number,
-            FileName = file.FileName,
-            ContentType = file.Kind.ContentType,
-            Size = file.Bytes.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
-            UploadedByUserId = ProcessAccess.UserIdOf(user),
-            UploadedByName = AccountClaims.NameOf(user),
-            UploadedAt = now,
-            ExtractedText = await TextExtractor.ExtractAsync(file.Kind, file.Bytes, logger, ct),
-            Content = new DocumentContent { Bytes = file.Bytes },
-        };
-        db.DocumentVersions.Add(version);
-        await db.SaveChangesAsync(ct);
-        return version;
+            var number = document.Id == 0 ? 1
+                : (await db.DocumentVersions.Where(v => v.DocumentId == document.Id && v.Language == input.Language).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+            version = new DocumentVersion
+            {
+                Document = document,
+                Language = input.Language,
+                Status = input.Status,
+                Number = number,
+                FileName = file.FileName,
+                ContentType = file.Kind.ContentType,
+                Size = file.Bytes.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
+                UploadedByUserId = ProcessAccess.UserIdOf(user),
+                UploadedByName = AccountClaims.NameOf(user),
+                UploadedAt = now,
+                ExtractedText = extractedText,
+                Content = new DocumentContent { Bytes = file.Bytes },
+            };
+            db.DocumentVersions.Add(version);
+        }, ct);
+        return saved ? version : null;
     }
 }

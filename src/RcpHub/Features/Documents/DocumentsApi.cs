@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Features.Reports;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Documents;
@@ -32,7 +33,7 @@ public static class DocumentsApi
             .WithName("DownloadMeetingDocument").WithSummary("The file of one version of a document, as an attachment.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/meetings/{id:int}/pack", PackAsync).Requires(Operation.ViewPublicRegistry)
-            .WithName("DownloadMeetingPack").WithSummary("One ZIP of the agenda and the latest version of every document the caller may see.")
+            .WithName("DownloadMeetingPack").WithSummary("One ZIP of the agenda, the current meeting report and the latest version of every document the caller may see.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents", UploadAsync).Requires(Operation.ScheduleMeetings)
             .WithName("UploadMeetingDocument").WithSummary("Uploads a new document (multipart form: file, title, language, status, access, agendaItemId, sessionId).")
@@ -41,7 +42,8 @@ public static class DocumentsApi
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}/versions", UploadVersionAsync).Requires(Operation.ScheduleMeetings)
             .WithName("UploadMeetingDocumentVersion").WithSummary("Uploads a new version, or a language version, of a document (multipart form: file, language, status).")
             .Accepts<UploadInput>("multipart/form-data")
-            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", ChangeAsync).Requires(Operation.ViewParticipantArea)
             .WithName("ChangeMeetingDocument").WithSummary("Renames a document or sets who may read it (JSON: title, access; either may be left out). For the secretariat.")
             .Produces<DocumentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -97,13 +99,16 @@ public static class DocumentsApi
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PackAsync(
         int id, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, HttpResponse response,
+        ReportGate reports, MeetingLabels labels, IWebHostEnvironment environment, IStringLocalizer<ReportsText> reportsText,
         IStringLocalizer<DocumentsText> t, CancellationToken ct)
     {
         if (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct) is not { } readable)
         {
             return NoMeeting();
         }
-        var zip = await MeetingPack.BuildAsync(db, readable, t, ct);
+        // The report follows the report pages' rule (ReportGate), checked on its own rather than assumed from the documents'.
+        var report = await reports.CurrentReportHtmlAsync(user, id, labels, reportsText, "site.css", ct);
+        var zip = await MeetingPack.BuildAsync(db, readable, report, await StylesheetAsync(environment, ct), t, ct);
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "private, no-store";
         return TypedResults.File(zip, "application/zip", $"meeting-{id}-pack.zip");
@@ -157,7 +162,10 @@ public static class DocumentsApi
         {
             return Invalid(errors);
         }
-        var version = await DocumentUpload.SaveAsync(db, clock, meeting, document, input, file!, user, logger, ct);
+        if (await DocumentUpload.SaveAsync(db, clock, meeting, document, input, file!, user, logger, ct) is not { } version)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Uploaded by someone else meanwhile", detail: DocumentUpload.Collided(t));
+        }
         var readable = (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct))!;
         var view = (await DocumentReading.FindAsync(db, readable, version.DocumentId, ct))!;
         return TypedResults.Created($"/api/v1/meetings/{id}/documents/{view.Id}", view);
@@ -263,6 +271,19 @@ public static class DocumentsApi
     private static ValidationProblem Invalid(IEnumerable<FieldError> errors, string title = "The document could not be stored.") => TypedResults.ValidationProblem(
         errors.GroupBy(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
         title: title);
+
+    private static async Task<byte[]?> StylesheetAsync(IWebHostEnvironment environment, CancellationToken ct)
+    {
+        var css = environment.WebRootFileProvider.GetFileInfo("css/site.css");
+        if (!css.Exists)
+        {
+            return null;
+        }
+        await using var stream = css.CreateReadStream();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, ct);
+        return copy.ToArray();
+    }
 
     // The same answer for what does not exist and for what the caller may not see: existence is not revealed.
     private static ProblemHttpResult NoMeeting() =>

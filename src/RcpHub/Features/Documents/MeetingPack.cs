@@ -7,11 +7,15 @@ using RcpHub.Data;
 
 namespace RcpHub.Features.Documents;
 
-/// <summary>One ZIP for a meeting: its agenda as an HTML page listing the documents, and the latest version in each
-/// language of every document the reader may see. What the reader may not see is neither in it nor mentioned.</summary>
+/// <summary>One ZIP for a meeting: its agenda as an HTML page listing the documents, the latest version in each
+/// language of every document the reader may see, and the current meeting report with every session's latest report
+/// when the reader may see it. What the reader may not see is neither in it nor mentioned.</summary>
 public static class MeetingPack
 {
-    public static async Task<byte[]> BuildAsync(AppDbContext db, ReadableMeeting readable, IStringLocalizer<DocumentsText> t, CancellationToken ct)
+    /// <param name="report">The meeting report's printable page (linking "site.css"), or null to leave it out.</param>
+    /// <param name="stylesheet">The site's stylesheet, put beside the report so that it reads the same offline.</param>
+    public static async Task<byte[]> BuildAsync(AppDbContext db, ReadableMeeting readable, string? report, byte[]? stylesheet,
+        IStringLocalizer<DocumentsText> t, CancellationToken ct)
     {
         var meeting = readable.Meeting;
         var documents = await DocumentReading.ListAsync(db, readable, null, ct);
@@ -34,27 +38,40 @@ public static class MeetingPack
             }
             html.Append("</li>");
         }
-        html.Append("</ol><h2>").Append(E(t["Documents"])).Append("</h2><ul>");
+        html.Append("</ol>");
+        if (report is not null)
+        {
+            html.Append("<p><a href=\"report.html\">").Append(E(t["Meeting report"])).Append("</a></p>");
+        }
+        html.Append("<h2>").Append(E(t["Documents"])).Append("</h2><ul>");
 
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
+            if (report is not null)
+            {
+                await AddAsync(zip, "report.html", Encoding.UTF8.GetBytes(report), ct);
+                if (stylesheet is not null)
+                {
+                    await AddAsync(zip, "site.css", stylesheet, ct);
+                }
+            }
             foreach (var (document, version) in latest)
             {
                 var path = $"documents/{document.Id}-{DocumentReading.SafeFileName(document.Title)}/{version.Language}-v{version.Number}-{DocumentReading.SafeFileName(version.FileName)}";
-                var entry = zip.CreateEntry(path, CompressionLevel.Fastest);
-                await using (var stream = await entry.OpenAsync(ct))
-                {
-                    await stream.WriteAsync(bytes[version.Id], ct);
-                }
+                await AddAsync(zip, path, bytes[version.Id], ct);
                 html.Append("<li><a href=\"").Append(E(path)).Append("\">").Append(E(document.Title)).Append(" (").Append(version.Language)
                     .Append(", v").Append(version.Number).Append(")</a></li>");
             }
             html.Append("</ul></body></html>");
-            var agendaEntry = zip.CreateEntry("agenda.html", CompressionLevel.Fastest);
-            await using var agendaStream = await agendaEntry.OpenAsync(ct);
-            await agendaStream.WriteAsync(Encoding.UTF8.GetBytes(html.ToString()), ct);
+            await AddAsync(zip, "agenda.html", Encoding.UTF8.GetBytes(html.ToString()), ct);
         }
         return output.ToArray();
+    }
+
+    private static async Task AddAsync(ZipArchive zip, string path, byte[] bytes, CancellationToken ct)
+    {
+        await using var stream = await zip.CreateEntry(path, CompressionLevel.Fastest).OpenAsync(ct);
+        await stream.WriteAsync(bytes, ct);
     }
 }

@@ -57,7 +57,11 @@ public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLoca
             return Page();
         }
         var existing = Document is null ? null : await Db.Documents.SingleAsync(d => d.Id == Document.Id, ct);
-        var version = await DocumentUpload.SaveAsync(Db, Clock, Meeting, existing, Input, file, User, logger, ct);
+        if (await DocumentUpload.SaveAsync(Db, Clock, Meeting, existing, Input, file, User, logger, ct) is not { } version)
+        {
+            ModelState.AddModelError(nameof(Upload), DocumentUpload.Collided(t));
+            return Page();
+        }
         return Redirect($"/meetings/{id}/documents/{version.DocumentId}#version-{version.Id}");
     }
 

@@ -11,7 +11,9 @@ namespace RcpHub.Features.Floor;
 
 /// <summary>The live floor as server-sent events: the floor now, then again each time it changes (event "floor",
 /// JSON of <see cref="FloorView"/>, id = revision), with a comment line now and then to keep proxies from closing
-/// the connection. Authorized like the page: a meeting the reader may not see answers 404.</summary>
+/// the connection. Authorized like the page: a meeting the reader may not see answers 404. A stream lives for hours, so
+/// access is checked again before a change is sent when the last check is older than Floor:RecheckSeconds (30): a reader
+/// whose role was revoked, or whose meeting was closed to them, has the stream ended instead of the change.</summary>
 public static class FloorEvents
 {
     public static IServiceCollection AddFloor(this IServiceCollection services)
@@ -33,7 +35,7 @@ public static class FloorEvents
 
     private static async Task<IResult> StreamAsync(HttpContext http, string slug, int id, int sessionId, AppDbContext db,
         IAuthorizationService authorization, MeetingReaders readers, FloorBroadcaster broadcaster, TimeProvider clock,
-        IHostApplicationLifetime lifetime, IConfiguration configuration)
+        IHostApplicationLifetime lifetime, IConfiguration configuration, IServiceScopeFactory scopes)
     {
         var ct = http.RequestAborted;
         if (await FloorPlace.FindAsync(db, authorization, readers, http.User, slug, id, sessionId, ct) is null)
@@ -53,6 +55,8 @@ public static class FloorEvents
         // The stream ends with the request or when the instance stops, so that shutting down never waits on it.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
         var heartbeat = TimeSpan.FromSeconds(configuration.GetValue("Floor:HeartbeatSeconds", 15.0));
+        var recheck = TimeSpan.FromSeconds(configuration.GetValue("Floor:RecheckSeconds", 30.0));
+        var checkedAt = clock.GetUtcNow();
         try
         {
             await response.WriteAsync("retry: 2000\n\n", ending.Token);
@@ -76,6 +80,15 @@ public static class FloorEvents
                 {
                     if (snapshot.Revision > sent)
                     {
+                        if (clock.GetUtcNow() - checkedAt >= recheck)
+                        {
+                            if (!await MayStillFollowAsync(scopes, http.User, slug, id, sessionId, ending.Token))
+                            {
+                                // Ending the response closes the stream; the browser's reconnection then gets 404.
+                                return Results.Empty;
+                            }
+                            checkedAt = clock.GetUtcNow();
+                        }
                         await SendAsync(response, snapshot, clock, ending.Token);
                         sent = snapshot.Revision;
                     }
@@ -87,6 +100,17 @@ public static class FloorEvents
             // The reader left, or the instance is stopping.
         }
         return Results.Empty;
+    }
+
+    /// <summary>The same check as at the start, in a scope of its own: the request's scope remembers the reader's
+    /// roles as they were when the stream opened.</summary>
+    private static async Task<bool> MayStillFollowAsync(IServiceScopeFactory scopes, System.Security.Claims.ClaimsPrincipal user,
+        string slug, int id, int sessionId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        return await FloorPlace.FindAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<IAuthorizationService>(),
+            services.GetRequiredService<MeetingReaders>(), user, slug, id, sessionId, ct) is not null;
     }
 
     private static async Task SendAsync(HttpResponse response, FloorSnapshot snapshot, TimeProvider clock, CancellationToken ct)

@@ -6,12 +6,42 @@ namespace RcpHub.Features.Reports;
 
 /// <summary>Prints an HTML document to PDF with headless Chromium, run as a separate process in a temporary folder
 /// that is removed afterwards (no PDF library restores here). Null when Chromium is missing, fails or takes too long:
-/// the caller then points the reader to the printable page instead.</summary>
-public sealed class ChromiumPdf(IConfiguration configuration, IWebHostEnvironment environment, ILogger<ChromiumPdf> logger)
+/// the caller then points the reader to the printable page instead. A Chromium takes a few hundred megabytes: at most
+/// Reports:MaxConcurrentPdf (2) run at once, and a request that waits longer than Reports:PdfWaitSeconds (10) for its turn
+/// is told to come back later rather than queued without end.</summary>
+public sealed class ChromiumPdf : IDisposable
 {
     private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(60);
 
-    public async Task<byte[]?> RenderAsync(string html, CancellationToken ct)
+    private readonly IConfiguration _configuration;
+    private readonly IWebHostEnvironment _environment;
+    private readonly ILogger<ChromiumPdf> _logger;
+    private readonly SemaphoreSlim _slots;
+
+    public ChromiumPdf(IConfiguration configuration, IWebHostEnvironment environment, ILogger<ChromiumPdf> logger)
+    {
+        (_configuration, _environment, _logger) = (configuration, environment, logger);
+        _slots = new SemaphoreSlim(Math.Max(0, configuration.GetValue("Reports:MaxConcurrentPdf", 2)));
+        Wait = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Reports:PdfWaitSeconds", 10)));
+    }
+
+    /// <summary>How long a request waits for a free Chromium; also what it is told to wait before trying again.</summary>
+    public TimeSpan Wait { get; }
+
+    /// <summary>Takes one of the Chromium slots, waiting at most <see cref="Wait"/>; null when none became free.</summary>
+    public async Task<IDisposable?> TakeSlotAsync(CancellationToken ct) =>
+        await _slots.WaitAsync(Wait, ct) ? new Slot(_slots) : null;
+
+    /// <summary>The PDF; <see cref="PdfOutcome.Busy"/> when every Chromium stayed busy, a null PDF when printing failed.</summary>
+    public async Task<PdfOutcome> RenderAsync(string html, CancellationToken ct)
+    {
+        using var slot = await TakeSlotAsync(ct);
+        return slot is null ? new PdfOutcome(null, Busy: true) : new PdfOutcome(await PrintAsync(html, ct), Busy: false);
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private async Task<byte[]?> PrintAsync(string html, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("rcphub-pdf-").FullName;
         try
@@ -20,7 +50,7 @@ public sealed class ChromiumPdf(IConfiguration configuration, IWebHostEnvironmen
             var pdf = Path.Combine(folder, "report.pdf");
             await File.WriteAllTextAsync(page, html, ct);
             await CopyStylesheetAsync(folder, ct);
-            var start = new ProcessStartInfo(configuration["Reports:ChromiumPath"] is { Length: > 0 } path ? path : "chromium")
+            var start = new ProcessStartInfo(_configuration["Reports:ChromiumPath"] is { Length: > 0 } path ? path : "chromium")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -45,21 +75,21 @@ public sealed class ChromiumPdf(IConfiguration configuration, IWebHostEnvironmen
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                logger.LogWarning("Chromium did not print the report within {Limit}.", TimeLimit);
+                _logger.LogWarning("Chromium did not print the report within {Limit}.", TimeLimit);
                 ct.ThrowIfCancellationRequested();
                 return null;
             }
             await Task.WhenAll(output, errors);
             if (process.ExitCode != 0 || !File.Exists(pdf))
             {
-                logger.LogWarning("Chromium could not print the report (exit code {Code}): {Errors}", process.ExitCode, await errors);
+                _logger.LogWarning("Chromium could not print the report (exit code {Code}): {Errors}", process.ExitCode, await errors);
                 return null;
             }
             return await File.ReadAllBytesAsync(pdf, ct);
         }
         catch (Win32Exception ex)
         {
-            logger.LogWarning(ex, "Chromium is not available for printing reports (Reports:ChromiumPath).");
+            _logger.LogWarning(ex, "Chromium is not available for printing reports (Reports:ChromiumPath).");
             return null;
         }
         finally
@@ -70,14 +100,14 @@ public sealed class ChromiumPdf(IConfiguration configuration, IWebHostEnvironmen
             }
             catch (IOException ex)
             {
-                logger.LogWarning(ex, "Could not remove the temporary folder {Folder}.", folder);
+                _logger.LogWarning(ex, "Could not remove the temporary folder {Folder}.", folder);
             }
         }
     }
 
     private async Task CopyStylesheetAsync(string folder, CancellationToken ct)
     {
-        var css = environment.WebRootFileProvider.GetFileInfo("css/site.css");
+        var css = _environment.WebRootFileProvider.GetFileInfo("css/site.css");
         if (!css.Exists)
         {
             return;
@@ -85,5 +115,20 @@ public sealed class ChromiumPdf(IConfiguration configuration, IWebHostEnvironmen
         await using var from = css.CreateReadStream();
         await using var to = File.Create(Path.Combine(folder, "site.css"));
         await from.CopyToAsync(to, ct);
+    }
+}
+
+public sealed record PdfOutcome(byte[]? Pdf, bool Busy);
+
+file sealed class Slot(SemaphoreSlim slots) : IDisposable
+{
+    private int _released;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            slots.Release();
+        }
     }
 }

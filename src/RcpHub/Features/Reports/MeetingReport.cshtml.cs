@@ -47,14 +47,16 @@ public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimePro
             return Forbid();
         }
         Meeting = meeting;
-        if (ModelState.IsValid
-            && await ReportCommands.SaveMeetingReportAsync(db, clock, id, meeting.Reader.UserId!, Introduction, adopt, ct) is not null)
-        {
-            return Redirect($"/meetings/{id}/report");
-        }
         if (ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(Introduction), t["No session report has been written yet: there is nothing to adopt."]);
+            var number = await ReportCommands.SaveMeetingReportAsync(db, clock, id, meeting.Reader.UserId!, Introduction, adopt, ct);
+            if (number is > ReportCommands.Collided)
+            {
+                return Redirect($"/meetings/{id}/report");
+            }
+            ModelState.AddModelError(nameof(Introduction), number is null
+                ? t["No session report has been written yet: there is nothing to adopt."]
+                : t["Someone else saved this report at the same moment. Nothing of yours was saved: check the latest version and save again."]);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         Report = (await ReportQueries.MeetingReportAsync(db, id, null, ct))!;

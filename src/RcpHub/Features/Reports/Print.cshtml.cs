@@ -23,8 +23,13 @@ public sealed class PrintModel(AppDbContext db, ReportGate gate, MeetingLabels l
         {
             return NotFound();
         }
-        if (await chromium.RenderAsync(html, ct) is not { } pdf)
+        var outcome = await chromium.RenderAsync(html, ct);
+        if (outcome.Pdf is not { } pdf)
         {
+            if (outcome.Busy)
+            {
+                Response.Headers.RetryAfter = Math.Max(1, (int)chromium.Wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             var problem = new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,

@@ -7,11 +7,24 @@ namespace RcpHub.Features.Reports;
 /// <summary>Saving reports, shared by the pages and the API. Every save adds a version; none changes an earlier one.</summary>
 public static class ReportCommands
 {
-    /// <summary>Saves a checked draft as the session report's next version.</summary>
-    public static async Task<int> SaveSessionReportAsync(AppDbContext db, TimeProvider clock, int sessionId, string userId, ReportDraft draft, CancellationToken ct)
+    /// <summary>The meeting report's "version number" when other saves at the same instant took the number twice.</summary>
+    public const int Collided = 0;
+
+    /// <summary>Saves a checked draft as the session report's next version. Returns its number, or null when other saves
+    /// of the same report at the same instant took the number twice (<see cref="NumberedSave"/>): nothing is then saved.</summary>
+    public static async Task<int?> SaveSessionReportAsync(AppDbContext db, TimeProvider clock, int sessionId, string userId, ReportDraft draft, CancellationToken ct)
     {
         var session = await db.Sessions.Include(s => s.Meeting).SingleAsync(s => s.Id == sessionId, ct);
-        var number = (await db.SessionReportVersions.Where(v => v.SessionId == sessionId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+        var number = 0;
+        return await NumberedSave.TrySaveAsync(db, async () =>
+        {
+            number = (await db.SessionReportVersions.Where(v => v.SessionId == sessionId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+            db.SessionReportVersions.Add(SessionVersion(session, number, userId, draft, clock));
+        }, ct) ? number : null;
+    }
+
+    private static SessionReportVersion SessionVersion(Session session, int number, string userId, ReportDraft draft, TimeProvider clock)
+    {
         var version = new SessionReportVersion
         {
             Session = session,
@@ -23,14 +36,13 @@ public static class ReportCommands
         };
         version.Points.AddRange(Points(ReportPointKind.KeyPoint, draft.CleanKeyPoints));
         version.Points.AddRange(Points(ReportPointKind.Recommendation, draft.CleanRecommendations));
-        db.SessionReportVersions.Add(version);
-        await db.SaveChangesAsync(ct);
-        return number;
+        return version;
     }
 
     /// <summary>Saves the meeting report's next version: the introduction with the current report of every session.
     /// Adopting marks that version adopted and the meeting's status "report adopted". Returns the version number, or
-    /// null when no session has a report yet (there is nothing to adopt).</summary>
+    /// null when no session has a report yet (there is nothing to adopt), or <see cref="Collided"/> when other saves of the meeting report at
+    /// the same instant took the number twice (<see cref="NumberedSave"/>): nothing is then saved.</summary>
     public static async Task<int?> SaveMeetingReportAsync(AppDbContext db, TimeProvider clock, int meetingId, string userId, string? introduction, bool adopt, CancellationToken ct)
     {
         var sessionReports = await ReportQueries.CurrentSessionReportsAsync(db, meetingId, ct);
@@ -39,27 +51,30 @@ public static class ReportCommands
             return null;
         }
         var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, ct);
-        var number = (await db.MeetingReportVersions.Where(v => v.MeetingId == meetingId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
         var now = clock.GetUtcNow();
-        var version = new MeetingReportVersion
-        {
-            Meeting = meeting,
-            Number = number,
-            Introduction = string.IsNullOrWhiteSpace(introduction) ? null : introduction.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
-            SavedByUserId = userId,
-            SavedAt = now,
-            AdoptedAt = adopt ? now : null,
-        };
-        version.Entries.AddRange(sessionReports.Select(s => new MeetingReportEntry { SessionReportVersionId = s.VersionId }));
-        db.MeetingReportVersions.Add(version);
+        // Outside the retry: the meeting stays tracked as changed, so a retry must not change it twice.
         if (adopt)
         {
             meeting.Status = MeetingStatus.ReportAdopted;
             meeting.UpdatedAt = now;
             meeting.Sequence++;
         }
-        await db.SaveChangesAsync(ct);
-        return number;
+        var number = 0;
+        return await NumberedSave.TrySaveAsync(db, async () =>
+        {
+            number = (await db.MeetingReportVersions.Where(v => v.MeetingId == meetingId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+            var version = new MeetingReportVersion
+            {
+                Meeting = meeting,
+                Number = number,
+                Introduction = string.IsNullOrWhiteSpace(introduction) ? null : introduction.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
+                SavedByUserId = userId,
+                SavedAt = now,
+                AdoptedAt = adopt ? now : null,
+            };
+            version.Entries.AddRange(sessionReports.Select(s => new MeetingReportEntry { SessionReportVersionId = s.VersionId }));
+            db.MeetingReportVersions.Add(version);
+        }, ct) ? number : Collided;
     }
 
     private static IEnumerable<ReportPoint> Points(ReportPointKind kind, IReadOnlyList<string> texts) =>

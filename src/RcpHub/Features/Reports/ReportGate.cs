@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
@@ -35,6 +36,15 @@ public sealed class ReportGate(AppDbContext db, MeetingReaders readers, IAuthori
         var mayAdopt = AccessRules.Allows(Operation.AdoptMeetingReport, reader.IsPlatformAdministrator, reader.RolesIn(meeting.ProcessId));
         return new ReportMeeting(meeting.Id, meeting.Title, meeting.Audience, meeting.Status, process.Slug, process.Name, mayAdopt, reader) { ProcessId = meeting.ProcessId };
     }
+
+    /// <summary>The current meeting report (introduction and latest report of every session) as the printable page shows
+    /// it, for a reader who may see it; null when they may not, or when nothing has been written yet.</summary>
+    public async Task<string?> CurrentReportHtmlAsync(ClaimsPrincipal user, int meetingId, MeetingLabels labels, IStringLocalizer<ReportsText> t,
+        string stylesheet, CancellationToken ct) =>
+        await MeetingAsync(user, meetingId, ct) is { } meeting
+            && await ReportQueries.MeetingReportAsync(db, meetingId, null, ct) is { } report && (report.Sessions.Count > 0 || report.Introduction is not null)
+            ? ReportDocument.Html(meeting, report, labels.Audience(meeting.Audience), t, stylesheet)
+            : null;
 
     public Task<ReportSession?> SessionAsync(int meetingId, int sessionId, CancellationToken ct) =>
         db.Sessions.AsNoTracking()

@@ -24,13 +24,15 @@ public static class ReportsApi
             .Produces<SessionReportView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}/report", WriteSessionReportAsync).Requires(Operation.ViewParticipantArea)
             .WithName("WriteSessionReport").WithSummary("Saves a new version of a session's report (its rapporteur or the secretariat).")
-            .Produces<SessionReportView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<SessionReportView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/meetings/{id:int}/report", GetMeetingReportAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("GetMeetingReport").WithSummary("A meeting's report (current draft, or version ?version=n) with the recommendations raised.")
             .Produces<MeetingReportAnswer>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/processes/{slug}/meetings/{id:int}/report/adoption", AdoptAsync).Requires(Operation.AdoptMeetingReport)
             .WithName("AdoptMeetingReport").WithSummary("Adopts the meeting report: freezes the current session reports with the introduction given.")
-            .Produces<MeetingReportView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<MeetingReportView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -62,7 +64,10 @@ public static class ReportsApi
                 errors.GroupBy(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => t[e.Message].Value).ToArray()),
                 title: "The report could not be saved.");
         }
-        var number = await ReportCommands.SaveSessionReportAsync(db, clock, sessionId, meeting.Reader.UserId!, draft, ct);
+        if (await ReportCommands.SaveSessionReportAsync(db, clock, sessionId, meeting.Reader.UserId!, draft, ct) is not { } number)
+        {
+            return Collided(t);
+        }
         return TypedResults.Ok((await ReportQueries.SessionReportAsync(db, sessionId, number, ct))!);
     }
 
@@ -93,11 +98,19 @@ public static class ReportsApi
         {
             return Invalid("sessions", t["No session report has been written yet: there is nothing to adopt."]);
         }
+        if (number == ReportCommands.Collided)
+        {
+            return Collided(t);
+        }
         return TypedResults.Created($"/api/v1/meetings/{id}/report?version={number}", (await ReportQueries.MeetingReportAsync(db, id, number, ct))!);
     }
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The report could not be saved.");
+
+    private static ProblemHttpResult Collided(IStringLocalizer<ReportsText> t) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Saved by someone else meanwhile",
+            detail: t["Someone else saved this report at the same moment. Nothing of yours was saved: check the latest version and save again."]);
 
     private static ProblemHttpResult NoMeeting() =>
         NotFound("Meeting not found", "There is no meeting with this id that you may see.");

@@ -53,6 +53,10 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
         {
             ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Message]);
         }
+        if (ModelState.IsValid && await ReportCommands.SaveSessionReportAsync(db, clock, sessionId, Meeting.Reader.UserId!, draft, ct) is null)
+        {
+            ModelState.AddModelError(string.Empty, t["Someone else saved this report at the same moment. Nothing of yours was saved: check the latest version and save again."]);
+        }
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -60,7 +64,6 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
             Versions = await ReportQueries.SessionVersionsAsync(db, sessionId, ct);
             return Page();
         }
-        await ReportCommands.SaveSessionReportAsync(db, clock, sessionId, Meeting.Reader.UserId!, draft, ct);
         return Redirect($"/meetings/{id}/sessions/{sessionId}/report");
     }
 

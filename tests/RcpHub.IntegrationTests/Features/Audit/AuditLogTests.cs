@@ -98,6 +98,33 @@ public sealed class AuditLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Floor_and_agenda_changes_are_filed_under_their_process()
+    {
+        var meeting = await RcpHub.IntegrationTests.Features.Meetings.Arrange.MeetingAsync(_factory, _midsaId, "Audited meeting",
+            configure: m => m.Sessions.Add(new Session { Title = "Audited session", Position = 1 }));
+        var focalPoint = await TestSignIn.CreateUserAsync(_factory, "audited.focal.point@za.example", roles: new ReaderRole(_midsaId, ProcessRole.FocalPoint, "ZAF"));
+        using var asker = await TestSignIn.HtmlClientAsync(_factory, focalPoint);
+        var floor = await asker.GetAsync($"/processes/midsa/meetings/{meeting.Id}/sessions/{meeting.Sessions[0].Id}/floor");
+        await asker.SubmitAsync(floor, "form[action$='handler=Ask']", new Dictionary<string, string> { ["SpeaksFor"] = "state:ZAF" });
+        await using (var scope = _factory.Scope())
+        {
+            // Added by its meeting's id alone, as a command that does not load the meeting would.
+            scope.Db.AgendaItems.Add(new AgendaItem { MeetingId = meeting.Id, Title = "Audited agenda item", Position = 1 });
+            await scope.Db.SaveChangesAsync();
+        }
+
+        foreach (var type in new[] { "FloorRequest", "SessionFloor", "AgendaItem" })
+        {
+            var page = await _midsa.GetAsync($"/processes/midsa/manage/audit?type={type}");
+            Assert.NotEmpty(EntryIds(page));
+        }
+        var agenda = await _midsa.GetAsync("/processes/midsa/manage/audit?type=AgendaItem");
+        Assert.Contains("Audited agenda item", agenda.Text("table.audit"), StringComparison.Ordinal);
+        await using var check = _factory.Scope();
+        Assert.False(await check.Db.AuditEntries.AnyAsync(a => a.ProcessId == 0 || (a.ProcessId == null && (a.EntityType == "FloorRequest" || a.EntityType == "AgendaItem"))));
+    }
+
+    [Fact]
     public async Task Seeded_records_are_filed_as_the_seed_under_their_process()
     {
         var page = await _midsa.GetAsync("/processes/midsa/manage/audit?type=Process");

@@ -182,6 +182,29 @@ public sealed class DocumentUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_uploads_of_one_language_at_the_same_moment_become_consecutive_versions()
+    {
+        var document = await DocumentFiles.StoreAsync(_factory, _meeting.Id, "Concept note");
+        using var api = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        using var first = new MultipartFormDataContent { { new StringContent("en"), "language" }, { new ByteArrayContent(DocumentFiles.Pdf("second")), "file", "second.pdf" } };
+        using var second = new MultipartFormDataContent { { new StringContent("en"), "language" }, { new ByteArrayContent(DocumentFiles.Pdf("third")), "file", "third.pdf" } };
+        var address = $"/api/v1/processes/midsa/meetings/{_meeting.Id}/documents/{document.Id}/versions";
+        var uploads = await Task.WhenAll(api.PostAsync(address, first), api.PostAsync(address, second));
+        Assert.All(uploads, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        foreach (var r in uploads)
+        {
+            r.Dispose();
+        }
+
+        await using var scope = _factory.Scope();
+        var versions = await scope.Db.DocumentVersions.Where(v => v.DocumentId == document.Id).OrderBy(v => v.Number)
+            .Select(v => new { v.Number, v.FileName, Stored = v.Content!.Bytes.Length == v.Size }).ToListAsync();
+        Assert.Equal([1, 2, 3], versions.Select(v => v.Number));
+        Assert.Equal(["en.pdf", "second.pdf", "third.pdf"], versions.Select(v => v.FileName).Order());
+        Assert.All(versions, v => Assert.True(v.Stored));
+    }
+
+    [Fact]
     public async Task Only_the_secretariat_uploads()
     {
         using var browser = await TestSignIn.HtmlClientAsync(_factory, _focalPoint);

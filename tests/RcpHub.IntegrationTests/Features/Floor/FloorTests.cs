@@ -176,4 +176,30 @@ public sealed class FloorTests : IAsyncLifetime
         Assert.Equal("focal.point", given.GetProperty("speaking").GetProperty("name").GetString());
         Assert.InRange(given.GetProperty("remainingSeconds").GetInt32(), 170, 180);
     }
+
+    [Fact]
+    public async Task A_stream_ends_without_the_change_once_the_reader_may_no_longer_see_the_meeting()
+    {
+        await using var factory = await RcpHubFactory.CreateAsync(f => f.Settings["Floor:RecheckSeconds"] = "0");
+        var scene = await FloorScene.ArrangeAsync(factory);
+        var ct = TestContext.Current.CancellationToken;
+        using var revokedClient = await TestSignIn.HttpClientAsync(factory, scene.Zambia);
+        using var revoked = await FloorStream.OpenAsync(revokedClient, scene.Floor, ct);
+        using var keptClient = await TestSignIn.HttpClientAsync(factory, scene.Secretariat);
+        using var kept = await FloorStream.OpenAsync(keptClient, scene.Floor, ct);
+        await revoked.NextAsync(_ => true);
+        await kept.NextAsync(_ => true);
+
+        await using (var scope = factory.Scope())
+        {
+            await scope.Db.ProcessRoleAssignments.Where(a => a.UserId == scene.Zambia.Id)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.RevokedAt, DateTimeOffset.UtcNow), ct);
+        }
+        using var southAfrica = await TestSignIn.HtmlClientAsync(factory, scene.SouthAfrica);
+        await southAfrica.SubmitAsync(await southAfrica.GetAsync(scene.Floor), "form[action$='handler=Ask']", new Dictionary<string, string> { ["SpeaksFor"] = "state:ZAF" });
+
+        Assert.Single(FloorStream.Waiting(await kept.NextAsync(f => FloorStream.Waiting(f).Length == 1)));
+        var ended = await Assert.ThrowsAsync<InvalidOperationException>(() => revoked.NextAsync(_ => true));
+        Assert.Equal("The stream ended.", ended.Message);
+    }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RcpHub.Domain;
 using RcpHub.IntegrationTests.Features.Meetings;
 using RcpHub.IntegrationTests.Infrastructure;
@@ -215,6 +216,47 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_saves_at_the_same_moment_both_become_complete_consecutive_versions()
+    {
+        var (meeting, session, _) = await MeetingAsync();
+        using var rapporteur = await TestSignIn.HttpClientAsync(_factory, _rapporteur);
+        using var secretariat = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        var address = $"/api/v1/processes/midsa/meetings/{meeting}/sessions/{session}/report";
+        var saves = await Task.WhenAll(
+            rapporteur.PutAsJsonAsync(address, new { summary = "Rapporteur's summary", keyPoints = new[] { "R1", "R2" }, recommendations = new[] { "R3" } }),
+            secretariat.PutAsJsonAsync(address, new { summary = "Secretariat's summary", keyPoints = new[] { "S1", "S2" }, recommendations = new[] { "S3" } }));
+        Assert.All(saves, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        foreach (var r in saves)
+        {
+            r.Dispose();
+        }
+
+        await using var scope = _factory.Scope();
+        var versions = await scope.Db.SessionReportVersions.Include(v => v.Points).Where(v => v.SessionId == session).OrderBy(v => v.Number).ToListAsync();
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
+        Assert.All(versions, v =>
+        {
+            var author = v.Summary[0];
+            Assert.Equal([$"{author}1", $"{author}2", $"{author}3"], v.Points.OrderBy(p => p.Kind).ThenBy(p => p.Position).Select(p => p.Text));
+        });
+        Assert.Equal(2, versions.Select(v => v.Summary).Distinct().Count());
+
+        await WriteAsync(_rapporteur, meeting, session, Report("Third summary"));
+        using var adopter = await TestSignIn.HttpClientAsync(_factory, _chair);
+        var adoptions = await Task.WhenAll(
+            adopter.PostAsJsonAsync($"/api/v1/processes/midsa/meetings/{meeting}/report/adoption", new { introduction = "One" }),
+            secretariat.PostAsJsonAsync($"/api/v1/processes/midsa/meetings/{meeting}/report/adoption", new { introduction = "Two" }));
+        Assert.All(adoptions, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        foreach (var r in adoptions)
+        {
+            r.Dispose();
+        }
+        var reports = await scope.Db.MeetingReportVersions.Include(v => v.Entries).Where(v => v.MeetingId == meeting).OrderBy(v => v.Number).ToListAsync();
+        Assert.Equal([1, 2], reports.Select(v => v.Number));
+        Assert.All(reports, v => Assert.Single(v.Entries));
+    }
+
+    [Fact]
     public async Task A_focal_point_may_not_adopt_and_nothing_to_adopt_is_refused()
     {
         var (meeting, _, _) = await MeetingAsync();
@@ -298,6 +340,61 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains($"/meetings/{meeting.Id}/report/print", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_meeting_pack_holds_the_current_report_for_its_readers_only()
+    {
+        var (meeting, session, _) = await MeetingAsync();
+        await WriteAsync(_rapporteur, meeting, session, Report("Summary packed for offline reading", "", "Packed recommendation"));
+        var (unreported, _, _) = await MeetingAsync();
+
+        using var member = await TestSignIn.HttpClientAsync(_factory, _otherFocalPoint);
+        using (var pack = await member.GetAsync($"/api/v1/meetings/{meeting}/pack"))
+        {
+            Assert.Equal(HttpStatusCode.OK, pack.StatusCode);
+            using var zip = new System.IO.Compression.ZipArchive(await pack.Content.ReadAsStreamAsync(), System.IO.Compression.ZipArchiveMode.Read);
+            var report = await new StreamReader(zip.GetEntry("report.html")!.Open()).ReadToEndAsync();
+            Assert.Contains("Summary packed for offline reading", report, StringComparison.Ordinal);
+            Assert.Contains("Packed recommendation", report, StringComparison.Ordinal);
+            Assert.Contains("href=\"report.html\"", await new StreamReader(zip.GetEntry("agenda.html")!.Open()).ReadToEndAsync(), StringComparison.Ordinal);
+        }
+        using (var pack = await member.GetAsync($"/api/v1/meetings/{unreported}/pack"))
+        {
+            using var zip = new System.IO.Compression.ZipArchive(await pack.Content.ReadAsStreamAsync(), System.IO.Compression.ZipArchiveMode.Read);
+            Assert.Null(zip.GetEntry("report.html"));
+        }
+        using var outsider = await TestSignIn.HttpClientAsync(_factory, _outsider);
+        using var refused = await outsider.GetAsync($"/api/v1/meetings/{meeting}/pack");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.DoesNotContain("Summary packed", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_every_chromium_is_busy_the_pdf_answers_503_with_retry_after_and_the_printable_page()
+    {
+        await using var factory = await RcpHubFactory.CreateAsync(f =>
+        {
+            f.Settings["Reports:MaxConcurrentPdf"] = "1";
+            f.Settings["Reports:PdfWaitSeconds"] = "0";
+        });
+        var midsa = await Arrange.ProcessIdAsync(factory, "midsa");
+        var meeting = await Arrange.MeetingAsync(factory, midsa, "Public meeting", MeetingAudience.Public);
+        var address = $"/meetings/{meeting.Id}/report/print?handler=pdf";
+        var chromium = factory.Services.GetRequiredService<RcpHub.Features.Reports.ChromiumPdf>();
+        using var client = factory.CreateClient();
+        using (var held = await chromium.TakeSlotAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.NotNull(held);
+            using var busy = await client.GetAsync(address);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(1), busy.Headers.RetryAfter?.Delta);
+            Assert.Contains($"/meetings/{meeting.Id}/report/print", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using var freed = await client.GetAsync(address);
+        Assert.Equal(HttpStatusCode.OK, freed.StatusCode);
+        Assert.Equal("application/pdf", freed.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

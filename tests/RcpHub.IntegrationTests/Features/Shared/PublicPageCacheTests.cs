@@ -36,6 +36,41 @@ public sealed class PublicPageCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_floor_change_keeps_the_cached_pages_and_a_meeting_change_evicts_them()
+    {
+        var midsa = await RcpHub.IntegrationTests.Features.Meetings.Arrange.ProcessIdAsync(_factory, "midsa");
+        var meeting = await RcpHub.IntegrationTests.Features.Meetings.Arrange.MeetingAsync(_factory, midsa, "Cached meeting",
+            configure: m => m.Sessions.Add(new Session { Title = "Cached session", Position = 1 }));
+        var speaker = await TestSignIn.CreateUserAsync(_factory, "cache.speaker@za.example", roles: new ReaderRole(midsa, ProcessRole.FocalPoint, "ZAF"));
+        // Let a poll of the audit log notice the changes above first, so that it does not evict the page cached next.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        using var client = HtmlClient.For(_factory);
+        await client.GetAsync("/");
+
+        await using (var scope = _factory.Scope())
+        {
+            scope.Db.SessionFloors.Add(new SessionFloor { SessionId = meeting.Sessions[0].Id, Revision = 1 });
+            scope.Db.FloorRequests.Add(new FloorRequest { SessionId = meeting.Sessions[0].Id, UserId = speaker.Id, StateCode = "ZAF", RequestedAt = DateTimeOffset.UtcNow });
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        // Past a poll of the audit log too (PublicCache:PollSeconds, 2 s), which must also pass over floor entries.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        _factory.Queries.Reset();
+        await client.GetAsync("/");
+        Assert.Equal(0, _factory.Queries.Count);
+
+        await using (var scope = _factory.Scope())
+        {
+            var changed = await scope.Db.Meetings.SingleAsync(m => m.Id == meeting.Id, TestContext.Current.CancellationToken);
+            changed.Title = "Cached meeting, renamed";
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        _factory.Queries.Reset();
+        await client.GetAsync("/");
+        Assert.NotEqual(0, _factory.Queries.Count);
+    }
+
+    [Fact]
     public async Task A_form_page_cached_for_one_visitor_never_carries_that_visitors_token_to_another()
     {
         await TestAccounts.CreateAsync(_factory, "cache-visitor@example.org");
