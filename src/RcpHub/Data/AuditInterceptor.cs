@@ -25,6 +25,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         nameof(Invitation.TokenHash),
         // A document's bytes and extracted text: megabytes that say nothing in a log (the version's SHA-256 is kept).
         nameof(DocumentContent.Bytes), nameof(DocumentVersion.ExtractedText),
+        // The search columns only repeat other columns in folded form.
+        nameof(DocumentVersion.SearchText), nameof(Document.SearchTitle), nameof(Meeting.SearchSummary), nameof(Process.SearchName),
     };
 
     private static readonly HashSet<string> Noise = new(StringComparer.Ordinal)
