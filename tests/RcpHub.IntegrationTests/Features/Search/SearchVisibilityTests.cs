@@ -241,4 +241,16 @@ public sealed class SearchVisibilityTests : IAsyncLifetime
         Assert.Equal([_public.Id], Ids(await SearchApiAsync(null, "rabat"), "meetings"));
         Assert.Equal([_russian.Id], Ids(await SearchApiAsync(null, "миграция"), "documents"));
     }
+
+    [Fact]
+    public async Task The_demo_concept_note_is_found_by_the_words_of_its_text()
+    {
+        await PageCatalogue.PrepareAsync(_factory);
+        var administrator = await TestSignIn.CreateUserAsync(_factory, "admin@rcphub.example", administrator: true);
+        using var browser = await BrowserAsync(administrator);
+        var page = await browser.GetAsync("/search?q=" + Uri.EscapeDataString("recrutement équitable") + "&process=demo");
+        Assert.Equal(["Concept note (demo)"], page.Texts("ul.documents li > a"));
+        Assert.Equal("Note conceptuelle (demo) : le recrutement equitable dans la region.", page.Text("ul.documents .snippet"));
+        Assert.Equal("Only in DEMO. Search every process", page.Text("p.scope"));
+    }
 }
