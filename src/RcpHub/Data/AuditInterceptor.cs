@@ -25,7 +25,11 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         nameof(Invitation.TokenHash),
         // A document's bytes and extracted text: megabytes that say nothing in a log (the version's SHA-256 is kept).
         nameof(DocumentContent.Bytes), nameof(DocumentVersion.ExtractedText),
-        // The search columns only repeat other columns in folded form.
+    };
+
+    // The search columns repeat other columns in folded form (Data/SearchColumns): left out of the log.
+    private static readonly HashSet<string> Derived = new(StringComparer.Ordinal)
+    {
         nameof(DocumentVersion.SearchText), nameof(Document.SearchTitle), nameof(Meeting.SearchSummary), nameof(Process.SearchName),
     };
 
@@ -233,7 +237,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
         {
-            if (p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey())
+            if ((p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey()) || Derived.Contains(p.Metadata.Name))
             {
                 continue;
             }

@@ -223,7 +223,7 @@ public sealed class SearchVisibilityTests : IAsyncLifetime
         using var browser = HtmlClient.For(_factory, "fr");
         var page = await browser.GetAsync("/search?q=declaration");
         Assert.Equal("Réunions (1)", page.Text("#found-meetings"));
-        Assert.Equal("Rechercher", page.Text("main form[role=search] button"));
+        Assert.Equal("Rechercher", page.Text("main form.search button"));
     }
 
     [Fact]
