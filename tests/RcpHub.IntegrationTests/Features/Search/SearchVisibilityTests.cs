@@ -154,6 +154,15 @@ public sealed class SearchVisibilityTests : IAsyncLifetime
 
         var accentedQuery = await SearchApiAsync(null, "DÉCLARATION");
         Assert.Equal([_public.Id], Ids(accentedQuery, "meetings"));
+
+        // Every word, in any order; not a word more.
+        Assert.Equal([_public.Id], Ids(await SearchApiAsync(null, "rabat  Déclaration"), "meetings"));
+        Assert.Empty(Ids(await SearchApiAsync(null, "rabat declaration lisbonne"), "meetings"));
+        var words = await browser.GetAsync("/search?q=" + Uri.EscapeDataString("droits МИГРАЦИЯ"));
+        Assert.Equal("Documents (0)", words.Text("#found-documents"));
+        var inAnyOrder = await browser.GetAsync("/search?q=" + Uri.EscapeDataString("права миграция"));
+        Assert.Equal(["Доклад"], inAnyOrder.Texts("ul.documents li > a"));
+        Assert.Contains("ТРУДОВАЯ МИГРАЦИЯ", inAnyOrder.Text($"#document-{_russian.Id} .snippet"), StringComparison.Ordinal);
     }
 
     [Fact]
