@@ -42,6 +42,18 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SearchColumns.Fill(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        SearchColumns.Fill(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -27,6 +27,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         nameof(DocumentContent.Bytes), nameof(DocumentVersion.ExtractedText),
     };
 
+    // The search columns repeat other columns in folded form (Data/SearchColumns): left out of the log.
+    private static readonly HashSet<string> Derived = new(StringComparer.Ordinal)
+    {
+        nameof(DocumentVersion.SearchText), nameof(Document.SearchTitle), nameof(Meeting.SearchSummary), nameof(Process.SearchName),
+    };
+
     private static readonly HashSet<string> Noise = new(StringComparer.Ordinal)
     {
         nameof(AppUser.AccessFailedCount), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp),
@@ -285,7 +291,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
         {
-            if (p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey())
+            if ((p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey()) || Derived.Contains(p.Metadata.Name))
             {
                 continue;
             }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace RcpHub.Domain;
 
 /// <summary>Which documents of a meeting a reader may open. The meeting's own rule (<see cref="MeetingAccess"/>) comes
@@ -8,26 +10,33 @@ public static class DocumentAccessRule
     private static readonly ProcessRole[] MemberRoles = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint];
     private static readonly ProcessRole[] OrganiserRoles = [ProcessRole.Secretariat, ProcessRole.Chair];
 
-    /// <summary>The access levels <paramref name="reader"/> may read in <paramref name="meeting"/> (loaded with its
-    /// participating processes), to be used only once the reader is known to see the meeting.</summary>
-    public static IReadOnlyList<DocumentAccess> LevelsFor(MeetingReader reader, Meeting meeting)
+    /// <summary>The documents whose level is open to <paramref name="reader"/> within their meeting, as a filter that EF Core
+    /// translates to SQL, for lists across meetings (search). It says nothing of the meeting itself: combine it with
+    /// <see cref="MeetingAccess.VisibleTo"/> on the document's meeting. Evaluated in memory, the document's meeting and its
+    /// <see cref="Meeting.ParticipatingProcesses"/> must be loaded.</summary>
+    public static Expression<Func<Document, bool>> LevelOpenTo(MeetingReader reader)
     {
         if (reader.IsPlatformAdministrator)
         {
-            return [DocumentAccess.Meeting, DocumentAccess.Members, DocumentAccess.Secretariat];
+            return d => true;
         }
-        var processes = meeting.ParticipatingProcesses.Select(p => p.ProcessId).Append(meeting.ProcessId).ToHashSet();
-        var roles = reader.Roles.Where(r => processes.Contains(r.ProcessId)).Select(r => r.Role).ToHashSet();
-        var levels = new List<DocumentAccess> { DocumentAccess.Meeting };
-        if (roles.Overlaps(MemberRoles))
-        {
-            levels.Add(DocumentAccess.Members);
-        }
-        if (roles.Overlaps(OrganiserRoles))
-        {
-            levels.Add(DocumentAccess.Secretariat);
-        }
-        return levels;
+        List<int> ProcessesWith(ProcessRole[] roles) => reader.Roles.Where(r => roles.Contains(r.Role)).Select(r => r.ProcessId).Distinct().ToList();
+        var members = ProcessesWith(MemberRoles);
+        var organisers = ProcessesWith(OrganiserRoles);
+        return d => d.Access == DocumentAccess.Meeting
+            || (d.Access == DocumentAccess.Members
+                && (members.Contains(d.Meeting!.ProcessId) || d.Meeting.ParticipatingProcesses.Any(p => members.Contains(p.ProcessId))))
+            || (d.Access == DocumentAccess.Secretariat
+                && (organisers.Contains(d.Meeting!.ProcessId) || d.Meeting.ParticipatingProcesses.Any(p => organisers.Contains(p.ProcessId))));
+    }
+
+    /// <summary>The access levels <paramref name="reader"/> may read in <paramref name="meeting"/> (loaded with its
+    /// participating processes), to be used only once the reader is known to see the meeting. The same rule as
+    /// <see cref="LevelOpenTo"/>, evaluated for each level, so that it is written once.</summary>
+    public static IReadOnlyList<DocumentAccess> LevelsFor(MeetingReader reader, Meeting meeting)
+    {
+        var open = LevelOpenTo(reader).Compile(preferInterpretation: true);
+        return [.. Enum.GetValues<DocumentAccess>().Where(level => open(new Document { Title = "", Meeting = meeting, Access = level }))];
     }
 
     public static bool MayRead(MeetingReader reader, Meeting meeting, DocumentAccess access) =>

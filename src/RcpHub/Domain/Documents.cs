@@ -9,6 +9,9 @@ public sealed class Document : IBelongsToProcess
     public Meeting? Meeting { get; set; }
     public required string Title { get; set; }
 
+    /// <summary>The title in <see cref="SearchFolding"/> form, kept up to date on every save.</summary>
+    public string? SearchTitle { get; set; }
+
     /// <summary>The agenda item or the session the document belongs to, if any.</summary>
     public int? AgendaItemId { get; set; }
     public int? SessionId { get; set; }
@@ -68,6 +71,9 @@ public sealed class DocumentVersion : IBelongsToProcess
 
     /// <summary>Plain text read from the file for search; null when none could be read.</summary>
     public string? ExtractedText { get; set; }
+
+    /// <summary><see cref="ExtractedText"/> in <see cref="SearchFolding"/> form, kept up to date on every save.</summary>
+    public string? SearchText { get; set; }
     public DocumentContent? Content { get; set; }
 
     int IBelongsToProcess.ProcessId => Document?.Meeting?.ProcessId ?? 0;

@@ -17,6 +17,7 @@ internal static class FeatureApis
         api.MapMeetingsApi();
         Reports.ReportsApi.MapReportsApi(api);
         Documents.DocumentsApi.MapDocumentsApi(api);
+        Search.SearchApi.MapSearchApi(api);
         return api;
     }
 }

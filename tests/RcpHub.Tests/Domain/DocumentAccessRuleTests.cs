@@ -60,4 +60,15 @@ public sealed class DocumentAccessRuleTests
             Assert.All(Enum.GetValues<DocumentAccess>(), level => Assert.False(DocumentAccessRule.MayRead(reader, meeting, level)));
         }
     }
+
+    [Fact]
+    public void In_a_meeting_across_processes_the_organisers_and_members_of_a_participating_process_read_their_levels()
+    {
+        var global = MeetingOf(MeetingAudience.MembersOnly);
+        global.ParticipatingProcesses.Add(new MeetingProcess { ProcessId = Other });
+        Assert.Equal([DocumentAccess.Meeting, DocumentAccess.Members, DocumentAccess.Secretariat],
+            DocumentAccessRule.LevelsFor(Reader(new ReaderRole(Other, ProcessRole.Chair)), global));
+        Assert.Equal([DocumentAccess.Meeting, DocumentAccess.Members], DocumentAccessRule.LevelsFor(Reader(new ReaderRole(Other, ProcessRole.FocalPoint, "IND")), global));
+        Assert.Equal([DocumentAccess.Meeting], DocumentAccessRule.LevelsFor(Reader(new ReaderRole(3, ProcessRole.Secretariat)), global));
+    }
 }

@@ -9,30 +9,36 @@ public static class DemoDocument
 {
     public static Document ConceptNote(Meeting meeting, DateTimeOffset now)
     {
-        var english = Pdf("Concept note (demo): fair recruitment in the region.");
-        var french = Pdf("Note conceptuelle (demo) : le recrutement equitable dans la region.");
+        const string English = "Concept note (demo): fair recruitment in the region.";
+        const string French = "Note conceptuelle (demo) : le recrutement equitable dans la region.";
         return new Document
         {
             Meeting = meeting,
             Title = "Concept note (demo)",
             CreatedAt = now,
-            Versions = [Version("en", TranslationStatus.Original, english, "concept-note.pdf", now), Version("fr", TranslationStatus.Draft, french, "note-conceptuelle.pdf", now)],
+            Versions = [Version("en", TranslationStatus.Original, English, "concept-note.pdf", now), Version("fr", TranslationStatus.Draft, French, "note-conceptuelle.pdf", now)],
         };
     }
 
-    private static DocumentVersion Version(string language, TranslationStatus status, byte[] bytes, string fileName, DateTimeOffset now) => new()
+    // The PDF shows the text, which is kept as an upload would have read it, so that search finds the demo note.
+    private static DocumentVersion Version(string language, TranslationStatus status, string text, string fileName, DateTimeOffset now)
     {
-        Language = language,
-        Status = status,
-        Number = 1,
-        FileName = fileName,
-        ContentType = FileSniffer.Pdf.ContentType,
-        Size = bytes.Length,
-        Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-        UploadedByName = "Demo secretariat",
-        UploadedAt = now,
-        Content = new DocumentContent { Bytes = bytes },
-    };
+        var bytes = Pdf(text);
+        return new()
+        {
+            Language = language,
+            Status = status,
+            Number = 1,
+            FileName = fileName,
+            ContentType = FileSniffer.Pdf.ContentType,
+            Size = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            UploadedByName = "Demo secretariat",
+            UploadedAt = now,
+            ExtractedText = text,
+            Content = new DocumentContent { Bytes = bytes },
+        };
+    }
 
     /// <summary>A one-page PDF showing <paramref name="text"/> (ASCII, no parentheses or backslashes) in Helvetica.</summary>
     public static byte[] Pdf(string text)

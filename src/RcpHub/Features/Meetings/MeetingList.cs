@@ -83,14 +83,22 @@ public static class MeetingList
     /// found with one more query (only when the page holds such a meeting) and shown without their place.</summary>
     private static async Task<List<MeetingRow>> MarkSummaryOnlyAsync(AppDbContext db, MeetingReader reader, List<MeetingRow> rows, CancellationToken ct)
     {
-        var candidates = rows.Where(r => r.Audience != MeetingAudience.Public).Select(r => r.Id).ToList();
+        var summaryOnly = await SummaryOnlyAsync(db, reader, rows.Select(r => (r.Id, r.Audience)), ct);
+        return rows.Select(r => summaryOnly.Contains(r.Id)
+            ? r with { SummaryOnly = true, HostStateCode = null, Venue = null, Online = false }
+            : r).ToList();
+    }
+
+    /// <summary>Of meetings listed with <see cref="MeetingAccess.SummaryVisibleTo"/>, those <paramref name="reader"/> sees
+    /// through their published summary only; one query, and none when every listed meeting is public.</summary>
+    public static async Task<IReadOnlySet<int>> SummaryOnlyAsync(AppDbContext db, MeetingReader reader, IEnumerable<(int Id, MeetingAudience Audience)> listed, CancellationToken ct)
+    {
+        var candidates = listed.Where(r => r.Audience != MeetingAudience.Public).Select(r => r.Id).ToList();
         if (reader.IsPlatformAdministrator || candidates.Count == 0)
         {
-            return rows;
+            return new HashSet<int>();
         }
-        var visible = (await db.Meetings.AsNoTracking().Where(m => candidates.Contains(m.Id)).Where(MeetingAccess.VisibleTo(reader)).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
-        return rows.Select(r => r.Audience == MeetingAudience.Public || visible.Contains(r.Id)
-            ? r
-            : r with { SummaryOnly = true, HostStateCode = null, Venue = null, Online = false }).ToList();
+        var visible = await db.Meetings.AsNoTracking().Where(m => candidates.Contains(m.Id)).Where(MeetingAccess.VisibleTo(reader)).Select(m => m.Id).ToListAsync(ct);
+        return candidates.Except(visible).ToHashSet();
     }
 }

@@ -216,6 +216,9 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("text");
+
                     b.Property<int?>("SessionId")
                         .HasColumnType("integer");
 
@@ -656,6 +659,9 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchTitle")
+                        .HasColumnType("text");
+
                     b.Property<int?>("SessionId")
                         .HasColumnType("integer");
 
@@ -720,6 +726,9 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .HasColumnType("text");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -962,6 +971,12 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("SearchSummary")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SearchTitle")
+                        .HasColumnType("text");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -1244,6 +1259,9 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SearchName")
+                        .HasColumnType("text");
 
                     b.Property<string>("SecretariatDescription")
                         .HasColumnType("text");

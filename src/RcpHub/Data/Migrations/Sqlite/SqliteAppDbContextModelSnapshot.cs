@@ -202,6 +202,9 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -624,6 +627,9 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchTitle")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -686,6 +692,9 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -919,6 +928,12 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchSummary")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTitle")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sequence")
@@ -1191,6 +1206,9 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretariatDescription")

@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Domain;
+using RcpHub.IntegrationTests.Infrastructure;
+
+namespace RcpHub.IntegrationTests.Features.Search;
+
+public static class SearchArrange
+{
+    /// <summary>A document with one English version whose text was read as <paramref name="text"/>, stored as an upload leaves it.</summary>
+    public static async Task<Document> DocumentAsync(RcpHubFactory factory, int meetingId, string title, string text, DocumentAccess access = DocumentAccess.Meeting)
+    {
+        await using var scope = factory.Scope();
+        var meeting = await scope.Db.Meetings.SingleAsync(m => m.Id == meetingId);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var document = new Document
+        {
+            Meeting = meeting, Title = title, Access = access, CreatedAt = DateTimeOffset.UtcNow,
+            Versions =
+            [
+                new DocumentVersion
+                {
+                    Language = "en", Status = TranslationStatus.Original, Number = 1, FileName = "note.pdf", ContentType = "application/pdf",
+                    Size = bytes.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), UploadedAt = DateTimeOffset.UtcNow,
+                    ExtractedText = text, Content = new DocumentContent { Bytes = bytes },
+                },
+            ],
+        };
+        scope.Db.Documents.Add(document);
+        await scope.Db.SaveChangesAsync();
+        return document;
+    }
+}
