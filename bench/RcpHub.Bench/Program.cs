@@ -72,6 +72,7 @@ string[] meetingPages =
 [
     "/processes/demo/meetings", "/processes/demo/meetings?when=past", $"/processes/demo/meetings?when=past&p={LargeProcess.MeetingCount / 25}",
     "/processes/demo/meetings?when=past&q=labour", $"/meetings/{large!.LargestMeetingId}", $"/meetings/{large.LargestMeetingId}/documents",
+    "/search?q=labour+migration", "/search?q=labour+migration&process=demo",
 ];
 foreach (var path in options.Pages.Concat(meetingPages))
 {
@@ -107,6 +108,8 @@ var signedInCookie = cookies.GetCookieHeader(http.BaseAddress!);
     (options.ThroughputPath, false),
     ("/processes/demo/meetings?when=past", false), ($"/meetings/{large.LargestMeetingId}", false), ($"/meetings/{large.LargestMeetingId}/documents", false),
     ("/processes/demo/meetings?when=past", true), ($"/meetings/{large.LargestMeetingId}", true), ($"/meetings/{large.LargestMeetingId}/documents", true),
+    // Every search reads the folded text of all 30,100 document versions (docs/decisions/0012-search.md).
+    ("/search?q=labour+migration", true),
 ];
 report.AppendLine("### Throughput against a bare endpoint returning the same bytes (budget: at least 40%)");
 report.AppendLine();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using RcpHub.Data;
 using RcpHub.Infrastructure;
 
@@ -49,6 +50,18 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
             builder.UseSetting(key, value);
         }
         builder.ConfigureTestServices(services => services.AddSingleton<IDbCommandInterceptor>(Queries));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            // Every test database has a connection pool of its own, whose idle connections stay open for minutes after
+            // the test: across hundreds of tests they would fill the server's max_connections.
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     /// <summary>Migrates and seeds this factory's database (used once, for the template).</summary>
