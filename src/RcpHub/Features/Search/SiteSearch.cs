@@ -129,21 +129,39 @@ public static class SiteSearch
     private static async Task<Hits<DocumentHit>> DocumentsAsync(AppDbContext db, MeetingReader reader, IQueryable<Meeting> seenInFull, Terms terms, CancellationToken ct)
     {
         var readable = (from m in seenInFull join d in db.Documents on m.Id equals d.MeetingId select d).Where(DocumentAccessRule.LevelOpenTo(reader));
-        var matching = terms.EveryWord(readable, w => d => d.SearchTitle!.Contains(w) || d.Versions.Any(v => v.SearchText!.Contains(w)));
-        // Of the versions whose text holds the first word, the newest: its language and a window of its text around that word.
+        // The title is short and matched anywhere, as other titles are; the text is matched through its indexed words,
+        // each searched word as the start of one (decision 0012). A word such as "co-operation" is several indexed
+        // words, all of which the text must hold.
+        var matching = terms.EveryWord(readable, w => SearchFolding.Words(w) is { Count: > 0 } parts
+            ? d => d.SearchTitle!.Contains(w) || parts.Skip(1).Aggregate(DocumentsWith(db, parts[0]), (ids, part) => ids.Intersect(DocumentsWith(db, part))).Contains(d.Id)
+            : d => d.SearchTitle!.Contains(w));
+        // Of the versions whose text holds a word starting with the first word, the newest: its language and a window
+        // of its text around the first place the first word stands (at a word's start or not).
         var first = terms.Words[0];
+        var firstPart = SearchFolding.Words(first).FirstOrDefault() ?? first;
+        var (from, to) = (firstPart, SearchFolding.PrefixEnd(firstPart));
+        Expression<Func<DocumentVersion, bool>> withFirst = v =>
+            db.DocumentWords.Any(x => x.VersionId == v.Id && string.Compare(x.Word, from) >= 0 && string.Compare(x.Word, to) < 0);
         var rows = await matching.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(Limit + 1)
             .Select(d => new
             {
                 d.Id, d.MeetingId, d.Title, MeetingTitle = d.Meeting!.Title, d.Meeting.Audience, d.Access,
-                Language = d.Versions.Where(v => v.SearchText!.Contains(first)).OrderByDescending(v => v.Id).Select(v => v.Language).FirstOrDefault(),
-                Window = d.Versions.Where(v => v.SearchText!.Contains(first)).OrderByDescending(v => v.Id)
+                Language = d.Versions.AsQueryable().Where(withFirst).OrderByDescending(v => v.Id).Select(v => v.Language).FirstOrDefault(),
+                Window = d.Versions.AsQueryable().Where(withFirst).OrderByDescending(v => v.Id)
                     .Select(v => v.ExtractedText!.Substring(Math.Max(0, v.SearchText!.IndexOf(first) - WindowBefore), WindowLength)).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var total = rows.Count > Limit ? await matching.CountAsync(ct) : rows.Count;
         return new Hits<DocumentHit>([.. rows.Take(Limit).Select(r => new DocumentHit(r.Id, r.MeetingId, r.Title, r.MeetingTitle, r.Audience, r.Access,
             r.Language, r.Window is null ? null : terms.Snippet(r.Window)))], total);
+    }
+
+    /// <summary>The documents with a version whose text holds a word starting with <paramref name="start"/>: a range of
+    /// the words' index on both databases (byte order on PostgreSQL, see <c>PostgresAppDbContext</c>).</summary>
+    private static IQueryable<int> DocumentsWith(AppDbContext db, string start)
+    {
+        var end = SearchFolding.PrefixEnd(start);
+        return db.DocumentWords.Where(x => string.Compare(x.Word, start) >= 0 && string.Compare(x.Word, end) < 0).Select(x => x.Version!.DocumentId);
     }
 
     /// <summary>The words searched for, folded: a result holds every one of them, in any order. A passage is cut
