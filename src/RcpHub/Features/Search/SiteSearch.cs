@@ -133,7 +133,8 @@ public static class SiteSearch
         // each searched word as the start of one (decision 0012). A word such as "co-operation" is several indexed
         // words, all of which the text must hold.
         var matching = terms.EveryWord(readable, w => SearchFolding.Words(w) is { Count: > 0 } parts
-            ? d => d.SearchTitle!.Contains(w) || parts.Skip(1).Aggregate(DocumentsWith(db, parts[0]), (ids, part) => ids.Intersect(DocumentsWith(db, part))).Contains(d.Id)
+            && parts.Skip(1).Aggregate(DocumentsWith(db, parts[0]), (ids, part) => ids.Intersect(DocumentsWith(db, part))) is var inText
+            ? d => d.SearchTitle!.Contains(w) || inText.Contains(d.Id)
             : d => d.SearchTitle!.Contains(w));
         // Of the versions whose text holds a word starting with the first word, the newest: its language and a window
         // of its text around the first place the first word stands (at a word's start or not).
