@@ -34,8 +34,9 @@ public sealed record SearchResults(string Query, ProcessHit? InProcess, Hits<Pro
 /// <summary>Search across the registry, meetings, agendas and documents, showing and counting only what the reader may
 /// see: meetings through <see cref="MeetingAccess"/> (by title and summary alone when only the summary is published),
 /// agenda items and documents only of meetings seen in full, documents also by their level
-/// (<see cref="DocumentAccessRule"/>). All filtering and counting is done in SQL, on <see cref="SearchFolding"/> columns,
-/// so that it matches alike on SQLite and PostgreSQL; each kind is cut at <see cref="Limit"/>: at most nine queries.</summary>
+/// (<see cref="DocumentAccessRule"/>). All filtering and counting is done in SQL, on <see cref="SearchFolding"/> columns
+/// and, for document text, the index of its words (<see cref="DocumentWord"/>), so that it matches alike on SQLite and
+/// PostgreSQL; each kind is cut at <see cref="Limit"/>: at most nine queries.</summary>
 public static class SiteSearch
 {
     public const int MinLength = 2;
@@ -139,10 +140,8 @@ public static class SiteSearch
         // Of the versions whose text holds a word starting with the first word, the newest: its language and a window
         // of its text around the first place the first word stands (at a word's start or not).
         var first = terms.Words[0];
-        var firstPart = SearchFolding.Words(first).FirstOrDefault() ?? first;
-        var (from, to) = (firstPart, SearchFolding.PrefixEnd(firstPart));
-        Expression<Func<DocumentVersion, bool>> withFirst = v =>
-            db.DocumentWords.Any(x => x.VersionId == v.Id && string.Compare(x.Word, from) >= 0 && string.Compare(x.Word, to) < 0);
+        var firstWords = WordsStarting(db, SearchFolding.Words(first).FirstOrDefault() ?? first);
+        Expression<Func<DocumentVersion, bool>> withFirst = v => firstWords.Any(x => x.VersionId == v.Id);
         var rows = await matching.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(Limit + 1)
             .Select(d => new
             {
@@ -157,12 +156,15 @@ public static class SiteSearch
             r.Language, r.Window is null ? null : terms.Snippet(r.Window)))], total);
     }
 
-    /// <summary>The documents with a version whose text holds a word starting with <paramref name="start"/>: a range of
-    /// the words' index on both databases (byte order on PostgreSQL, see <c>PostgresAppDbContext</c>).</summary>
-    private static IQueryable<int> DocumentsWith(AppDbContext db, string start)
+    /// <summary>The documents with a version whose text holds a word starting with <paramref name="start"/>.</summary>
+    private static IQueryable<int> DocumentsWith(AppDbContext db, string start) => WordsStarting(db, start).Select(x => x.Version!.DocumentId);
+
+    /// <summary>The indexed words starting with <paramref name="start"/>: a range of the index on both databases (in byte
+    /// order on PostgreSQL, see <c>PostgresAppDbContext</c>).</summary>
+    private static IQueryable<DocumentWord> WordsStarting(AppDbContext db, string start)
     {
         var end = SearchFolding.PrefixEnd(start);
-        return db.DocumentWords.Where(x => string.Compare(x.Word, start) >= 0 && string.Compare(x.Word, end) < 0).Select(x => x.Version!.DocumentId);
+        return db.DocumentWords.Where(x => string.Compare(x.Word, start) >= 0 && string.Compare(x.Word, end) < 0);
     }
 
     /// <summary>The words searched for, folded: a result holds every one of them, in any order. A passage is cut
