@@ -41,17 +41,18 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+    public DbSet<DocumentWord> DocumentWords => Set<DocumentWord>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        SearchColumns.Fill(ChangeTracker);
+        SearchColumns.FillAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        SearchColumns.Fill(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await SearchColumns.FillAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

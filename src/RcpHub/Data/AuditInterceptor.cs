@@ -282,6 +282,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     private static bool IsAudited(EntityEntry entry) => entry.Entity switch
     {
         AuditEntry or DataProtectionKey => false,
+        // The words of a version's text, like the folded columns (Derived), repeat that text.
+        DocumentWord => false,
         IdentityUserToken<string> or IdentityUserLogin<string> => false,
         _ => true,
     };

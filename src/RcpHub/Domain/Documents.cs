@@ -79,6 +79,15 @@ public sealed class DocumentVersion : IBelongsToProcess
     int IBelongsToProcess.ProcessId => Document?.Meeting?.ProcessId ?? 0;
 }
 
+/// <summary>One word of a version's text (<see cref="SearchFolding.Words"/>): the index document text is searched by,
+/// kept in step with <see cref="DocumentVersion.ExtractedText"/> on every save. Not audited: it repeats that text.</summary>
+public sealed class DocumentWord
+{
+    public int VersionId { get; set; }
+    public DocumentVersion? Version { get; set; }
+    public required string Word { get; set; }
+}
+
 /// <summary>The bytes of one <see cref="DocumentVersion"/>, in the database so that every web instance serves them.</summary>
 public sealed class DocumentContent : IBelongsToProcess
 {

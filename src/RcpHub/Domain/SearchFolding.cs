@@ -14,6 +14,56 @@ public static class SearchFolding
     /// <summary>Folds <paramref name="text"/> when there is one: for nullable columns.</summary>
     public static string? FoldOrNull(string? text) => text is null ? null : Fold(text);
 
+    /// <summary>Words indexed and looked up are cut to this length: a longer one is found by its start.</summary>
+    public const int MaxWordLength = 40;
+
+    /// <summary>The distinct words of <paramref name="folded"/> (already <see cref="Fold"/>ed): runs of letters, digits and
+    /// marks, cut at <see cref="MaxWordLength"/> (never inside a surrogate pair); single characters are left out, as
+    /// nobody searches for one.</summary>
+    public static IReadOnlyList<string> Words(string folded)
+    {
+        var words = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var start = -1;
+        var index = 0;
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            var inWord = Rune.IsLetterOrDigit(rune)
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+            if (inWord && start < 0)
+            {
+                start = index;
+            }
+            else if (!inWord && start >= 0)
+            {
+                Keep(folded[start..index]);
+                start = -1;
+            }
+            index += rune.Utf16SequenceLength;
+        }
+        if (start >= 0)
+        {
+            Keep(folded[start..]);
+        }
+        return words;
+
+        void Keep(string word)
+        {
+            if (word.Length > MaxWordLength)
+            {
+                word = word[..(char.IsHighSurrogate(word[MaxWordLength - 1]) ? MaxWordLength - 1 : MaxWordLength)];
+            }
+            if (word.Length > 1 && seen.Add(word))
+            {
+                words.Add(word);
+            }
+        }
+    }
+
+    /// <summary>The least string above every string that starts with <paramref name="prefix"/> (in code-point order): a
+    /// prefix is then a range, <c>prefix &lt;= word &lt; PrefixEnd(prefix)</c>, that an index answers.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
     /// <summary>A short passage of <paramref name="text"/> around the first place where <paramref name="foldedQuery"/>
     /// matches, in the text's own spelling, cut at word boundaries; null when it does not match.</summary>
     public static string? Snippet(string text, string foldedQuery, int radius = 80)

@@ -42,4 +42,32 @@ public sealed class SearchFoldingTests
         Assert.Null(SearchFolding.Snippet("Трудовая миграция", "rabat"));
         Assert.Null(SearchFolding.Snippet("Трудовая миграция", ""));
     }
+
+    [Theory]
+    [InlineData("declaration de rabat, 2024 : l'union (rabat)", "declaration|de|rabat|2024|union")]
+    [InlineData("трудовая миграция и права", "трудовая|миграция|права")]
+    [InlineData("الهجرة النظامية في المنطقة", "الهجرة|النظامية|في|المنطقة")]
+    [InlineData("co-operation_plan n° 5", "co|operation|plan")]
+    [InlineData("हिंदी भाषा", "हिंदी|भाषा")]
+    [InlineData(" - . ", "")]
+    public void The_words_of_folded_text_are_its_distinct_runs_of_letters_and_digits_of_two_characters_or_more(string folded, string words) =>
+        Assert.Equal(words.Split('|', StringSplitOptions.RemoveEmptyEntries), SearchFolding.Words(folded));
+
+    [Fact]
+    public void A_long_word_is_kept_by_its_start_and_never_cut_inside_a_surrogate_pair()
+    {
+        Assert.Equal([new string('a', SearchFolding.MaxWordLength)], SearchFolding.Words(new string('a', 60)));
+        var emoji = new string('a', SearchFolding.MaxWordLength - 1) + "𝐀𝐀";
+        Assert.Equal([new string('a', SearchFolding.MaxWordLength - 1)], SearchFolding.Words(emoji));
+    }
+
+    [Theory]
+    [InlineData("labo", "labp", "labour\uffff", "labp")]
+    [InlineData("миграц", "миграч", "миграция", "миграч")]
+    public void A_prefix_is_the_range_from_itself_to_its_end(string prefix, string end, string inside, string outside)
+    {
+        Assert.Equal(end, SearchFolding.PrefixEnd(prefix));
+        Assert.True(string.CompareOrdinal(prefix, inside) <= 0 && string.CompareOrdinal(inside, end) < 0);
+        Assert.False(string.CompareOrdinal(outside, end) < 0);
+    }
 }

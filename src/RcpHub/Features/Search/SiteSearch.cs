@@ -34,8 +34,9 @@ public sealed record SearchResults(string Query, ProcessHit? InProcess, Hits<Pro
 /// <summary>Search across the registry, meetings, agendas and documents, showing and counting only what the reader may
 /// see: meetings through <see cref="MeetingAccess"/> (by title and summary alone when only the summary is published),
 /// agenda items and documents only of meetings seen in full, documents also by their level
-/// (<see cref="DocumentAccessRule"/>). All filtering and counting is done in SQL, on <see cref="SearchFolding"/> columns,
-/// so that it matches alike on SQLite and PostgreSQL; each kind is cut at <see cref="Limit"/>: at most nine queries.</summary>
+/// (<see cref="DocumentAccessRule"/>). All filtering and counting is done in SQL, on <see cref="SearchFolding"/> columns
+/// and, for document text, the index of its words (<see cref="DocumentWord"/>), so that it matches alike on SQLite and
+/// PostgreSQL; each kind is cut at <see cref="Limit"/>: at most nine queries.</summary>
 public static class SiteSearch
 {
     public const int MinLength = 2;
@@ -129,21 +130,41 @@ public static class SiteSearch
     private static async Task<Hits<DocumentHit>> DocumentsAsync(AppDbContext db, MeetingReader reader, IQueryable<Meeting> seenInFull, Terms terms, CancellationToken ct)
     {
         var readable = (from m in seenInFull join d in db.Documents on m.Id equals d.MeetingId select d).Where(DocumentAccessRule.LevelOpenTo(reader));
-        var matching = terms.EveryWord(readable, w => d => d.SearchTitle!.Contains(w) || d.Versions.Any(v => v.SearchText!.Contains(w)));
-        // Of the versions whose text holds the first word, the newest: its language and a window of its text around that word.
+        // The title is short and matched anywhere, as other titles are; the text is matched through its indexed words,
+        // each searched word as the start of one (decision 0012). A word such as "co-operation" is several indexed
+        // words, all of which the text must hold.
+        var matching = terms.EveryWord(readable, w => SearchFolding.Words(w) is { Count: > 0 } parts
+            && parts.Skip(1).Aggregate(DocumentsWith(db, parts[0]), (ids, part) => ids.Intersect(DocumentsWith(db, part))) is var inText
+            ? d => d.SearchTitle!.Contains(w) || inText.Contains(d.Id)
+            : d => d.SearchTitle!.Contains(w));
+        // Of the versions whose text holds a word starting with the first word, the newest: its language and a window
+        // of its text around the first place the first word stands (at a word's start or not).
         var first = terms.Words[0];
+        var firstWords = WordsStarting(db, SearchFolding.Words(first).FirstOrDefault() ?? first);
+        Expression<Func<DocumentVersion, bool>> withFirst = v => firstWords.Any(x => x.VersionId == v.Id);
         var rows = await matching.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(Limit + 1)
             .Select(d => new
             {
                 d.Id, d.MeetingId, d.Title, MeetingTitle = d.Meeting!.Title, d.Meeting.Audience, d.Access,
-                Language = d.Versions.Where(v => v.SearchText!.Contains(first)).OrderByDescending(v => v.Id).Select(v => v.Language).FirstOrDefault(),
-                Window = d.Versions.Where(v => v.SearchText!.Contains(first)).OrderByDescending(v => v.Id)
+                Language = d.Versions.AsQueryable().Where(withFirst).OrderByDescending(v => v.Id).Select(v => v.Language).FirstOrDefault(),
+                Window = d.Versions.AsQueryable().Where(withFirst).OrderByDescending(v => v.Id)
                     .Select(v => v.ExtractedText!.Substring(Math.Max(0, v.SearchText!.IndexOf(first) - WindowBefore), WindowLength)).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var total = rows.Count > Limit ? await matching.CountAsync(ct) : rows.Count;
         return new Hits<DocumentHit>([.. rows.Take(Limit).Select(r => new DocumentHit(r.Id, r.MeetingId, r.Title, r.MeetingTitle, r.Audience, r.Access,
             r.Language, r.Window is null ? null : terms.Snippet(r.Window)))], total);
+    }
+
+    /// <summary>The documents with a version whose text holds a word starting with <paramref name="start"/>.</summary>
+    private static IQueryable<int> DocumentsWith(AppDbContext db, string start) => WordsStarting(db, start).Select(x => x.Version!.DocumentId);
+
+    /// <summary>The indexed words starting with <paramref name="start"/>: a range of the index on both databases (in byte
+    /// order on PostgreSQL, see <c>PostgresAppDbContext</c>).</summary>
+    private static IQueryable<DocumentWord> WordsStarting(AppDbContext db, string start)
+    {
+        var end = SearchFolding.PrefixEnd(start);
+        return db.DocumentWords.Where(x => string.Compare(x.Word, start) >= 0 && string.Compare(x.Word, end) < 0);
     }
 
     /// <summary>The words searched for, folded: a result holds every one of them, in any order. A passage is cut

@@ -763,6 +763,23 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.DocumentWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .UseCollation("C");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Word", "VersionId");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("DocumentWords");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1871,6 +1888,17 @@ namespace RcpHub.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DocumentWord", b =>
+                {
+                    b.HasOne("RcpHub.Domain.DocumentVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>

@@ -729,6 +729,22 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.DocumentWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Word", "VersionId");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("DocumentWords");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1805,6 +1821,17 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DocumentWord", b =>
+                {
+                    b.HasOne("RcpHub.Domain.DocumentVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.IntegrationTests.Features.Meetings;
+using RcpHub.IntegrationTests.Infrastructure;
+
+namespace RcpHub.IntegrationTests.Features.Search;
+
+/// <summary>Document text is searched through the index of its words (decision 0012): a searched word finds the words it
+/// starts, the index follows every change of the text, and nothing of it outlives its document.</summary>
+public sealed class SearchWordIndexTests : IAsyncLifetime
+{
+    private RcpHubFactory _factory = null!;
+    private Meeting _public = null!;
+    private AppUser _secretariat = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await RcpHubFactory.CreateAsync();
+        var midsa = await Arrange.ProcessIdAsync(_factory, "midsa");
+        _secretariat = await TestSignIn.CreateUserAsync(_factory, "secretariat@midsa.example", roles: new ReaderRole(midsa, ProcessRole.Secretariat));
+        _public = await Arrange.MeetingAsync(_factory, midsa, "Regional consultation", MeetingAudience.Public);
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private async Task<int[]> FoundAsync(string q)
+    {
+        using var api = _factory.CreateClient();
+        var results = await api.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={Uri.EscapeDataString(q)}");
+        return [.. results.GetProperty("documents").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32())];
+    }
+
+    private async Task<int> WordsOfAsync(int documentId)
+    {
+        await using var scope = _factory.Scope();
+        return await scope.Db.DocumentWords.CountAsync(w => w.Version!.DocumentId == documentId);
+    }
+
+    [Fact]
+    public async Task A_word_finds_the_words_of_the_text_it_starts_but_not_those_it_stands_inside()
+    {
+        var note = await SearchArrange.DocumentAsync(_factory, _public.Id, "Concept note", "Le recrutement équitable des travailleurs.");
+
+        Assert.Equal([note.Id], await FoundAsync("recrut"));
+        Assert.Equal([note.Id], await FoundAsync("RECRUTEMENT equit"));
+        // Until the word index, text was matched anywhere inside a word; now only from a word's start.
+        Assert.Empty(await FoundAsync("crutement"));
+        Assert.Empty(await FoundAsync("recrutements"));
+        // The title is still matched anywhere.
+        Assert.Equal([note.Id], await FoundAsync("oncept"));
+    }
+
+    [Fact]
+    public async Task Russian_arabic_and_accented_words_are_found_by_their_start_whatever_their_case_and_marks()
+    {
+        var russian = await SearchArrange.DocumentAsync(_factory, _public.Id, "Доклад", "Совещание по вопросам: ТРУДОВАЯ МИГРАЦИЯ и права трудящихся.");
+        var arabic = await SearchArrange.DocumentAsync(_factory, _public.Id, "تقرير", "تقرير عن الهِجْرَة النظامية في المنطقة.");
+        var french = await SearchArrange.DocumentAsync(_factory, _public.Id, "Note", "Déclaration de Rabat sur la coopération régionale.");
+
+        Assert.Equal([russian.Id], await FoundAsync("миграц трудов"));
+        Assert.Equal([arabic.Id], await FoundAsync("الهجر"));
+        Assert.Equal([french.Id], await FoundAsync("DECLAR cooperation"));
+        // A word with a hyphen is several words of the index, each of which must be there.
+        Assert.Equal([french.Id], await FoundAsync("rabat-sur"));
+        Assert.Empty(await FoundAsync("rabat-nairobi"));
+    }
+
+    [Fact]
+    public async Task A_changed_text_is_found_by_its_new_words_only()
+    {
+        var note = await SearchArrange.DocumentAsync(_factory, _public.Id, "Concept note", "Seasonal agricultural workers.");
+        Assert.Equal([note.Id], await FoundAsync("seasonal"));
+
+        await using (var scope = _factory.Scope())
+        {
+            var version = await scope.Db.DocumentVersions.SingleAsync(v => v.DocumentId == note.Id);
+            version.ExtractedText = "Domestic workers and their rights.";
+            await scope.Db.SaveChangesAsync();
+        }
+
+        Assert.Empty(await FoundAsync("seasonal"));
+        Assert.Equal([note.Id], await FoundAsync("domestic work"));
+        Assert.Equal(SearchFolding.Words(SearchFolding.Fold("Domestic workers and their rights.")).Count, await WordsOfAsync(note.Id));
+    }
+
+    [Fact]
+    public async Task A_deleted_document_leaves_no_word_behind_and_its_words_are_not_in_the_audit_log()
+    {
+        var note = await SearchArrange.DocumentAsync(_factory, _public.Id, "Concept note", "Circular migration schemes.");
+        var other = await SearchArrange.DocumentAsync(_factory, _public.Id, "Other note", "Circular return.");
+        Assert.Equal(3, await WordsOfAsync(note.Id));
+
+        using var api = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        using var deleted = await api.DeleteAsync($"/api/v1/processes/midsa/meetings/{_public.Id}/documents/{note.Id}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+
+        Assert.Equal(0, await WordsOfAsync(note.Id));
+        await using var scope = _factory.Scope();
+        Assert.Equal(0, await scope.Db.DocumentWords.CountAsync(w => !scope.Db.DocumentVersions.Any(v => v.Id == w.VersionId)));
+        Assert.Equal([other.Id], await FoundAsync("circular"));
+        Assert.False(await scope.Db.AuditEntries.AnyAsync(e => e.EntityType == nameof(DocumentWord)));
+        Assert.True(await scope.Db.AuditEntries.AnyAsync(e => e.EntityType == nameof(DocumentVersion) && e.Action == "Deleted"));
+    }
+
+    [Fact]
+    public async Task A_version_deleted_in_the_database_takes_its_words_with_it()
+    {
+        var note = await SearchArrange.DocumentAsync(_factory, _public.Id, "Concept note", "Remittances and diaspora bonds.");
+        await using var scope = _factory.Scope();
+        await scope.Db.DocumentVersions.Where(v => v.DocumentId == note.Id).ExecuteDeleteAsync();
+        Assert.Equal(0, await scope.Db.DocumentWords.CountAsync(w => !scope.Db.DocumentVersions.Any(v => v.Id == w.VersionId)));
+    }
+
+    [Fact]
+    public async Task Texts_stored_before_the_word_index_are_indexed_when_the_database_is_migrated()
+    {
+        var note = await SearchArrange.DocumentAsync(_factory, _public.Id, "Concept note", "Skills partnerships and mobility.");
+        var empty = await SearchArrange.DocumentAsync(_factory, _public.Id, "Blank note", "- . -");
+        await using (var scope = _factory.Scope())
+        {
+            await scope.Db.DocumentWords.ExecuteDeleteAsync();
+        }
+        Assert.Empty(await FoundAsync("partnership"));
+
+        await DatabaseSetup.MigrateAndSeedAsync(_factory.Services);
+
+        Assert.Equal([note.Id], await FoundAsync("partnership mobil"));
+        Assert.Equal(4, await WordsOfAsync(note.Id));
+        Assert.Equal(0, await WordsOfAsync(empty.Id));
+    }
+}
