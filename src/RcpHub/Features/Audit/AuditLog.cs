@@ -154,7 +154,8 @@ public static class AuditLog
         db.Model.GetEntityTypes()
             .Where(e => !e.IsOwned())
             .Select(e => e.HasSharedClrType ? e.Name : e.ClrType.Name)
-            .Where(n => n is not ("AuditEntry" or "DataProtectionKey") && !n.Contains('`', StringComparison.Ordinal))
+            // The same kinds as the interceptor leaves out (Data/AuditInterceptor.IsAudited): no entry can have them.
+            .Where(n => n is not ("AuditEntry" or "DataProtectionKey" or "DocumentWord") && !n.Contains('`', StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -172,9 +173,28 @@ public static class AuditLog
         "ProcessRoleAssignment" => t["Role in a process"],
         "Invitation" => t["Invitation"],
         "AppUser" => t["Account"],
+        "IdentityRole" => t["Account role"],
         "State" => t["State"],
         "Organization" => t["Organisation"],
         "GlobalMeeting" => t["Global RCP Meeting"],
+        "Meeting" => t["Meeting"],
+        "MeetingProcess" => t["Process taking part in a meeting"],
+        "MeetingInvitee" => t["Invitee of a meeting"],
+        "AgendaItem" => t["Agenda item"],
+        "Session" => t["Session"],
+        "SessionSpeaker" => t["Speaker in a session"],
+        "SessionFloor" => t["Floor of a session"],
+        "FloorRequest" => t["Request for the floor"],
+        "SessionReportVersion" => t["Session report version"],
+        "MeetingReportVersion" => t["Meeting report version"],
+        "ReportPoint" => t["Key point or recommendation of a report"],
+        "MeetingReportEntry" => t["Session report in a meeting report"],
+        "Delegation" => t["Delegation"],
+        "DelegationMember" => t["Member of a delegation"],
+        "Document" => t["Document"],
+        "DocumentVersion" => t["Document version"],
+        "DocumentContent" => t["File of a document version"],
+        "CalendarFeed" => t["Personal calendar address"],
         _ => entityType,
     };
 

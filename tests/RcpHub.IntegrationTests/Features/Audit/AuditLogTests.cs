@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
 using RcpHub.IntegrationTests.Infrastructure;
@@ -120,6 +121,7 @@ public sealed class AuditLogTests : IAsyncLifetime
         }
         var agenda = await _midsa.GetAsync("/processes/midsa/manage/audit?type=AgendaItem");
         Assert.Contains("Audited agenda item", agenda.Text("table.audit"), StringComparison.Ordinal);
+        Assert.StartsWith("Added Agenda item #", Regex.Replace(agenda.Text("tr.audit-entry .what"), @"\s+", " "), StringComparison.Ordinal);
         await using var check = _factory.Scope();
         Assert.False(await check.Db.AuditEntries.AnyAsync(a => a.ProcessId == 0 || (a.ProcessId == null && (a.EntityType == "FloorRequest" || a.EntityType == "AgendaItem"))));
     }
@@ -177,6 +179,17 @@ public sealed class AuditLogTests : IAsyncLifetime
         var time = page.Document.QuerySelector("tr.audit-entry time")!;
         var at = DateTimeOffset.Parse(time.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(at.ToUniversalTime().ToString("g", new System.Globalization.CultureInfo("fr")) + " UTC", time.TextContent);
+    }
+
+    [Fact]
+    public async Task Every_kind_of_record_is_named_in_the_readers_language()
+    {
+        using var russian = await TestUsers.SignInAsync(_factory, "platform.admin@example.org", acceptLanguage: "ru");
+        var page = await russian.GetAsync("/admin/audit");
+        var kinds = page.Document.QuerySelectorAll("#audit-type option").Where(o => o.GetAttribute("value") is { Length: > 0 }).ToList();
+        Assert.Contains(kinds, o => o.GetAttribute("value") == "FloorRequest");
+        var unnamed = kinds.Where(o => !Regex.IsMatch(o.TextContent, @"\p{IsCyrillic}")).Select(o => o.TextContent).ToList();
+        Assert.True(unnamed.Count == 0, "Shown untranslated: " + string.Join(", ", unnamed));
     }
 
     [Fact]
