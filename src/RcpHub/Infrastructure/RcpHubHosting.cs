@@ -85,6 +85,7 @@ public static class RcpHubHosting
 
         services.AddRcpHubLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(CheckboxBinderProvider.Register)
             .AddViewLocalization()
             .AddFeatureTextLocalization();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -14,11 +15,18 @@ public sealed class ErrorModel(IStringLocalizer<SharedText> s) : PageModel
     public string Title { get; private set; } = "";
     public string Explanation { get; private set; } = "";
 
-    // From the query the middleware writes, never from the re-executed request's form: a form field named "status"
-    // (a document version's translation status) would otherwise turn a 404 into a 500.
-    public void OnGet([FromQuery] int? status) => Describe(status);
+    // The status is the one the middleware re-executes for, read without model binding: binding would read the
+    // re-executed request's form, which may be the very thing that could not be read (a 400 would show as 500), and
+    // a form field named "status" (a document version's translation status) would turn a 404 into a 500.
+    public void OnGet() => Describe(StatusOf(HttpContext));
 
-    public void OnPost([FromQuery] int? status) => Describe(status);
+    public void OnPost() => Describe(StatusOf(HttpContext));
+
+    // Visited directly, the address shows the error its query names, if it names one.
+    private static int? StatusOf(HttpContext context) =>
+        context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+        ?? (int.TryParse(context.Request.Query["status"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status)
+            && status is >= 400 and <= 599 ? status : null);
 
     private void Describe(int? status)
     {

@@ -113,6 +113,14 @@ public sealed class MeetingFormsTests : IAsyncLifetime
         page = await _browser.SubmitAsync(form, "form.meeting-form", values);
         Assert.Equal("This time does not exist in the venue's time zone (the clocks change).", page.Text("[data-valmsg-for='Input.StartsAt']"));
 
+        // A checkbox value no browser sends: the form comes back with the box's message.
+        values = ValidMeeting("A meeting with a half-published summary");
+        values["Input.SummaryPublished"] = "maybe";
+        page = await _browser.SubmitAsync(form, "form.meeting-form", values);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("'maybe' is not valid", page.Text("[data-valmsg-for='Input.SummaryPublished']"), StringComparison.Ordinal);
+        Assert.Contains("Nothing has been saved.", page.Text("[role=alert]"));
+
         await using var after = _factory.Scope();
         Assert.Equal(count, await after.Db.Meetings.CountAsync());
     }

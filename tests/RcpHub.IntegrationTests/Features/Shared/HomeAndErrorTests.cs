@@ -30,6 +30,29 @@ public sealed class HomeAndErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_that_cannot_be_read_is_refused_as_a_bad_request()
+    {
+        using var client = HtmlClient.For(_factory);
+        var signIn = await client.GetAsync("/account/sign-in");
+        // A NUL character: the framework cannot read the form at all (not even its antiforgery token).
+        var refused = await client.SubmitAsync(signIn, "form#sign-in", new Dictionary<string, string> { ["Input.Email"] = "someone\0@example.org", ["Input.Password"] = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal("Bad request", refused.Text("h1"));
+    }
+
+    [Theory]
+    [InlineData("/error?status=404", HttpStatusCode.NotFound, "Page not found")]
+    [InlineData("/error?status=99999", HttpStatusCode.InternalServerError, "Something went wrong")]
+    [InlineData("/error", HttpStatusCode.InternalServerError, "Something went wrong")]
+    public async Task The_error_page_visited_directly_shows_the_error_its_address_names(string url, HttpStatusCode status, string title)
+    {
+        using var client = HtmlClient.For(_factory);
+        var page = await client.GetAsync(url);
+        Assert.Equal(status, page.Status);
+        Assert.Equal(title, page.Text("h1"));
+    }
+
+    [Fact]
     public async Task An_unknown_api_address_answers_with_problem_details()
     {
         using var client = _factory.CreateClient();
