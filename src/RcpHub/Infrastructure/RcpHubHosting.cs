@@ -100,6 +100,9 @@ public static class RcpHubHosting
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        // Minimal APIs throw on a body they cannot read in Development only, which the exception handler turns into a
+        // 500: `dotnet run` runs in Development. Everywhere the same 400 problem details instead.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddOpenApi("v1");
 
         services.AddResponseCompression(o =>

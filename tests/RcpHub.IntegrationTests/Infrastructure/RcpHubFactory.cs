@@ -27,6 +27,9 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
     /// <summary>Counts the SQL commands the application sends, for the query budget.</summary>
     public QueryCounter Queries { get; } = new();
 
+    /// <summary>The host environment: "Testing", or "Development" as <c>dotnet run</c> starts the platform.</summary>
+    public string HostEnvironment { get; set; } = "Testing";
+
     /// <summary>Extra settings (e.g. Smtp:Port) applied on top of appsettings.json.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -39,7 +42,7 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(HostEnvironment);
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:RcpHub", ConnectionString);
         builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "rcphub-tests", "mail"));
