@@ -85,7 +85,11 @@ public static class RcpHubHosting
 
         services.AddRcpHubLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(CheckboxBinderProvider.Register)
+            .AddMvcOptions(o =>
+            {
+                CheckboxBinderProvider.Register(o);
+                o.Filters.Add<UnknownHandlerFilter>();
+            })
             .AddViewLocalization()
             .AddFeatureTextLocalization();
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
