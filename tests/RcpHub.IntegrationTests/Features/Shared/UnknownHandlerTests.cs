@@ -1,31 +1,19 @@
 using System.Net;
-using RcpHub.Features.Account;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Shared;
 
 /// <summary>A form posted to a page without one of its handlers (none named, or a name the page lacks) is a bad
 /// request, on every page of the catalogue, never a server error.</summary>
-public sealed class UnknownHandlerTests : IAsyncLifetime
+public sealed class UnknownHandlerTests : CatalogueTests
 {
-    private RcpHubFactory _factory = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _factory = await RcpHubFactory.CreateAsync();
-        await PageCatalogue.PrepareAsync(_factory);
-    }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task No_page_fails_on_a_post_to_a_handler_it_does_not_have()
     {
-        using var client = HtmlClient.For(_factory);
-        await client.SignInAsync(DemoData.Accounts.Single(a => a.IsAdministrator).Email, DemoData.DefaultPassword);
+        using var client = await AdministratorAsync();
         var failures = new List<string>();
         var posted = 0;
-        foreach (var address in await PageCatalogue.AddressesAsync(_factory))
+        foreach (var address in await PageCatalogue.AddressesAsync(Factory))
         {
             if (address == "/account/sign-out")
             {
@@ -54,8 +42,7 @@ public sealed class UnknownHandlerTests : IAsyncLifetime
     [Fact]
     public async Task A_post_without_a_handler_to_a_page_with_named_ones_is_a_bad_request()
     {
-        using var client = HtmlClient.For(_factory);
-        await client.SignInAsync(DemoData.Accounts.Single(a => a.IsAdministrator).Email, DemoData.DefaultPassword);
+        using var client = await AdministratorAsync();
         var invitations = await client.GetAsync("/processes/demo/manage/invitations");
         var token = invitations.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
@@ -64,7 +51,7 @@ public sealed class UnknownHandlerTests : IAsyncLifetime
         var page = await HtmlClient.Page.ReadAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Equal("Bad request", page.Text("h1"));
-        await using var scope = _factory.Scope();
+        await using var scope = Factory.Scope();
         Assert.DoesNotContain(scope.Db.Invitations, i => i.Email == "someone@example.org");
     }
 }
