@@ -39,8 +39,9 @@ public static class DemoData
         var password = scope.ServiceProvider.GetRequiredService<IConfiguration>()["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
-        var processId = await db.Processes.Where(p => p.Slug == ProcessSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct)
-            ?? await CreateProcessAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var existing = await db.Processes.Where(p => p.Slug == ProcessSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var processId = existing ?? await CreateProcessAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var userIds = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var account in Accounts)
         {
@@ -63,6 +64,7 @@ public static class DemoData
                         $"Demo account {account.Email} not created (check Demo:Password): {string.Join(" ", created.Errors.Select(e => e.Description))}");
                 }
             }
+            userIds[account.Email] = user.Id;
             if (account.Role is { } role && !await db.ProcessRoleAssignments.AnyAsync(a => a.UserId == user.Id && a.ProcessId == processId && a.Role == role && a.RevokedAt == null, ct))
             {
                 db.ProcessRoleAssignments.Add(new ProcessRoleAssignment
@@ -76,6 +78,11 @@ public static class DemoData
                 });
                 await db.SaveChangesAsync(ct);
             }
+        }
+
+        if (existing is null)
+        {
+            await AddMeetingWorkAsync(db, processId, userIds, clock.GetUtcNow(), ct);
         }
 
         await output.WriteLineAsync("Demo data: the process \"DEMO\" (/processes/demo) and these accounts, all with the password " + password);
@@ -155,7 +162,87 @@ public static class DemoData
         return process.Id;
     }
 
-    /// <summary>A held expert meeting and an upcoming senior officials' meeting, members only, each with an agenda and a session.</summary>
+    /// <summary>What the held expert meeting produced, written once the accounts exist (a rapporteur and the authors of
+    /// reports and delegations are accounts): speakers and the focal point as rapporteur, Morocco's confirmed delegation
+    /// and Senegal's awaiting confirmation, the session report with key points and recommendations, and the meeting
+    /// report adopted by the chair.</summary>
+    private static async Task AddMeetingWorkAsync(AppDbContext db, int processId, Dictionary<string, string> userIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var experts = await db.Meetings.Include(m => m.Sessions)
+            .Where(m => m.ProcessId == processId && m.Level == MeetingLevel.Expert).OrderBy(m => m.Id).FirstAsync(ct);
+        var session = experts.Sessions.OrderBy(s => s.Position).First();
+        var focalPoint = userIds["focal-point@demo.rcphub.test"];
+        var iom = await db.Organizations.Where(o => o.Slug == "iom").Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+
+        session.RapporteurUserId = focalPoint;
+        session.Speakers =
+        [
+            new SessionSpeaker { Position = 1, Name = "Amina El Idrissi (demo)", StateCode = "MAR" },
+            new SessionSpeaker { Position = 2, Name = "Moussa Diop (demo)", StateCode = "SEN" },
+            new SessionSpeaker { Position = 3, Name = "Claire Martin (demo)", OrganizationId = iom },
+        ];
+        db.Delegations.AddRange(
+            new Delegation
+            {
+                Meeting = experts,
+                StateCode = "MAR",
+                Status = DelegationStatus.Confirmed,
+                RegisteredByUserId = focalPoint,
+                RegisteredAt = now.AddDays(-70),
+                ReviewedAt = now.AddDays(-68),
+                Delegates =
+                [
+                    new DelegationMember { Position = 1, Name = "Youssef Benali (demo)", Function = "Director of Migration", Ministry = "Ministry of Interior", Gender = Gender.Man, IsHead = true },
+                    new DelegationMember { Position = 2, Name = "Salma Haddad (demo)", Function = "Head of Labour Mobility", Ministry = "Ministry of Labour", Gender = Gender.Woman },
+                    new DelegationMember { Position = 3, Name = "Karim Tazi (demo)", Function = "Counsellor", Ministry = "Ministry of Foreign Affairs", Gender = Gender.Man },
+                ],
+            },
+            new Delegation
+            {
+                Meeting = experts,
+                StateCode = "SEN",
+                Status = DelegationStatus.Registered,
+                RegisteredByUserId = userIds["secretariat@demo.rcphub.test"],
+                RegisteredAt = now.AddDays(-65),
+                Delegates =
+                [
+                    new DelegationMember { Position = 1, Name = "Aïssatou Ndiaye (demo)", Function = "Director of Senegalese Abroad", Ministry = "Ministry of Foreign Affairs", Gender = Gender.Woman, IsHead = true },
+                    new DelegationMember { Position = 2, Name = "Ousmane Fall (demo)", Function = "Labour inspector", Ministry = "Ministry of Labour", Gender = Gender.Man },
+                ],
+            });
+        var sessionReport = new SessionReportVersion
+        {
+            Session = session,
+            Number = 1,
+            Summary = "States compared how they license and monitor private recruitment agencies (demo).",
+            Discussion = "Delegations described national registers of agencies and the fees workers still pay. Several asked for a shared list of agencies whose licence was withdrawn (demo).",
+            SavedByUserId = focalPoint,
+            SavedAt = now.AddDays(-59),
+            Points =
+            [
+                new ReportPoint { Kind = ReportPointKind.KeyPoint, Position = 1, Text = "Recruitment fees charged to workers remain common (demo)." },
+                new ReportPoint { Kind = ReportPointKind.KeyPoint, Position = 2, Text = "National registers of agencies exist in four member states (demo)." },
+                new ReportPoint { Kind = ReportPointKind.Recommendation, Position = 1, Text = "Share, twice a year, the list of agencies whose licence was withdrawn (demo)." },
+                new ReportPoint { Kind = ReportPointKind.Recommendation, Position = 2, Text = "Prepare a regional guide on the employer-pays principle for the Senior Officials' Meeting (demo)." },
+            ],
+        };
+        db.SessionReportVersions.Add(sessionReport);
+        db.MeetingReportVersions.Add(new MeetingReportVersion
+        {
+            Meeting = experts,
+            Number = 1,
+            Introduction = "The Expert Meeting on Labour Migration met in Rabat with seven member states and IOM (demo).",
+            SavedByUserId = userIds["chair@demo.rcphub.test"],
+            SavedAt = now.AddDays(-55),
+            AdoptedAt = now.AddDays(-55),
+            Entries = [new MeetingReportEntry { SessionReport = sessionReport }],
+        });
+        experts.Status = MeetingStatus.ReportAdopted;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A held expert meeting and an upcoming senior officials' meeting, members only, each with an agenda and a
+    /// session; and a ministerial meeting next year that is public, with its summary published.</summary>
     private static IEnumerable<Meeting> DemoMeetings(int processId, DateOnly today)
     {
         Meeting Meeting(string title, MeetingLevel level, MeetingStatus status, DateOnly day, string venue, string host) => new()
@@ -186,5 +273,10 @@ public static class DemoData
         };
         yield return Meeting("DEMO Expert Meeting on Labour Migration", MeetingLevel.Expert, MeetingStatus.Held, today.AddMonths(-2), "Rabat (demo)", "MAR");
         yield return Meeting("DEMO Senior Officials' Meeting", MeetingLevel.SeniorOfficials, MeetingStatus.Planned, today.AddMonths(2), "Dakar (demo)", "SEN");
+        var ministers = Meeting("DEMO Ministerial Conference", MeetingLevel.Ministerial, MeetingStatus.Planned, today.AddMonths(8), "Madrid (demo)", "ESP");
+        ministers.Audience = MeetingAudience.Public;
+        ministers.PublicSummary = "Ministers will adopt a declaration on fair recruitment and labour mobility in the region (demo).";
+        ministers.SummaryPublished = true;
+        yield return ministers;
     }
 }

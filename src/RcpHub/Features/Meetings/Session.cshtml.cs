@@ -21,7 +21,6 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
     public Session Current { get; private set; } = null!;
     public PartyChoices Parties { get; private set; } = null!;
     public IReadOnlyList<Choice> Rapporteurs { get; private set; } = [];
-    public PartyNames Names { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, int id, int sessionId, CancellationToken ct)
     {
@@ -109,7 +108,6 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
     {
         Parties = await PartyChoices.LoadAsync(Db, ct);
         Rapporteurs = await SessionCommands.RapporteursAsync(Db, Meeting.ProcessId, ct);
-        Names = await PartyNames.LoadAsync(Db, Current.Speakers.Select(s => s.StateCode), Current.Speakers.Select(s => s.OrganizationId), ct);
         return Page();
     }
 }

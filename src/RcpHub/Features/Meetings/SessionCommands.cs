@@ -93,8 +93,9 @@ public static class Party
         && (code is not null ? await db.States.AnyAsync(s => s.Code == code, ct) : await db.Organizations.AnyAsync(o => o.Id == id, ct));
 }
 
-/// <summary>The states and organisations a form offers, named in the reader's language (two queries).</summary>
-public sealed record PartyChoices(IReadOnlyList<Choice> States, IReadOnlyList<Choice> Organizations)
+/// <summary>The states and organisations a form offers, named in the reader's language (two queries). The same names
+/// serve the parties already chosen on the page (<see cref="NameOf"/>), with no further query.</summary>
+public sealed record PartyChoices(IReadOnlyList<Choice> States, IReadOnlyList<Choice> Organizations, IReadOnlyDictionary<int, string> OrganizationNames)
 {
     public static async Task<PartyChoices> LoadAsync(AppDbContext db, CancellationToken ct = default)
     {
@@ -102,10 +103,17 @@ public sealed record PartyChoices(IReadOnlyList<Choice> States, IReadOnlyList<Ch
         var byName = StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.IgnoreCase);
         var states = (await db.States.AsNoTracking().ToListAsync(ct))
             .Select(s => new Choice(Party.Key(s.Code, null)!, s.Name(language))).OrderBy(c => c.Label, byName).ToList();
-        var organizations = (await db.Organizations.AsNoTracking().Select(o => new { o.Id, o.Name, o.Acronym }).ToListAsync(ct))
-            .Select(o => new Choice(Party.Key(null, o.Id)!, o.Acronym is null ? o.Name : $"{o.Name} ({o.Acronym})")).OrderBy(c => c.Label, byName).ToList();
-        return new PartyChoices(states, organizations);
+        var organizations = await db.Organizations.AsNoTracking().Select(o => new { o.Id, o.Name, o.Acronym }).ToListAsync(ct);
+        return new PartyChoices(
+            states,
+            organizations.Select(o => new Choice(Party.Key(null, o.Id)!, o.Acronym is null ? o.Name : $"{o.Name} ({o.Acronym})")).OrderBy(c => c.Label, byName).ToList(),
+            organizations.ToDictionary(o => o.Id, o => o.Name));
     }
+
+    /// <summary>The name of a state (by its code) or an organisation (by its id), as the meeting pages show it.</summary>
+    public string? NameOf(string? stateCode, int? organizationId) =>
+        stateCode is not null ? States.FirstOrDefault(c => c.Value == Party.Key(stateCode, null))?.Label ?? stateCode
+        : organizationId is { } id ? OrganizationNames.GetValueOrDefault(id) : null;
 }
 
 /// <summary>Changes to a meeting's sessions, shared by the session pages and the API.</summary>
