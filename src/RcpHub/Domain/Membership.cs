@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace RcpHub.Domain;
 
 /// <summary>A state's or an organisation's part in a process over a period. A membership that ended
@@ -24,7 +26,12 @@ public sealed class Membership : IBelongsToProcess
     /// <summary>Free text from the source, e.g. "administratively hosts the IGC Secretariat".</summary>
     public string? Note { get; set; }
 
-    public bool IsCurrent(DateOnly today) => LeftOn is null || LeftOn > today;
+    /// <summary>The one rule for a current membership: begun (or with no known start) and not yet ended on
+    /// <paramref name="today"/>. <see cref="CurrentOn"/> is the same rule for queries.</summary>
+    public bool IsCurrent(DateOnly today) => (JoinedOn is null || JoinedOn <= today) && (LeftOn is null || LeftOn > today);
+
+    public static Expression<Func<Membership, bool>> CurrentOn(DateOnly today) =>
+        m => (m.JoinedOn == null || m.JoinedOn <= today) && (m.LeftOn == null || m.LeftOn > today);
 }
 
 public enum MembershipRole

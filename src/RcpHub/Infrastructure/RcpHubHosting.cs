@@ -89,6 +89,7 @@ public static class RcpHubHosting
             {
                 CheckboxBinderProvider.Register(o);
                 o.Filters.Add<UnknownHandlerFilter>();
+                o.Filters.Add<HandlerOperationFilter>();
             })
             .AddViewLocalization()
             .AddFeatureTextLocalization();
@@ -142,10 +143,13 @@ public static class RcpHubHosting
         }));
         app.UseRequestLocalization();
         app.UseRouting();
+        // What the address names (process, meeting, session, document) is resolved once, before anything decides on it.
+        app.UseRequestSubject();
         // Before authentication: a cached public page needs no sign-in check (only cookie-less visitors share it).
         app.UsePublicPageCache();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestSubjectFound();
 
         app.MapRazorPages();
         Features.Floor.FloorEvents.MapFloorEvents(app);

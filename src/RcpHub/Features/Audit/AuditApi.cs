@@ -32,12 +32,8 @@ public static class AuditApi
     public sealed record AuditPageDocument(IReadOnlyList<AuditEntryDocument> Entries, string? Older);
 
     private static async Task<Results<Ok<AuditPageDocument>, ProblemHttpResult>> ProcessLogAsync(
-        string slug, long? before, string? entityType, AppDbContext db, IStringLocalizer<AuditText> t, HttpContext http)
+        AddressedProcess process, long? before, string? entityType, AppDbContext db, IStringLocalizer<AuditText> t, HttpContext http)
     {
-        if (await ManagedProcess.FindAsync(db, slug, http.RequestAborted) is not { } process)
-        {
-            return TypedResults.Problem(t["There is no process at this address."], statusCode: StatusCodes.Status404NotFound, title: t["Not found"]);
-        }
         var page = await AuditLog.ReadAsync(db, new AuditFilter(ProcessId: process.Id, EntityType: entityType, Before: before), http.RequestAborted);
         return TypedResults.Ok(Document(page, http.Request));
     }

@@ -11,19 +11,16 @@ namespace RcpHub.Features.Audit;
 [Requires(Operation.ViewProcessAuditLog)]
 public sealed class ProcessAuditModel(AppDbContext db, IStringLocalizer<AuditText> t) : AuditPageModel(db, t)
 {
-    public ManagedProcess Process { get; private set; } = null!;
+    public AddressedProcess Process { get; private set; } = null!;
 
     [FromQuery(Name = "type")]
     public string? EntityType { get; set; }
 
     public override bool ShowProcess => false;
 
-    public async Task<IActionResult> OnGetAsync(string slug, long? before)
+    public async Task<IActionResult> OnGetAsync(long? before)
     {
-        if (await ManagedProcess.FindAsync(Db, slug, HttpContext.RequestAborted) is not { } process)
-        {
-            return NotFound();
-        }
+        var process = HttpContext.AddressedProcess();
         Process = process;
         Entries = await AuditLog.ReadAsync(Db, new AuditFilter(ProcessId: process.Id, EntityType: EntityType, Before: before), HttpContext.RequestAborted);
         return Page();

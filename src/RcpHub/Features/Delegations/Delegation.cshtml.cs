@@ -31,9 +31,9 @@ public sealed class DelegationModel(AppDbContext db, MeetingReaders readers, IAu
     [BindProperty]
     public DelegationInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, string? state, bool saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? state, bool saved, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -46,9 +46,9 @@ public sealed class DelegationModel(AppDbContext db, MeetingReaders readers, IAu
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -103,12 +103,12 @@ public sealed class DelegationModel(AppDbContext db, MeetingReaders readers, IAu
 
     /// <summary>The meeting of this process (convened by it or taking part) that the reader may see, and the states the
     /// reader represents as focal point in the process; false (answer 404) otherwise.</summary>
-    private async Task<bool> FindAsync(string slug, int id, CancellationToken ct)
+    private async Task<bool> FindAsync(int id, CancellationToken ct)
     {
-        var process = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-        var meeting = process is null ? null : await db.FindForAccessAsync(id, ct);
-        if (meeting is null || (meeting.ProcessId != process && meeting.ParticipatingProcesses.All(p => p.ProcessId != process))
-            || !await authorization.MayAsync(User, meeting, MeetingOperations.View))
+        var addressed = HttpContext.AddressedProcess();
+        var process = addressed.Id;
+        var meeting = await db.FindForAccessAsync(id, ct);
+        if (meeting is null || !await authorization.MayAsync(User, meeting, MeetingOperations.View))
         {
             return false;
         }
@@ -120,7 +120,7 @@ public sealed class DelegationModel(AppDbContext db, MeetingReaders readers, IAu
             .Select(s => new StateChoice(s.Code, s.Name(language)))
             .OrderBy(s => s.Name, StringComparer.CurrentCulture)
             .ToList();
-        (Slug, MeetingId, MeetingTitle) = (slug.ToLowerInvariant(), meeting.Id, meeting.Title);
+        (Slug, MeetingId, MeetingTitle) = (addressed.Slug, meeting.Id, meeting.Title);
         return true;
     }
 }

@@ -15,16 +15,17 @@ public static class InvitationRecipients
     private static readonly ProcessRole[] Organisers = [ProcessRole.Secretariat, ProcessRole.Chair];
 
     /// <param name="meeting">Loaded with its participating processes and invitees.</param>
-    public static async Task<IReadOnlyList<InvitationRecipient>> ForAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
+    public static async Task<IReadOnlyList<InvitationRecipient>> ForAsync(AppDbContext db, Meeting meeting, DateOnly today, CancellationToken ct)
     {
         var processes = meeting.ParticipatingProcesses.Select(p => p.ProcessId).Append(meeting.ProcessId).ToList();
         var states = meeting.Invitees.Where(i => i.StateCode != null).Select(i => i.StateCode!).ToList();
         var organizations = meeting.Invitees.Where(i => i.OrganizationId != null).Select(i => i.OrganizationId!.Value).ToList();
         var persons = meeting.Invitees.Where(i => i.UserId != null).Select(i => i.UserId!).ToList();
 
-        // Candidates and every active role they hold, in one query; the access rule then decides on each.
+        // Candidates and every role in force they hold, in one query; the access rule then decides on each.
+        var inForce = RolesInForce.InForce(db.Memberships, today);
         var candidates = await db.Users.AsNoTracking()
-            .Where(u => u.Email != null && (persons.Contains(u.Id) || db.ProcessRoleAssignments.Any(a => a.UserId == u.Id && a.RevokedAt == null
+            .Where(u => u.Email != null && (persons.Contains(u.Id) || db.ProcessRoleAssignments.Where(inForce).Any(a => a.UserId == u.Id
                 && ((processes.Contains(a.ProcessId) && !Organisers.Contains(a.Role))
                     || (a.Role == ProcessRole.FocalPoint && a.StateCode != null && states.Contains(a.StateCode))
                     || (a.OrganizationId != null && organizations.Contains(a.OrganizationId.Value))))))
@@ -34,7 +35,7 @@ public static class InvitationRecipients
                 u.DisplayName,
                 Email = u.Email!,
                 u.IsPlatformAdministrator,
-                Roles = db.ProcessRoleAssignments.Where(a => a.UserId == u.Id && a.RevokedAt == null)
+                Roles = db.ProcessRoleAssignments.Where(inForce).Where(a => a.UserId == u.Id)
                     .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId)).ToList(),
             })
             .ToListAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Features.Processes;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Email;
 
@@ -17,24 +18,24 @@ public sealed class InvitationsModel(AppDbContext db, TimeProvider clock, IStrin
     public IReadOnlyList<InvitationRecipient> Recipients { get; private set; } = [];
     public int? Sent { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, int? sent, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? sent, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
         Sent = sent;
-        Recipients = await InvitationRecipients.ForAsync(Db, Meeting, ct);
+        Recipients = await InvitationRecipients.ForAsync(Db, Meeting, Clock.Today(), ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
-        Recipients = await InvitationRecipients.ForAsync(Db, Meeting, ct);
+        Recipients = await InvitationRecipients.ForAsync(Db, Meeting, Clock.Today(), ct);
         if (Meeting.Status is MeetingStatus.Cancelled or MeetingStatus.Held or MeetingStatus.ReportAdopted)
         {
             ModelState.AddModelError("", t["Invitations are sent only for a meeting that is still to be held."]);

@@ -52,9 +52,11 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
         return File(ParticipantExport.Xlsx(table, t["Participants"]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"participants-{id}.xlsx");
     }
 
+    [HandlerRequires(Operation.ScheduleMeetings)]
     public Task<IActionResult> OnPostConfirmAsync(int id, int delegationId, CancellationToken ct) =>
         ReviewAsync(id, delegationId, DelegationStatus.Confirmed, ct);
 
+    [HandlerRequires(Operation.ScheduleMeetings)]
     public Task<IActionResult> OnPostReturnAsync(int id, int delegationId, CancellationToken ct) =>
         ReviewAsync(id, delegationId, DelegationStatus.Returned, ct);
 

@@ -46,6 +46,7 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
         return Page();
     }
 
+    [HandlerRequires(Operation.ScheduleMeetings)]
     public async Task<IActionResult> OnPostChangeAsync(int id, int documentId, CancellationToken ct)
     {
         if (await RefuseAsync(id, documentId, ct) is { } refusal)
@@ -66,6 +67,7 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
         return Redirect($"/meetings/{id}/documents/{documentId}");
     }
 
+    [HandlerRequires(Operation.ScheduleMeetings)]
     public async Task<IActionResult> OnPostStatusAsync(int id, int documentId, int versionId, CancellationToken ct)
     {
         if (await RefuseAsync(id, documentId, ct) is { } refusal)
@@ -87,6 +89,7 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
         return Redirect($"/meetings/{id}/documents/{documentId}#version-{versionId}");
     }
 
+    [HandlerRequires(Operation.ScheduleMeetings)]
     public async Task<IActionResult> OnPostDeleteAsync(int id, int documentId, CancellationToken ct)
     {
         if (await RefuseAsync(id, documentId, ct) is { } refusal)

@@ -44,13 +44,13 @@ public static class DocumentsApi
             .Accepts<UploadInput>("multipart/form-data")
             .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", ChangeAsync).Requires(Operation.ViewParticipantArea)
+        api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", ChangeAsync).Requires(Operation.ScheduleMeetings)
             .WithName("ChangeMeetingDocument").WithSummary("Renames a document or sets who may read it (JSON: title, access; either may be left out). For the secretariat.")
             .Produces<DocumentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}/versions/{versionId:int}", SetStatusAsync).Requires(Operation.ViewParticipantArea)
+        api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}/versions/{versionId:int}", SetStatusAsync).Requires(Operation.ScheduleMeetings)
             .WithName("SetMeetingDocumentVersionStatus").WithSummary("Sets the translation status of one version of a document (JSON: status). For the secretariat.")
             .Produces<DocumentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapDelete("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", DeleteAsync).Requires(Operation.ViewParticipantArea)
+        api.MapDelete("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", DeleteAsync).Requires(Operation.ScheduleMeetings)
             .WithName("DeleteMeetingDocument").WithSummary("Deletes a document with every version and file. For the secretariat.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
@@ -115,21 +115,20 @@ public static class DocumentsApi
     }
 
     private static Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> UploadAsync(
-        string slug, int id, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
+        AddressedProcess process, int id, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
         TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger<DocumentsText> logger, CancellationToken ct) =>
-        StoreAsync(slug, id, null, context, user, db, readers, authorization, clock, configuration, t, logger, ct);
+        StoreAsync(process, id, null, context, user, db, readers, authorization, clock, configuration, t, logger, ct);
 
     private static Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> UploadVersionAsync(
-        string slug, int id, int documentId, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
+        AddressedProcess process, int id, int documentId, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
         TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger<DocumentsText> logger, CancellationToken ct) =>
-        StoreAsync(slug, id, documentId, context, user, db, readers, authorization, clock, configuration, t, logger, ct);
+        StoreAsync(process, id, documentId, context, user, db, readers, authorization, clock, configuration, t, logger, ct);
 
     private static async Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> StoreAsync(
-        string slug, int id, int? documentId, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
+        AddressedProcess process, int id, int? documentId, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
         TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger logger, CancellationToken ct)
     {
-        var processId = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-        if (processId is null || await MeetingCommands.FindToChangeAsync(db, processId.Value, id, ct) is not { } meeting)
+        if (await MeetingCommands.FindToChangeAsync(db, process.Id, id, ct) is not { } meeting)
         {
             return NoMeeting();
         }
@@ -172,10 +171,10 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        string slug, int id, int documentId, DocumentPatch patch, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers,
+        AddressedProcess process, int id, int documentId, DocumentPatch patch, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers,
         IAuthorizationService authorization, IStringLocalizer<DocumentsText> t, CancellationToken ct)
     {
-        var (readable, document, refusal) = await ToChangeAsync(slug, id, documentId, user, db, readers, authorization, ct);
+        var (readable, document, refusal) = await ToChangeAsync(process, id, documentId, user, db, readers, authorization, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -195,10 +194,10 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<Ok<DocumentView>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
-        string slug, int id, int documentId, int versionId, VersionPatch patch, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers,
+        AddressedProcess process, int id, int documentId, int versionId, VersionPatch patch, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers,
         IAuthorizationService authorization, IStringLocalizer<DocumentsText> t, CancellationToken ct)
     {
-        var (readable, document, refusal) = await ToChangeAsync(slug, id, documentId, user, db, readers, authorization, ct);
+        var (readable, document, refusal) = await ToChangeAsync(process, id, documentId, user, db, readers, authorization, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -215,9 +214,9 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string slug, int id, int documentId, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct)
+        AddressedProcess process, int id, int documentId, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct)
     {
-        var (_, document, refusal) = await ToChangeAsync(slug, id, documentId, user, db, readers, authorization, ct);
+        var (_, document, refusal) = await ToChangeAsync(process, id, documentId, user, db, readers, authorization, ct);
         if (refusal is not null)
         {
             return refusal;
@@ -230,12 +229,12 @@ public static class DocumentsApi
     /// "not found" when the caller may not see it (as when it does not exist), "forbidden" when they may see it but not
     /// manage its meeting.</summary>
     private static async Task<(ReadableMeeting? Readable, Document? Document, ProblemHttpResult? Refusal)> ToChangeAsync(
-        string slug, int id, int documentId, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct)
+        AddressedProcess process, int id, int documentId, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, CancellationToken ct)
     {
         if (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct) is not { } readable
             || await DocumentChanges.FindToChangeAsync(db, id, documentId, ct) is not { } document
             || !readable.Levels.Contains(document.Access)
-            || document.Meeting!.ProcessId != await db.Processes.Where(p => p.Slug == slug.ToLowerInvariant()).Select(p => p.Id).SingleOrDefaultAsync(ct))
+            || document.Meeting!.ProcessId != process.Id)
         {
             return (null, null, NoDocument());
         }

@@ -27,9 +27,9 @@ public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLoca
     public IReadOnlyList<Choice> Sessions { get; private set; } = [];
     public string MaxSize => DocumentUpload.Megabytes(DocumentUpload.MaxBytes(configuration));
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, int? documentId, bool tooLarge, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? documentId, bool tooLarge, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, id, documentId, ct))
+        if (!await LoadAsync(id, documentId, ct))
         {
             return NotFound();
         }
@@ -40,9 +40,9 @@ public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLoca
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, int? documentId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, int? documentId, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, id, documentId, ct))
+        if (!await LoadAsync(id, documentId, ct))
         {
             return NotFound();
         }
@@ -65,9 +65,9 @@ public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLoca
         return Redirect($"/meetings/{id}/documents/{version.DocumentId}#version-{version.Id}");
     }
 
-    private async Task<bool> LoadAsync(string slug, int id, int? documentId, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id, int? documentId, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return false;
         }

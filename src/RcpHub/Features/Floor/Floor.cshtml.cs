@@ -42,46 +42,48 @@ public sealed class FloorModel(AppDbContext db, IAuthorizationService authorizat
     /// <summary>Seconds as a speaking clock, "2:05".</summary>
     public static string Clock(int seconds) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds / 60}:{seconds % 60:00}");
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, int sessionId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int sessionId, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, sessionId, ct))
+        if (!await FindAsync(id, sessionId, ct))
         {
             return NotFound();
         }
         return await ShowAsync(ct);
     }
 
-    public Task<IActionResult> OnPostAskAsync(string slug, int id, int sessionId, CancellationToken ct) =>
-        ActAsync(slug, id, sessionId, Operation.AskForFloor, () => commands.AskAsync(Place, UserId!, SpeaksFor, ct), ct);
+    [HandlerRequires(Operation.AskForFloor)]
+    public Task<IActionResult> OnPostAskAsync(int id, int sessionId, CancellationToken ct) =>
+        ActAsync(id, sessionId, () => commands.AskAsync(Place, UserId!, SpeaksFor, ct), ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(string slug, int id, int sessionId, CancellationToken ct) =>
-        ActAsync(slug, id, sessionId, Operation.AskForFloor, () => commands.WithdrawAsync(Place, UserId!, ct), ct);
+    [HandlerRequires(Operation.AskForFloor)]
+    public Task<IActionResult> OnPostWithdrawAsync(int id, int sessionId, CancellationToken ct) =>
+        ActAsync(id, sessionId, () => commands.WithdrawAsync(Place, UserId!, ct), ct);
 
-    public Task<IActionResult> OnPostGiveNextAsync(string slug, int id, int sessionId, CancellationToken ct) =>
-        ActAsync(slug, id, sessionId, Operation.ChairFloor, () => commands.GiveAsync(Place, null, ct), ct);
+    [HandlerRequires(Operation.ChairFloor)]
+    public Task<IActionResult> OnPostGiveNextAsync(int id, int sessionId, CancellationToken ct) =>
+        ActAsync(id, sessionId, () => commands.GiveAsync(Place, null, ct), ct);
 
-    public Task<IActionResult> OnPostGiveAsync(string slug, int id, int sessionId, CancellationToken ct) =>
-        ActAsync(slug, id, sessionId, Operation.ChairFloor, () => RequestId is null
+    [HandlerRequires(Operation.ChairFloor)]
+    public Task<IActionResult> OnPostGiveAsync(int id, int sessionId, CancellationToken ct) =>
+        ActAsync(id, sessionId, () => RequestId is null
             ? Task.FromResult<string?>(t["Choose who gets the floor."])
             : commands.GiveAsync(Place, RequestId, ct), ct);
 
-    public Task<IActionResult> OnPostEndAsync(string slug, int id, int sessionId, CancellationToken ct) =>
-        ActAsync(slug, id, sessionId, Operation.ChairFloor, () => commands.EndTurnAsync(Place, ct), ct);
+    [HandlerRequires(Operation.ChairFloor)]
+    public Task<IActionResult> OnPostEndAsync(int id, int sessionId, CancellationToken ct) =>
+        ActAsync(id, sessionId, () => commands.EndTurnAsync(Place, ct), ct);
 
-    public Task<IActionResult> OnPostMinutesAsync(string slug, int id, int sessionId, CancellationToken ct) =>
-        ActAsync(slug, id, sessionId, Operation.ChairFloor, () => commands.SetMinutesAsync(Place, Minutes, ct), ct);
+    [HandlerRequires(Operation.ChairFloor)]
+    public Task<IActionResult> OnPostMinutesAsync(int id, int sessionId, CancellationToken ct) =>
+        ActAsync(id, sessionId, () => commands.SetMinutesAsync(Place, Minutes, ct), ct);
 
-    /// <summary>Runs a change if the reader may make it; a refusal re-shows the page with its reason (422), a
+    /// <summary>Runs a change (the handler declares who may make it); a refusal re-shows the page with its reason (422), a
     /// success reloads it so that refreshing does not post again.</summary>
-    private async Task<IActionResult> ActAsync(string slug, int id, int sessionId, Operation operation, Func<Task<string?>> change, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(int id, int sessionId, Func<Task<string?>> change, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, sessionId, ct))
+        if (!await FindAsync(id, sessionId, ct))
         {
             return NotFound();
-        }
-        if (!(operation == Operation.ChairFloor ? Place.MayChair : Place.MayAsk))
-        {
-            return Forbid();
         }
         Problem = await change();
         if (Problem is null)
@@ -92,9 +94,9 @@ public sealed class FloorModel(AppDbContext db, IAuthorizationService authorizat
         return await ShowAsync(ct);
     }
 
-    private async Task<bool> FindAsync(string slug, int id, int sessionId, CancellationToken ct)
+    private async Task<bool> FindAsync(int id, int sessionId, CancellationToken ct)
     {
-        Place = (await FloorPlace.FindAsync(db, authorization, readers, User, slug, id, sessionId, ct))!;
+        Place = (await FloorPlace.FindAsync(db, authorization, readers, User, HttpContext.AddressedProcess(), id, sessionId, ct))!;
         return Place is not null;
     }
 

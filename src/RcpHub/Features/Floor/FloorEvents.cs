@@ -33,12 +33,12 @@ public static class FloorEvents
         return app;
     }
 
-    private static async Task<IResult> StreamAsync(HttpContext http, string slug, int id, int sessionId, AppDbContext db,
+    private static async Task<IResult> StreamAsync(HttpContext http, AddressedProcess process, int id, int sessionId, AppDbContext db,
         IAuthorizationService authorization, MeetingReaders readers, FloorBroadcaster broadcaster, TimeProvider clock,
         IHostApplicationLifetime lifetime, IConfiguration configuration, IServiceScopeFactory scopes)
     {
         var ct = http.RequestAborted;
-        if (await FloorPlace.FindAsync(db, authorization, readers, http.User, slug, id, sessionId, ct) is null)
+        if (await FloorPlace.FindAsync(db, authorization, readers, http.User, process, id, sessionId, ct) is null)
         {
             return Results.NotFound();
         }
@@ -82,7 +82,7 @@ public static class FloorEvents
                     {
                         if (clock.GetUtcNow() - checkedAt >= recheck)
                         {
-                            if (!await MayStillFollowAsync(scopes, http.User, slug, id, sessionId, ending.Token))
+                            if (!await MayStillFollowAsync(scopes, http.User, process, id, sessionId, ending.Token))
                             {
                                 // Ending the response closes the stream; the browser's reconnection then gets 404.
                                 return Results.Empty;
@@ -105,12 +105,12 @@ public static class FloorEvents
     /// <summary>The same check as at the start, in a scope of its own: the request's scope remembers the reader's
     /// roles as they were when the stream opened.</summary>
     private static async Task<bool> MayStillFollowAsync(IServiceScopeFactory scopes, System.Security.Claims.ClaimsPrincipal user,
-        string slug, int id, int sessionId, CancellationToken ct)
+        AddressedProcess process, int id, int sessionId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         return await FloorPlace.FindAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<IAuthorizationService>(),
-            services.GetRequiredService<MeetingReaders>(), user, slug, id, sessionId, ct) is not null;
+            services.GetRequiredService<MeetingReaders>(), user, process, id, sessionId, ct) is not null;
     }
 
     private static async Task SendAsync(HttpResponse response, FloorSnapshot snapshot, TimeProvider clock, CancellationToken ct)

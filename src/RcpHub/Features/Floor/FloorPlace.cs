@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Floor;
 
@@ -17,11 +18,10 @@ public sealed record FloorPlace(string Slug, int MeetingId, string MeetingTitle,
 
     /// <summary>Null (answer 404) when there is no such session, or the reader may not see its meeting.</summary>
     public static async Task<FloorPlace?> FindAsync(AppDbContext db, IAuthorizationService authorization, MeetingReaders readers,
-        ClaimsPrincipal user, string slug, int meetingId, int sessionId, CancellationToken ct)
+        ClaimsPrincipal user, AddressedProcess process, int meetingId, int sessionId, CancellationToken ct)
     {
-        slug = slug.ToLowerInvariant();
         var session = await db.Sessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.MeetingId == meetingId && s.Meeting!.Process!.Slug == slug)
+            .Where(s => s.Id == sessionId && s.MeetingId == meetingId && s.Meeting!.ProcessId == process.Id)
             .Select(s => new { s.Title })
             .SingleOrDefaultAsync(ct);
         if (session is null || await db.FindForAccessAsync(meetingId, ct) is not { } meeting
@@ -32,7 +32,7 @@ public sealed record FloorPlace(string Slug, int MeetingId, string MeetingTitle,
         var reader = await readers.CurrentAsync(user);
         var roles = reader.Roles.Where(r => r.ProcessId == meeting.ProcessId).ToList();
         var roleNames = roles.Select(r => r.Role).ToList();
-        return new FloorPlace(slug, meetingId, meeting.Title, sessionId, session.Title, meeting.Audience, reader,
+        return new FloorPlace(process.Slug, meetingId, meeting.Title, sessionId, session.Title, meeting.Audience, reader,
             AccessRules.Allows(Operation.AskForFloor, reader.IsPlatformAdministrator, roleNames),
             AccessRules.Allows(Operation.ChairFloor, reader.IsPlatformAdministrator, roleNames),
             roles);

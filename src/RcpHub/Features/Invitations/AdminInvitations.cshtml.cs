@@ -20,7 +20,7 @@ public sealed class AdminInvitationsModel(AppDbContext db, Inviter inviter, Time
     [BindProperty]
     public AdminInvitationInput Input { get; set; } = new();
 
-    public IReadOnlyList<ManagedProcess> Processes { get; private set; } = [];
+    public IReadOnlyList<AddressedProcess> Processes { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> States { get; private set; } = [];
     public InvitationList Invitations { get; private set; } = null!;
 
@@ -65,7 +65,7 @@ public sealed class AdminInvitationsModel(AppDbContext db, Inviter inviter, Time
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var processes = await db.Processes.AsNoTracking().Select(p => new ManagedProcess(p.Id, p.Slug, p.Acronym, p.Name)).ToListAsync(ct);
+        var processes = await db.Processes.AsNoTracking().Select(p => new AddressedProcess(p.Id, p.Slug, p.Acronym, p.Name)).ToListAsync(ct);
         Processes = [.. processes.OrderBy(p => p.Acronym, StringComparer.CurrentCultureIgnoreCase)];
         // Every state that is a member of some process; the chosen process's own membership is checked on submit.
         var language = Cultures.Current;

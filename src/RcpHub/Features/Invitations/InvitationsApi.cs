@@ -37,35 +37,23 @@ public static class InvitationsApi
     }
 
     private static async Task<Results<Ok<List<InvitationDto>>, ProblemHttpResult>> ListAsync(
-        string slug, AppDbContext db, Inviter inviter, TimeProvider clock, CancellationToken ct)
+        AddressedProcess process, AppDbContext db, Inviter inviter, TimeProvider clock, CancellationToken ct)
     {
-        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
-        {
-            return UnknownProcess(slug);
-        }
         var now = clock.GetUtcNow();
         var rows = await inviter.ListAsync(process.Id, Listed, ct);
         return TypedResults.Ok(rows.Select(r => Dto(r, now)).ToList());
     }
 
     private static async Task<Results<Ok<InvitationDto>, ProblemHttpResult>> GetAsync(
-        string slug, int id, AppDbContext db, Inviter inviter, TimeProvider clock, CancellationToken ct)
+        AddressedProcess process, int id, AppDbContext db, Inviter inviter, TimeProvider clock, CancellationToken ct)
     {
-        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
-        {
-            return UnknownProcess(slug);
-        }
         var row = await inviter.FindRowAsync(process.Id, id, ct);
         return row is null ? UnknownInvitation(id) : TypedResults.Ok(Dto(row, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Created<InvitationDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        string slug, InvitationCreate body, AppDbContext db, Inviter inviter, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        AddressedProcess process, InvitationCreate body, AppDbContext db, Inviter inviter, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
-        {
-            return UnknownProcess(slug);
-        }
         var outcome = await inviter.InviteAsync(process, new InvitationRequest(body.Email, body.Role, body.StateCode, body.Ministry),
             ProcessAccess.UserIdOf(user)!, AccountClaims.NameOf(user), ct);
         if (outcome.Errors.Count > 0)
@@ -73,16 +61,12 @@ public static class InvitationsApi
             return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value));
         }
         var dto = Dto(outcome.Invitation!, clock.GetUtcNow());
-        return TypedResults.Created($"/api/v1/processes/{slug}/invitations/{dto.Id}", dto);
+        return TypedResults.Created($"/api/v1/processes/{process.Slug}/invitations/{dto.Id}", dto);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string slug, int id, AppDbContext db, Inviter inviter, CancellationToken ct)
+        AddressedProcess process, int id, AppDbContext db, Inviter inviter, CancellationToken ct)
     {
-        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
-        {
-            return UnknownProcess(slug);
-        }
         return await inviter.RevokeAsync(process.Id, id, ct) switch
         {
             Inviter.RevokeOutcome.Revoked => TypedResults.NoContent(),
@@ -95,8 +79,6 @@ public static class InvitationsApi
     private static InvitationDto Dto(InvitationRow r, DateTimeOffset now) =>
         new(r.Id, r.Email, r.Role, r.StateCode, r.Ministry, r.CreatedAt, r.ExpiresAt, r.AcceptedAt, r.StatusAt(now));
 
-    private static ProblemHttpResult UnknownProcess(string slug) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown process.", detail: $"No process has the address '{slug}'.");
 
     private static ProblemHttpResult UnknownInvitation(int id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown invitation.", detail: $"The process has no invitation {id}.");

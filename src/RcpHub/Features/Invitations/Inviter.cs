@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using RcpHub.Infrastructure.Authorization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Email;
@@ -123,7 +124,7 @@ public sealed class Inviter(
     }
 
     /// <summary>Validates, saves the invitation and emails its link in the current request's language.</summary>
-    public async Task<Outcome> InviteAsync(ManagedProcess? process, InvitationRequest request, string invitedByUserId, string inviterName, CancellationToken ct = default)
+    public async Task<Outcome> InviteAsync(AddressedProcess? process, InvitationRequest request, string invitedByUserId, string inviterName, CancellationToken ct = default)
     {
         var processId = request.AsPlatformAdministrator ? null : process?.Id;
         var errors = await ValidateAsync(processId, request, ct);

@@ -17,22 +17,19 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
     [BindProperty]
     public ProcessInvitationInput Input { get; set; } = new();
 
-    public ManagedProcess Process { get; private set; } = null!;
+    public AddressedProcess Process { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> MemberStates { get; private set; } = [];
     public InvitationList Invitations { get; private set; } = null!;
 
     [TempData]
     public string? Status { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await ManagedProcess.FindAsync(db, slug, ct) is { } process ? await ShowAsync(process, ct) : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await ShowAsync(HttpContext.AddressedProcess(), ct);
 
-    public async Task<IActionResult> OnPostInviteAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
-        {
-            return NotFound();
-        }
+        var process = HttpContext.AddressedProcess();
         if (!ModelState.IsValid)
         {
             return await ShowAsync(process, ct);
@@ -44,20 +41,17 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
             return await ShowAsync(process, ct);
         }
         Status = InvitationMessages.Sent(outcome, t);
-        return LocalRedirect($"/processes/{slug}/manage/invitations");
+        return LocalRedirect($"/processes/{process.Slug}/manage/invitations");
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
-        {
-            return NotFound();
-        }
+        var process = HttpContext.AddressedProcess();
         Status = InvitationMessages.Revoked(await inviter.RevokeAsync(process.Id, id, ct), t);
-        return LocalRedirect($"/processes/{slug}/manage/invitations");
+        return LocalRedirect($"/processes/{process.Slug}/manage/invitations");
     }
 
-    private async Task<PageResult> ShowAsync(ManagedProcess process, CancellationToken ct)
+    private async Task<PageResult> ShowAsync(AddressedProcess process, CancellationToken ct)
     {
         Process = process;
         var now = clock.GetUtcNow();

@@ -15,7 +15,7 @@ public sealed class PeopleModel(AppDbContext db, ProcessAccess access, TimeProvi
 {
     public sealed record Holder(int Id, string UserId, string Name, string? Email, ProcessRole Role, string? StateCode, string? Ministry, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt);
 
-    public ManagedProcess Process { get; private set; } = null!;
+    public AddressedProcess Process { get; private set; } = null!;
     public IReadOnlyList<Holder> Current { get; private set; } = [];
     public IReadOnlyList<Holder> Revoked { get; private set; } = [];
     public IReadOnlyDictionary<string, string> StateNames { get; private set; } = new Dictionary<string, string>();
@@ -23,12 +23,9 @@ public sealed class PeopleModel(AppDbContext db, ProcessAccess access, TimeProvi
     [TempData]
     public string? Status { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
-        {
-            return NotFound();
-        }
+        var process = HttpContext.AddressedProcess();
         Process = process;
         var holders = await db.ProcessRoleAssignments.AsNoTracking()
             .Where(a => a.ProcessId == process.Id)
@@ -41,12 +38,9 @@ public sealed class PeopleModel(AppDbContext db, ProcessAccess access, TimeProvi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        if (await ManagedProcess.FindAsync(db, slug, ct) is not { } process)
-        {
-            return NotFound();
-        }
+        var process = HttpContext.AddressedProcess();
         var assignment = await db.ProcessRoleAssignments.FirstOrDefaultAsync(a => a.Id == id && a.ProcessId == process.Id && a.RevokedAt == null, ct);
         if (assignment is null)
         {
@@ -63,6 +57,6 @@ public sealed class PeopleModel(AppDbContext db, ProcessAccess access, TimeProvi
             await db.SaveChangesAsync(ct);
             Status = t["The role has been revoked."];
         }
-        return LocalRedirect($"/processes/{slug}/manage/people");
+        return LocalRedirect($"/processes/{process.Slug}/manage/people");
     }
 }

@@ -22,19 +22,13 @@ public sealed class BodiesModel(AppDbContext db, IStringLocalizer<ManageText> t,
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
         Bodies = await _bodies.ListAsync(Process.Id);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync() =>
-        await FindProcessAsync()
-            ? await SubmitAsync(nameof(Body), () => _bodies.AddAsync(Process.Id, Body), saved => ManageUrl($"bodies/{saved.Id}"),
-                () => T["The body is set up. Add its members below."], async () => Bodies = await _bodies.ListAsync(Process.Id))
-            : NotFound();
+        await SubmitAsync(nameof(Body), () => _bodies.AddAsync(Process.Id, Body), saved => ManageUrl($"bodies/{saved.Id}"),
+                () => T["The body is set up. Add its members below."], async () => Bodies = await _bodies.ListAsync(Process.Id));
 }
 
 /// <summary>A page with the body fields (_BodyFields.cshtml).</summary>

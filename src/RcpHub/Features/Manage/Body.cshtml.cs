@@ -55,7 +55,7 @@ public sealed class BodyModel(AppDbContext db, IStringLocalizer<ManageText> t, T
 
     private async Task<bool> LoadAsync(int id)
     {
-        if (!await FindProcessAsync() || await _bodies.FindAsync(Process.Id, id) is not { } detail)
+        if (await _bodies.FindAsync(Process.Id, id) is not { } detail)
         {
             return false;
         }

@@ -36,7 +36,7 @@ public sealed class BodyMemberModel(AppDbContext db, IStringLocalizer<ManageText
 
     private async Task<bool> LoadAsync(int id, int memberId)
     {
-        if (!await FindProcessAsync() || await _bodies.FindAsync(Process.Id, id) is not { } body
+        if (await _bodies.FindAsync(Process.Id, id) is not { } body
             || body.Members.FirstOrDefault(m => m.Id == memberId) is not { } member)
         {
             return false;

@@ -53,19 +53,11 @@ public sealed class ChairTermModel(AppDbContext db, IStringLocalizer<ManageText>
 
     public async Task<IActionResult> OnPostRemoveAsync(int id)
     {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
         return await SubmitAsync("", () => _chairs.RemoveTermAsync(Process.Id, id), _ => ManageUrl("chairs"), () => T["The chair term is removed."]);
     }
 
     private async Task<bool> LoadAsync(int id)
     {
-        if (!await FindProcessAsync())
-        {
-            return false;
-        }
         var terms = await _chairs.TermsAsync(Process.Id, id);
         if (terms.Count == 0)
         {

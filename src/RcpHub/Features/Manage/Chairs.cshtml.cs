@@ -30,10 +30,6 @@ public sealed class ChairsModel(AppDbContext db, IStringLocalizer<ManageText> t,
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
         await LoadAsync();
         return Page();
     }
@@ -62,7 +58,7 @@ public sealed class ChairsModel(AppDbContext db, IStringLocalizer<ManageText> t,
             () => T["The rotation order is saved."]);
 
     private async Task<IActionResult> ActAsync(string prefix, Func<Task<Outcome>> act, Func<string> notice) =>
-        await FindProcessAsync() ? await SubmitAsync(prefix, act, _ => ManageUrl("chairs"), notice, LoadAsync) : NotFound();
+        await SubmitAsync(prefix, act, _ => ManageUrl("chairs"), notice, LoadAsync);
 
     private async Task LoadAsync()
     {

@@ -23,10 +23,6 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var counts = await Db.Processes.AsNoTracking().Where(p => p.Id == Process.Id).Select(p => new
         {

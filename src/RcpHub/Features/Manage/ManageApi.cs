@@ -84,9 +84,6 @@ public static class ManageApi
     /// <summary>What every handler here needs: the process from the address, the database, the rules' messages.</summary>
     public sealed class ManageRequest
     {
-        [FromRoute(Name = "slug")]
-        public required string Slug { get; init; }
-
         public required AppDbContext Db { get; init; }
         public required IStringLocalizer<ManageText> T { get; init; }
         public required TimeProvider Clock { get; init; }
@@ -94,7 +91,8 @@ public static class ManageApi
 
         public CancellationToken Aborted => Http.RequestAborted;
 
-        public Task<ManagedProcess?> ProcessAsync() => ManagedProcess.FindAsync(Db, Slug, Aborted);
+        /// <summary>The process the address names, as the request resolved it (and authorized on it).</summary>
+        public AddressedProcess Process => Http.AddressedProcess();
 
         public MembershipCommands Memberships => new(Db, T, Clock);
         public ChairCommands Chairs => new(Db, T, Clock);
@@ -109,26 +107,20 @@ public static class ManageApi
 
     /// <summary>Reads from the process named by the address; 404 when there is no such process or no such thing in it.</summary>
     private static async Task<Results<Ok<T>, ProblemHttpResult>> ReadAsync<T>(
-        ManageRequest r, Func<ManagedProcess, Task<T?>> read, Func<ManageRequest, ProblemHttpResult>? missing = null)
+        ManageRequest r, Func<AddressedProcess, Task<T?>> read, Func<ManageRequest, ProblemHttpResult>? missing = null)
     {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
+        var process = r.Process;
         return await read(process) is { } found ? TypedResults.Ok(found) : (missing ?? NoProcess)(r);
     }
 
     /// <summary>Runs a command on the process named by the address and answers as every write here does: 404 when
     /// the process or the thing is not there, 400 with the fields' messages when refused, else what it saved.</summary>
     private static async Task<Results<TSaved, ProblemHttpResult, ValidationProblem>> WriteAsync<TSaved>(
-        ManageRequest r, Func<ManagedProcess, Task<Outcome>> command, Func<ManagedProcess, int, Task<TSaved>> saved,
+        ManageRequest r, Func<AddressedProcess, Task<Outcome>> command, Func<AddressedProcess, int, Task<TSaved>> saved,
         Func<ManageRequest, ProblemHttpResult>? missing = null)
         where TSaved : IResult
     {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
+        var process = r.Process;
         var outcome = await command(process);
         if (outcome.IsNotFound)
         {
@@ -158,10 +150,7 @@ public static class ManageApi
     private static async Task<Results<Ok<ProfileInput>, ProblemHttpResult, ValidationProblem>> PatchProfileAsync(
         [AsParameters] ManageRequest r, JsonObject patch, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
+        var process = r.Process;
         var options = json.Value.SerializerOptions;
         var merged = JsonSerializer.SerializeToNode((await r.Profile.ReadAsync(process.Id, r.Aborted))!, options)!.AsObject();
         foreach (var (name, value) in patch)
@@ -193,7 +182,7 @@ public static class ManageApi
     private static Task<Results<Ok<IReadOnlyList<MembershipRow>>, ProblemHttpResult>> ListMembershipsAsync([AsParameters] ManageRequest r) =>
         ReadAsync(r, async p => await r.Memberships.ListAsync(p.Id, ct: r.Aborted));
 
-    private static async Task<MembershipRow?> MembershipAsync(ManageRequest r, ManagedProcess process, int id) =>
+    private static async Task<MembershipRow?> MembershipAsync(ManageRequest r, AddressedProcess process, int id) =>
         (await r.Memberships.ListAsync(process.Id, id, r.Aborted)).FirstOrDefault();
 
     private static Task<Results<Ok<MembershipRow>, ProblemHttpResult>> GetMembershipAsync([AsParameters] ManageRequest r, int id) =>
@@ -217,7 +206,7 @@ public static class ManageApi
     private static Task<Results<Ok<IReadOnlyList<ChairTermRow>>, ProblemHttpResult>> ListChairTermsAsync([AsParameters] ManageRequest r) =>
         ReadAsync(r, async p => await r.Chairs.TermsAsync(p.Id, ct: r.Aborted));
 
-    private static async Task<ChairTermRow> ChairTermAsync(ManageRequest r, ManagedProcess process, int id) =>
+    private static async Task<ChairTermRow> ChairTermAsync(ManageRequest r, AddressedProcess process, int id) =>
         (await r.Chairs.TermsAsync(process.Id, id, r.Aborted))[0];
 
     private static Task<Results<Created<ChairTermRow>, ProblemHttpResult, ValidationProblem>> AddChairTermAsync(
@@ -232,10 +221,7 @@ public static class ManageApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveChairTermAsync([AsParameters] ManageRequest r, int id)
     {
-        if (await r.ProcessAsync() is not { } process)
-        {
-            return r.NoProcess();
-        }
+        var process = r.Process;
         var outcome = await r.Chairs.RemoveTermAsync(process.Id, id, r.Aborted);
         return outcome.IsNotFound ? NoChairTerm(r) : TypedResults.NoContent();
     }
@@ -243,7 +229,7 @@ public static class ManageApi
     /// <summary>The rotation order and the term length.</summary>
     public sealed record ChairRotationDocument(IReadOnlyList<RotationEntry> Order, int? TermMonths);
 
-    private static async Task<ChairRotationDocument?> RotationDocumentAsync(ManageRequest r, ManagedProcess process)
+    private static async Task<ChairRotationDocument?> RotationDocumentAsync(ManageRequest r, AddressedProcess process)
     {
         var rotation = await r.Chairs.RotationAsync(process.Id, r.Aborted);
         var schedule = await r.Chairs.ScheduleAsync(process.Id, rotation, 0, r.Aborted);
@@ -277,7 +263,7 @@ public static class ManageApi
         WriteAsync(r, p => r.Bodies.UpdateAsync(p.Id, id, body, r.Aborted),
             async (p, saved) => TypedResults.Ok((await r.Bodies.FindAsync(p.Id, saved, r.Aborted))!), NoBody);
 
-    private static async Task<BodyMemberRow> BodyMemberAsync(ManageRequest r, ManagedProcess process, int bodyId, int memberId) =>
+    private static async Task<BodyMemberRow> BodyMemberAsync(ManageRequest r, AddressedProcess process, int bodyId, int memberId) =>
         (await r.Bodies.FindAsync(process.Id, bodyId, r.Aborted))!.Members.First(m => m.Id == memberId);
 
     private static Task<Results<Created<BodyMemberRow>, ProblemHttpResult, ValidationProblem>> AddBodyMemberAsync(

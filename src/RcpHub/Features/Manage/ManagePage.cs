@@ -3,36 +3,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
+using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Manage;
 
-/// <summary>What every page of a process's management has: the process named by <c>{slug}</c>, a not-found
-/// answer when there is none, and the one-line notice that a saved form leaves for the next page.</summary>
+/// <summary>What every page of a process's management has: the process named by <c>{slug}</c> and the one-line
+/// notice that a saved form leaves for the next page.</summary>
 public abstract class ManagePage(AppDbContext db, IStringLocalizer<ManageText> t) : PageModel
 {
     protected AppDbContext Db => db;
     protected IStringLocalizer<ManageText> T => t;
 
-    public ManagedProcess Process { get; private set; } = null!;
+    /// <summary>The process named by <c>{slug}</c>, as the request resolved it (and authorized on it).</summary>
+    public AddressedProcess Process => HttpContext.AddressedProcess();
 
     [TempData]
     public string? Notice { get; set; }
 
-    protected string Slug => RouteData.Values["slug"] as string ?? "";
-
     protected string ManageUrl(string page = "") => $"/processes/{Process.Slug}/manage{(page.Length == 0 ? "" : "/" + page)}";
-
-    /// <summary>Loads the process; false when the address names none.</summary>
-    protected async Task<bool> FindProcessAsync()
-    {
-        var process = await ManagedProcess.FindAsync(db, Slug, HttpContext.RequestAborted);
-        if (process is null)
-        {
-            return false;
-        }
-        Process = process;
-        return true;
-    }
 
     /// <summary>True when a posted value could not even be read (letters in a year, a malformed date). The
     /// binder's own message is English; it is replaced by one in the reader's language.</summary>

@@ -37,10 +37,6 @@ public sealed class MembershipModel(AppDbContext db, IStringLocalizer<ManageText
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
         await LoadAsync();
         return Page();
     }
@@ -58,9 +54,7 @@ public sealed class MembershipModel(AppDbContext db, IStringLocalizer<ManageText
     }
 
     private async Task<IActionResult> AddAsync(MembershipInput input, string prefix) =>
-        await FindProcessAsync()
-            ? await SubmitAsync(prefix, () => _memberships.AddAsync(Process.Id, input), _ => ManageUrl("membership"), () => T["The membership is added."], LoadAsync)
-            : NotFound();
+        await SubmitAsync(prefix, () => _memberships.AddAsync(Process.Id, input), _ => ManageUrl("membership"), () => T["The membership is added."], LoadAsync);
 
     private async Task LoadAsync()
     {

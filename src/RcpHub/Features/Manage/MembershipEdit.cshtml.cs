@@ -40,10 +40,6 @@ public sealed class MembershipEditModel(AppDbContext db, IStringLocalizer<Manage
 
     private async Task<bool> LoadAsync(int id)
     {
-        if (!await FindProcessAsync())
-        {
-            return false;
-        }
         var rows = await _memberships.ListAsync(Process.Id, id);
         if (rows.Count == 0)
         {

@@ -31,10 +31,6 @@ public sealed class ProfileModel(AppDbContext db, IStringLocalizer<ManageText> t
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
         Input = (await _profile.ReadAsync(Process.Id))!;
         SourcesText = string.Join('\n', Input.Sources);
         AllThemes = await _profile.AllThemesAsync();
@@ -43,10 +39,6 @@ public sealed class ProfileModel(AppDbContext db, IStringLocalizer<ManageText> t
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await FindProcessAsync())
-        {
-            return NotFound();
-        }
         Input.Sources = (SourcesText ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         if (!string.IsNullOrWhiteSpace(NewTheme))
         {

@@ -23,11 +23,11 @@ public sealed class ProcessMapModel(AppDbContext db, TimeProvider time, IStringL
 
     public sealed record MappedState(string Code, string Name, bool Drawn);
 
-    public async Task<IActionResult> OnGetAsync(string slug)
+    public async Task<IActionResult> OnGetAsync()
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var process = await db.Processes.AsNoTracking()
-            .Where(p => p.Slug == slug.ToLowerInvariant())
+            .Where(p => p.Id == HttpContext.AddressedProcess().Id)
             .Select(p => new
             {
                 p.Slug,

@@ -28,9 +28,9 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
     public sealed record ItemRow(int Id, int Position, string Title, DateTimeOffset? StartsAtUtc, DateTimeOffset? EndsAtUtc, string? Session,
         int? FromMeetingId, string? FromMeeting, int? ToMeetingId, string? ToMeeting);
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, int? edit, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? edit, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -46,9 +46,9 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string slug, int id, int? itemId, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(int id, int? itemId, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -73,9 +73,9 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
         return Back("agenda", $"item-{item.Id}");
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(string slug, int id, int itemId, bool up, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(int id, int itemId, bool up, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -89,9 +89,9 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
         return Back("agenda", $"item-{item.Id}");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, int itemId, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int itemId, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -111,9 +111,9 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
         return Back("agenda");
     }
 
-    public async Task<IActionResult> OnPostForwardAsync(string slug, int id, int itemId, int targetMeetingId, CancellationToken ct)
+    public async Task<IActionResult> OnPostForwardAsync(int id, int itemId, int targetMeetingId, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }

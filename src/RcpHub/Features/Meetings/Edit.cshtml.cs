@@ -14,9 +14,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
     public string MeetingTitle { get; private set; } = "";
     public MeetingStatus CurrentStatus { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await FindAsync(slug, id, ct) is not { } meeting)
+        if (await FindAsync(id, ct) is not { } meeting)
         {
             return NotFound();
         }
@@ -24,9 +24,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
         return await FormAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (await FindAsync(slug, id, ct) is not { } meeting)
+        if (await FindAsync(id, ct) is not { } meeting)
         {
             return NotFound();
         }
@@ -39,13 +39,13 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
         return Redirect($"/meetings/{meeting.Id}");
     }
 
-    public Task<IActionResult> OnPostCancelAsync(string slug, int id, CancellationToken ct) => SetStatusAsync(slug, id, MeetingStatus.Cancelled, ct);
+    public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) => SetStatusAsync(id, MeetingStatus.Cancelled, ct);
 
-    public Task<IActionResult> OnPostPostponeAsync(string slug, int id, CancellationToken ct) => SetStatusAsync(slug, id, MeetingStatus.Postponed, ct);
+    public Task<IActionResult> OnPostPostponeAsync(int id, CancellationToken ct) => SetStatusAsync(id, MeetingStatus.Postponed, ct);
 
-    private async Task<IActionResult> SetStatusAsync(string slug, int id, MeetingStatus status, CancellationToken ct)
+    private async Task<IActionResult> SetStatusAsync(int id, MeetingStatus status, CancellationToken ct)
     {
-        if (await FindAsync(slug, id, ct) is not { } meeting)
+        if (await FindAsync(id, ct) is not { } meeting)
         {
             return NotFound();
         }
@@ -53,9 +53,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
         return Redirect($"/meetings/{meeting.Id}");
     }
 
-    private async Task<Meeting?> FindAsync(string slug, int id, CancellationToken ct)
+    private async Task<Meeting?> FindAsync(int id, CancellationToken ct)
     {
-        if (!await FindProcessAsync(slug, ct) || await MeetingCommands.FindToChangeAsync(Db, Process.Id, id, ct) is not { } meeting)
+        if (await MeetingCommands.FindToChangeAsync(Db, Process.Id, id, ct) is not { } meeting)
         {
             return null;
         }

@@ -31,22 +31,16 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
     [BindProperty(SupportsGet = true)]
     public int P { get; set; } = 1;
 
-    public ProcessRef Process { get; private set; } = null!;
+    public AddressedProcess Process { get; private set; } = null!;
     public MeetingPage Meetings { get; private set; } = null!;
     public bool Past { get; private set; }
     public bool MayManage { get; private set; }
     public PartyNames Names { get; private set; } = null!;
     public string ReaderZone { get; private set; } = TimeZones.Utc;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var process = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant())
-            .Select(p => new ProcessRef(p.Id, p.Slug, p.Acronym, p.Name)).SingleOrDefaultAsync(ct);
-        if (process is null)
-        {
-            return NotFound();
-        }
-        Process = process;
+        var process = Process = HttpContext.AddressedProcess();
         Past = When == "past";
         var reader = await readers.CurrentAsync(User);
         MayManage = MeetingAccess.MayManage(reader, process.Id);

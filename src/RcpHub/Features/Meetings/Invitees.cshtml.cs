@@ -33,12 +33,12 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
     public PartyChoices Parties { get; private set; } = null!;
     public IReadOnlyList<InviteeView> Current { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct) =>
-        await FindAsync(slug, id, ct) ? await ShowAsync(ct) : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await FindAsync(id, ct) ? await ShowAsync(ct) : NotFound();
 
-    public async Task<IActionResult> OnPostAddStateAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddStateAsync(int id, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -50,9 +50,9 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         return await InviteAsync(nameof(InviteeInput.StateCode), new MeetingInvitee { StateCode = code }, i => i.StateCode == code, ct);
     }
 
-    public async Task<IActionResult> OnPostAddOrganizationAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddOrganizationAsync(int id, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -64,9 +64,9 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         return await InviteAsync(nameof(InviteeInput.OrganizationId), new MeetingInvitee { OrganizationId = organizationId }, i => i.OrganizationId == organizationId, ct);
     }
 
-    public async Task<IActionResult> OnPostAddPersonAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddPersonAsync(int id, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -80,9 +80,9 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         return await InviteAsync(nameof(InviteeInput.Email), new MeetingInvitee { UserId = userId }, i => i.UserId == userId, ct);
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(string slug, int id, int inviteeId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int inviteeId, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
+using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Meetings;
@@ -17,20 +18,13 @@ public abstract class MeetingFormPage(AppDbContext db, IStringLocalizer<Meetings
     [BindProperty]
     public MeetingInput Input { get; set; } = new();
 
-    public ProcessRef Process { get; private set; } = null!;
+    /// <summary>The process named by <c>{slug}</c>, as the request resolved it (and authorized on it).</summary>
+    public AddressedProcess Process => HttpContext.AddressedProcess();
     public IReadOnlyList<Choice> States { get; private set; } = [];
     public IReadOnlyList<Choice> Bodies { get; private set; } = [];
     public IReadOnlyList<Choice> OtherProcesses { get; private set; } = [];
 
     protected AppDbContext Db => db;
-
-    protected async Task<bool> FindProcessAsync(string slug, CancellationToken ct)
-    {
-        var process = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant())
-            .Select(p => new ProcessRef(p.Id, p.Slug, p.Acronym, p.Name)).SingleOrDefaultAsync(ct);
-        Process = process!;
-        return process is not null;
-    }
 
     /// <summary>The choices the form offers (three queries).</summary>
     protected async Task<PageResult> FormAsync(CancellationToken ct)

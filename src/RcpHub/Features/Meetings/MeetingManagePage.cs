@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
 
@@ -18,14 +19,14 @@ public abstract class MeetingManagePage(AppDbContext db, TimeProvider clock, ISt
     public Meeting Meeting { get; private set; } = null!;
 
     /// <summary>Finds the meeting; false (answer 404) when the process has no meeting with this id.</summary>
-    protected async Task<bool> FindAsync(string slug, int id, CancellationToken ct)
+    protected async Task<bool> FindAsync(int id, CancellationToken ct)
     {
-        var processId = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-        if (processId is null || await MeetingCommands.FindToChangeAsync(db, processId.Value, id, ct) is not { } meeting)
+        var process = HttpContext.AddressedProcess();
+        if (await MeetingCommands.FindToChangeAsync(db, process.Id, id, ct) is not { } meeting)
         {
             return false;
         }
-        (Slug, Meeting) = (slug.ToLowerInvariant(), meeting);
+        (Slug, Meeting) = (process.Slug, meeting);
         return true;
     }
 

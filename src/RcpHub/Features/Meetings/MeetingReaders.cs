@@ -2,13 +2,14 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Processes;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
 
 /// <summary>Reads who is reading: a person's platform-administrator flag and active roles in every process, in one
 /// query, once per request. Every meeting query and the meeting authorization handler start from it.</summary>
-public sealed class MeetingReaders(AppDbContext db)
+public sealed class MeetingReaders(AppDbContext db, TimeProvider clock)
 {
     private MeetingReader? _current;
 
@@ -26,13 +27,14 @@ public sealed class MeetingReaders(AppDbContext db)
     /// <summary>A user known by id (e.g. the owner of a calendar feed), or anonymous if there is no such user.</summary>
     public async Task<MeetingReader> ForUserAsync(string userId)
     {
+        var inForce = RolesInForce.InForce(db.Memberships, clock.Today());
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new
             {
                 u.IsPlatformAdministrator,
-                Roles = db.ProcessRoleAssignments
-                    .Where(a => a.UserId == u.Id && a.RevokedAt == null)
+                Roles = db.ProcessRoleAssignments.Where(inForce)
+                    .Where(a => a.UserId == u.Id)
                     .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId))
                     .ToList(),
             })

@@ -62,16 +62,11 @@ public static class MeetingsApi
     public sealed record ForwardRequest(int TargetMeetingId);
 
     private static async Task<Results<Ok<MeetingListPage>, ProblemHttpResult>> ListAsync(
-        string slug, MeetingLevel? level, MeetingFormat? format, MeetingStatus? status, string? q, string? when, int? page,
+        AddressedProcess process, MeetingLevel? level, MeetingFormat? format, MeetingStatus? status, string? q, string? when, int? page,
         ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
-        var processId = await ProcessIdAsync(db, slug, ct);
-        if (processId is null)
-        {
-            return NoProcess();
-        }
         var past = when == "past";
-        var result = await MeetingList.ForProcessAsync(db, await readers.CurrentAsync(user), processId.Value,
+        var result = await MeetingList.ForProcessAsync(db, await readers.CurrentAsync(user), process.Id,
             new MeetingFilter(level, format, status, q, past, page ?? 1), clock.GetUtcNow(), ct);
         var site = MeetingCalendar.Site(request);
         return TypedResults.Ok(new MeetingListPage(
@@ -105,29 +100,24 @@ public static class MeetingsApi
         await VisibleAsync(id, user, db, readers, authorization, ct) is { } view ? TypedResults.Ok(view.Sessions) : NoMeeting();
 
     private static async Task<Results<Created<MeetingView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        string slug, MeetingInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
+        AddressedProcess process, MeetingInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
-        var processId = await ProcessIdAsync(db, slug, ct);
-        if (processId is null)
-        {
-            return NoProcess();
-        }
-        var (errors, starts, ends) = await CheckAsync(input, () => input.CheckAsync(db, processId.Value, t, ct), t);
+        var (errors, starts, ends) = await CheckAsync(input, () => input.CheckAsync(db, process.Id, t, ct), t);
         if (errors.Count > 0)
         {
             return Invalid(errors);
         }
-        var meeting = await MeetingCommands.ScheduleAsync(db, clock, processId.Value, input, starts, ends, ct);
+        var meeting = await MeetingCommands.ScheduleAsync(db, clock, process.Id, input, starts, ends, ct);
         var view = await SavedAsync(db, readers, user, meeting.Id, ct);
         return TypedResults.Created($"/api/v1/meetings/{meeting.Id}", view);
     }
 
     private static async Task<Results<Ok<MeetingView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        string slug, int id, MeetingInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
+        AddressedProcess process, int id, MeetingInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
-        if (await FindToChangeAsync(db, slug, id, ct) is not { } meeting)
+        if (await FindToChangeAsync(db, process, id, ct) is not { } meeting)
         {
             return NoMeeting();
         }
@@ -141,10 +131,10 @@ public static class MeetingsApi
     }
 
     private static async Task<Results<Created<AgendaItemView>, ValidationProblem, ProblemHttpResult>> AddAgendaItemAsync(
-        string slug, int id, AgendaItemInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
+        AddressedProcess process, int id, AgendaItemInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
-        if (await FindToChangeAsync(db, slug, id, ct) is not { } meeting)
+        if (await FindToChangeAsync(db, process, id, ct) is not { } meeting)
         {
             return NoMeeting();
         }
@@ -160,10 +150,10 @@ public static class MeetingsApi
     }
 
     private static async Task<Results<Created<AgendaItemView>, ValidationProblem, ProblemHttpResult>> ForwardAgendaItemAsync(
-        string slug, int id, int itemId, ForwardRequest request, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
+        AddressedProcess process, int id, int itemId, ForwardRequest request, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
-        if (await FindToChangeAsync(db, slug, id, ct) is not { } meeting
+        if (await FindToChangeAsync(db, process, id, ct) is not { } meeting
             || await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == itemId && i.MeetingId == id, ct) is not { } item)
         {
             return NoMeeting();
@@ -178,10 +168,10 @@ public static class MeetingsApi
     }
 
     private static async Task<Results<Created<SessionView>, ValidationProblem, ProblemHttpResult>> AddSessionAsync(
-        string slug, int id, SessionInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
+        AddressedProcess process, int id, SessionInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
-        if (await FindToChangeAsync(db, slug, id, ct) is not { } meeting)
+        if (await FindToChangeAsync(db, process, id, ct) is not { } meeting)
         {
             return NoMeeting();
         }
@@ -198,10 +188,10 @@ public static class MeetingsApi
     }
 
     private static async Task<Results<Ok<SessionView>, ValidationProblem, ProblemHttpResult>> UpdateSessionAsync(
-        string slug, int id, int sessionId, SessionInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
+        AddressedProcess process, int id, int sessionId, SessionInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
-        if (await FindToChangeAsync(db, slug, id, ct) is not { } meeting
+        if (await FindToChangeAsync(db, process, id, ct) is not { } meeting
             || await db.Sessions.Include(s => s.Speakers).SingleOrDefaultAsync(s => s.Id == sessionId && s.MeetingId == id, ct) is not { } session)
         {
             return NoMeeting();
@@ -229,11 +219,8 @@ public static class MeetingsApi
     private static async Task<MeetingView> SavedAsync(AppDbContext db, MeetingReaders readers, ClaimsPrincipal user, int id, CancellationToken ct) =>
         await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(user), (await db.FindForAccessAsync(id, ct))!, ct);
 
-    private static Task<int?> ProcessIdAsync(AppDbContext db, string slug, CancellationToken ct) =>
-        db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant()).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
-
-    private static async Task<Meeting?> FindToChangeAsync(AppDbContext db, string slug, int id, CancellationToken ct) =>
-        await ProcessIdAsync(db, slug, ct) is { } processId ? await MeetingCommands.FindToChangeAsync(db, processId, id, ct) : null;
+    private static Task<Meeting?> FindToChangeAsync(AppDbContext db, AddressedProcess process, int id, CancellationToken ct) =>
+        MeetingCommands.FindToChangeAsync(db, process.Id, id, ct);
 
     /// <summary>The attributes of the input (which minimal APIs do not check by themselves), then its own checks.</summary>
     private static async Task<(List<FieldError> Errors, TStart Starts, TEnd Ends)> CheckAsync<TStart, TEnd>(
@@ -260,6 +247,4 @@ public static class MeetingsApi
     private static ProblemHttpResult NoMeeting() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Meeting not found", detail: "There is no meeting with this id that you may see.");
 
-    private static ProblemHttpResult NoProcess() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Process not found", detail: "There is no process with this address.");
 }

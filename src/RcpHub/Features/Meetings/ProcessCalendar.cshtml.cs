@@ -11,14 +11,9 @@ namespace RcpHub.Features.Meetings;
 [Requires(Operation.ViewPublicRegistry)]
 public sealed class ProcessCalendarModel(AppDbContext db, MeetingReaders readers, MeetingCalendar calendar, TimeProvider clock) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var process = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant())
-            .Select(p => new { p.Id, p.Acronym }).SingleOrDefaultAsync(ct);
-        if (process is null)
-        {
-            return NotFound();
-        }
+        var process = HttpContext.AddressedProcess();
         var meetings = db.Meetings.Where(m => m.ProcessId == process.Id || m.ParticipatingProcesses.Any(p => p.ProcessId == process.Id));
         return MeetingCalendar.Result(await calendar.WriteAsync($"{process.Acronym} · RcpHub", await readers.CurrentAsync(User), meetings,
             MeetingCalendar.Site(Request), clock.GetUtcNow(), ct));

@@ -10,22 +10,14 @@ namespace RcpHub.Features.Meetings;
 [Requires(Operation.ScheduleMeetings)]
 public sealed class ScheduleModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> t) : MeetingFormPage(db, t)
 {
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await FindProcessAsync(slug, ct))
-        {
-            return NotFound();
-        }
         Input = new MeetingInput { WorkingLanguages = ["en"] };
         return await FormAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await FindProcessAsync(slug, ct))
-        {
-            return NotFound();
-        }
         var (valid, starts, ends) = await CheckAsync(ct);
         if (!valid)
         {

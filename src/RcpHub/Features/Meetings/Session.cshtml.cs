@@ -22,9 +22,9 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
     public PartyChoices Parties { get; private set; } = null!;
     public IReadOnlyList<Choice> Rapporteurs { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, int sessionId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int sessionId, CancellationToken ct)
     {
-        if (!await FindSessionAsync(slug, id, sessionId, ct))
+        if (!await FindSessionAsync(id, sessionId, ct))
         {
             return NotFound();
         }
@@ -32,9 +32,9 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string slug, int id, int sessionId, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(int id, int sessionId, CancellationToken ct)
     {
-        if (!await FindSessionAsync(slug, id, sessionId, ct))
+        if (!await FindSessionAsync(id, sessionId, ct))
         {
             return NotFound();
         }
@@ -50,9 +50,9 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}");
     }
 
-    public async Task<IActionResult> OnPostAddSpeakerAsync(string slug, int id, int sessionId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddSpeakerAsync(int id, int sessionId, CancellationToken ct)
     {
-        if (!await FindSessionAsync(slug, id, sessionId, ct))
+        if (!await FindSessionAsync(id, sessionId, ct))
         {
             return NotFound();
         }
@@ -68,9 +68,9 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}#speakers");
     }
 
-    public async Task<IActionResult> OnPostRemoveSpeakerAsync(string slug, int id, int sessionId, int speakerId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveSpeakerAsync(int id, int sessionId, int speakerId, CancellationToken ct)
     {
-        if (!await FindSessionAsync(slug, id, sessionId, ct))
+        if (!await FindSessionAsync(id, sessionId, ct))
         {
             return NotFound();
         }
@@ -83,9 +83,9 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}#speakers");
     }
 
-    private async Task<bool> FindSessionAsync(string slug, int id, int sessionId, CancellationToken ct)
+    private async Task<bool> FindSessionAsync(int id, int sessionId, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return false;
         }

@@ -18,18 +18,18 @@ public sealed class SessionsModel(AppDbContext db, TimeProvider clock, IStringLo
 
     public sealed record Row(int Id, int Position, string Title, DateTimeOffset? StartsAtUtc, string? Chair, string? Rapporteur, int Speakers);
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
         return await ShowAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAddAsync(string slug, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync(int id, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
@@ -44,9 +44,9 @@ public sealed class SessionsModel(AppDbContext db, TimeProvider clock, IStringLo
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{session.Id}");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, int sessionId, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int sessionId, CancellationToken ct)
     {
-        if (!await FindAsync(slug, id, ct))
+        if (!await FindAsync(id, ct))
         {
             return NotFound();
         }

@@ -17,9 +17,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizat
     /// <summary>Whether to offer the link to the secretariat's management page.</summary>
     public bool CanManage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var details = await ProcessDetailsQuery.LoadAsync(db, slug, Cultures.Current, time.Today(), ct);
+        var details = await ProcessDetailsQuery.LoadAsync(db, HttpContext.AddressedProcess(), Cultures.Current, time.Today(), ct);
         if (details is null)
         {
             return NotFound();

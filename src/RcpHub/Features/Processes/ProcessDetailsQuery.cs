@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Processes;
 
@@ -69,11 +70,10 @@ public static class ProcessDetailsQuery
 {
     private static readonly MembershipRole[] SecretariatRoles = [MembershipRole.TechnicalSecretariat, MembershipRole.HostsSecretariat, MembershipRole.SupportProject];
 
-    public static async Task<ProcessDetails?> LoadAsync(AppDbContext db, string slug, string language, DateOnly today, CancellationToken ct)
+    public static async Task<ProcessDetails?> LoadAsync(AppDbContext db, AddressedProcess addressed, string language, DateOnly today, CancellationToken ct)
     {
-        slug = slug.ToLowerInvariant();
         var process = await db.Processes.AsNoTracking()
-            .Where(p => p.Slug == slug)
+            .Where(p => p.Id == addressed.Id)
             .Select(p => new
             {
                 p.Id, p.Slug, p.Acronym, p.Name, p.Kind, p.Region, p.Status, p.StatusNote, p.FoundedYear, p.FormalInstitution,

@@ -43,11 +43,11 @@ public static class ProcessesApi
         return TypedResults.Ok(await ProcessDirectory.ListAsync(db, filter, time.Today(), ct));
     }
 
-    public static async Task<Results<Ok<ProcessDetails>, ProblemHttpResult>> GetProcess(AppDbContext db, TimeProvider time, string slug, CancellationToken ct)
+    public static async Task<Results<Ok<ProcessDetails>, ProblemHttpResult>> GetProcess(AppDbContext db, TimeProvider time, AddressedProcess process, CancellationToken ct)
     {
-        var details = await ProcessDetailsQuery.LoadAsync(db, slug, Infrastructure.Localization.Cultures.Current, time.Today(), ct);
+        var details = await ProcessDetailsQuery.LoadAsync(db, process, Infrastructure.Localization.Cultures.Current, time.Today(), ct);
         return details is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Process not found", detail: $"No process has the slug '{slug}'.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Process not found", detail: $"No process has the slug '{process.Slug}'.")
             : TypedResults.Ok(details);
     }
 

@@ -35,6 +35,7 @@ public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimePro
     }
 
     /// <summary>"adopt" adopts the report; anything else saves the introduction as a new draft version.</summary>
+    [HandlerRequires(Operation.AdoptMeetingReport)]
     public async Task<IActionResult> OnPostAsync(int id, string? intent, CancellationToken ct)
     {
         var adopt = intent == "adopt";

@@ -22,7 +22,7 @@ public static class ReportsApi
         api.MapGet("/meetings/{id:int}/sessions/{sessionId:int}/report", GetSessionReportAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("GetSessionReport").WithSummary("A session's report: its latest version, or version ?version=n.")
             .Produces<SessionReportView>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}/report", WriteSessionReportAsync).Requires(Operation.ViewParticipantArea)
+        api.MapPut("/processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}/report", WriteSessionReportAsync).Requires(Operation.WriteSessionReport)
             .WithName("WriteSessionReport").WithSummary("Saves a new version of a session's report (its rapporteur or the secretariat).")
             .Produces<SessionReportView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -44,10 +44,10 @@ public static class ReportsApi
             : NotFound("Report not found", "There is no report of this session that you may see (yet).");
 
     private static async Task<Results<Ok<SessionReportView>, ValidationProblem, ProblemHttpResult>> WriteSessionReportAsync(
-        string slug, int id, int sessionId, ReportDraft draft, ClaimsPrincipal user, AppDbContext db, ReportGate gate, TimeProvider clock,
+        AddressedProcess process, int id, int sessionId, ReportDraft draft, ClaimsPrincipal user, AppDbContext db, ReportGate gate, TimeProvider clock,
         IStringLocalizer<ReportsText> t, CancellationToken ct)
     {
-        if (await gate.MeetingAsync(user, id, ct) is not { } meeting || meeting.ProcessSlug != slug.ToLowerInvariant()
+        if (await gate.MeetingAsync(user, id, ct) is not { } meeting || meeting.ProcessSlug != process.Slug
             || await gate.SessionAsync(id, sessionId, ct) is not { } session)
         {
             return NoMeeting();
@@ -83,10 +83,10 @@ public static class ReportsApi
     }
 
     private static async Task<Results<Created<MeetingReportView>, ValidationProblem, ProblemHttpResult>> AdoptAsync(
-        string slug, int id, AdoptionRequest request, ClaimsPrincipal user, AppDbContext db, ReportGate gate, TimeProvider clock,
+        AddressedProcess process, int id, AdoptionRequest request, ClaimsPrincipal user, AppDbContext db, ReportGate gate, TimeProvider clock,
         IStringLocalizer<ReportsText> t, CancellationToken ct)
     {
-        if (await gate.MeetingAsync(user, id, ct) is not { } meeting || meeting.ProcessSlug != slug.ToLowerInvariant())
+        if (await gate.MeetingAsync(user, id, ct) is not { } meeting || meeting.ProcessSlug != process.Slug)
         {
             return NoMeeting();
         }

@@ -38,6 +38,7 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
         return Page();
     }
 
+    [HandlerRequires(Operation.WriteSessionReport)]
     public async Task<IActionResult> OnPostAsync(int id, int sessionId, CancellationToken ct)
     {
         if (!await FindAsync(id, sessionId, ct))

@@ -23,14 +23,9 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers) : PageMo
     public IReadOnlyList<StateChoice> States { get; private set; } = [];
     public RepresentationTable Table { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? state, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? state, CancellationToken ct)
     {
-        var process = await db.Processes.AsNoTracking().Where(p => p.Slug == slug.ToLowerInvariant())
-            .Select(p => new { p.Id, p.Name, p.Slug }).SingleOrDefaultAsync(ct);
-        if (process is null)
-        {
-            return NotFound();
-        }
+        var process = HttpContext.AddressedProcess();
         (Slug, ProcessName) = (process.Slug, process.Name);
         State = string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToUpperInvariant();
         var (table, codes) = await RepresentationTable.LoadAsync(db, await readers.CurrentAsync(User), process.Id, State, ct);

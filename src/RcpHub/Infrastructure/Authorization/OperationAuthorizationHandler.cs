@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
 using RcpHub.Domain;
 
 namespace RcpHub.Infrastructure.Authorization;
@@ -8,8 +10,9 @@ namespace RcpHub.Infrastructure.Authorization;
 public sealed record ProcessResource(int ProcessId);
 
 /// <summary>Decides every <see cref="OperationRequirement"/> from <see cref="AccessRules"/>. The process is the
-/// explicit <see cref="ProcessResource"/>, or else the <c>{slug}</c> route value of the request.</summary>
-public sealed class OperationAuthorizationHandler(ProcessAccess access) : AuthorizationHandler<OperationRequirement>
+/// explicit <see cref="ProcessResource"/>, or else the one the request's address names, as
+/// <see cref="RequestSubjectMiddleware"/> resolved it; where there is neither, a process operation is refused.</summary>
+public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbContext db) : AuthorizationHandler<OperationRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationRequirement requirement)
     {
@@ -32,29 +35,29 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access) : Author
             return;
         }
 
-        int? processId;
-        switch (context.Resource)
+        int? processId = context.Resource switch
         {
-            case ProcessResource p:
-                processId = p.ProcessId;
-                break;
-            case HttpContext http when http.GetRouteValue("slug") is string:
-                processId = await access.ProcessIdFromRouteAsync(http);
-                if (processId is null)
-                {
-                    // No such process: let the page answer 404. The registry of processes is public, so
-                    // telling "unknown" from "not allowed" reveals nothing.
-                    context.Succeed(requirement);
-                    return;
-                }
-                break;
-            default:
-                return;
+            ProcessResource p => p.ProcessId,
+            HttpContext http => http.Features.Get<RequestSubject>()?.Process?.Id,
+            _ => null,
+        };
+        if (processId is null)
+        {
+            return;
         }
-        var user = await access.ForProcessAsync(context.User, processId!.Value);
-        if (AccessRules.Allows(operation, user.IsPlatformAdministrator, user.Roles))
+        var user = await access.ForProcessAsync(context.User, processId.Value);
+        var granted = operation == Operation.WriteSessionReport
+            ? AccessRules.MayWriteSessionReport(ProcessAccess.UserIdOf(context.User), await RapporteurAsync(context.Resource), user.IsPlatformAdministrator, user.Roles)
+            : AccessRules.Allows(operation, user.IsPlatformAdministrator, user.Roles);
+        if (granted)
         {
             context.Succeed(requirement);
         }
     }
+
+    /// <summary>The rapporteur of the session the address names, who may write its report whatever their role.</summary>
+    private Task<string?> RapporteurAsync(object? resource) =>
+        resource is HttpContext http && http.Features.Get<RequestSubject>() is { SessionId: { } sessionId }
+            ? db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => s.RapporteurUserId).FirstOrDefaultAsync()
+            : Task.FromResult<string?>(null);
 }

@@ -54,3 +54,40 @@ public sealed class OperationRequirement(Operation operation) : IAuthorizationRe
 {
     public Operation Operation { get; } = operation;
 }
+
+/// <summary>Declares the operation one handler of a page performs where it needs more than the page's own operation:
+/// a public page whose form changes something (renaming a document, adopting a report). Checked by
+/// <see cref="HandlerOperationFilter"/> through the same policy before the handler runs.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class HandlerRequiresAttribute(Operation operation) : Attribute
+{
+    public Operation Operation { get; } = operation;
+}
+
+/// <summary>Enforces <see cref="HandlerRequiresAttribute"/> before the handler runs, as authorization does for a whole
+/// page: a visitor who is not signed in is asked to sign in, a signed-in person without the operation is refused. The
+/// operation is decided on the process the address names; where it names none (a meeting that does not exist) it is
+/// refused alike, so the answer confirms nothing.</summary>
+public sealed class HandlerOperationFilter(IAuthorizationService authorization) : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod?.MethodInfo.GetCustomAttributes(typeof(HandlerRequiresAttribute), false) is [HandlerRequiresAttribute required])
+        {
+            var user = context.HttpContext.User;
+            if (user.Identity?.IsAuthenticated != true)
+            {
+                context.Result = new Microsoft.AspNetCore.Mvc.ChallengeResult();
+                return;
+            }
+            if (!(await authorization.AuthorizeAsync(user, context.HttpContext, OperationPolicies.NameOf(required.Operation))).Succeeded)
+            {
+                context.Result = new Microsoft.AspNetCore.Mvc.ForbidResult();
+                return;
+            }
+        }
+        await next();
+    }
+}

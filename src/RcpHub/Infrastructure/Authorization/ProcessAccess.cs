@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Processes;
 
 namespace RcpHub.Infrastructure.Authorization;
 
@@ -13,7 +14,7 @@ public sealed record ProcessAccessGrant(bool IsPlatformAdministrator, IReadOnlyL
 
 /// <summary>Reads a person's roles from the database once per request, so that a role granted or
 /// revoked takes effect on the next request on every instance.</summary>
-public sealed class ProcessAccess(AppDbContext db)
+public sealed class ProcessAccess(AppDbContext db, TimeProvider clock)
 {
     private readonly Dictionary<int, ProcessAccessGrant> _byProcess = [];
     private bool? _isAdministrator;
@@ -44,7 +45,8 @@ public sealed class ProcessAccess(AppDbContext db)
             return new ProcessAccessGrant(false, [], []);
         }
         var assignments = await db.ProcessRoleAssignments.AsNoTracking()
-            .Where(a => a.UserId == userId && a.ProcessId == processId && a.RevokedAt == null)
+            .Where(RolesInForce.InForce(db.Memberships, clock.Today()))
+            .Where(a => a.UserId == userId && a.ProcessId == processId)
             .Select(a => new { a.Role, a.StateCode })
             .ToListAsync();
         var grant = new ProcessAccessGrant(
@@ -53,24 +55,5 @@ public sealed class ProcessAccess(AppDbContext db)
             assignments.Where(a => a.Role == ProcessRole.FocalPoint && a.StateCode != null).Select(a => a.StateCode!).Distinct().ToList());
         _byProcess[processId] = grant;
         return grant;
-    }
-
-    /// <summary>The process named by the request's <c>{slug}</c> route value, or null.</summary>
-    public async Task<int?> ProcessIdFromRouteAsync(HttpContext http)
-    {
-        if (http.GetRouteValue("slug") is not string slug)
-        {
-            return null;
-        }
-        if (http.Items.TryGetValue(typeof(ProcessAccess), out var known) && known is int id)
-        {
-            return id;
-        }
-        var processId = await db.Processes.AsNoTracking().Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync();
-        if (processId is not null)
-        {
-            http.Items[typeof(ProcessAccess)] = processId.Value;
-        }
-        return processId;
     }
 }

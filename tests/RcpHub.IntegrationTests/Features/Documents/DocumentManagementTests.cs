@@ -215,15 +215,16 @@ public sealed class DocumentManagementTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Nobody_but_the_secretariat_changes_or_deletes_and_what_they_may_not_see_is_not_found()
+    public async Task Nobody_but_the_secretariat_changes_or_deletes_and_the_others_are_refused_alike()
     {
-        // The focal point sees the concept note (forbidden to change) but not the briefing (not found); the observer
-        // does not see this members-only meeting at all.
+        // The focal point sees the concept note but not the briefing; the observer does not see this members-only
+        // meeting at all. Changing a document is the secretariat's operation: everyone else is refused the same way,
+        // whether they may see the document or not, so the refusal confirms nothing.
         var cases = new (AppUser User, Document Document, HttpStatusCode Expected)[]
         {
             (_focalPoint, _note, HttpStatusCode.Forbidden),
-            (_focalPoint, _briefing, HttpStatusCode.NotFound),
-            (_observer, _note, HttpStatusCode.NotFound),
+            (_focalPoint, _briefing, HttpStatusCode.Forbidden),
+            (_observer, _note, HttpStatusCode.Forbidden),
         };
         foreach (var (user, document, expected) in cases)
         {

@@ -7,15 +7,6 @@ using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Manage;
 
-/// <summary>The process a management page or endpoint works on, found by its address.</summary>
-public sealed record ManagedProcess(int Id, string Slug, string Name, string Acronym)
-{
-    public static Task<ManagedProcess?> FindAsync(AppDbContext db, string slug, CancellationToken ct = default) =>
-        db.Processes.AsNoTracking().Where(p => p.Slug == slug)
-            .Select(p => new ManagedProcess(p.Id, p.Slug, p.Name, p.Acronym))
-            .FirstOrDefaultAsync(ct);
-}
-
 /// <summary>A state or organisation to pick in a form.</summary>
 public sealed record Choice(string Value, string Label);
 
