@@ -320,7 +320,8 @@ public static partial class FileSniffer
         {
             read += n;
         }
-        return Encoding.UTF8.GetString(buffer, 0, read);
+        // Office writes its package XML with a byte-order mark, which an XmlReader over a string refuses.
+        return Encoding.UTF8.GetString(buffer, 0, read).TrimStart('\uFEFF');
     }
 
     private static bool StartsWith(byte[] b, ReadOnlySpan<byte> signature) => b.AsSpan().StartsWith(signature);
