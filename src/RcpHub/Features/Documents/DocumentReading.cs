@@ -82,10 +82,11 @@ public static class DocumentReading
         return found is null ? null : (found.View, found.Bytes);
     }
 
-    /// <summary>A file name safe in a Content-Disposition header and on any disk: letters, digits, dot, dash, underscore.</summary>
+    /// <summary>A file name safe in a Content-Disposition header and on any disk: letters, digits, dot, dash, underscore. A
+    /// name stored before names were cleaned loses its invisible characters rather than showing them as underscores.</summary>
     public static string SafeFileName(string name)
     {
-        var safe = new string([.. name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]).Trim('.');
+        var safe = new string([.. FileSniffer.CleanName(name).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]).Trim('.');
         return safe.Length == 0 ? "document" : safe;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
@@ -24,8 +25,8 @@ public sealed class UploadInput
     public int? SessionId { get; set; }
 }
 
-/// <summary>A file that passed every check, ready to store.</summary>
-public sealed record CheckedFile(string FileName, FileKind Kind, byte[] Bytes);
+/// <summary>A file that passed every check, ready to store, with the text read from it for search.</summary>
+public sealed record CheckedFile(string FileName, FileKind Kind, byte[] Bytes, string? Text);
 
 /// <summary>The upload rules shared by the form and the API: size, content type, name; then the save.</summary>
 public static class DocumentUpload
@@ -51,11 +52,55 @@ public static class DocumentUpload
         {
             size.MaxRequestBodySize = limit;
         }
+        // The server's own limit holds only where the server has one, and a body sent in chunks announces no length: the
+        // body is counted here too, so that no transfer encoding gets past the limit.
+        if (!context.Features.IsReadOnly && context.Features.Get<BodyLimit>() is null)
+        {
+            var counted = new BodyLimit(limit);
+            context.Features.Set(counted);
+            context.Request.Body = new ReadingLimits.CountingStream(context.Request.Body, counted.Count);
+        }
         if (context.Features.Get<IFormFeature>() is null or { Form: null })
         {
             context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
         }
         return context.Request.ContentLength is not { } length || length <= limit;
+    }
+
+    /// <summary>The form of an upload after <see cref="AdmitBody"/>, or why it cannot be read: 413 for a body over the limit,
+    /// 400 for a body that is not a well-formed form (a broken multipart body, a section header it cannot parse).</summary>
+    public static async Task<(IFormCollection? Form, int Status)> ReadFormAsync(HttpContext context, CancellationToken ct)
+    {
+        try
+        {
+            return (await context.Request.ReadFormAsync(ct), StatusCodes.Status200OK);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? e.StatusCode : StatusCodes.Status400BadRequest);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException)
+        {
+            return (null, context.Features.Get<BodyLimit>() is { Exceeded: true } ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>Fails a request body, as the server does, once more than its limit has been read.</summary>
+    private sealed class BodyLimit(long limit)
+    {
+        private long _read;
+
+        public bool Exceeded { get; private set; }
+
+        public void Count(int bytes)
+        {
+            _read += bytes;
+            if (_read > limit)
+            {
+                Exceeded = true;
+                throw new BadHttpRequestException("The request body is larger than the upload limit.", StatusCodes.Status413PayloadTooLarge);
+            }
+        }
     }
 
     public static string TooLarge(IStringLocalizer<DocumentsText> t, IConfiguration configuration) =>
@@ -64,8 +109,10 @@ public static class DocumentUpload
     public static string Collided(IStringLocalizer<DocumentsText> t) =>
         t["Other versions of this document in this language were uploaded at the same moment. Yours was not stored: check the document and upload again."];
 
-    /// <summary>Reads and checks the file: nothing about it is trusted but its bytes.</summary>
-    public static async Task<(CheckedFile? File, string? Error)> CheckFileAsync(IFormFile? file, IConfiguration configuration, IStringLocalizer<DocumentsText> t, CancellationToken ct)
+    /// <summary>Reads and checks the file, then reads its text within <see cref="ReadingLimits"/>: nothing about it is
+    /// trusted but its bytes. Its name is cleaned of invisible and control characters (<see cref="FileSniffer.CleanName"/>).</summary>
+    public static async Task<(CheckedFile? File, string? Error)> CheckFileAsync(IFormFile? file, IConfiguration configuration, IStringLocalizer<DocumentsText> t,
+        ILogger logger, CancellationToken ct)
     {
         if (file is null)
         {
@@ -75,23 +122,39 @@ public static class DocumentUpload
         {
             return (null, TooLarge(t, configuration));
         }
+        // IFormFile.FileName throws on a Content-Disposition it cannot parse (a quote or line break in the name).
+        var fileName = ContentDispositionHeaderValue.TryParse(file.ContentDisposition, out var disposition)
+            ? HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString()
+            : "";
+        fileName = FileSniffer.CleanName(fileName);
         var bytes = new byte[file.Length];
         await using (var stream = file.OpenReadStream())
         {
             await stream.ReadExactlyAsync(bytes, ct);
         }
-        var result = FileSniffer.Check(file.FileName, bytes);
-        return result.Refusal switch
+        var result = FileSniffer.Check(fileName, bytes);
+        var error = result.Refusal switch
         {
-            FileRefusal.None => (new CheckedFile(file.FileName, result.Kind!, bytes), null),
-            FileRefusal.Empty => (null, t["The file is empty."]),
-            FileRefusal.PathInName => (null, t["The file name contains a folder or drive ({0}): give a file name only.", file.FileName]),
-            FileRefusal.BadName => (null, t["The file name is not valid: at most 200 characters, no control characters, not starting with a dot."]),
-            FileRefusal.Archive => (null, t["Archives (ZIP, 7z, RAR, TAR, GZ) are not accepted: upload each document on its own."]),
-            FileRefusal.NameDoesNotMatch => (null, t["The file is a {0} file but its name ends otherwise: name it {1}.", result.Kind!.Name, string.Join(" / ", result.Kind.Extensions)]),
-            _ => (null, t["This type of file is not accepted: upload a PDF, an Office or OpenDocument file, or an image (PNG, JPEG, GIF, WebP)."]),
+            FileRefusal.None => null,
+            FileRefusal.Empty => t["The file is empty."],
+            FileRefusal.PathInName => t["The file name contains a folder or drive ({0}): give a file name only.", fileName],
+            FileRefusal.BadName => t["The file name is not valid: at most 200 characters, no control characters, not starting with a dot."],
+            FileRefusal.Archive => t["Archives (ZIP, 7z, RAR, TAR, GZ) are not accepted: upload each document on its own."],
+            FileRefusal.NameDoesNotMatch => t["The file is a {0} file but its name ends otherwise: name it {1}.", result.Kind!.Name, string.Join(" / ", result.Kind.Extensions)],
+            FileRefusal.Macros => t["Files with macros are not accepted: save the document without macros (as .docx, .xlsx or .pptx) and upload it again."],
+            FileRefusal.Overloaded => Overloaded(t),
+            _ => t["This type of file is not accepted: upload a PDF, an Office or OpenDocument file, or an image (PNG, JPEG, GIF, WebP)."],
         };
+        if (error is not null)
+        {
+            return (null, error);
+        }
+        var text = await TextExtractor.ExtractAsync(result.Kind!, bytes, logger, ct);
+        return text.OverLimits ? (null, Overloaded(t)) : (new CheckedFile(fileName, result.Kind!, bytes, text.Text), null);
     }
+
+    private static string Overloaded(IStringLocalizer<DocumentsText> t) =>
+        t["The file unpacks to far more than its size, or has too many parts, to be read safely: it is damaged or built to overload the server, and is not accepted."];
 
     /// <summary>The other fields: a title for a new document, a known language, an agenda item and session of this meeting.</summary>
     public static async Task<List<FieldError>> CheckInputAsync(AppDbContext db, int meetingId, UploadInput input, bool newDocument, IStringLocalizer<DocumentsText> t, CancellationToken ct)
@@ -119,7 +182,7 @@ public static class DocumentUpload
     /// <summary>Stores a new document with its first version, or a new version of <paramref name="document"/>; null when
     /// other uploads of the same document and language at the same instant took the number twice (<see cref="NumberedSave"/>).</summary>
     public static async Task<DocumentVersion?> SaveAsync(AppDbContext db, TimeProvider clock, Meeting meeting, Document? document, UploadInput input,
-        CheckedFile file, ClaimsPrincipal user, ILogger logger, CancellationToken ct)
+        CheckedFile file, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (document is null)
@@ -136,7 +199,6 @@ public static class DocumentUpload
             db.Documents.Add(document);
         }
         document.Meeting = meeting;
-        var extractedText = await TextExtractor.ExtractAsync(file.Kind, file.Bytes, logger, ct);
         DocumentVersion? version = null;
         var saved = await NumberedSave.TrySaveAsync(db, async () =>
         {
@@ -155,7 +217,7 @@ public static class DocumentUpload
                 UploadedByUserId = ProcessAccess.UserIdOf(user),
                 UploadedByName = AccountClaims.NameOf(user),
                 UploadedAt = now,
-                ExtractedText = extractedText,
+                ExtractedText = file.Text,
                 Content = new DocumentContent { Bytes = file.Bytes },
             };
             db.DocumentVersions.Add(version);

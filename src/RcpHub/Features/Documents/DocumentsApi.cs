@@ -139,20 +139,25 @@ public static class DocumentsApi
         }
         if (!DocumentUpload.AdmitBody(context, configuration))
         {
-            return Invalid([new("file", DocumentUpload.TooLarge(t, configuration))]);
+            return TooLarge(t, configuration);
         }
         if (!context.Request.HasFormContentType)
         {
             return Invalid([new("file", t["Send the file as multipart/form-data."])]);
         }
-        var form = await context.Request.ReadFormAsync(ct);
+        var (form, status) = await DocumentUpload.ReadFormAsync(context, ct);
+        if (form is null)
+        {
+            return status == StatusCodes.Status413PayloadTooLarge ? TooLarge(t, configuration)
+                : Invalid([new("file", t["The request is not a well-formed multipart/form-data form (a broken part, or a file name with quotes or line breaks): nothing has been stored."])]);
+        }
         var input = Bind(form);
         if (input is null)
         {
             return Invalid([new("status", t["Choose one of the values offered."])]);
         }
         var errors = await DocumentUpload.CheckInputAsync(db, id, input, document is null, t, ct);
-        var (file, fileError) = await DocumentUpload.CheckFileAsync(form.Files.GetFile("file"), configuration, t, ct);
+        var (file, fileError) = await DocumentUpload.CheckFileAsync(form.Files.GetFile("file"), configuration, t, logger, ct);
         if (fileError is not null)
         {
             errors.Add(new("file", fileError));
@@ -161,7 +166,7 @@ public static class DocumentsApi
         {
             return Invalid(errors);
         }
-        if (await DocumentUpload.SaveAsync(db, clock, meeting, document, input, file!, user, logger, ct) is not { } version)
+        if (await DocumentUpload.SaveAsync(db, clock, meeting, document, input, file!, user, ct) is not { } version)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Uploaded by someone else meanwhile", detail: DocumentUpload.Collided(t));
         }
@@ -270,6 +275,13 @@ public static class DocumentsApi
     private static ValidationProblem Invalid(IEnumerable<FieldError> errors, string title = "The document could not be stored.") => TypedResults.ValidationProblem(
         errors.GroupBy(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
         title: title);
+
+    private static ProblemHttpResult TooLarge(IStringLocalizer<DocumentsText> t, IConfiguration configuration) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["file"] = [DocumentUpload.TooLarge(t, configuration)] })
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The document could not be stored.",
+        });
 
     private static async Task<byte[]?> StylesheetAsync(IWebHostEnvironment environment, CancellationToken ct)
     {

@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 
 namespace RcpHub.Features.Documents;
 
@@ -16,6 +19,8 @@ public enum FileRefusal
     Archive,
     UnknownContent,
     NameDoesNotMatch,
+    Macros,
+    Overloaded,
 }
 
 /// <summary>The outcome of <see cref="FileSniffer.Check"/>: the detected kind, or why the file is refused.</summary>
@@ -26,7 +31,7 @@ public sealed record SniffResult(FileKind? Kind, FileRefusal Refusal)
 
 /// <summary>Decides what an uploaded file is from its bytes (signatures; inside a ZIP, the OOXML content types or the
 /// OpenDocument <c>mimetype</c> entry), never from its name or the browser's word, then checks that its name agrees.</summary>
-public static class FileSniffer
+public static partial class FileSniffer
 {
     public static readonly FileKind Pdf = new("PDF", "application/pdf", ".pdf");
     public static readonly FileKind Png = new("PNG", "image/png", ".png");
@@ -50,13 +55,21 @@ public static class FileSniffer
 
     private static readonly string[] ArchiveExtensions = [".zip", ".7z", ".rar", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst", ".cab", ".jar", ".iso"];
 
-    // The part of [Content_Types].xml that names the main part of each OOXML document.
-    private static readonly (string Marker, FileKind Kind)[] OfficeOpenXml =
+    // The content type of the main part of each Office Open XML document, exactly: a template, a slide show or a
+    // macro-enabled variant is another type of file.
+    private static readonly (string ContentType, FileKind Kind)[] OfficeOpenXml =
     [
-        ("wordprocessingml.document.main+xml", Docx),
-        ("wordprocessingml.template.main+xml", Docx),
-        ("spreadsheetml.sheet.main+xml", Xlsx),
-        ("presentationml.presentation.main+xml", Pptx),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", Docx),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", Xlsx),
+        ("application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml", Pptx),
+    ];
+
+    private static readonly string[] MacroExtensions = [".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".xlsb", ".pptm", ".potm", ".ppsm", ".ppam", ".sldm"];
+
+    private static readonly string[] OfficeDocumentRelationships =
+    [
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
     ];
 
     private static readonly (string MimeType, FileKind Kind)[] OpenDocument =
@@ -81,6 +94,10 @@ public static class FileSniffer
         {
             return new(null, FileRefusal.Archive);
         }
+        if (MacroExtensions.Contains(extension))
+        {
+            return new(null, FileRefusal.Macros);
+        }
         if (content.Length == 0)
         {
             return new(null, FileRefusal.Empty);
@@ -92,6 +109,35 @@ public static class FileSniffer
         }
         return kind.Extensions.Contains(extension) ? new(kind, FileRefusal.None) : new(kind, FileRefusal.NameDoesNotMatch);
     }
+
+    /// <summary>The name as a person would read it: invisible formatting characters (bidirectional overrides and isolates,
+    /// zero-width spaces and joiners, byte-order marks, tag characters) removed, since they make <c>report\u202Efdp.exe</c>
+    /// show as <c>reportexe.pdf</c>; control characters and line breaks become spaces; spaces run together. Cleaned rather
+    /// than refused: the person uploading rarely put them there on purpose.</summary>
+    public static string CleanName(string fileName)
+    {
+        var kept = new StringBuilder(fileName.Length);
+        foreach (var rune in fileName.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category == UnicodeCategory.Format)
+            {
+                continue;
+            }
+            if (category == UnicodeCategory.Control || Rune.IsWhiteSpace(rune))
+            {
+                kept.Append(' ');
+            }
+            else
+            {
+                kept.Append(rune.ToString());
+            }
+        }
+        return Spaces().Replace(kept.ToString(), " ").Trim();
+    }
+
+    [GeneratedRegex(" {2,}")]
+    private static partial Regex Spaces();
 
     /// <summary>A bare file name: no folder, no drive, no parent reference, no control character; refused, not cleaned.</summary>
     public static FileRefusal CheckName(string fileName)
@@ -159,12 +205,17 @@ public static class FileSniffer
         || StartsWith(b, "MSCF"u8) // cab
         || (b.Length > 262 && b.AsSpan(257, 5).SequenceEqual("ustar"u8)); // tar
 
-    /// <summary>A ZIP is accepted only as an OpenDocument (its <c>mimetype</c> entry) or an Office Open XML document (its
-    /// <c>[Content_Types].xml</c> naming a document's main part); any other ZIP is an archive.</summary>
+    /// <summary>A ZIP is accepted only as an OpenDocument (its <c>mimetype</c> entry) or an Office Open XML document (the
+    /// content type of the part its package relationship names as the main document), within <see cref="ReadingLimits"/>
+    /// and without macros; any other ZIP is an archive.</summary>
     private static (FileKind? Kind, FileRefusal Refusal) InsideZip(byte[] b)
     {
         try
         {
+            if (ReadingLimits.Overloads(b))
+            {
+                return (null, FileRefusal.Overloaded);
+            }
             using var zip = new ZipArchive(new MemoryStream(b, writable: false), ZipArchiveMode.Read);
             if (zip.GetEntry("mimetype") is { } mimetype)
             {
@@ -172,17 +223,90 @@ public static class FileSniffer
                 var odf = OpenDocument.FirstOrDefault(o => o.MimeType == declared).Kind;
                 return odf is null ? (null, FileRefusal.Archive) : (odf, FileRefusal.None);
             }
-            if (zip.GetEntry("[Content_Types].xml") is { } types)
+            if (zip.GetEntry("[Content_Types].xml") is null)
             {
-                var xml = ReadEntry(types);
-                var ooxml = OfficeOpenXml.FirstOrDefault(o => xml.Contains(o.Marker, StringComparison.Ordinal)).Kind;
-                return ooxml is null ? (null, FileRefusal.Archive) : (ooxml, FileRefusal.None);
+                return (null, FileRefusal.Archive);
             }
-            return (null, FileRefusal.Archive);
+            var package = OfficePackage.Read(zip);
+            if (package.HasMacros)
+            {
+                return (null, FileRefusal.Macros);
+            }
+            var ooxml = OfficeOpenXml.FirstOrDefault(o => o.ContentType == package.MainContentType).Kind;
+            return ooxml is null ? (null, FileRefusal.UnknownContent) : (ooxml, FileRefusal.None);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or XmlException)
         {
             return (null, FileRefusal.UnknownContent);
+        }
+    }
+
+    /// <summary>What an Office Open XML package declares: its parts' content types (<c>[Content_Types].xml</c>) and the main
+    /// part its package relationships (<c>_rels/.rels</c>) name.</summary>
+    internal sealed record OfficePackage(string? MainPart, string? MainContentType, bool HasMacros)
+    {
+        public static OfficePackage Read(ZipArchive zip)
+        {
+            var defaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var overrides = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var element in Elements(ReadEntry(zip.GetEntry("[Content_Types].xml")!)))
+            {
+                if (element.Attributes.TryGetValue("ContentType", out var type))
+                {
+                    if (element.Name == "Default" && element.Attributes.TryGetValue("Extension", out var extension))
+                    {
+                        defaults[extension] = type;
+                    }
+                    else if (element.Name == "Override" && element.Attributes.TryGetValue("PartName", out var part))
+                    {
+                        overrides[part] = type;
+                    }
+                }
+            }
+            string? main = null;
+            if (zip.GetEntry("_rels/.rels") is { } rels)
+            {
+                main = Elements(ReadEntry(rels))
+                    .Where(e => e.Name == "Relationship" && e.Attributes.TryGetValue("Type", out var t) && OfficeDocumentRelationships.Contains(t)
+                        && !(e.Attributes.TryGetValue("TargetMode", out var mode) && mode == "External"))
+                    .Select(e => e.Attributes.GetValueOrDefault("Target"))
+                    .FirstOrDefault(t => !string.IsNullOrEmpty(t)) is { } target ? "/" + target.TrimStart('/') : null;
+            }
+            var mainType = main is null ? null
+                : overrides.GetValueOrDefault(main) ?? defaults.GetValueOrDefault(Path.GetExtension(main).TrimStart('.'));
+            var macros = defaults.Values.Concat(overrides.Values).Any(IsMacroContentType)
+                || zip.Entries.Any(e => e.FullName.Contains("vbaProject", StringComparison.OrdinalIgnoreCase));
+            return new(main, mainType, macros);
+        }
+
+        /// <summary>Macro-enabled main parts (Word, Excel, PowerPoint), Excel 4 macro sheets and the VBA project parts.</summary>
+        public static bool IsMacroContentType(string contentType) =>
+            contentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)
+            || contentType.Contains("macrosheet", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/vnd.ms-office.vba", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("application/vnd.ms-word.vba", StringComparison.OrdinalIgnoreCase);
+
+        private sealed record Element(string Name, Dictionary<string, string> Attributes);
+
+        // The namespace is not checked: only the local names matter, and a package that hides its parts under another
+        // namespace is not opened as a document anyway.
+        private static IEnumerable<Element> Elements(string xml)
+        {
+            using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            var elements = new List<Element>();
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth == 1)
+                {
+                    var element = new Element(reader.LocalName, new Dictionary<string, string>(StringComparer.Ordinal));
+                    while (reader.MoveToNextAttribute())
+                    {
+                        element.Attributes[reader.LocalName] = reader.Value;
+                    }
+                    elements.Add(element);
+                }
+            }
+            return elements;
         }
     }
 
@@ -196,7 +320,8 @@ public static class FileSniffer
         {
             read += n;
         }
-        return Encoding.UTF8.GetString(buffer, 0, read);
+        // Office writes its package XML with a byte-order mark, which an XmlReader over a string refuses.
+        return Encoding.UTF8.GetString(buffer, 0, read).TrimStart('\uFEFF');
     }
 
     private static bool StartsWith(byte[] b, ReadOnlySpan<byte> signature) => b.AsSpan().StartsWith(signature);

@@ -47,7 +47,7 @@ public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLoca
             return NotFound();
         }
         var accepted = Accept(nameof(Input), await DocumentUpload.CheckInputAsync(Db, id, Input, Document is null, t, ct));
-        var (file, error) = await DocumentUpload.CheckFileAsync(Upload, configuration, t, ct);
+        var (file, error) = await DocumentUpload.CheckFileAsync(Upload, configuration, t, logger, ct);
         if (error is not null)
         {
             ModelState.AddModelError(nameof(Upload), error);
@@ -57,7 +57,7 @@ public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLoca
             return Page();
         }
         var existing = Document is null ? null : await Db.Documents.SingleAsync(d => d.Id == Document.Id, ct);
-        if (await DocumentUpload.SaveAsync(Db, Clock, Meeting, existing, Input, file, User, logger, ct) is not { } version)
+        if (await DocumentUpload.SaveAsync(Db, Clock, Meeting, existing, Input, file, User, ct) is not { } version)
         {
             ModelState.AddModelError(nameof(Upload), DocumentUpload.Collided(t));
             return Page();

@@ -12,7 +12,7 @@ namespace RcpHub.IntegrationTests.Features.Documents;
 
 /// <summary>The secretariat uploads documents, versions and translations by form and API; every refused file is
 /// reported clearly and leaves nothing stored.</summary>
-public sealed class DocumentUploadTests : IAsyncLifetime
+public sealed partial class DocumentUploadTests : IAsyncLifetime
 {
     private const int MaxBytes = 200_000;
     private RcpHubFactory _factory = null!;

@@ -22,8 +22,10 @@ public sealed class FileSnifferTests
         return output.ToArray();
     }
 
-    private static byte[] Ooxml(string mainPart) => Zip(("[Content_Types].xml",
-        $"<?xml version=\"1.0\"?><Types><Override PartName=\"/main.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.{mainPart}\"/></Types>"), ("main.xml", "<x/>"));
+    private static byte[] Ooxml(string mainPart, params (string Name, string Content)[] more) => Zip([("[Content_Types].xml",
+        $"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/main.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.{mainPart}\"/></Types>"),
+        ("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"main.xml\"/></Relationships>"),
+        ("main.xml", "<x/>"), .. more]);
 
     public static TheoryData<string, byte[], string> Accepted() => new()
     {
@@ -134,5 +136,43 @@ public sealed class FileSnifferTests
     public void A_damaged_zip_is_unknown_content()
     {
         Assert.Equal(FileRefusal.UnknownContent, FileSniffer.Check("broken.docx", Encoding.ASCII.GetBytes("PK\u0003\u0004 not really a zip")).Refusal);
+    }
+
+    [Theory]
+    [InlineData("wordprocessingml.template.main+xml")]
+    [InlineData("presentationml.slideshow.main+xml")]
+    public void An_office_package_whose_main_part_is_not_exactly_a_document_is_refused(string mainPart)
+    {
+        Assert.Equal(FileRefusal.UnknownContent, FileSniffer.Check("note.docx", Ooxml(mainPart)).Refusal);
+    }
+
+    [Fact]
+    public void Content_types_are_read_as_xml_not_searched_as_text()
+    {
+        // The Word type appears only in a comment: the main part is undeclared, so this is no document.
+        var zip = Zip(("[Content_Types].xml", "<Types><!-- wordprocessingml.document.main+xml --></Types>"),
+            ("_rels/.rels", "<Relationships><Relationship Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"main.xml\"/></Relationships>"));
+        Assert.Equal(FileRefusal.UnknownContent, FileSniffer.Check("note.docx", zip).Refusal);
+    }
+
+    [Theory]
+    [InlineData(".docm")]
+    [InlineData(".xlsm")]
+    [InlineData(".pptm")]
+    public void A_macro_enabled_extension_is_refused_as_macros(string extension)
+    {
+        Assert.Equal(FileRefusal.Macros, FileSniffer.Check("note" + extension, Ooxml("wordprocessingml.document.main+xml")).Refusal);
+    }
+
+    [Theory]
+    [InlineData("a\u202Eb.pdf", "ab.pdf")]
+    [InlineData("\uFEFFa\u200Db\u2066.pdf", "ab.pdf")]
+    [InlineData("a\r\nb\t.pdf", "a b .pdf")]
+    [InlineData("  a   b.pdf ", "a b.pdf")]
+    [InlineData("rapport-été.pdf", "rapport-été.pdf")]
+    [InlineData("تقرير.pdf", "تقرير.pdf")]
+    public void Names_are_cleaned_of_invisible_and_control_characters(string name, string cleaned)
+    {
+        Assert.Equal(cleaned, FileSniffer.CleanName(name));
     }
 }
