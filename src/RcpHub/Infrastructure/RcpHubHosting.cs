@@ -107,7 +107,7 @@ public static class RcpHubHosting
         // Minimal APIs throw on a body they cannot read in Development only, which the exception handler turns into a
         // 500: `dotnet run` runs in Development. Everywhere the same 400 problem details instead.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.DocumentEveryAnswer());
 
         services.AddResponseCompression(o =>
         {
