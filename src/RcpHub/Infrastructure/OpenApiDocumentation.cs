@@ -196,11 +196,15 @@ public static class OpenApiDocumentation
         return Task.CompletedTask;
     }
 
+    /// <summary>The properties marked <see cref="RequiredAttribute"/>, but for one whose type gives it a value when the
+    /// body leaves it out (MeetingInput's time zone is UTC then): a body without it is not refused.</summary>
     private static IEnumerable<string> RequiredProperties(Type type)
     {
         var parameters = type.GetConstructors().SelectMany(c => c.GetParameters()).Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null)
             .Select(p => p.Name!);
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null)
+        var blank = type.GetConstructor(Type.EmptyTypes) is not null ? Activator.CreateInstance(type) : null;
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null && (blank is null || p.GetValue(blank) is null))
             .Select(p => p.Name);
         return parameters.Concat(properties).Select(JsonNamingPolicy.CamelCase.ConvertName);
     }

@@ -128,7 +128,9 @@ public static class RcpHubHosting
     public static WebApplication UseRcpHub(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        // Problem details whatever the Accept header asks: the OpenAPI document promises them, and the default writer
+        // would answer a browser's text/html with text/plain.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(c => TypedResults.Problem(statusCode: c.HttpContext.Response.StatusCode).ExecuteAsync(c.HttpContext)));
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseResponseCompression();
         app.UseSecurityHeaders();

@@ -40,12 +40,13 @@ public static class DocumentsApi
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents", UploadAsync).Requires(Operation.ScheduleMeetings)
             .WithName("UploadMeetingDocument").WithSummary("Uploads a new document (multipart form: file, title, language, status, access, agendaItemId, sessionId).")
             .Accepts<NewDocumentForm>("multipart/form-data")
-            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}/versions", UploadVersionAsync).Requires(Operation.ScheduleMeetings)
             .WithName("UploadMeetingDocumentVersion").WithSummary("Uploads a new version, or a language version, of a document (multipart form: file, language, status).")
             .Accepts<NewVersionForm>("multipart/form-data")
             .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", ChangeAsync).Requires(Operation.ViewParticipantArea)
             .WithName("ChangeMeetingDocument").WithSummary("Renames a document or sets who may read it (JSON: title, access; either may be left out). For the secretariat.")
             .Produces<DocumentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);

@@ -8,7 +8,7 @@ namespace RcpHub.Features.Documents;
 public sealed class NewDocumentForm
 {
     [Required]
-    public IFormFile? File { get; init; }
+    public required IFormFile File { get; init; }
 
     [Required]
     public string? Title { get; init; }
@@ -30,7 +30,7 @@ public sealed class NewDocumentForm
 public sealed class NewVersionForm
 {
     [Required]
-    public IFormFile? File { get; init; }
+    public required IFormFile File { get; init; }
 
     /// <summary>"en" when left out.</summary>
     public string? Language { get; init; }
