@@ -108,7 +108,7 @@ public static class RcpHubHosting
         // Minimal APIs throw on a body they cannot read in Development only, which the exception handler turns into a
         // 500: `dotnet run` runs in Development. Everywhere the same 400 problem details instead.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o => o.DocumentEveryAnswer());
 
         services.AddResponseCompression(o =>
         {
@@ -129,7 +129,9 @@ public static class RcpHubHosting
     public static WebApplication UseRcpHub(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        // Problem details whatever the Accept header asks: the OpenAPI document promises them, and the default writer
+        // would answer a browser's text/html with text/plain.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(c => TypedResults.Problem(statusCode: c.HttpContext.Response.StatusCode).ExecuteAsync(c.HttpContext)));
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseResponseCompression();
         app.UseSecurityHeaders();

@@ -16,7 +16,9 @@ public static partial class PageCatalogue
     /// <summary>Loads the demo process and its accounts (one per role) into the factory's database.</summary>
     public static Task PrepareAsync(RcpHubFactory factory) => DemoData.LoadAsync(factory.Services, TextWriter.Null);
 
-    public static async Task<IReadOnlyList<string>> AddressesAsync(RcpHubFactory factory)
+    /// <summary>A value for each route parameter, by name and the route it is in (a "{id}" is the id of what the segment
+    /// before it names), taken from the demo process; null when there is none.</summary>
+    public static async Task<Dictionary<string, Func<string, string?>>> SamplesAsync(RcpHubFactory factory)
     {
         await using var scope = factory.Scope();
         var db = scope.Db;
@@ -24,28 +26,44 @@ public static partial class PageCatalogue
         var body = await db.Bodies.Where(b => b.ProcessId == process).OrderBy(b => b.Id).Select(b => new { b.Id, Member = b.Members.OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault() }).FirstAsync();
         var samples = new Dictionary<string, Func<string, string?>>(StringComparer.OrdinalIgnoreCase)
         {
-            ["slug"] = pattern => pattern.StartsWith("/organizations", StringComparison.Ordinal) ? "iom" : DemoData.ProcessSlug,
+            ["slug"] = pattern => pattern.StartsWith("/organizations", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/organizations", StringComparison.Ordinal) ? "iom" : DemoData.ProcessSlug,
             ["code"] = _ => "fra",
-            ["memberId"] = _ => body.Member?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["memberId"] = _ => Text(body.Member),
         };
+        var chairTerm = await db.ChairTerms.Where(t => t.ProcessId == process).OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync();
+        var membership = await db.Memberships.Where(m => m.ProcessId == process).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync();
         var ids = new Dictionary<string, int?>
         {
             ["bodies"] = body.Id,
-            ["chairs"] = await db.ChairTerms.Where(t => t.ProcessId == process).OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync(),
-            ["membership"] = await db.Memberships.Where(m => m.ProcessId == process).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(),
+            ["chairs"] = chairTerm,
+            ["chair-terms"] = chairTerm,
+            ["membership"] = membership,
+            ["memberships"] = membership,
             ["meetings"] = await db.Meetings.Where(m => m.ProcessId == process).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(),
+            ["invitations"] = await db.Invitations.Where(i => i.ProcessId == process).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(),
         };
         var session = await db.Sessions.Where(s => s.Meeting!.ProcessId == process).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();
-        samples["sessionId"] = _ => session?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        samples["sessionId"] = _ => Text(session);
         // The demo concept note, a document of the first demo meeting (the one the {id} sample names).
         var document = await db.Documents.Where(d => d.MeetingId == ids["meetings"]).OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync();
-        samples["documentId"] = _ => document?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        samples["documentId"] = _ => Text(document);
+        var version = await db.DocumentVersions.Where(v => v.DocumentId == document).OrderBy(v => v.Id).Select(v => (int?)v.Id).FirstOrDefaultAsync();
+        samples["versionId"] = _ => Text(version);
+        var item = await db.AgendaItems.Where(i => i.MeetingId == ids["meetings"]).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync();
+        samples["itemId"] = _ => Text(item);
         // An address that was never issued: the feed answers 404, as for a revoked one.
         samples["token"] = _ => "not-a-calendar-token";
-        samples["id"] = pattern => Regex.Match(pattern, @"/(\w+)/\{id") is { Success: true } m && ids.TryGetValue(m.Groups[1].Value, out var id)
-            ? id?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        samples["id"] = pattern => Regex.Match(pattern, @"/([\w-]+)/\{id") is { Success: true } m && ids.TryGetValue(m.Groups[1].Value, out var id)
+            ? Text(id)
             : null;
+        return samples;
+    }
 
+    private static string? Text(int? id) => id?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static async Task<IReadOnlyList<string>> AddressesAsync(RcpHubFactory factory)
+    {
+        var samples = await SamplesAsync(factory);
         var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))

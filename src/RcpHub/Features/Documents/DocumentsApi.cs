@@ -9,6 +9,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
 using RcpHub.Features.Reports;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Documents;
@@ -31,25 +32,28 @@ public static class DocumentsApi
             .Produces<DocumentView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/meetings/{id:int}/documents/{documentId:int}/versions/{versionId:int}/file", DownloadAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("DownloadMeetingDocument").WithSummary("The file of one version of a document, as an attachment.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status200OK, contentType: FileSniffer.ContentTypes[0], additionalContentTypes: [.. FileSniffer.ContentTypes.Skip(1)])
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/meetings/{id:int}/pack", PackAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("DownloadMeetingPack").WithSummary("One ZIP of the agenda, the current meeting report and the latest version of every document the caller may see.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents", UploadAsync).Requires(Operation.ScheduleMeetings)
             .WithName("UploadMeetingDocument").WithSummary("Uploads a new document (multipart form: file, title, language, status, access, agendaItemId, sessionId).")
-            .Accepts<UploadInput>("multipart/form-data")
-            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<NewDocumentForm>("multipart/form-data")
+            .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}/versions", UploadVersionAsync).Requires(Operation.ScheduleMeetings)
             .WithName("UploadMeetingDocumentVersion").WithSummary("Uploads a new version, or a language version, of a document (multipart form: file, language, status).")
-            .Accepts<UploadInput>("multipart/form-data")
+            .Accepts<NewVersionForm>("multipart/form-data")
             .Produces<DocumentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", ChangeAsync).Requires(Operation.ScheduleMeetings)
             .WithName("ChangeMeetingDocument").WithSummary("Renames a document or sets who may read it (JSON: title, access; either may be left out). For the secretariat.")
             .Produces<DocumentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPatch("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}/versions/{versionId:int}", SetStatusAsync).Requires(Operation.ScheduleMeetings)
             .WithName("SetMeetingDocumentVersionStatus").WithSummary("Sets the translation status of one version of a document (JSON: status). For the secretariat.")
-            .Produces<DocumentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<DocumentView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .RefusesWithout("status");
         api.MapDelete("/processes/{slug}/meetings/{id:int}/documents/{documentId:int}", DeleteAsync).Requires(Operation.ScheduleMeetings)
             .WithName("DeleteMeetingDocument").WithSummary("Deletes a document with every version and file. For the secretariat.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);

@@ -326,7 +326,11 @@ public static partial class FileSniffer
 
     private static bool StartsWith(byte[] b, ReadOnlySpan<byte> signature) => b.AsSpan().StartsWith(signature);
 
+    private static readonly FileKind[] Accepted = [Pdf, Png, Jpeg, Gif, WebP, Docx, Xlsx, Pptx, Odt, Ods, Odp, .. LegacyOffice];
+
     /// <summary>Every extension accepted, for the form's <c>accept</c> attribute (a hint only: the content decides).</summary>
-    public static string AcceptAttribute { get; } = string.Join(",",
-        new[] { Pdf, Png, Jpeg, Gif, WebP, Docx, Xlsx, Pptx, Odt, Ods, Odp }.Concat(LegacyOffice).SelectMany(k => k.Extensions));
+    public static string AcceptAttribute { get; } = string.Join(",", Accepted.SelectMany(k => k.Extensions));
+
+    /// <summary>Every media type a stored file can have, and so be downloaded as.</summary>
+    public static IReadOnlyList<string> ContentTypes { get; } = [.. Accepted.Select(k => k.ContentType).Distinct()];
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Account;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Invitations;
@@ -30,7 +31,7 @@ public static class InvitationsApi
         group.MapGet("/{id:int}", GetAsync).WithName("GetInvitation").WithSummary("One invitation of the process (secretariat).");
         group.MapPost("/", CreateAsync).WithName("CreateInvitation")
             .WithSummary("Invites an email address to a role in the process and emails the link (secretariat).")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().RefusesWithout("email", "role");
         group.MapDelete("/{id:int}", RevokeAsync).WithName("RevokeInvitation").WithSummary("Revokes a pending invitation (secretariat).")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return api;

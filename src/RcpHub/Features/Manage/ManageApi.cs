@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Manage;
@@ -24,7 +25,7 @@ public static class ManageApi
             .WithName("GetProcessProfile").WithSummary("The process's editable profile: names, status, descriptions, sources and themes.");
         process.MapPut("/profile", PutProfileAsync).Requires(Operation.EditProcessProfile)
             .WithName("ReplaceProcessProfile").WithSummary("Replaces the whole profile; a field left out is emptied. Themes are named; a new name creates the theme.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().RefusesWithout("name", "acronym", "region");
         process.MapPatch("/profile", PatchProfileAsync).Requires(Operation.EditProcessProfile)
             .WithName("UpdateProcessProfile").WithSummary("Changes the fields given (JSON merge patch) and keeps the others.")
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
@@ -36,13 +37,13 @@ public static class ManageApi
             .WithName("GetMembership").WithSummary("One membership.");
         process.MapPost("/memberships", AddMembershipAsync).Requires(Operation.ManageMembership)
             .WithName("AddMembership").WithSummary("Adds a state (member or observer) or an organisation (any role) with the date it joined.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().RefusesWithout("role", "joinedOn");
         process.MapPost("/memberships/{id:int}/end", EndMembershipAsync).Requires(Operation.ManageMembership)
             .WithName("EndMembership").WithSummary("Sets the date a membership ends (a future date plans the departure). The membership stays in the history.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().RefusesWithout("leftOn");
         process.MapPost("/memberships/{id:int}/change-to-member", ChangeToMemberAsync).Requires(Operation.ManageMembership)
             .WithName("ChangeObserverToMember").WithSummary("Ends an observer state's membership and makes it a member from the same day; returns the new membership.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().RefusesWithout("on");
 
         process.MapGet("/chair-terms", ListChairTermsAsync).Requires(Operation.ManageChairs)
             .WithName("ListChairTerms").WithSummary("The chair terms, latest first.");
@@ -68,10 +69,10 @@ public static class ManageApi
             .WithName("GetBody").WithSummary("One body with its members, current and past.");
         process.MapPost("/bodies", AddBodyAsync).Requires(Operation.ManageBodies)
             .WithName("AddBody").WithSummary("Sets up a body.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().RefusesWithout("kind", "name");
         process.MapPut("/bodies/{id:int}", UpdateBodyAsync).Requires(Operation.ManageBodies)
             .WithName("UpdateBody").WithSummary("Changes a body's kind, name, mandate and dates.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().RefusesWithout("kind", "name");
         process.MapPost("/bodies/{id:int}/members", AddBodyMemberAsync).Requires(Operation.ManageBodies)
             .WithName("AddBodyMember").WithSummary("Seats a state or an organisation on a body.")
             .ProducesValidationProblem();

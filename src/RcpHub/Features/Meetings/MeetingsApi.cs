@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
@@ -49,7 +50,8 @@ public static class MeetingsApi
             .Produces<AgendaItemView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/processes/{slug}/meetings/{id:int}/agenda/{itemId:int}/forward", ForwardAgendaItemAsync).Requires(Operation.ScheduleMeetings)
             .WithName("ForwardAgendaItem").WithSummary("Forwards an agenda item to a later meeting of the process, of the same or a higher level.")
-            .Produces<AgendaItemView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<AgendaItemView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .RefusesWithout("targetMeetingId");
         api.MapPost("/processes/{slug}/meetings/{id:int}/sessions", AddSessionAsync).Requires(Operation.ScheduleMeetings)
             .WithName("AddSession").WithSummary("Adds a session (with its speakers, if given) to a meeting.")
             .Produces<SessionView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Reports;
@@ -25,7 +26,7 @@ public static class ReportsApi
         api.MapPut("/processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}/report", WriteSessionReportAsync).Requires(Operation.WriteSessionReport)
             .WithName("WriteSessionReport").WithSummary("Saves a new version of a session's report (its rapporteur or the secretariat).")
             .Produces<SessionReportView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RefusesWithout("summary");
         api.MapGet("/meetings/{id:int}/report", GetMeetingReportAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("GetMeetingReport").WithSummary("A meeting's report (current draft, or version ?version=n) with the recommendations raised.")
             .Produces<MeetingReportAnswer>().ProducesProblem(StatusCodes.Status404NotFound);
