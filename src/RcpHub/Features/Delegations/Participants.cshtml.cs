@@ -8,6 +8,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Exports;
 
 namespace RcpHub.Features.Delegations;
 
@@ -39,7 +40,7 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
             return NotFound();
         }
         var table = ParticipantExport.Table(await ParticipantList.LoadAsync(db, id, ct), labels, key => t[key]);
-        return File(ParticipantExport.Csv(table), "text/csv; charset=utf-8", $"participants-{id}.csv");
+        return File(TableExport.Csv(table), TableExport.CsvContentType, $"participants-{id}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
@@ -49,7 +50,7 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
             return NotFound();
         }
         var table = ParticipantExport.Table(await ParticipantList.LoadAsync(db, id, ct), labels, key => t[key]);
-        return File(ParticipantExport.Xlsx(table, t["Participants"]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"participants-{id}.xlsx");
+        return File(TableExport.Xlsx(table, t["Participants"]), TableExport.XlsxContentType, $"participants-{id}.xlsx");
     }
 
     public Task<IActionResult> OnPostConfirmAsync(int id, int delegationId, CancellationToken ct) =>

@@ -1,10 +1,9 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Exports;
 
 namespace RcpHub.Features.Processes;
 
@@ -74,47 +73,17 @@ public static class ProcessesApi
             .AsSplitQuery()
             .ToListAsync(ct);
 
-        var csv = new CsvWriter();
-        csv.Row("acronym", "name", "kind", "region", "status", "founded", "formal_institution", "secretariat",
-            "member_states", "observer_states", "themes", "primary_source");
-        foreach (var r in rows)
+        var table = new List<object?[]>
         {
-            csv.Row(r.Acronym, r.Name, r.Kind.ToString(), r.Region, r.Status?.ToString(), r.FoundedYear?.ToString(CultureInfo.InvariantCulture),
-                r.FormalInstitution, r.SecretariatDescription, string.Join(';', r.Members), string.Join(';', r.Observers),
-                string.Join(';', r.Themes), r.PrimarySource);
-        }
-        return TypedResults.File(csv.ToUtf8(), "text/csv; charset=utf-8", "rcp-registry.csv");
-    }
-}
-
-/// <summary>RFC 4180 text: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes doubled.</summary>
-internal sealed class CsvWriter
-{
-    private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
-    private readonly StringBuilder _text = new();
-
-    public void Row(params string?[] fields)
-    {
-        for (var i = 0; i < fields.Length; i++)
+            new object?[] { "acronym", "name", "kind", "region", "status", "founded", "formal_institution", "secretariat",
+                "member_states", "observer_states", "themes", "primary_source" },
+        };
+        table.AddRange(rows.Select(r => new object?[]
         {
-            if (i > 0)
-            {
-                _text.Append(',');
-            }
-            var field = fields[i] ?? "";
-            if (field.IndexOfAny(NeedsQuotes) >= 0)
-            {
-                _text.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                _text.Append(field);
-            }
-        }
-        _text.Append("\r\n");
+            r.Acronym, r.Name, r.Kind.ToString(), r.Region, r.Status?.ToString(), r.FoundedYear,
+            r.FormalInstitution, r.SecretariatDescription, string.Join(';', r.Members), string.Join(';', r.Observers),
+            string.Join(';', r.Themes), r.PrimarySource,
+        }));
+        return TypedResults.File(TableExport.Csv(table), TableExport.CsvContentType, "rcp-registry.csv");
     }
-
-    /// <summary>UTF-8 with a byte-order mark: spreadsheet programs otherwise read the file as a legacy code page
-    /// and garble names such as "Côte d'Ivoire".</summary>
-    public byte[] ToUtf8() => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(_text.ToString())];
 }
