@@ -19,4 +19,11 @@ public static class ParticipantExport
         }
         return table;
     }
+
+    /// <summary>The public's table: one row per confirmed delegation, its state and how many delegates it sent.</summary>
+    public static IReadOnlyList<object?[]> PublicTable(IReadOnlyList<DelegationRow> delegations, Func<string, string> text) =>
+    [
+        [text("State"), text("Delegates")],
+        .. delegations.Select(d => new object?[] { d.StateName, d.Delegates.Count }),
+    ];
 }
