@@ -123,6 +123,17 @@ public sealed class ExportTests : IAsyncLifetime
         return cells;
     }
 
+    internal static List<string[]> CsvRows(byte[] bytes)
+    {
+        using var csv = CsvReader.Create(bytes, CsvReaderOptions.Default with { HasHeader = false });
+        var rows = new List<string[]>();
+        while (csv.Read())
+        {
+            rows.Add(Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray());
+        }
+        return rows;
+    }
+
     internal static List<(string Text, bool IsNumber)> XlsxCells(byte[] bytes)
     {
         using var workbook = new XLWorkbook(new MemoryStream(bytes));

@@ -64,7 +64,7 @@ public static class ProcessesApi
             .OrderBy(p => p.Name)
             .Select(p => new
             {
-                p.Acronym, p.Name, p.Kind, p.Region, p.Status, p.FoundedYear, p.FormalInstitution, p.SecretariatDescription,
+                p.Acronym, p.Name, p.Kind, p.Region, p.Status, p.FoundedYear, p.FormalInstitution, p.SecretariatDescription, p.MemberStatesKnown,
                 Members = currentStates.Where(m => m.ProcessId == p.Id && m.Role == MembershipRole.Member).OrderBy(m => m.StateCode).Select(m => m.StateCode!).ToList(),
                 Observers = currentStates.Where(m => m.ProcessId == p.Id && m.Role == MembershipRole.Observer).OrderBy(m => m.StateCode).Select(m => m.StateCode!).ToList(),
                 Themes = p.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
@@ -76,12 +76,14 @@ public static class ProcessesApi
         var table = new List<object?[]>
         {
             new object?[] { "acronym", "name", "kind", "region", "status", "founded", "formal_institution", "secretariat",
-                "member_states", "observer_states", "themes", "primary_source" },
+                "member_state_count", "member_states", "observer_states", "themes", "primary_source" },
         };
         table.AddRange(rows.Select(r => new object?[]
         {
             r.Acronym, r.Name, r.Kind.ToString(), r.Region, r.Status?.ToString(), r.FoundedYear,
-            r.FormalInstitution, r.SecretariatDescription, string.Join(';', r.Members), string.Join(';', r.Observers),
+            // Unknown members leave both cells empty; a known empty list is a count of 0.
+            r.FormalInstitution, r.SecretariatDescription, r.MemberStatesKnown ? r.Members.Count : null,
+            r.MemberStatesKnown ? string.Join(';', r.Members) : null, string.Join(';', r.Observers),
             string.Join(';', r.Themes), r.PrimarySource,
         }));
         return TypedResults.File(TableExport.Csv(table), TableExport.CsvContentType, "rcp-registry.csv");
