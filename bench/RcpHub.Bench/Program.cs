@@ -226,8 +226,9 @@ internal sealed partial class AppProcess : IDisposable
     /// <param name="postgres">A PostgreSQL connection string (migrated on start) instead of the SQLite file.</param>
     public static AppProcess Start(string dll, int port, string database, string? postgres = null)
     {
-        // --demo: the demo process and one account per role, so that signed-in pages can be weighed too.
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", "--demo"])
+        // --demo: the demo process and one account per role, so that signed-in pages can be weighed too; forced, since the
+        // benchmark runs the Production environment, with a password the benchmark knows.
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}", "--demo", "--force-demo"])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -235,6 +236,7 @@ internal sealed partial class AppProcess : IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__RcpHub"] = postgres ?? $"Data Source={database}";
+        start.Environment["Demo__Password"] = SignIn.DemoPassword;
         if (postgres is not null)
         {
             start.Environment["Database__Provider"] = "Postgres";
@@ -318,6 +320,9 @@ internal static partial class PageWeight
 
 internal static partial class SignIn
 {
+    /// <summary>The password the benchmark gives the demo accounts of the instance it starts (Demo__Password).</summary>
+    public const string DemoPassword = "Bench-Harbour-Lantern-Ninety-7";
+
     public static async Task AsDemoAdministratorAsync(HttpClient client)
     {
         var form = await client.GetStringAsync("/account/sign-in");
@@ -325,7 +330,7 @@ internal static partial class SignIn
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = "admin@demo.rcphub.test",
-            ["Input.Password"] = Environment.GetEnvironmentVariable("Demo__Password") ?? "Harbour-Lantern-Ninety-7",
+            ["Input.Password"] = DemoPassword,
             ["__RequestVerificationToken"] = token,
         });
         using var response = await client.PostAsync("/account/sign-in", content);

@@ -47,7 +47,13 @@ public static class MeetingAccess
 
     public static bool MaySeeSummary(MeetingReader reader, Meeting meeting) => SummaryVisibleTo(reader).Compile(preferInterpretation: true)(meeting);
 
-    private static Expression<Func<Meeting, bool>> Build(MeetingReader reader, bool includeSummaries)
+    /// <summary>Whether <paramref name="reader"/> is one of the meeting's own people rather than the public: those who
+    /// would see it if it were not public. Delegates' names, functions and ministries are shown to them only, since a
+    /// public meeting opens its proceedings, not the personal details of those who attend.</summary>
+    public static bool IsAmongMembers(MeetingReader reader, Meeting meeting) =>
+        Build(reader, includeSummaries: false, publicMeansEveryone: false).Compile(preferInterpretation: true)(meeting);
+
+    private static Expression<Func<Meeting, bool>> Build(MeetingReader reader, bool includeSummaries, bool publicMeansEveryone = true)
     {
         if (reader.IsPlatformAdministrator)
         {
@@ -64,8 +70,8 @@ public static class MeetingAccess
 
         return m =>
             (includeSummaries && m.SummaryPublished)
-            || m.Audience == MeetingAudience.Public
-            || (m.Audience == MeetingAudience.MembersOnly
+            || (publicMeansEveryone && m.Audience == MeetingAudience.Public)
+            || ((m.Audience == MeetingAudience.MembersOnly || (!publicMeansEveryone && m.Audience == MeetingAudience.Public))
                 && (members.Contains(m.ProcessId) || m.ParticipatingProcesses.Any(p => members.Contains(p.ProcessId))))
             || (m.Audience == MeetingAudience.MembersAndObservers
                 && (membersAndObservers.Contains(m.ProcessId) || m.ParticipatingProcesses.Any(p => membersAndObservers.Contains(p.ProcessId))))

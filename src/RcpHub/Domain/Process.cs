@@ -24,6 +24,13 @@ public sealed class Process
     public string? StatusNote { get; set; }
 
     public int? FoundedYear { get; set; }
+
+    /// <summary>False when no source lists the member states: the process then shows "not known", never "0 members".</summary>
+    public bool MemberStatesKnown { get; set; } = true;
+
+    /// <summary>The fictitious process that <c>--demo</c> loads: kept out of public counts and maps, and what
+    /// <c>remove-demo</c> deletes.</summary>
+    public bool IsDemo { get; set; }
     public string? FormalInstitution { get; set; }
 
     /// <summary>The secretariat arrangement as the source words it.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using RcpHub.BrowserTests.Infrastructure;
-using RcpHub.Features.Account;
+using RcpHub.Features.Demo;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.BrowserTests.Features;
@@ -37,7 +37,7 @@ public sealed class AccessibilityTests(Chromium chromium) : IAsyncLifetime
         {
             await page.GotoAsync(_server.Url("/account/sign-in"));
             await page.FillAsync("#Input_Email", signInAs);
-            await page.FillAsync("#Input_Password", DemoData.DefaultPassword);
+            await page.FillAsync("#Input_Password", RcpHubFactory.DemoPassword);
             await page.ClickAsync("#sign-in button[type=submit]");
             await page.WaitForLoadStateAsync();
         }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using RcpHub.Features.Account;
+using RcpHub.Features.Demo;
 
 namespace RcpHub.IntegrationTests.Infrastructure;
 

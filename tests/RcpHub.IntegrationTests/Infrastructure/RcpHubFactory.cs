@@ -30,6 +30,9 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
     /// <summary>The host environment: "Testing", or "Development" as <c>dotnet run</c> starts the platform.</summary>
     public string HostEnvironment { get; set; } = "Testing";
 
+    /// <summary>The demo accounts' password in tests (the platform draws one at random unless Demo:Password is set).</summary>
+    public const string DemoPassword = "Harbour-Lantern-Ninety-7";
+
     /// <summary>Extra settings (e.g. Smtp:Port) applied on top of appsettings.json.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -48,6 +51,7 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
         builder.UseSetting("Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), "rcphub-tests", "mail"));
         // Tests see every request rendered (and its queries counted); PublicPageCacheTests turns the cache on.
         builder.UseSetting("PublicCache:Enabled", "false");
+        builder.UseSetting("Demo:Password", DemoPassword);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -62,6 +62,8 @@ public static class RegistrySeeder
                 ChairDescription = string.IsNullOrWhiteSpace(r.Chair) ? null : r.Chair,
                 IomRole = r.IomRole,
                 Notes = r.Notes,
+                // "members": null in the registry means no source lists them, which is not the same as none.
+                MemberStatesKnown = r.Members is not null,
             };
             process.Sources.Add(new ProcessSource { Url = r.Source, IsPrimary = true });
             process.Sources.AddRange((r.AdditionalSources ?? []).Distinct().Where(u => u != r.Source).Select(u => new ProcessSource { Url = u }));

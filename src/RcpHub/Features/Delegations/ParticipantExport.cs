@@ -1,12 +1,7 @@
-using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-
 namespace RcpHub.Features.Delegations;
 
-/// <summary>The participant list as a table of text cells (one row per delegate), written as CSV (RFC 4180, UTF-8 with
-/// a byte order mark so that spreadsheet programs read accents and Arabic) or as an XLSX workbook.</summary>
+/// <summary>The participant list as a table of text cells (one row per delegate), which
+/// <see cref="Infrastructure.Exports.TableExport"/> writes as CSV or XLSX.</summary>
 public static class ParticipantExport
 {
     public static IReadOnlyList<string[]> Table(IReadOnlyList<DelegationRow> delegations, DelegationLabels labels, Func<string, string> text)
@@ -25,50 +20,10 @@ public static class ParticipantExport
         return table;
     }
 
-    public static byte[] Csv(IReadOnlyList<string[]> table)
-    {
-        var builder = new StringBuilder();
-        foreach (var row in table)
-        {
-            builder.Append(string.Join(',', row.Select(Quote))).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
-    }
-
-    // A cell starting with = + - @ would be run as a formula by spreadsheet programs: prefix it so it stays text.
-    private static string Quote(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
-
-    public static byte[] Xlsx(IReadOnlyList<string[]> table, string sheetName)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var worksheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            foreach (var row in table)
-            {
-                data.Append(new Row(row.Select(value => new Cell
-                {
-                    DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
-                })));
-            }
-            worksheet.Worksheet = new Worksheet(data);
-            var sheets = workbook.Workbook.AppendChild(new Sheets());
-            // Sheet names are limited to 31 characters and may not hold some punctuation.
-            var name = new string(sheetName.Where(c => !"[]:*?/\\".Contains(c, StringComparison.Ordinal)).Take(31).ToArray());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = name.Length == 0 ? "Participants" : name });
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
+    /// <summary>The public's table: one row per confirmed delegation, its state and how many delegates it sent.</summary>
+    public static IReadOnlyList<object?[]> PublicTable(IReadOnlyList<DelegationRow> delegations, Func<string, string> text) =>
+    [
+        [text("State"), text("Delegates")],
+        .. delegations.Select(d => new object?[] { d.StateName, d.Delegates.Count }),
+    ];
 }

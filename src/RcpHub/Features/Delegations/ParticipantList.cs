@@ -45,7 +45,21 @@ public static class ParticipantList
             .ToList();
     }
 
-    public static ParticipantStatistics Statistics(IReadOnlyList<DelegationRow> delegations)
+    /// <summary>What the public may know of the delegations: which states' delegations are confirmed, and of their
+    /// delegates only the count and gender (for the totals); no name, function or ministry leaves the server.</summary>
+    public static IReadOnlyList<DelegationRow> ForThePublic(IReadOnlyList<DelegationRow> delegations) =>
+        delegations
+            .Where(d => d.Status == DelegationStatus.Confirmed)
+            .Select(d => d with
+            {
+                ReturnNote = null,
+                Delegates = d.Delegates.Select(x => new DelegateRow("", null, "", MinistryCategory.Other, x.Gender, false)).ToList(),
+            })
+            .ToList();
+
+    /// <summary>The counts; the ministries only with <paramref name="withMinistries"/>, since a ministry named beside a
+    /// count of one says who attended.</summary>
+    public static ParticipantStatistics Statistics(IReadOnlyList<DelegationRow> delegations, bool withMinistries = true)
     {
         var counted = delegations.Where(d => d.Status != DelegationStatus.Returned).ToList();
         var delegates = counted.SelectMany(d => d.Delegates).ToList();
@@ -57,7 +71,7 @@ public static class ParticipantList
             delegates.Count(d => d.Gender == Gender.Other),
             delegates.Count(d => d.Gender == Gender.NotStated),
             counted.Select(d => (d.StateName, d.Delegates.Count)).ToList(),
-            delegates.GroupBy(d => d.Ministry.Trim(), StringComparer.CurrentCultureIgnoreCase)
+            !withMinistries ? [] : delegates.GroupBy(d => d.Ministry.Trim(), StringComparer.CurrentCultureIgnoreCase)
                 .Select(g => (g.First().Ministry, g.First().Category, g.Count()))
                 .OrderByDescending(m => m.Item3).ThenBy(m => m.Item1, StringComparer.CurrentCulture)
                 .ToList());

@@ -8,19 +8,24 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Exports;
 
 namespace RcpHub.Features.Delegations;
 
 /// <summary>/meetings/{id}/participants: the delegations to a meeting, their statistics and exports, for the meeting's
 /// audience only ("not found" for anyone else, as for the meeting itself); the secretariat confirms or returns each.</summary>
 [Requires(Operation.ViewPublicRegistry)]
-public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock,
+public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService authorization, MeetingReaders readers, TimeProvider clock,
     DelegationLabels labels, IStringLocalizer<DelegationsText> t) : PageModel
 {
     public int MeetingId { get; private set; }
     public string MeetingTitle { get; private set; } = "";
     public string ProcessSlug { get; private set; } = "";
     public bool MayManage { get; private set; }
+
+    /// <summary>Whether the reader sees who the delegates are (names, functions, ministries) and every delegation, or,
+    /// as the public does, only the confirmed delegations' states and the totals.</summary>
+    public bool ShowsDelegates { get; private set; }
     public IReadOnlyList<DelegationRow> Delegations { get; private set; } = [];
     public ParticipantStatistics Statistics { get; private set; } = null!;
 
@@ -38,8 +43,7 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
         {
             return NotFound();
         }
-        var table = ParticipantExport.Table(await ParticipantList.LoadAsync(db, id, ct), labels, key => t[key]);
-        return File(ParticipantExport.Csv(table), "text/csv; charset=utf-8", $"participants-{id}.csv");
+        return File(TableExport.Csv(await ExportTableAsync(ct)), TableExport.CsvContentType, $"participants-{id}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
@@ -48,8 +52,7 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
         {
             return NotFound();
         }
-        var table = ParticipantExport.Table(await ParticipantList.LoadAsync(db, id, ct), labels, key => t[key]);
-        return File(ParticipantExport.Xlsx(table, t["Participants"]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"participants-{id}.xlsx");
+        return File(TableExport.Xlsx(await ExportTableAsync(ct), t["Participants"]), TableExport.XlsxContentType, $"participants-{id}.xlsx");
     }
 
     [HandlerRequires(Operation.ScheduleMeetings)]
@@ -89,9 +92,23 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)
     {
-        Delegations = await ParticipantList.LoadAsync(db, MeetingId, ct);
-        Statistics = ParticipantList.Statistics(Delegations);
+        Delegations = await LoadAsync(ct);
+        Statistics = ParticipantList.Statistics(Delegations, ShowsDelegates);
         return Page();
+    }
+
+    private async Task<IReadOnlyList<DelegationRow>> LoadAsync(CancellationToken ct)
+    {
+        var delegations = await ParticipantList.LoadAsync(db, MeetingId, ct);
+        return ShowsDelegates ? delegations : ParticipantList.ForThePublic(delegations);
+    }
+
+    private async Task<IReadOnlyList<IReadOnlyList<object?>>> ExportTableAsync(CancellationToken ct)
+    {
+        var delegations = await LoadAsync(ct);
+        return ShowsDelegates
+            ? ParticipantExport.Table(delegations, labels, key => t[key])
+            : ParticipantExport.PublicTable(delegations, key => t[key]);
     }
 
     private async Task<bool> FindAsync(int id, CancellationToken ct)
@@ -104,6 +121,7 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
         MeetingId = meeting.Id;
         MeetingTitle = meeting.Title;
         MayManage = await authorization.MayAsync(User, meeting, MeetingOperations.Manage);
+        ShowsDelegates = MeetingAccess.IsAmongMembers(await readers.CurrentAsync(User), meeting);
         ProcessSlug = await db.Processes.AsNoTracking().Where(p => p.Id == meeting.ProcessId).Select(p => p.Slug).SingleAsync(ct);
         return true;
     }

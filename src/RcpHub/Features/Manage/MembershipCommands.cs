@@ -105,6 +105,10 @@ public sealed class MembershipCommands(AppDbContext db, IStringLocalizer<ManageT
             Note = Checks.Trimmed(input.Note),
         };
         db.Memberships.Add(membership);
+        if (role == MembershipRole.Member && code is not null)
+        {
+            await MarkMemberStatesKnownAsync(processId, ct);
+        }
         await db.SaveChangesAsync(ct);
         return Outcome.Saved(membership.Id);
     }
@@ -176,7 +180,17 @@ public sealed class MembershipCommands(AppDbContext db, IStringLocalizer<ManageT
         observer.LeftOn = input.On;
         var member = new Membership { ProcessId = processId, StateCode = observer.StateCode, Role = MembershipRole.Member, JoinedOn = input.On };
         db.Memberships.Add(member);
+        await MarkMemberStatesKnownAsync(processId, ct);
         await db.SaveChangesAsync(ct);
         return Outcome.Saved(member.Id);
+    }
+
+    // A secretariat recording a member state is itself a source for the member list, which is then no longer unknown.
+    private async Task MarkMemberStatesKnownAsync(int processId, CancellationToken ct)
+    {
+        if (await db.Processes.FindAsync([processId], ct) is { MemberStatesKnown: false } process)
+        {
+            process.MemberStatesKnown = true;
+        }
     }
 }

@@ -25,14 +25,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IStringLocali
 
     public async Task OnGetAsync()
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var counts = await db.Memberships.AsNoTracking()
-            .Where(m => m.StateCode != null && m.Role == MembershipRole.Member && (m.LeftOn == null || m.LeftOn > today))
+            .CurrentMemberStatesOn(time.Today())
             .GroupBy(m => m.StateCode!)
             .Select(g => new { Code = g.Key, Processes = g.Select(m => m.ProcessId).Distinct().Count() })
             .ToDictionaryAsync(c => c.Code, c => c.Processes);
         var states = await db.States.AsNoTracking().ToListAsync();
-        Processes = await db.Processes.AsNoTracking().OrderBy(p => p.Acronym)
+        Processes = await db.Processes.AsNoTracking().Where(p => !p.IsDemo).OrderBy(p => p.Acronym)
             .Select(p => new ProcessLink(p.Slug, p.Acronym, p.Name)).ToListAsync();
 
         var language = Cultures.Current;

@@ -39,7 +39,8 @@ public sealed record ProcessDetails
     public string? Notes { get; init; }
     public int? ChairTermMonths { get; init; }
 
-    public required IReadOnlyList<Participation> MemberStates { get; init; }
+    /// <summary>Null when no source lists the member states (unknown, not none).</summary>
+    public required IReadOnlyList<Participation>? MemberStates { get; init; }
     public required IReadOnlyList<Participation> ObserverStates { get; init; }
     public required IReadOnlyList<Participation> MemberOrganizations { get; init; }
     public required IReadOnlyList<Participation> ObserverOrganizations { get; init; }
@@ -77,7 +78,7 @@ public static class ProcessDetailsQuery
             .Select(p => new
             {
                 p.Id, p.Slug, p.Acronym, p.Name, p.Kind, p.Region, p.Status, p.StatusNote, p.FoundedYear, p.FormalInstitution,
-                p.SecretariatDescription, p.ChairDescription, p.IomRole, p.Notes, p.ChairTermMonths,
+                p.SecretariatDescription, p.ChairDescription, p.IomRole, p.Notes, p.ChairTermMonths, p.MemberStatesKnown,
                 Themes = p.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
                 Sources = p.Sources.OrderByDescending(s => s.IsPrimary).ThenBy(s => s.Id).Select(s => new SourceLink(s.Url, s.IsPrimary)).ToList(),
             })
@@ -131,7 +132,7 @@ public static class ProcessDetailsQuery
             IomRole = process.IomRole,
             Notes = process.Notes,
             ChairTermMonths = process.ChairTermMonths,
-            MemberStates = Current(MembershipRole.Member, states: true),
+            MemberStates = process.MemberStatesKnown ? Current(MembershipRole.Member, states: true) : null,
             ObserverStates = Current(MembershipRole.Observer, states: true),
             MemberOrganizations = Current(MembershipRole.Member, states: false),
             ObserverOrganizations = Current(MembershipRole.Observer, states: false),

@@ -4,10 +4,11 @@ using RcpHub.Domain;
 
 namespace RcpHub.Features.Processes;
 
-/// <summary>One line of the directory.</summary>
+/// <summary>One line of the directory. <see cref="MemberStates"/> is null when no source lists the members, which is
+/// not the same as a known 0.</summary>
 public sealed record ProcessSummary(
     string Slug, string Acronym, string Name, ProcessKind Kind, string Region, ProcessStatus? Status, int? FoundedYear,
-    int MemberStates, int ObserverStates);
+    int? MemberStates, int ObserverStates);
 
 /// <summary>The reads behind /processes and /api/v1/processes: one SQL query for the list, whatever its length.</summary>
 public static class ProcessDirectory
@@ -19,7 +20,7 @@ public static class ProcessDirectory
             .OrderBy(p => p.Name)
             .Select(p => new ProcessSummary(
                 p.Slug, p.Acronym, p.Name, p.Kind, p.Region, p.Status, p.FoundedYear,
-                currentStates.Count(m => m.ProcessId == p.Id && m.Role == MembershipRole.Member),
+                p.MemberStatesKnown ? currentStates.Count(m => m.ProcessId == p.Id && m.Role == MembershipRole.Member) : null,
                 currentStates.Count(m => m.ProcessId == p.Id && m.Role == MembershipRole.Observer)))
             .ToListAsync(ct);
     }

@@ -26,6 +26,8 @@ public sealed record ProcessFilter(string? Region, ProcessStatus? Status, Proces
 
     public IQueryable<Process> Apply(IQueryable<Process> processes)
     {
+        // The fictitious demo process is reached at its own address, never counted among the real ones.
+        processes = processes.Where(p => !p.IsDemo);
         if (Region is not null)
         {
             processes = processes.Where(p => p.Region == Region);

@@ -1,10 +1,9 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Exports;
 
 namespace RcpHub.Features.Processes;
 
@@ -65,7 +64,7 @@ public static class ProcessesApi
             .OrderBy(p => p.Name)
             .Select(p => new
             {
-                p.Acronym, p.Name, p.Kind, p.Region, p.Status, p.FoundedYear, p.FormalInstitution, p.SecretariatDescription,
+                p.Acronym, p.Name, p.Kind, p.Region, p.Status, p.FoundedYear, p.FormalInstitution, p.SecretariatDescription, p.MemberStatesKnown,
                 Members = currentStates.Where(m => m.ProcessId == p.Id && m.Role == MembershipRole.Member).OrderBy(m => m.StateCode).Select(m => m.StateCode!).ToList(),
                 Observers = currentStates.Where(m => m.ProcessId == p.Id && m.Role == MembershipRole.Observer).OrderBy(m => m.StateCode).Select(m => m.StateCode!).ToList(),
                 Themes = p.Themes.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
@@ -74,47 +73,19 @@ public static class ProcessesApi
             .AsSplitQuery()
             .ToListAsync(ct);
 
-        var csv = new CsvWriter();
-        csv.Row("acronym", "name", "kind", "region", "status", "founded", "formal_institution", "secretariat",
-            "member_states", "observer_states", "themes", "primary_source");
-        foreach (var r in rows)
+        var table = new List<object?[]>
         {
-            csv.Row(r.Acronym, r.Name, r.Kind.ToString(), r.Region, r.Status?.ToString(), r.FoundedYear?.ToString(CultureInfo.InvariantCulture),
-                r.FormalInstitution, r.SecretariatDescription, string.Join(';', r.Members), string.Join(';', r.Observers),
-                string.Join(';', r.Themes), r.PrimarySource);
-        }
-        return TypedResults.File(csv.ToUtf8(), "text/csv; charset=utf-8", "rcp-registry.csv");
-    }
-}
-
-/// <summary>RFC 4180 text: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes doubled.</summary>
-internal sealed class CsvWriter
-{
-    private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
-    private readonly StringBuilder _text = new();
-
-    public void Row(params string?[] fields)
-    {
-        for (var i = 0; i < fields.Length; i++)
+            new object?[] { "acronym", "name", "kind", "region", "status", "founded", "formal_institution", "secretariat",
+                "member_state_count", "member_states", "observer_states", "themes", "primary_source" },
+        };
+        table.AddRange(rows.Select(r => new object?[]
         {
-            if (i > 0)
-            {
-                _text.Append(',');
-            }
-            var field = fields[i] ?? "";
-            if (field.IndexOfAny(NeedsQuotes) >= 0)
-            {
-                _text.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                _text.Append(field);
-            }
-        }
-        _text.Append("\r\n");
+            r.Acronym, r.Name, r.Kind.ToString(), r.Region, r.Status?.ToString(), r.FoundedYear,
+            // Unknown members leave both cells empty; a known empty list is a count of 0.
+            r.FormalInstitution, r.SecretariatDescription, r.MemberStatesKnown ? r.Members.Count : null,
+            r.MemberStatesKnown ? string.Join(';', r.Members) : null, string.Join(';', r.Observers),
+            string.Join(';', r.Themes), r.PrimarySource,
+        }));
+        return TypedResults.File(TableExport.Csv(table), TableExport.CsvContentType, "rcp-registry.csv");
     }
-
-    /// <summary>UTF-8 with a byte-order mark: spreadsheet programs otherwise read the file as a legacy code page
-    /// and garble names such as "Côte d'Ivoire".</summary>
-    public byte[] ToUtf8() => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(_text.ToString())];
 }

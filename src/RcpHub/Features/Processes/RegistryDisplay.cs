@@ -59,8 +59,8 @@ public static class RegistryDisplay
     public static string OrNotKnown(this IStringLocalizer<ProcessesText> T, string? value) =>
         string.IsNullOrWhiteSpace(value) ? T["Not known"] : value;
 
-    public static string OrNotKnown(this IStringLocalizer<ProcessesText> T, int? year) =>
-        year is null ? T["Not known"] : year.Value.ToString(CultureInfo.InvariantCulture);
+    public static string OrNotKnown(this IStringLocalizer<ProcessesText> T, int? number) =>
+        number is null ? T["Not known"] : number.Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A date in the current culture, e.g. "4 June 2009" or "4 juin 2009".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);

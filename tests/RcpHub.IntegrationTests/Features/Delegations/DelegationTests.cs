@@ -1,6 +1,5 @@
 using System.Net;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
 using RcpHub.IntegrationTests.Features.Meetings;
@@ -214,9 +213,9 @@ public sealed class DelegationTests : IAsyncLifetime
         Assert.Equal((DelegationStatus.Returned, "Please add the head's function."), statuses["MOZ"]);
     }
 
-    private async Task<Meeting> MeetingWithDelegationsAsync(string title)
+    private async Task<Meeting> MeetingWithDelegationsAsync(string title, MeetingAudience audience = MeetingAudience.MembersOnly)
     {
-        var meeting = await MeetingAsync(title);
+        var meeting = await MeetingAsync(title, audience);
         await DelegationAsync(_factory, meeting.Id, "ZAF", _southAfrica.Id, DelegationStatus.Confirmed,
             Delegate("Thandiwe Nkosi", "Department of Home Affairs", Gender.Woman, head: true, function: "Director-General"),
             Delegate("Pieter van Wyk", "Department of Employment and Labour", Gender.Man, function: "Chief Director, \"Labour\" migration"),
@@ -288,9 +287,8 @@ public sealed class DelegationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
-        using var workbook = SpreadsheetDocument.Open(stream, false);
-        var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        var rows = sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray()).ToList();
+        using var workbook = new XLWorkbook(stream);
+        var rows = workbook.Worksheets.Single().RowsUsed().Select(r => r.Cells(1, 8).Select(c => c.GetString()).ToArray()).ToList();
         Assert.Equal(7, rows.Count);
         Assert.Equal("Name", rows[0][2]);
         Assert.Contains(rows, r => r.SequenceEqual(["South Africa", "Confirmed", "Thandiwe Nkosi", "Director-General", "Department of Home Affairs", "Interior or police", "Woman", "Yes"]));
@@ -311,6 +309,41 @@ public sealed class DelegationTests : IAsyncLifetime
                 Assert.DoesNotContain("Thandiwe", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_public_meeting_shows_the_public_its_confirmed_states_and_totals_and_only_members_who_the_delegates_are()
+    {
+        var meeting = await MeetingWithDelegationsAsync("Public ministerial conference", MeetingAudience.Public);
+        string[] personal = ["Thandiwe", "Pieter", "Lindiwe", "Armando", "Kabo", "Director-General", "Home Affairs", "Employment and Labour", "Interior"];
+
+        foreach (var user in new AppUser?[] { null, _outsider, _iomOfficer })
+        {
+            using var browser = user is null ? HtmlClient.For(_factory) : await BrowserAsync(user);
+            var who = user?.Email ?? "anonymous";
+            var page = await browser.GetAsync($"/meetings/{meeting.Id}/participants");
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Equal(["South Africa"], page.Texts("article.delegation h3"));
+            Assert.Equal(("1", "3", "2", "1", "0"), (page.Text(".stat-delegations"), page.Text(".stat-delegates"), page.Text(".stat-women"), page.Text(".stat-men"), page.Text(".stat-not-stated")));
+            Assert.Empty(page.Texts("table.delegates"));
+            Assert.Empty(page.Texts("table.ministries"));
+
+            var csv = await browser.Http.GetByteArrayAsync($"/meetings/{meeting.Id}/participants?handler=Csv");
+            var xlsx = await browser.Http.GetByteArrayAsync($"/meetings/{meeting.Id}/participants?handler=Xlsx");
+            Assert.Equal(["State", "Delegates", "South Africa", "3"], ExportTests.CsvCells(csv).Select(c => c.Text));
+            Assert.Equal(["State", "Delegates", "South Africa", "3"], ExportTests.XlsxCells(xlsx).Select(c => c.Text));
+            foreach (var text in new[] { page.Html, string.Join("|", ExportTests.CsvCells(csv).Select(c => c.Text)), string.Join("|", ExportTests.XlsxCells(xlsx).Select(c => c.Text)) })
+            {
+                Assert.All(personal, name => Assert.False(text.Contains(name, StringComparison.Ordinal), $"{who} sees {name}"));
+            }
+        }
+
+        using var member = await BrowserAsync(_mozambique);
+        var membersPage = await member.GetAsync($"/meetings/{meeting.Id}/participants");
+        Assert.Equal(["Botswana", "Mozambique", "South Africa"], membersPage.Texts("article.delegation h3"));
+        Assert.Contains(membersPage.Texts("table.delegates th"), name => name.StartsWith("Thandiwe Nkosi", StringComparison.Ordinal));
+        var membersCsv = ExportTests.CsvCells(await member.Http.GetByteArrayAsync($"/meetings/{meeting.Id}/participants?handler=Csv"));
+        Assert.Contains(membersCsv, c => c.Text == "Armando Cossa");
     }
 
     [Fact]

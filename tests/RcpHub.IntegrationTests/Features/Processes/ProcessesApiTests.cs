@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Processes;
@@ -114,24 +115,59 @@ public sealed class ProcessesApiTests : IAsyncLifetime
         var rows = Csv.Parse(text);
         Assert.Equal(
             ["acronym", "name", "kind", "region", "status", "founded", "formal_institution", "secretariat",
-             "member_states", "observer_states", "themes", "primary_source"],
+             "member_state_count", "member_states", "observer_states", "themes", "primary_source"],
             rows[0]);
         Assert.Equal(31, rows.Count - 1);
-        Assert.All(rows, r => Assert.Equal(12, r.Count));
+        Assert.All(rows, r => Assert.Equal(13, r.Count));
 
         var midsa = rows.Single(r => r[0] == "MIDSA");
         Assert.Equal("Migration Dialogue for Southern Africa", midsa[1]);
         Assert.Equal("2000", midsa[5]);
         Assert.Equal("Southern African Development Community (SADC)", midsa[6]);
-        Assert.Equal(16, midsa[8].Split(';').Length);
-        Assert.Contains("ZAF", midsa[8].Split(';'));
-        Assert.Contains("Migrants' rights", midsa[10].Split(';'));
-        Assert.Equal("https://www.iom.int/migration-dialogue-southern-africa-midsa", midsa[11]);
+        Assert.Equal("16", midsa[8]);
+        Assert.Equal(16, midsa[9].Split(';').Length);
+        Assert.Contains("ZAF", midsa[9].Split(';'));
+        Assert.Contains("Migrants' rights", midsa[11].Split(';'));
+        Assert.Equal("https://www.iom.int/migration-dialogue-southern-africa-midsa", midsa[12]);
         // A field with commas survives the round trip intact.
         var withComma = rows.Skip(1).First(r => r[7].Contains(',', StringComparison.Ordinal));
         Assert.DoesNotContain("\"", withComma[7][..1], StringComparison.Ordinal);
         // Unknown values stay empty, never guessed.
         Assert.Equal("", rows.Single(r => r[0] == "EAC-RCP")[5]);
+    }
+
+    [Fact]
+    public async Task Member_states_that_no_source_lists_are_unknown_not_zero_in_the_list_the_details_the_CSV_and_the_directory()
+    {
+        var list = await GetJsonAsync("/api/v1/processes");
+        var pafom = list.EnumerateArray().Single(p => p.GetProperty("acronym").GetString() == "PAFOM");
+        Assert.Equal(JsonValueKind.Null, pafom.GetProperty("memberStates").ValueKind);
+        Assert.Equal(16, list.EnumerateArray().Single(p => p.GetProperty("acronym").GetString() == "MIDSA").GetProperty("memberStates").GetInt32());
+        var slug = pafom.GetProperty("slug").GetString();
+        Assert.Equal(JsonValueKind.Null, (await GetJsonAsync($"/api/v1/processes/{slug}")).GetProperty("memberStates").ValueKind);
+
+        var csv = ExportTests.CsvRows(await _client.GetByteArrayAsync("/api/v1/processes.csv"));
+        Assert.Equal(["", ""], csv.Single(r => r[0] == "PAFOM")[8..10]);
+
+        // A list that is known to be empty is 0, not "not known".
+        await using (var scope = _factory.Scope())
+        {
+            var apc = await scope.Db.Processes.SingleAsync(p => p.Acronym == "APC");
+            apc.MemberStatesKnown = true;
+            await scope.Db.SaveChangesAsync();
+        }
+        csv = ExportTests.CsvRows(await _client.GetByteArrayAsync("/api/v1/processes.csv"));
+        Assert.Equal(["0", ""], csv.Single(r => r[0] == "APC")[8..10]);
+        Assert.Equal(0, (await GetJsonAsync("/api/v1/processes")).EnumerateArray().Single(p => p.GetProperty("acronym").GetString() == "APC").GetProperty("memberStates").GetInt32());
+
+        using var browser = HtmlClient.For(_factory);
+        var directory = await browser.GetAsync("/processes");
+        var rows = directory.Document.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("th .muted")!.TextContent.Trim('(', ')'), r => r.QuerySelectorAll("td").Last().TextContent.Trim());
+        Assert.Equal("Not known", rows["PAFOM"]);
+        Assert.Equal("0", rows["APC"]);
+        Assert.Equal("16", rows["MIDSA"]);
+        var details = await browser.GetAsync($"/processes/{slug}");
+        Assert.Equal("(Not known)", details.Text("#members .count"));
     }
 
     [Fact]

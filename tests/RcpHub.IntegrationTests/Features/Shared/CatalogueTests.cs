@@ -1,4 +1,4 @@
-using RcpHub.Features.Account;
+using RcpHub.Features.Demo;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Shared;
@@ -25,7 +25,7 @@ public abstract class CatalogueTests : IAsyncLifetime
     protected async Task<HtmlClient> AdministratorAsync()
     {
         var client = HtmlClient.For(Factory);
-        await client.SignInAsync(DemoData.Accounts.Single(a => a.IsAdministrator).Email, DemoData.DefaultPassword);
+        await client.SignInAsync(DemoData.Accounts.Single(a => a.IsAdministrator).Email, RcpHubFactory.DemoPassword);
         return client;
     }
 }

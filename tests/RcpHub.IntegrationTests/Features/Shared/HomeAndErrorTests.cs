@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Domain;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Shared;
@@ -18,6 +20,31 @@ public sealed class HomeAndErrorTests : IAsyncLifetime
         var page = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("31", page.Text(".stats"));
+    }
+
+    [Fact]
+    public async Task Home_page_counts_current_member_states_and_says_so_not_observers_or_former_members()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        int members, anyRole;
+        await using (var scope = _factory.Scope())
+        {
+            // A state that only observes and one that has left: the old count took both for participants.
+            var outsiders = await scope.Db.States.Where(s => !scope.Db.Memberships.Any(m => m.StateCode == s.Code)).OrderBy(s => s.Code).Select(s => s.Code).Take(2).ToListAsync();
+            var midsa = await scope.Db.Processes.Where(p => p.Slug == "midsa").Select(p => p.Id).SingleAsync();
+            scope.Db.Memberships.Add(new Membership { ProcessId = midsa, StateCode = outsiders[0], Role = MembershipRole.Observer });
+            scope.Db.Memberships.Add(new Membership { ProcessId = midsa, StateCode = outsiders[1], Role = MembershipRole.Member, LeftOn = today.AddDays(-1) });
+            await scope.Db.SaveChangesAsync();
+            var states = scope.Db.Memberships.Where(m => m.StateCode != null);
+            members = await states.Where(m => m.Role == MembershipRole.Member && (m.LeftOn == null || m.LeftOn > today)).Select(m => m.StateCode).Distinct().CountAsync();
+            anyRole = await states.Select(m => m.StateCode).Distinct().CountAsync();
+        }
+        Assert.Equal(anyRole - 2, members);
+
+        using var client = HtmlClient.For(_factory);
+        var page = await client.GetAsync("/");
+
+        Assert.Equal($"{members} states are current members of a process (observers and former members not counted)", page.Texts(".stats li")[1]);
     }
 
     [Fact]

@@ -1259,10 +1259,16 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<string>("IomRole")
                         .HasColumnType("text");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("MemberStatesKnown")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()

