@@ -68,6 +68,7 @@ public static class RcpHubHosting
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });
+        services.AddSessionStamps(configuration);
 
         // Keys in the database: every instance can read cookies and antiforgery tokens issued by any other.
         services.AddDataProtection()
