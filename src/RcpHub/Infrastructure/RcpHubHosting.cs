@@ -27,6 +27,7 @@ public static class RcpHubHosting
             builder.WebHost.UseUrls("http://localhost:5080");
         }
 
+        builder.AddPublicLinks();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddAppDatabase(configuration, builder.Environment.ContentRootPath);

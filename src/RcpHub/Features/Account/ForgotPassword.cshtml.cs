@@ -33,7 +33,7 @@ public sealed class ForgotPasswordModel(
         if (await users.FindByEmailAsync(Input.Email.Trim()) is { Email: { } email } user)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = PublicLinks.To(configuration, Request, $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}");
+            var link = PublicLinks.To(configuration, $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}");
             var body = string.Join("\n\n",
                 t["Hello {0},", user.DisplayName],
                 t["Someone, probably you, asked to reset the password of your RcpHub account. To choose a new password, open this link within 24 hours:"],

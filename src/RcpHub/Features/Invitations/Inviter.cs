@@ -36,7 +36,7 @@ public sealed record InvitationRow(
 /// The emailed token is 32 random bytes; only its SHA-256 hash is stored, so a copy of the database cannot accept invitations.</summary>
 public sealed class Inviter(
     AppDbContext db, EmailSender mail, TimeProvider clock, IStringLocalizer<InvitationsText> t,
-    IConfiguration configuration, IHttpContextAccessor http, ILogger<Inviter> logger)
+    IConfiguration configuration, ILogger<Inviter> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
@@ -159,7 +159,7 @@ public sealed class Inviter(
 
     private async Task<bool> SendAsync(Invitation invitation, string token, string inviterName, string? processName, CancellationToken ct)
     {
-        var link = PublicLinks.To(configuration, http.HttpContext?.Request, $"/account/accept-invitation?token={Uri.EscapeDataString(token)}");
+        var link = PublicLinks.To(configuration, $"/account/accept-invitation?token={Uri.EscapeDataString(token)}");
         var what = invitation.AsPlatformAdministrator
             ? t["{0} invites you to become an administrator of RcpHub, the platform of the Regional Consultative Processes on migration.", inviterName]
             : t["{0} invites you to take part in {1} on RcpHub as {2}.", inviterName, processName ?? "", ProcessRoles.Label(invitation.Role!.Value, t)];
