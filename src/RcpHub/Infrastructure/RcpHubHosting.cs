@@ -11,6 +11,7 @@ using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.Localization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Infrastructure;
 
@@ -120,6 +121,7 @@ public static class RcpHubHosting
         });
 
         services.AddPublicPageCache(configuration);
+        services.AddRcpHubRateLimits(configuration);
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddScoped<EmailSender>();
@@ -148,6 +150,7 @@ public static class RcpHubHosting
         app.UsePublicPageCache();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRcpHubRateLimits();
 
         app.MapRazorPages();
         Features.Floor.FloorEvents.MapFloorEvents(app);

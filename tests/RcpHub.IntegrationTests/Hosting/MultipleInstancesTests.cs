@@ -84,6 +84,15 @@ public sealed class MultipleInstancesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_sixth_rapid_sign_in_for_one_account_through_either_instance_is_refused()
+    {
+        var tries = await Features.Account.RateLimitTests.SignInStatusesAsync(_first, "amina@example.org", 6, _second);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], tries.Select(t => t.Status));
+        Assert.NotNull(tries[^1].RetryAfter);
+    }
+
+    [Fact]
     public async Task A_change_made_through_one_instance_shows_on_the_other_within_seconds()
     {
         using var onSecond = HtmlClient.For(_second);

@@ -10,6 +10,7 @@ using RcpHub.Domain;
 using RcpHub.Features.Meetings;
 using RcpHub.Features.Reports;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Documents;
 
@@ -32,7 +33,7 @@ public static class DocumentsApi
         api.MapGet("/meetings/{id:int}/documents/{documentId:int}/versions/{versionId:int}/file", DownloadAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("DownloadMeetingDocument").WithSummary("The file of one version of a document, as an attachment.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/meetings/{id:int}/pack", PackAsync).Requires(Operation.ViewPublicRegistry)
+        api.MapGet("/meetings/{id:int}/pack", PackAsync).Requires(Operation.ViewPublicRegistry).RequireRateLimiting(RateLimits.MeetingPack)
             .WithName("DownloadMeetingPack").WithSummary("One ZIP of the agenda, the current meeting report and the latest version of every document the caller may see.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents", UploadAsync).Requires(Operation.ScheduleMeetings)
