@@ -122,6 +122,7 @@ public static class RcpHubHosting
 
         services.AddPublicPageCache(configuration);
         services.AddRcpHubRateLimits(configuration);
+        services.AddBehindProxy(configuration);
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddScoped<EmailSender>();
@@ -131,6 +132,7 @@ public static class RcpHubHosting
 
     public static WebApplication UseRcpHub(this WebApplication app)
     {
+        app.UseBehindProxy(app.Environment);
         app.UseExceptionHandler();
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
