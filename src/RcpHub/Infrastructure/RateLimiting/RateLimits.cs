@@ -68,7 +68,7 @@ public static class RateLimits
             })
             : RateLimitPartition.GetNoLimiter(""));
 
-    private static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter) =>
+    public static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter) =>
         response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using RcpHub.Domain;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Account;
@@ -10,6 +11,7 @@ public sealed class RateLimitTests : MailingTests
     protected override void Configure(RcpHubFactory factory)
     {
         factory.Settings["RateLimits:Search:PermitLimit"] = "3";
+        factory.Settings["RateLimits:InvitationMails:PermitLimit"] = "2";
         factory.Settings["PublicCache:Enabled"] = "true";
         // Only the cache's own eviction counts here, not its polling for other instances' changes.
         factory.Settings["PublicCache:PollSeconds"] = "3600";
@@ -49,6 +51,29 @@ public sealed class RateLimitTests : MailingTests
             await Smtp.WaitForMessageToAsync(email, MailWait);
         }
         await Assert.ThrowsAnyAsync<Exception>(() => Smtp.WaitForMessageToAsync(email, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task Invitation_mails_are_limited_per_inviter()
+    {
+        var (slug, _) = await TestAccounts.ProcessWithMembersAsync(Factory);
+        var email = TestAccounts.NewEmail("secretariat");
+        await TestAccounts.CreateAsync(Factory, email, roles: (slug, ProcessRole.Secretariat));
+        using var secretariat = HtmlClient.For(Factory);
+        await secretariat.SignInAsync(email);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var page = await secretariat.GetAsync($"/processes/{slug}/manage/invitations");
+            var sent = await secretariat.SubmitAsync(page, "#invite", new Dictionary<string, string>
+            {
+                ["Input.Email"] = TestAccounts.NewEmail("invitee"),
+                ["Input.Role"] = nameof(ProcessRole.Observer),
+            });
+            statuses.Add(sent.Status);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]
