@@ -33,9 +33,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         nameof(DocumentVersion.SearchText), nameof(Document.SearchTitle), nameof(Meeting.SearchSummary), nameof(Process.SearchName),
     };
 
+    // Sign-in bookkeeping. A lockout is what failed sign-ins write: as an audit entry it would empty every instance's public
+    // page cache (PublicPageCache evicts on each entry), so that anyone could flush it by mistyping a known address.
+    // Identity logs lockouts.
     private static readonly HashSet<string> Noise = new(StringComparer.Ordinal)
     {
-        nameof(AppUser.AccessFailedCount), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp),
+        nameof(AppUser.AccessFailedCount), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.SecurityStamp), nameof(AppUser.LockoutEnd),
     };
 
     /// <param name="Body">For a body member: its body, whose process is known only after the save when both are new.</param>
@@ -186,8 +189,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             {
                 continue;
             }
-            if (entry.State == EntityState.Modified &&
-                entry.Properties.Where(p => p.IsModified).All(p => Noise.Contains(p.Metadata.Name)))
+            if (entry.State == EntityState.Modified && OnlyNoise(entry))
             {
                 continue;
             }
@@ -287,6 +289,16 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         IdentityUserToken<string> or IdentityUserLogin<string> => false,
         _ => true,
     };
+
+    // Identity's UserStore saves with Update(), which marks every column modified even when one changed: for an entity read
+    // in this context, what changed is what differs from the values read. A detached entity has no such values (all look
+    // unchanged) and is judged by what is marked.
+    private static bool OnlyNoise(EntityEntry entry)
+    {
+        var marked = entry.Properties.Where(p => p.IsModified).ToList();
+        var changed = marked.Where(p => !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+        return (changed.Count > 0 ? changed : marked).All(p => Noise.Contains(p.Metadata.Name));
+    }
 
     private static Dictionary<string, object?> Values(EntityEntry entry, bool current)
     {

@@ -11,6 +11,7 @@ using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.Localization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Infrastructure;
 
@@ -27,6 +28,7 @@ public static class RcpHubHosting
             builder.WebHost.UseUrls("http://localhost:5080");
         }
 
+        builder.AddPublicLinks();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddAppDatabase(configuration, builder.Environment.ContentRootPath);
@@ -68,6 +70,7 @@ public static class RcpHubHosting
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });
+        services.AddSessionStamps(configuration);
 
         // Keys in the database: every instance can read cookies and antiforgery tokens issued by any other.
         services.AddDataProtection()
@@ -119,6 +122,8 @@ public static class RcpHubHosting
         });
 
         services.AddPublicPageCache(configuration);
+        services.AddRcpHubRateLimits(configuration);
+        services.AddBehindProxy(configuration);
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddScoped<EmailSender>();
@@ -128,6 +133,7 @@ public static class RcpHubHosting
 
     public static WebApplication UseRcpHub(this WebApplication app)
     {
+        app.UseBehindProxy(app.Environment);
         app.UseExceptionHandler();
         // Problem details whatever the Accept header asks: the OpenAPI document promises them, and the default writer
         // would answer a browser's text/html with text/plain.
@@ -152,6 +158,7 @@ public static class RcpHubHosting
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestSubjectFound();
+        app.UseRcpHubRateLimits();
 
         app.MapRazorPages();
         Features.Floor.FloorEvents.MapFloorEvents(app);

@@ -25,6 +25,7 @@ public sealed class MultipleInstancesTests : IAsyncLifetime
         {
             instance.Settings["PublicCache:Enabled"] = "true";
             instance.Settings["PublicCache:PollSeconds"] = "0.5";
+            instance.Settings["Sessions:RecheckSeconds"] = "0.5";
         }
         await using var scope = _first.Scope();
         var users = scope.Get<UserManager<AppUser>>();
@@ -63,6 +64,32 @@ public sealed class MultipleInstancesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, signedOut.Status); // to the home page; a refused token would be 400
         using var afterSignOut = await onFirst.Http.GetAsync("/account");
         Assert.Equal(HttpStatusCode.Redirect, afterSignOut.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_on_one_instance_ends_a_copy_of_the_cookie_on_the_other()
+    {
+        using var onFirst = HtmlClient.For(_first);
+        var home = await onFirst.SignInAsync("amina@example.org", Password);
+        var auth = onFirst.Cookies.GetCookies(onFirst.Http.BaseAddress!)["rcphub.auth"]!;
+        using var copyOnSecond = HtmlClient.For(_second);
+        copyOnSecond.AddCookie($"{auth.Name}={auth.Value}");
+        Assert.Equal("/account", (await copyOnSecond.GetAsync("/account")).Url);
+
+        await onFirst.SubmitAsync(home, "header form[action='/account/sign-out']", new Dictionary<string, string>());
+
+        // The second instance may trust the stamp it read for Sessions:RecheckSeconds (half a second here).
+        await Task.Delay(700, TestContext.Current.CancellationToken);
+        Assert.StartsWith("/account/sign-in", (await copyOnSecond.GetAsync("/account")).Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sixth_rapid_sign_in_for_one_account_through_either_instance_is_refused()
+    {
+        var tries = await Features.Account.RateLimitTests.SignInStatusesAsync(_first, "amina@example.org", 6, _second);
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 5), HttpStatusCode.TooManyRequests], tries.Select(t => t.Status));
+        Assert.NotNull(tries[^1].RetryAfter);
     }
 
     [Fact]

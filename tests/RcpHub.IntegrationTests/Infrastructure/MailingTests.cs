@@ -12,7 +12,16 @@ public abstract class MailingTests : IAsyncLifetime
     public virtual async ValueTask InitializeAsync()
     {
         Smtp = await SmtpCatcher.StartAsync();
-        Factory = await RcpHubFactory.CreateAsync(Smtp.Configure);
+        Factory = await RcpHubFactory.CreateAsync(f =>
+        {
+            Smtp.Configure(f);
+            Configure(f);
+        });
+    }
+
+    /// <summary>Settings of this class's application beyond the SMTP server.</summary>
+    protected virtual void Configure(RcpHubFactory factory)
+    {
     }
 
     public async ValueTask DisposeAsync()

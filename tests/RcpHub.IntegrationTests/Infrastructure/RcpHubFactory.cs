@@ -52,6 +52,12 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
         // Tests see every request rendered (and its queries counted); PublicPageCacheTests turns the cache on.
         builder.UseSetting("PublicCache:Enabled", "false");
         builder.UseSetting("Demo:Password", DemoPassword);
+        // TestServer gives requests no client address, so every test client would share one address's limits: those
+        // are raised here, and RateLimitTests sets the real ones. Per-account and per-person limits stay as shipped.
+        foreach (var limit in new[] { "SignInPerAddress", "ResetMailsPerAddress", "Search", "MeetingPack", "Pdf" })
+        {
+            builder.UseSetting($"RateLimits:{limit}:PermitLimit", "100000");
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

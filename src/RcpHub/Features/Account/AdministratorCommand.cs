@@ -45,7 +45,7 @@ public static class AdministratorCommand
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
             await output.WriteLineAsync($"Administrator {email} created. Set the password within a day at:");
-            await output.WriteLineAsync(PublicLinks.To(configuration, null, $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}"));
+            await output.WriteLineAsync(PublicLinks.To(configuration, $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}"));
         }
         else
         {

@@ -40,7 +40,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             }
             return Page();
         }
-        // The security stamp changed: renew this browser's cookie, other browsers are signed out at their next check.
+        // The security stamp changed: this browser's cookie is renewed with the new one, every other copy stops at its next request.
         await signIn.RefreshSignInAsync(user);
         Status = t["Your password has been changed."];
         return LocalRedirect("/account");

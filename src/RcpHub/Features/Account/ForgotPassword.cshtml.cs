@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Email;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Account;
 
@@ -13,7 +14,8 @@ namespace RcpHub.Features.Account;
 /// so that the form cannot be used to find out who has an account.</summary>
 [Requires(Operation.ViewPublicRegistry)]
 public sealed class ForgotPasswordModel(
-    UserManager<AppUser> users, EmailSender mail, IConfiguration configuration, IStringLocalizer<AccountText> t, ILogger<ForgotPasswordModel> logger) : PageModel
+    UserManager<AppUser> users, EmailSender mail, IConfiguration configuration, SharedCounters counters, SharedLimits limits,
+    IStringLocalizer<AccountText> t, ILogger<ForgotPasswordModel> logger) : PageModel
 {
     [BindProperty]
     public EmailInput Input { get; set; } = new();
@@ -30,10 +32,20 @@ public sealed class ForgotPasswordModel(
         {
             return Page();
         }
+        // Counted whether or not an account has the address, like the answer: one mailbox cannot be flooded, and the
+        // limit tells nothing about who has an account.
+        if (await counters.HitAsync(limits.ResetMailsPerAddress, RateLimits.AddressOf(HttpContext), ct) is { } addressWait)
+        {
+            return RateLimits.TooManyRequests(Response, addressWait);
+        }
+        if (await counters.HitAsync(limits.ResetMailsPerEmail, Input.Email.Trim().ToUpperInvariant(), ct) is { } emailWait)
+        {
+            return RateLimits.TooManyRequests(Response, emailWait);
+        }
         if (await users.FindByEmailAsync(Input.Email.Trim()) is { Email: { } email } user)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = PublicLinks.To(configuration, Request, $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}");
+            var link = PublicLinks.To(configuration, $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}");
             var body = string.Join("\n\n",
                 t["Hello {0},", user.DisplayName],
                 t["Someone, probably you, asked to reset the password of your RcpHub account. To choose a new password, open this link within 24 hours:"],

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
@@ -9,7 +10,7 @@ namespace RcpHub.Features.Account;
 
 /// <summary>Target of the emailed reset link (and of the link that <c>create-admin</c> prints).</summary>
 [Requires(Operation.ViewPublicRegistry)]
-public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<AccountText> t) : PageModel
+public sealed class ResetPasswordModel(UserManager<AppUser> users, IMemoryCache stamps, IStringLocalizer<AccountText> t) : PageModel
 {
     [BindProperty]
     public ResetPasswordInput Input { get; set; } = new();
@@ -46,6 +47,8 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
             }
             return Page();
         }
+        // The reset changed the security stamp, which ends every session: whoever knew the old password is out.
+        SessionStamps.Forget(stamps, user.Id);
         // Receiving the email proves the person owns the account: a lock-out from failed attempts ends here.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);

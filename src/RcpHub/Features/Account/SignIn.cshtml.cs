@@ -5,12 +5,14 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Account;
 
 [Requires(Operation.ViewPublicRegistry)]
 public sealed class SignInModel(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, IOptions<IdentityOptions> identity, IStringLocalizer<AccountText> t) : PageModel
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, IOptions<IdentityOptions> identity, SharedCounters counters, SharedLimits limits,
+    IStringLocalizer<AccountText> t) : PageModel
 {
     // A hash to verify against when no account has the email, so that an unknown address takes as long as a wrong password.
     private static string? _decoyHash;
@@ -25,18 +27,33 @@ public sealed class SignInModel(
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        // Counted by the address typed, whether or not an account has it: the limit must not tell which exist.
+        var email = Input.Email.Trim();
+        var account = email.ToUpperInvariant();
+        if (await counters.HitAsync(limits.SignInPerAddress, RateLimits.AddressOf(HttpContext), ct) is { } addressWait)
+        {
+            return RateLimits.TooManyRequests(Response, addressWait);
+        }
+        if (await counters.HitAsync(limits.SignInPerAccount, account, ct) is { } accountWait)
+        {
+            return RateLimits.TooManyRequests(Response, accountWait);
+        }
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             _decoyHash ??= users.PasswordHasher.HashPassword(null!, Guid.NewGuid().ToString());
             users.PasswordHasher.VerifyHashedPassword(null!, _decoyHash, Input.Password);
-            return Failed(t["The email address or the password is not correct."]);
+            // An unknown address "locks" after as many failures as an account does, with the same message, and at the
+            // cost of one write like the account's failure count.
+            var lockout = identity.Value.Lockout;
+            var failures = await counters.CountAsync(new RateLimit("SignInFailures", lockout.MaxFailedAccessAttempts, lockout.DefaultLockoutTimeSpan), account, ct);
+            return Failed(failures >= lockout.MaxFailedAccessAttempts ? LockedOutMessage(t, identity.Value) : t["The email address or the password is not correct."]);
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)

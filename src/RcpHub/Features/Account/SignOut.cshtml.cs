@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
 
@@ -9,7 +10,7 @@ namespace RcpHub.Features.Account;
 /// <summary>Signing out is a POST (the layout's button) so that a link on another site cannot sign people out;
 /// the GET page offers the same button.</summary>
 [Requires(Operation.ViewPublicRegistry)]
-public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IMemoryCache stamps) : PageModel
 {
     public void OnGet()
     {
@@ -17,6 +18,11 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // Deleting this browser's cookie is not enough: a copy taken from it (another device, a stolen one) must stop too.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await SessionStamps.EndSessionsAsync(users, stamps, user);
+        }
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

@@ -13,7 +13,7 @@ namespace RcpHub.Features.Delegations;
 /// meeting's audience, as <see cref="MeetingAccess"/> decides it) and sends it by email.</summary>
 [Requires(Operation.ScheduleMeetings)]
 public sealed class InvitationsModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> meetingsText,
-    IStringLocalizer<DelegationsText> t, EmailSender email) : MeetingManagePage(db, clock, meetingsText)
+    IStringLocalizer<DelegationsText> t, EmailSender email, IConfiguration configuration) : MeetingManagePage(db, clock, meetingsText)
 {
     public IReadOnlyList<InvitationRecipient> Recipients { get; private set; } = [];
     public int? Sent { get; private set; }
@@ -46,8 +46,8 @@ public sealed class InvitationsModel(AppDbContext db, TimeProvider clock, IStrin
             ModelState.AddModelError("", t["Nobody in this meeting's audience has an account yet: no invitation was sent."]);
             return Page();
         }
-        var meetingUrl = $"{Request.Scheme}://{Request.Host}/meetings/{Meeting.Id}";
-        var delegationUrl = $"{Request.Scheme}://{Request.Host}/processes/{Slug}/meetings/{Meeting.Id}/delegation";
+        var meetingUrl = PublicLinks.To(configuration, $"/meetings/{Meeting.Id}");
+        var delegationUrl = PublicLinks.To(configuration, $"/processes/{Slug}/meetings/{Meeting.Id}/delegation");
         var when = new When(Meeting.StartsAtUtc, Meeting.EndsAtUtc, Meeting.TimeZoneId, Meeting.TimeZoneId);
         var subject = t["Invitation: {0}", Meeting.Title];
         foreach (var recipient in Recipients)

@@ -11,6 +11,7 @@ using RcpHub.Features.Meetings;
 using RcpHub.Features.Reports;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Documents;
 
@@ -34,7 +35,7 @@ public static class DocumentsApi
             .WithName("DownloadMeetingDocument").WithSummary("The file of one version of a document, as an attachment.")
             .Produces(StatusCodes.Status200OK, contentType: FileSniffer.ContentTypes[0], additionalContentTypes: [.. FileSniffer.ContentTypes.Skip(1)])
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/meetings/{id:int}/pack", PackAsync).Requires(Operation.ViewPublicRegistry)
+        api.MapGet("/meetings/{id:int}/pack", PackAsync).Requires(Operation.ViewPublicRegistry).RequireRateLimiting(RateLimits.MeetingPack)
             .WithName("DownloadMeetingPack").WithSummary("One ZIP of the agenda, the current meeting report and the latest version of every document the caller may see.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents", UploadAsync).Requires(Operation.ScheduleMeetings)

@@ -6,6 +6,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Account;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
 using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Invitations;
@@ -43,6 +44,10 @@ public sealed class AdminInvitationsModel(AppDbContext db, Inviter inviter, Time
             return Page();
         }
         var outcome = await inviter.InviteAsync(process, Input.ToRequest(), ProcessAccess.UserIdOf(User)!, AccountClaims.NameOf(User), ct);
+        if (outcome.RetryAfter is { } wait)
+        {
+            return RateLimits.TooManyRequests(Response, wait);
+        }
         if (outcome.Errors.Count > 0)
         {
             InvitationMessages.AddTo(ModelState, outcome.Errors, field => field switch

@@ -6,6 +6,7 @@ using RcpHub.Domain;
 using RcpHub.Features.Account;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Invitations;
 
@@ -53,10 +54,16 @@ public static class InvitationsApi
     }
 
     private static async Task<Results<Created<InvitationDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        AddressedProcess process, InvitationCreate body, AppDbContext db, Inviter inviter, TimeProvider clock, ClaimsPrincipal user, CancellationToken ct)
+        AddressedProcess process, InvitationCreate body, AppDbContext db, Inviter inviter, TimeProvider clock, ClaimsPrincipal user, HttpResponse response, CancellationToken ct)
     {
         var outcome = await inviter.InviteAsync(process, new InvitationRequest(body.Email, body.Role, body.StateCode, body.Ministry),
             ProcessAccess.UserIdOf(user)!, AccountClaims.NameOf(user), ct);
+        if (outcome.RetryAfter is { } wait)
+        {
+            RateLimits.SetRetryAfter(response, wait);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many invitations.",
+                detail: "You have sent as many invitations as the platform allows for now; try again after Retry-After seconds.");
+        }
         if (outcome.Errors.Count > 0)
         {
             return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value));

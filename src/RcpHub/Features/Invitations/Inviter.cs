@@ -10,6 +10,7 @@ using RcpHub.Infrastructure.Authorization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Email;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Invitations;
 
@@ -37,12 +38,13 @@ public sealed record InvitationRow(
 /// The emailed token is 32 random bytes; only its SHA-256 hash is stored, so a copy of the database cannot accept invitations.</summary>
 public sealed class Inviter(
     AppDbContext db, EmailSender mail, TimeProvider clock, IStringLocalizer<InvitationsText> t,
-    IConfiguration configuration, IHttpContextAccessor http, ILogger<Inviter> logger)
+    IConfiguration configuration, SharedCounters counters, SharedLimits limits, ILogger<Inviter> logger)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(14);
 
-    /// <summary>The outcome of <see cref="InviteAsync"/>: field errors, or the invitation and whether its email left.</summary>
-    public sealed record Outcome(IReadOnlyDictionary<string, string[]> Errors, InvitationRow? Invitation, bool EmailSent);
+    /// <summary>The outcome of <see cref="InviteAsync"/>: field errors, or the invitation and whether its email left; or,
+    /// past the inviter's limit of invitation mails, how long to wait.</summary>
+    public sealed record Outcome(IReadOnlyDictionary<string, string[]> Errors, InvitationRow? Invitation, bool EmailSent, TimeSpan? RetryAfter = null);
 
     private static readonly Expression<Func<Invitation, InvitationRow>> AsRow = i => new InvitationRow(
         i.Id, i.Email, i.Process!.Slug, i.Process.Acronym, i.Role, i.AsPlatformAdministrator, i.StateCode, i.Ministry, i.CreatedAt, i.ExpiresAt, i.AcceptedAt);
@@ -132,6 +134,11 @@ public sealed class Inviter(
         {
             return new Outcome(errors, null, false);
         }
+        // Counted in the database: an account used to send mail to strangers meets the same limit on every instance.
+        if (await counters.HitAsync(limits.InvitationMails, invitedByUserId, ct) is { } wait)
+        {
+            return new Outcome(errors, null, false, wait);
+        }
         var focalPoint = !request.AsPlatformAdministrator && request.Role == ProcessRole.FocalPoint;
         var token = NewToken();
         var now = clock.GetUtcNow();
@@ -160,7 +167,7 @@ public sealed class Inviter(
 
     private async Task<bool> SendAsync(Invitation invitation, string token, string inviterName, string? processName, CancellationToken ct)
     {
-        var link = PublicLinks.To(configuration, http.HttpContext?.Request, $"/account/accept-invitation?token={Uri.EscapeDataString(token)}");
+        var link = PublicLinks.To(configuration, $"/account/accept-invitation?token={Uri.EscapeDataString(token)}");
         var what = invitation.AsPlatformAdministrator
             ? t["{0} invites you to become an administrator of RcpHub, the platform of the Regional Consultative Processes on migration.", inviterName]
             : t["{0} invites you to take part in {1} on RcpHub as {2}.", inviterName, processName ?? "", ProcessRoles.Label(invitation.Role!.Value, t)];

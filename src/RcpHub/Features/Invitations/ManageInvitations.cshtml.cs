@@ -5,6 +5,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Account;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Invitations;
 
@@ -35,6 +36,10 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
             return await ShowAsync(process, ct);
         }
         var outcome = await inviter.InviteAsync(process, Input.ToRequest(), ProcessAccess.UserIdOf(User)!, AccountClaims.NameOf(User), ct);
+        if (outcome.RetryAfter is { } wait)
+        {
+            return RateLimits.TooManyRequests(Response, wait);
+        }
         if (outcome.Errors.Count > 0)
         {
             InvitationMessages.AddTo(ModelState, outcome.Errors);

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Email;
 
 namespace RcpHub.Features.Meetings;
 
 /// <summary>/calendar: a signed-in person makes, replaces or revokes the secret address of their own calendar feed.</summary>
 [Requires(Operation.ManageOwnAccount)]
-public sealed class CalendarSettingsModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class CalendarSettingsModel(AppDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public DateTimeOffset? MadeAt { get; private set; }
 
@@ -34,7 +35,7 @@ public sealed class CalendarSettingsModel(AppDbContext db, TimeProvider clock) :
         await db.SaveChangesAsync(ct);
         // Shown in the answer to the post rather than after a redirect: the token is never stored, not even in a cookie.
         MadeAt = feed.CreatedAt;
-        NewAddress = $"{Request.Scheme}://{Request.Host}/calendar/{token}.ics";
+        NewAddress = PublicLinks.To(configuration, $"/calendar/{token}.ics");
         return Page();
     }
 

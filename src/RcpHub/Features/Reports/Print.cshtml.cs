@@ -5,12 +5,14 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Reports;
 
 /// <summary>/meetings/{id}/report/print: the meeting report (current draft, or version ?version=n) as a printable page,
 /// and ?handler=pdf the same document as a PDF; both for the meeting's audience only.</summary>
 [Requires(Operation.ViewPublicRegistry)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Pdf)]
 public sealed class PrintModel(AppDbContext db, ReportGate gate, MeetingLabels labels, ChromiumPdf chromium, IStringLocalizer<ReportsText> t) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, int? version, CancellationToken ct) =>

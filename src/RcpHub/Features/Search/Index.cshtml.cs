@@ -5,12 +5,14 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Search;
 
 /// <summary>/search?q=...(&amp;process=slug): processes, meetings, agenda items and documents matching some words, of
 /// what the reader may see (<see cref="SiteSearch"/>). Open to everyone; anonymous visitors find public things only.</summary>
 [Requires(Operation.ViewPublicRegistry)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Search)]
 public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IStringLocalizer<SearchText> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -5,6 +5,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Search;
 
@@ -13,7 +14,7 @@ public static class SearchApi
 {
     public static RouteGroupBuilder MapSearchApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/search", SearchAsync).Requires(Operation.ViewPublicRegistry)
+        api.MapGet("/search", SearchAsync).Requires(Operation.ViewPublicRegistry).RequireRateLimiting(RateLimits.Search)
             .WithName("Search")
             .WithSummary($"Processes, meetings, agenda items and documents the caller may see matching q ({SiteSearch.MinLength} to {SiteSearch.MaxLength} characters, case and accents ignored), optionally within one process; at most {SiteSearch.Limit} of each kind, with the total.")
             .Produces<SearchResults>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);

@@ -9,7 +9,8 @@ public sealed class SignInTests : IAsyncLifetime
 {
     private RcpHubFactory _factory = null!;
 
-    public async ValueTask InitializeAsync() => _factory = await RcpHubFactory.CreateAsync();
+    // The lock-out test signs in six times in a row, past the per-account rate limit that RateLimitTests covers.
+    public async ValueTask InitializeAsync() => _factory = await RcpHubFactory.CreateAsync(f => f.Settings["RateLimits:SignInPerAccount:PermitLimit"] = "100");
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RcpHub.Domain;
-using RcpHub.Features.Account;
+using RcpHub.Features.Demo;
 using RcpHub.IntegrationTests.Features.Documents;
 using RcpHub.IntegrationTests.Infrastructure;
 
