@@ -88,6 +88,7 @@ public static class RcpHubHosting
             .AddMvcOptions(o =>
             {
                 CheckboxBinderProvider.Register(o);
+                FormInput.Register(o);
                 o.Filters.Add<UnknownHandlerFilter>();
             })
             .AddViewLocalization()
@@ -96,7 +97,7 @@ public static class RcpHubHosting
 
         services.Configure<JsonOptions>(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new ChoiceJsonConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         // Arabic, Russian and accented text as characters, not &#x...; escapes: pages several times smaller
@@ -104,9 +105,11 @@ public static class RcpHubHosting
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
-        // Minimal APIs throw on a body they cannot read in Development only, which the exception handler turns into a
-        // 500: `dotnet run` runs in Development. Everywhere the same 400 problem details instead.
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Minimal APIs answer a body they cannot read with a bare 400 unless they throw (by default in Development only,
+        // where the exception handler then made it a 500). They throw everywhere, and the handler makes it a 400
+        // problem naming the field, so that a client learns what to fix.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableBodyHandler>();
         services.AddOpenApi("v1");
 
         services.AddResponseCompression(o =>
@@ -151,7 +154,7 @@ public static class RcpHubHosting
         Features.Floor.FloorEvents.MapFloorEvents(app);
         app.MapOpenApi("/api/v1/openapi.json").Requires(Operation.ViewPublicRegistry);
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").CheckInput();
         api.MapFeatureApis();
         return app;
     }

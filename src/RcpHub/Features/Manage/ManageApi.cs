@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Manage;
@@ -181,6 +182,11 @@ public static class ManageApi
         catch (JsonException e)
         {
             return TypedResults.Problem(r.T["A field has a value of the wrong kind: {0}", e.Path ?? ""], statusCode: StatusCodes.Status400BadRequest);
+        }
+        // The merged body is read here, not by the endpoint, so the API's input check is run on it by hand.
+        if (ApiInput.Check(profile, r.Http.RequestServices.GetRequiredService<IStringLocalizer<Features.Shared.SharedText>>()) is { Count: > 0 } refused)
+        {
+            return TypedResults.ValidationProblem(refused);
         }
         return (await PutProfileAsync(r, profile)).Result switch
         {
