@@ -168,7 +168,7 @@ public sealed class ChoiceJsonConverter : JsonConverterFactory
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType == JsonTokenType.String && TextInput.TryReadChoice(typeof(T), reader.GetString(), out var choice)
                 ? (T)choice!
-                : throw new JsonException($"Use one of: {TextInput.Choices(typeof(T))}.");
+                : throw new UnknownChoiceException(typeof(T));
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 
@@ -176,6 +176,12 @@ public sealed class ChoiceJsonConverter : JsonConverterFactory
 
         public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(value.ToString());
     }
+}
+
+/// <summary>Tells <see cref="UnreadableBodyHandler"/> which choices the field has, for its message.</summary>
+public sealed class UnknownChoiceException(Type choices) : JsonException($"Use one of: {TextInput.Choices(choices)}.")
+{
+    public Type Choices { get; } = choices;
 }
 
 /// <summary>A JSON body that cannot be read (a value of the wrong kind, a choice that is not one of its names, malformed
@@ -192,7 +198,12 @@ public sealed partial class UnreadableBodyHandler(IProblemDetailsService problem
         httpContext.Response.StatusCode = bad.StatusCode;
         var field = bad.InnerException is JsonException { Path: { Length: > 2 } path } ? FieldName(path) : Parameter().Match(bad.Message) is { Success: true } m ? m.Groups[1].Value : null;
         var problem = field is not null
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [text["This value cannot be read here: give it as the API's description says."]] })
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [bad.InnerException is UnknownChoiceException unknown
+                    ? text[TextInput.UnknownChoice, TextInput.Choices(unknown.Choices)]
+                    : text["This value cannot be read here: give it as the API's description says."]],
+            })
             {
                 Status = bad.StatusCode,
                 Title = text["The request could not be accepted."],
