@@ -91,6 +91,7 @@ public static class RcpHubHosting
             .AddMvcOptions(o =>
             {
                 CheckboxBinderProvider.Register(o);
+                FormInput.Register(o);
                 o.Filters.Add<UnknownHandlerFilter>();
                 o.Filters.Add<HandlerOperationFilter>();
             })
@@ -100,7 +101,7 @@ public static class RcpHubHosting
 
         services.Configure<JsonOptions>(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new ChoiceJsonConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         // Arabic, Russian and accented text as characters, not &#x...; escapes: pages several times smaller
@@ -108,9 +109,11 @@ public static class RcpHubHosting
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
-        // Minimal APIs throw on a body they cannot read in Development only, which the exception handler turns into a
-        // 500: `dotnet run` runs in Development. Everywhere the same 400 problem details instead.
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Minimal APIs answer a body they cannot read with a bare 400 unless they throw (by default in Development only,
+        // where the exception handler then made it a 500). They throw everywhere, and the handler makes it a 400
+        // problem naming the field, so that a client learns what to fix.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<UnreadableBodyHandler>();
         services.AddOpenApi("v1", o => o.DocumentEveryAnswer());
 
         services.AddResponseCompression(o =>
@@ -164,7 +167,7 @@ public static class RcpHubHosting
         Features.Floor.FloorEvents.MapFloorEvents(app);
         app.MapOpenApi("/api/v1/openapi.json").Requires(Operation.ViewPublicRegistry);
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").CheckInput();
         api.MapFeatureApis();
         return app;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Manage;
 
@@ -9,6 +10,7 @@ public sealed class BodyInput
 {
     public BodyKind? Kind { get; set; }
     public string? Name { get; set; }
+    [MultiLine]
     public string? Mandate { get; set; }
     public DateOnly? EstablishedOn { get; set; }
     public DateOnly? DissolvedOn { get; set; }

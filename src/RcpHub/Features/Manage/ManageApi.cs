@@ -172,6 +172,11 @@ public static class ManageApi
         {
             return TypedResults.Problem(r.T["A field has a value of the wrong kind: {0}", e.Path ?? ""], statusCode: StatusCodes.Status400BadRequest);
         }
+        // The merged body is read here, not by the endpoint, so the API's input check is run on it by hand.
+        if (ApiInput.Check(profile, r.Http.RequestServices.GetRequiredService<IStringLocalizer<Features.Shared.SharedText>>()) is { Count: > 0 } refused)
+        {
+            return TypedResults.ValidationProblem(refused);
+        }
         return (await PutProfileAsync(r, profile)).Result switch
         {
             Ok<ProfileInput> ok => ok,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Manage;
 
@@ -17,6 +18,7 @@ public sealed class ProfileModel(AppDbContext db, IStringLocalizer<ManageText> t
 
     /// <summary>The sources as typed: one address per line, the first the primary source.</summary>
     [BindProperty]
+    [MultiLine]
     public string? SourcesText { get; set; }
 
     [BindProperty]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Manage;
 
@@ -17,8 +18,11 @@ public sealed class ProfileInput
     public string? StatusNote { get; set; }
     public int? FoundedYear { get; set; }
     public string? FormalInstitution { get; set; }
+    [MultiLine]
     public string? SecretariatDescription { get; set; }
+    [MultiLine]
     public string? ChairDescription { get; set; }
+    [MultiLine]
     public string? Notes { get; set; }
     public int? ChairTermMonths { get; set; }
     public List<string> Sources { get; set; } = [];

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Meetings;
 
@@ -17,6 +18,7 @@ public sealed class AgendaItemInput
 
     [Display(Name = "Description")]
     [StringLength(4000, ErrorMessage = "The description is too long (4,000 characters at most).")]
+    [MultiLine]
     public string? Description { get; set; }
 
     [Display(Name = "Starts (venue time)")]

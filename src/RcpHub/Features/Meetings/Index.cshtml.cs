@@ -13,13 +13,13 @@ namespace RcpHub.Features.Meetings;
 public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
-    public string? Level { get; set; }
+    public MeetingLevel? Level { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string? Format { get; set; }
+    public MeetingFormat? Format { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    public string? Status { get; set; }
+    public MeetingStatus? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -45,22 +45,18 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
         var reader = await readers.CurrentAsync(User);
         MayManage = MeetingAccess.MayManage(reader, process.Id);
         ReaderZone = TimeZones.ReaderZone(HttpContext);
-        var filter = new MeetingFilter(Parse<MeetingLevel>(Level), Parse<MeetingFormat>(Format), Parse<MeetingStatus>(Status), Q, Past, P);
+        var filter = new MeetingFilter(Level, Format, Status, Q, Past, P);
         Meetings = await MeetingList.ForProcessAsync(db, reader, process.Id, filter, clock.GetUtcNow(), ct);
         Names = await PartyNames.LoadAsync(db, Meetings.Rows.Select(r => r.HostStateCode), [], ct);
         return Page();
     }
-
-    /// <summary>A filter value from the query string; an unknown one is ignored rather than an error.</summary>
-    public static T? Parse<T>(string? value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
 
     /// <summary>The address of this list with one query value changed (the page number, the tab).</summary>
     public string Link(string key, string? value)
     {
         var query = new Dictionary<string, string?>
         {
-            ["level"] = Level, ["format"] = Format, ["status"] = Status, ["q"] = Q, ["when"] = Past ? "past" : null, ["p"] = null,
+            ["level"] = Level?.ToString(), ["format"] = Format?.ToString(), ["status"] = Status?.ToString(), ["q"] = Q, ["when"] = Past ? "past" : null, ["p"] = null,
         };
         query[key] = value;
         return QueryString.Create(query.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is { Length: > 0 } qs

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Localization;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Meetings;
 
@@ -65,6 +66,7 @@ public sealed class MeetingInput
 
     [Display(Name = "Public summary")]
     [StringLength(8000, ErrorMessage = "The summary is too long (8,000 characters at most).")]
+    [MultiLine]
     public string? PublicSummary { get; set; }
 
     [Display(Name = "Publish the summary")]

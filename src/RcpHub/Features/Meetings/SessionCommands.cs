@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Localization;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Meetings;
 
@@ -25,6 +26,7 @@ public sealed class SessionInput
 
     [Display(Name = "Guiding questions (one per line)")]
     [StringLength(4000, ErrorMessage = "The guiding questions are too long (4,000 characters at most).")]
+    [MultiLine]
     public string? GuidingQuestions { get; set; }
 
     [Display(Name = "Chair")]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Reports;
 
@@ -20,6 +21,7 @@ public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimePro
     [BindProperty]
     [Display(Name = "Introduction")]
     [StringLength(ReportLimits.Discussion, ErrorMessage = "The introduction is too long (20,000 characters at most).")]
+    [MultiLine]
     public string? Introduction { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int? version, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Reports;
 
@@ -8,15 +9,19 @@ namespace RcpHub.Features.Reports;
 public sealed class SessionReportInput
 {
     [Display(Name = "Summary")]
+    [MultiLine]
     public string? Summary { get; set; }
 
     [Display(Name = "Discussion")]
+    [MultiLine]
     public string? Discussion { get; set; }
 
     [Display(Name = "Key points (one per line)")]
+    [MultiLine]
     public string? KeyPoints { get; set; }
 
     [Display(Name = "Recommendations raised (one per line)")]
+    [MultiLine]
     public string? Recommendations { get; set; }
 
     public ReportDraft ToDraft() => new(Summary, Discussion, ReportDraft.Lines(KeyPoints), ReportDraft.Lines(Recommendations));
@@ -31,7 +36,7 @@ public sealed class SessionReportInput
 }
 
 /// <summary>A session report as the API gives it, and as both the form and the API check it.</summary>
-public sealed record ReportDraft(string? Summary, string? Discussion, IReadOnlyList<string>? KeyPoints, IReadOnlyList<string>? Recommendations)
+public sealed record ReportDraft([property: MultiLine] string? Summary, [property: MultiLine] string? Discussion, IReadOnlyList<string>? KeyPoints, IReadOnlyList<string>? Recommendations)
 {
     /// <summary>The non-empty lines of a text, trimmed, in order: one numbered point each.</summary>
     public static IReadOnlyList<string> Lines(string? text) =>

@@ -16,7 +16,7 @@ public static class ReportsApi
     /// <summary>A meeting report with the number of its adopted version, if any.</summary>
     public sealed record MeetingReportAnswer(MeetingReportView Report, int? AdoptedVersion, IReadOnlyList<VersionListItem> Versions);
 
-    public sealed record AdoptionRequest(string? Introduction);
+    public sealed record AdoptionRequest([property: MultiLine] string? Introduction);
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
