@@ -13,7 +13,7 @@ namespace RcpHub.Data;
 
 /// <summary>Records every change as an <see cref="AuditEntry"/> in the same transaction as the change,
 /// so that no change is saved without its entry and no entry without its change.</summary>
-public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock, IServiceProvider services) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, TimeProvider clock, IServiceProvider services) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     // Enums by name, as the database stores them: "Observer" tells the reader what 1 would not.
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Converters = { new JsonStringEnumConverter() } };
@@ -42,7 +42,12 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     };
 
     /// <param name="Body">For a body member: its body, whose process is known only after the save when both are new.</param>
-    private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, int? ProcessId, Body? Body);
+    /// <param name="Public">Whether the change may show on a page anonymous visitors get (decision 0005).</param>
+    /// <param name="Access">Whether the change may take away someone's access to a meeting (decision 0009: open floor streams re-check).</param>
+    private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, int? ProcessId, Body? Body, bool Public = true, bool Access = false);
+
+    // A public change saved inside a transaction the caller owns: the cache is evicted once that commits.
+    private bool _evictOnCommit;
 
     private List<Pending>? _pending;
     private IDbContextTransaction? _ownTransaction;
@@ -114,14 +119,35 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                     _writingEntries = false;
                 }
             }
+            var showsOnPublicPages = pending.Any(p => p.Public);
+            if (showsOnPublicPages)
+            {
+                await RcpHub.Infrastructure.PublicPageCache.AnnounceAsync(db, cancellationToken);
+            }
+            var changesAccess = pending.Any(p => p.Access);
+            if (changesAccess)
+            {
+                await RcpHub.Features.Floor.FloorBroadcaster.AnnounceAccessChangeAsync(db, cancellationToken);
+            }
             if (_ownTransaction is not null)
             {
                 await _ownTransaction.CommitAsync(cancellationToken);
             }
             committed = true;
-            if (pending.Any(p => !RcpHub.Infrastructure.PublicPageCache.NeverOnPublicPages.Contains(EntityTypeOf(p.Entry))))
+            if (changesAccess)
             {
-                await RcpHub.Infrastructure.PublicPageCache.EvictAsync(services, cancellationToken);
+                // Also when the caller's transaction is still open: a stream re-checked too early is checked again by
+                // the NOTIFY (PostgreSQL) or by its periodic re-check.
+                services.GetService<RcpHub.Features.Floor.FloorBroadcaster>()?.AccessChanged();
+            }
+            if (showsOnPublicPages && db.Database.CurrentTransaction is not null && _ownTransaction is null)
+            {
+                _evictOnCommit = true;
+            }
+            else if (showsOnPublicPages)
+            {
+                // Only after the commit: a page rendered between the eviction and the commit would show the old data.
+                await RcpHub.Infrastructure.PublicPageCache.EvictAsync(services, CancellationToken.None);
             }
         }
         finally
@@ -205,7 +231,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
                 bodyMembers.Add((entry, action, before, (int)entry.Property(nameof(BodyMember.BodyId)).CurrentValue!));
                 continue;
             }
-            pending.Add(new Pending(entry, action, before, null, null));
+            pending.Add(new Pending(entry, action, before, null, null, ShowsOnPublicPages(entry), ChangesAccess(entry)));
         }
         await FileUnderParentsAsync(db, pending, ct);
         if (bodyMembers.Count == 0)
@@ -280,6 +306,43 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         DocumentContent x => (typeof(DocumentVersion), x.VersionId),
         _ => null,
     };
+
+    private static bool ShowsOnPublicPages(EntityEntry entry) =>
+        !RcpHub.Infrastructure.PublicPageCache.NeverOnPublicPages.Contains(EntityTypeOf(entry))
+        && !(entry.Entity is AppUser && entry.State == EntityState.Modified
+            // By value: Identity saves a user with every property marked modified, a failed sign-in included.
+            && entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                .All(p => RcpHub.Infrastructure.PublicPageCache.AccountOnly.Contains(p.Metadata.Name)));
+
+    private static readonly string[] AccessOfAccount = [nameof(AppUser.IsPlatformAdministrator), nameof(AppUser.LockoutEnd)];
+
+    private static bool ChangesAccess(EntityEntry entry) => entry.Entity switch
+    {
+        ProcessRoleAssignment or Membership or MeetingInvitee => true,
+        AppUser => entry.State == EntityState.Deleted
+            || entry.Properties.Any(p => p.IsModified && AccessOfAccount.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue)),
+        Meeting => entry.State != EntityState.Added,
+        MeetingProcess => true,
+        _ => false,
+    };
+
+    public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (_evictOnCommit)
+        {
+            _evictOnCommit = false;
+            await RcpHub.Infrastructure.PublicPageCache.EvictAsync(services, CancellationToken.None);
+        }
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _evictOnCommit = false;
+        return Task.CompletedTask;
+    }
 
     private static bool IsAudited(EntityEntry entry) => entry.Entity switch
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RcpHub.Domain;
 using RcpHub.Infrastructure;
@@ -24,7 +25,6 @@ public sealed class MultipleInstancesTests : IAsyncLifetime
         foreach (var instance in new[] { _first, _second })
         {
             instance.Settings["PublicCache:Enabled"] = "true";
-            instance.Settings["PublicCache:PollSeconds"] = "0.5";
             instance.Settings["Sessions:RecheckSeconds"] = "0.5";
         }
         await using var scope = _first.Scope();
@@ -113,5 +113,63 @@ public sealed class MultipleInstancesTests : IAsyncLifetime
         }
         while (now == before && DateTime.UtcNow < deadline);
         Assert.Equal(before + 1, now);
+    }
+
+    private static async Task<int> CountAsync(HtmlClient client, string address = "/") =>
+        int.Parse((await client.GetAsync(address)).Text(".stats strong"), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<int> SettledCountAsync(HtmlClient client, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        int now;
+        while ((now = await CountAsync(client)) != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+        return now;
+    }
+
+    [Fact]
+    public async Task A_page_rendering_on_one_instance_while_the_other_changes_the_data_is_not_kept()
+    {
+        using var onSecond = HtmlClient.For(_second);
+        var before = await CountAsync(onSecond, "/?first=1");
+        await _second.CachingAsync(onSecond);
+
+        using var slow = HtmlClient.For(_second);
+        slow.Http.DefaultRequestHeaders.Add(RenderGate.Header, "1");
+        var held = slow.GetAsync("/?held=1");
+        await _second.Render.Reached.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await using (var scope = _first.Scope())
+        {
+            scope.Db.Processes.Add(new Process { Slug = "during-render", Acronym = "DR", Name = "Added during a render elsewhere", Region = "Global" });
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        // The notification reaches the second instance while its page is still held.
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        _second.Render.Release();
+        Assert.Equal(before, int.Parse((await held).Text(".stats strong"), System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(before + 1, await CountAsync(onSecond, "/?held=1"));
+    }
+
+    [Fact]
+    public async Task When_the_notification_connection_drops_nothing_cached_survives_it()
+    {
+        using var onSecond = HtmlClient.For(_second);
+        await _second.CachingAsync(onSecond);
+        var before = await CountAsync(onSecond);
+
+        await using (var scope = _first.Scope())
+        {
+            // A change whose notification is lost: made behind the application's back, while every listener is cut off.
+            await scope.Db.Database.ExecuteSqlRawAsync(
+                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN {PublicPageCache.Channel}' AND datname = current_database()",
+                TestContext.Current.CancellationToken);
+            await scope.Db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"Processes\" (\"Slug\", \"Acronym\", \"Name\", \"Kind\", \"Region\") VALUES ('unannounced', 'UA', 'Unannounced', 'GlobalProcess', 'Global')",
+                TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(before + 1, await SettledCountAsync(onSecond, before + 1));
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
@@ -10,9 +11,59 @@ namespace RcpHub.IntegrationTests.Infrastructure;
 /// <summary>Every page of the running application, with an address to open it at: route parameters are
 /// filled from the demo process (loaded by <see cref="PrepareAsync"/>). A page whose parameter has no sample
 /// here makes <see cref="AddressesAsync"/> fail, so a new page cannot escape the checks that use the catalogue
-/// (accessibility, query budget).</summary>
+/// (accessibility, query budget). Each walk also checks the status every page answers its reader
+/// (<see cref="Unexpected"/>): 200 unless declared otherwise in <see cref="Declared"/>, so that a page failing with a
+/// 500 fails the walk instead of being measured or scanned as if it worked.</summary>
 public static partial class PageCatalogue
 {
+    /// <summary>Who walks the catalogue: anonymously, as the platform administrator, or as the demo secretariat.</summary>
+    public enum Reader { Anonymous, Administrator, Secretariat }
+
+    /// <summary>The pages (by route pattern) that answer a reader with something else than 200, after redirects (a page
+    /// that needs signing in ends on the sign-in page, a 200). Keep it short: each entry says why.</summary>
+    private static readonly Dictionary<(string Pattern, Reader Reader), HttpStatusCode> Declared = DeclareStatuses();
+
+    private static Dictionary<(string, Reader), HttpStatusCode> DeclareStatuses()
+    {
+        var declared = new Dictionary<(string, Reader), HttpStatusCode>();
+        void ForEveryone(string pattern, HttpStatusCode status)
+        {
+            foreach (var reader in Enum.GetValues<Reader>())
+            {
+                declared[(pattern, reader)] = status;
+            }
+        }
+        // Opened without the link of an invitation: there is no invitation to accept.
+        ForEveryone("/account/accept-invitation", HttpStatusCode.NotFound);
+        ForEveryone("/account/access-denied", HttpStatusCode.Forbidden);
+        // The sample token was never issued.
+        ForEveryone("/calendar/{token}.ics", HttpStatusCode.NotFound);
+        // The page the exception handler renders, opened directly: still the answer to a failure.
+        ForEveryone("/error", HttpStatusCode.InternalServerError);
+        // The {id} sample is the demo's held expert meeting, for members only: "not found" to anyone else.
+        foreach (var meetingPage in new[] { "", "/documents", "/documents/{documentId:int}", "/participants", "/report", "/report/print", "/sessions/{sessionId:int}/report" })
+        {
+            declared[("/meetings/{id:int}" + meetingPage, Reader.Anonymous)] = HttpStatusCode.NotFound;
+        }
+        // The platform's own pages are for its administrators: a process's secretariat is sent to "access denied".
+        foreach (var adminPage in new[] { "/admin/audit", "/admin/invitations" })
+        {
+            declared[(adminPage, Reader.Secretariat)] = HttpStatusCode.Forbidden;
+        }
+        return declared;
+    }
+
+    /// <summary>Why <paramref name="status"/> is not what <paramref name="reader"/> should get at <paramref name="address"/>;
+    /// null when it is.</summary>
+    public static string? Unexpected(string address, Reader reader, HttpStatusCode status)
+    {
+        var expected = Patterns.TryGetValue(address, out var pattern) && Declared.TryGetValue((pattern, reader), out var declared) ? declared : HttpStatusCode.OK;
+        return status == expected ? null : $"{address} ({reader}): {(int)status}, expected {(int)expected}";
+    }
+
+    /// <summary>The route pattern each address was made from (addresses are the same in every factory with the demo loaded).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Patterns = new();
+
     /// <summary>Loads the demo process and its accounts (one per role) into the factory's database.</summary>
     public static Task PrepareAsync(RcpHubFactory factory) => DemoData.LoadAsync(factory.Services, TextWriter.Null);
 
@@ -85,6 +136,7 @@ public static partial class PageCatalogue
                 return value;
             });
             addresses.Add(address);
+            Patterns[address] = pattern;
         }
         Assert.True(unknown.Count == 0, "Add samples to PageCatalogue for:\n" + string.Join("\n", unknown));
         // Search without words shows the form alone: open it with words the demo data holds (a meeting, an agenda item, the concept note).

@@ -27,6 +27,9 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
     /// <summary>Counts the SQL commands the application sends, for the query budget.</summary>
     public QueryCounter Queries { get; } = new();
 
+    /// <summary>Holds a page's rendering for requests that ask for it (<see cref="RenderGate.Header"/>).</summary>
+    public RenderGate Render { get; } = new();
+
     /// <summary>The host environment: "Testing", or "Development" as <c>dotnet run</c> starts the platform.</summary>
     public string HostEnvironment { get; set; } = "Testing";
 
@@ -62,7 +65,11 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<IDbCommandInterceptor>(Queries));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IDbCommandInterceptor>(Queries);
+            services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(Render));
+        });
     }
 
     public override async ValueTask DisposeAsync()
@@ -74,6 +81,25 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
             // the test: across hundreds of tests they would fill the server's max_connections.
             await using var connection = new NpgsqlConnection(ConnectionString);
             NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
+    /// <summary>Waits until the instance caches (on PostgreSQL, once it listens for changes): a test of what the cache
+    /// keeps would otherwise pass with nothing cached at all.</summary>
+    public async Task CachingAsync(HtmlClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            await client.GetAsync("/?probe=1");
+            Queries.Reset();
+            await client.GetAsync("/?probe=1");
+            if (Queries.Count == 0)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "The public page cache never started caching.");
+            await Task.Delay(100);
         }
     }
 

@@ -14,6 +14,20 @@ public sealed class FloorBroadcaster(IServiceScopeFactory scopes, ILogger<FloorB
 {
     public const string Channel = "rcphub_floor";
 
+    /// <summary>Announces a change to who may see what (a role revoked, a membership ended, an account locked, deleted or
+    /// no longer administrator, a meeting's audience or invitees changed), on which every open stream re-checks its reader.</summary>
+    public const string AccessChannel = "rcphub_access";
+
+    private TaskCompletionSource _accessChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes at the next change to access: a stream waiting for the floor wakes to re-check its reader.</summary>
+    public Task NextAccessChange => Volatile.Read(ref _accessChanged).Task;
+
+    /// <summary>Access may have changed (on this instance after the commit, or announced by any through
+    /// <see cref="AccessChannel"/>): every stream re-checks its reader before it sends anything further.</summary>
+    public void AccessChanged() =>
+        Interlocked.Exchange(ref _accessChanged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
     private sealed class Room
     {
         public readonly HashSet<Channel<FloorSnapshot>> Subscribers = [];
@@ -111,6 +125,14 @@ public sealed class FloorBroadcaster(IServiceScopeFactory scopes, ILogger<FloorB
 
     /// <summary>Announces a change to every instance, inside the transaction that makes it: PostgreSQL delivers the
     /// notification only if the change commits. SQLite serves one instance, told directly after the commit.</summary>
+    public static async Task AnnounceAccessChangeAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({AccessChannel}, '')", ct);
+        }
+    }
+
     public static async Task AnnounceAsync(AppDbContext db, int sessionId, CancellationToken ct)
     {
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
@@ -151,15 +173,21 @@ public sealed class FloorChangeListener(FloorBroadcaster broadcaster, IServiceSc
                 await connection.OpenAsync(ct);
                 connection.Notification += (_, e) =>
                 {
-                    if (int.TryParse(e.Payload, System.Globalization.CultureInfo.InvariantCulture, out var sessionId))
+                    if (e.Channel == FloorBroadcaster.AccessChannel)
+                    {
+                        broadcaster.AccessChanged();
+                    }
+                    else if (int.TryParse(e.Payload, System.Globalization.CultureInfo.InvariantCulture, out var sessionId))
                     {
                         broadcaster.Changed(sessionId);
                     }
                 };
-                await using (var listen = new NpgsqlCommand($"LISTEN {FloorBroadcaster.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {FloorBroadcaster.Channel}; LISTEN {FloorBroadcaster.AccessChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(ct);
                 }
+                // Access may have changed while nobody listened: every stream re-checks.
+                broadcaster.AccessChanged();
                 foreach (var sessionId in broadcaster.Watched().Keys)
                 {
                     broadcaster.Changed(sessionId);

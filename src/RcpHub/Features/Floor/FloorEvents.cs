@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
@@ -12,8 +13,9 @@ namespace RcpHub.Features.Floor;
 /// <summary>The live floor as server-sent events: the floor now, then again each time it changes (event "floor",
 /// JSON of <see cref="FloorView"/>, id = revision), with a comment line now and then to keep proxies from closing
 /// the connection. Authorized like the page: a meeting the reader may not see answers 404. A stream lives for hours, so
-/// access is checked again before a change is sent when the last check is older than Floor:RecheckSeconds (30): a reader
-/// whose role was revoked, or whose meeting was closed to them, has the stream ended instead of the change.</summary>
+/// access is checked again at once on every change to access on any instance (<see cref="FloorBroadcaster.AccessChanged"/>),
+/// and, as a backstop, before a change is sent when the last check is older than Floor:RecheckSeconds (30): a reader
+/// whose role was revoked, whose account was locked, or whose meeting was closed to them, has the stream ended.</summary>
 public static class FloorEvents
 {
     public static IServiceCollection AddFloor(this IServiceCollection services)
@@ -57,6 +59,7 @@ public static class FloorEvents
         var heartbeat = TimeSpan.FromSeconds(configuration.GetValue("Floor:HeartbeatSeconds", 15.0));
         var recheck = TimeSpan.FromSeconds(configuration.GetValue("Floor:RecheckSeconds", 30.0));
         var checkedAt = clock.GetUtcNow();
+        var accessChange = broadcaster.NextAccessChange;
         try
         {
             await response.WriteAsync("retry: 2000\n\n", ending.Token);
@@ -68,13 +71,23 @@ public static class FloorEvents
                 wait.CancelAfter(heartbeat);
                 try
                 {
-                    await subscription.Changes.WaitToReadAsync(wait.Token);
+                    await Task.WhenAny(subscription.Changes.WaitToReadAsync(wait.Token).AsTask(), accessChange).WaitAsync(wait.Token);
                 }
                 catch (OperationCanceledException) when (!ending.IsCancellationRequested)
                 {
                     await response.WriteAsync(": still here\n\n", ending.Token);
                     await response.Body.FlushAsync(ending.Token);
                     continue;
+                }
+                if (accessChange.IsCompleted)
+                {
+                    // Taken before the check: a change to access during it wakes this stream again.
+                    accessChange = broadcaster.NextAccessChange;
+                    if (!await MayStillFollowAsync(scopes, http.User, process, id, sessionId, ending.Token))
+                    {
+                        return Results.Empty;
+                    }
+                    checkedAt = clock.GetUtcNow();
                 }
                 while (subscription.Changes.TryRead(out var snapshot))
                 {
@@ -109,7 +122,19 @@ public static class FloorEvents
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        return await FloorPlace.FindAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<IAuthorizationService>(),
+        var db = services.GetRequiredService<AppDbContext>();
+        // The sign-in cookie outlives a lockout: a locked (or deleted) account follows nothing.
+        var userId = ProcessAccess.UserIdOf(user);
+        if (userId is not null)
+        {
+            // Compared here: SQLite cannot order DateTimeOffset values.
+            var account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.LockoutEnd }).SingleOrDefaultAsync(ct);
+            if (account is null || account.LockoutEnd > DateTimeOffset.UtcNow)
+            {
+                return false;
+            }
+        }
+        return await FloorPlace.FindAsync(db, services.GetRequiredService<IAuthorizationService>(),
             services.GetRequiredService<MeetingReaders>(), user, process, id, sessionId, ct) is not null;
     }
 

@@ -122,7 +122,10 @@ public static class MeetingDetails
             access.TimeZoneId, access.StartsAtUtc, access.EndsAtUtc, access.WorkingLanguages,
             access.PublicSummary, access.SummaryPublished, access.Sequence, access.UpdatedAt,
             items.Select(i => new AgendaItemView(i.Id, i.Position, i.Title, i.Description, i.StartsAtUtc, i.EndsAtUtc, i.SessionId,
-                i.SessionId is { } sid && sessionTitles.TryGetValue(sid, out var st) ? st : null, i.ForwardedFromItemId, ChainOf(i.ChainRootItemId ?? i.Id))).ToList(),
+                i.SessionId is { } sid && sessionTitles.TryGetValue(sid, out var st) ? st : null,
+                // Not even the id of an item on a meeting the reader may not see: the chain holds only visible ones.
+                i.ForwardedFromItemId is { } from && chainItems.Any(c => c.Step.ItemId == from) ? from : null,
+                ChainOf(i.ChainRootItemId ?? i.Id))).ToList(),
             sessions.Select(s => new SessionView(s.Id, s.Position, s.Title, s.StartsAtUtc, s.EndsAtUtc,
                 (s.GuidingQuestions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 s.ChairName, names.Of(s.ChairStateCode, s.ChairOrganizationId), s.RapporteurUserId, s.RapporteurName,

@@ -50,6 +50,10 @@ public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimePro
             return Forbid();
         }
         Meeting = meeting;
+        if (adopt && ModelState.IsValid && await ReportCommands.AdoptionRefusalAsync(db, clock, id, Introduction, t, ct) is { } refusal)
+        {
+            ModelState.AddModelError(nameof(Introduction), refusal);
+        }
         if (ModelState.IsValid)
         {
             var number = await ReportCommands.SaveMeetingReportAsync(db, clock, id, meeting.Reader.UserId!, Introduction, adopt, ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 
@@ -39,6 +40,38 @@ public static class ReportCommands
         return version;
     }
 
+    /// <summary>Why the meeting report may not be adopted now, in the reader's language; null when it may. A report is
+    /// adopted once the meeting has started and was not cancelled, and adopting again needs something to adopt: a session
+    /// report or the introduction changed since the last adoption (an identical adoption would only rewrite its date).</summary>
+    public static async Task<string?> AdoptionRefusalAsync(
+        AppDbContext db, TimeProvider clock, int meetingId, string? introduction, IStringLocalizer<ReportsText> t, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => new { m.Status, m.StartsAtUtc }).SingleAsync(ct);
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            return t["The meeting was cancelled: there is no report to adopt."];
+        }
+        if (meeting.StartsAtUtc > clock.GetUtcNow())
+        {
+            return t["The meeting has not started yet: its report can be adopted once it has been held."];
+        }
+        var adopted = await db.MeetingReportVersions.AsNoTracking().Where(v => v.MeetingId == meetingId && v.AdoptedAt != null)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new { v.Introduction, Sessions = v.Entries.Select(e => e.SessionReportVersionId).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (adopted is null)
+        {
+            return null;
+        }
+        var current = await ReportQueries.CurrentSessionReportsAsync(db, meetingId, ct);
+        var unchanged = adopted.Introduction == Clean(introduction)
+            && adopted.Sessions.Order().SequenceEqual(current.Select(s => s.VersionId).Order());
+        return unchanged ? t["Nothing has changed since the report was last adopted."].Value : null;
+    }
+
+    private static string? Clean(string? introduction) =>
+        string.IsNullOrWhiteSpace(introduction) ? null : introduction.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
     /// <summary>Saves the meeting report's next version: the introduction with the current report of every session.
     /// Adopting marks that version adopted and the meeting's status "report adopted". Returns the version number, or
     /// null when no session has a report yet (there is nothing to adopt), or <see cref="Collided"/> when other saves of the meeting report at
@@ -67,7 +100,7 @@ public static class ReportCommands
             {
                 Meeting = meeting,
                 Number = number,
-                Introduction = string.IsNullOrWhiteSpace(introduction) ? null : introduction.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
+                Introduction = Clean(introduction),
                 SavedByUserId = userId,
                 SavedAt = now,
                 AdoptedAt = adopt ? now : null,

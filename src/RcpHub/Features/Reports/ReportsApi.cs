@@ -95,6 +95,10 @@ public static class ReportsApi
         {
             return Invalid("introduction", t["The introduction is too long (20,000 characters at most)."]);
         }
+        if (await ReportCommands.AdoptionRefusalAsync(db, clock, id, request.Introduction, t, ct) is { } refusal)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t["The report cannot be adopted now."], detail: refusal);
+        }
         if (await ReportCommands.SaveMeetingReportAsync(db, clock, id, meeting.Reader.UserId!, request.Introduction, adopt: true, ct) is not { } number)
         {
             return Invalid("sessions", t["No session report has been written yet: there is nothing to adopt."]);

@@ -13,8 +13,6 @@ public sealed class RateLimitTests : MailingTests
         factory.Settings["RateLimits:Search:PermitLimit"] = "3";
         factory.Settings["RateLimits:InvitationMails:PermitLimit"] = "2";
         factory.Settings["PublicCache:Enabled"] = "true";
-        // Only the cache's own eviction counts here, not its polling for other instances' changes.
-        factory.Settings["PublicCache:PollSeconds"] = "3600";
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
 using RcpHub.IntegrationTests.Features.Meetings;
 using RcpHub.IntegrationTests.Infrastructure;
@@ -18,6 +19,17 @@ public sealed class FloorScene
     public AppUser Outsider { get; private init; } = null!;
 
     public string Floor => $"/processes/midsa/meetings/{Meeting.Id}/sessions/{SessionId}/floor";
+
+    /// <summary>Revokes every role of <paramref name="user"/>, as the people page does (an audited save).</summary>
+    public static async Task RevokeAsync(RcpHubFactory factory, AppUser user, CancellationToken ct)
+    {
+        await using var scope = factory.Scope();
+        foreach (var assignment in await scope.Db.ProcessRoleAssignments.Where(a => a.UserId == user.Id && a.RevokedAt == null).ToListAsync(ct))
+        {
+            assignment.RevokedAt = DateTimeOffset.UtcNow;
+        }
+        await scope.Db.SaveChangesAsync(ct);
+    }
 
     public static async Task<FloorScene> ArrangeAsync(RcpHubFactory factory, string prefix = "")
     {

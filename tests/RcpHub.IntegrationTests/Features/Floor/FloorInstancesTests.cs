@@ -44,4 +44,24 @@ public sealed class FloorInstancesTests : IAsyncLifetime
         var seen = await stream.NextAsync(f => FloorStream.Waiting(f).Length == 1, seconds: 5);
         Assert.Equal("South Africa", seen.GetProperty("queue")[0].GetProperty("speaksFor").GetString());
     }
+
+    [Fact]
+    public async Task A_role_revoked_through_one_instance_ends_a_stream_open_on_the_other_before_any_further_change()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var zambiaClient = await TestSignIn.HttpClientAsync(_second, _scene.Zambia);
+        using var revoked = await FloorStream.OpenAsync(zambiaClient, _scene.Floor, ct);
+        using var keptClient = await TestSignIn.HttpClientAsync(_second, _scene.Secretariat);
+        using var kept = await FloorStream.OpenAsync(keptClient, _scene.Floor, ct);
+        await revoked.NextAsync(_ => true);
+        await kept.NextAsync(_ => true);
+
+        await FloorScene.RevokeAsync(_first, _scene.Zambia, ct);
+        using var southAfrica = await TestSignIn.HtmlClientAsync(_first, _scene.SouthAfrica);
+        await southAfrica.SubmitAsync(await southAfrica.GetAsync(_scene.Floor), "form[action$='handler=Ask']", new Dictionary<string, string> { ["SpeaksFor"] = "state:ZAF" });
+
+        Assert.Single(FloorStream.Waiting(await kept.NextAsync(f => FloorStream.Waiting(f).Length == 1, seconds: 5)));
+        var ended = await Assert.ThrowsAsync<InvalidOperationException>(() => revoked.NextAsync(_ => true, seconds: 5));
+        Assert.Equal("The stream ended.", ended.Message);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using RcpHub.Domain;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Floor;
@@ -200,6 +201,37 @@ public sealed class FloorTests : IAsyncLifetime
 
         Assert.Single(FloorStream.Waiting(await kept.NextAsync(f => FloorStream.Waiting(f).Length == 1)));
         var ended = await Assert.ThrowsAsync<InvalidOperationException>(() => revoked.NextAsync(_ => true));
+        Assert.Equal("The stream ended.", ended.Message);
+    }
+
+    [Fact]
+    public Task Revoking_a_role_ends_the_stream_at_once_without_waiting_for_a_change_or_the_periodic_recheck() =>
+        AssertEndsAtOnceAsync(FloorScene.RevokeAsync);
+
+    [Fact]
+    public Task Locking_an_account_ends_its_stream_at_once() =>
+        AssertEndsAtOnceAsync(async (factory, user, ct) =>
+        {
+            await using var scope = factory.Scope();
+            var locked = await scope.Db.Users.SingleAsync(u => u.Id == user.Id, ct);
+            locked.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
+            await scope.Db.SaveChangesAsync(ct);
+        });
+
+    /// <summary>Zambia's focal point follows the floor; <paramref name="takeAway"/> takes their access away, and the
+    /// stream ends within seconds although the floor does not change (the periodic re-check is 30 s away).</summary>
+    private static async Task AssertEndsAtOnceAsync(Func<RcpHubFactory, AppUser, CancellationToken, Task> takeAway)
+    {
+        await using var factory = await RcpHubFactory.CreateAsync();
+        var scene = await FloorScene.ArrangeAsync(factory);
+        var ct = TestContext.Current.CancellationToken;
+        using var client = await TestSignIn.HttpClientAsync(factory, scene.Zambia);
+        using var stream = await FloorStream.OpenAsync(client, scene.Floor, ct);
+        await stream.NextAsync(_ => true);
+
+        await takeAway(factory, scene.Zambia, ct);
+
+        var ended = await Assert.ThrowsAsync<InvalidOperationException>(() => stream.NextAsync(_ => true, seconds: 5));
         Assert.Equal("The stream ended.", ended.Message);
     }
 }

@@ -193,6 +193,41 @@ public sealed class MeetingVisibilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_item_forwarded_from_a_hidden_meeting_names_its_origin_only_to_those_who_may_see_it()
+    {
+        int originId, forwardedId;
+        await using (var scope = _factory.Scope())
+        {
+            var origin = await scope.Db.AgendaItems.SingleAsync(i => i.MeetingId == _membersOnly.Id);
+            var forwarded = new AgendaItem { MeetingId = _public.Id, Title = "Readmission agreements (forwarded)", Position = 1, ForwardedFromItemId = origin.Id, ChainRootItemId = origin.Id };
+            scope.Db.AgendaItems.Add(forwarded);
+            await scope.Db.SaveChangesAsync();
+            (originId, forwardedId) = (origin.Id, forwarded.Id);
+        }
+
+        foreach (var (reader, mayKnow) in new[] { ((AppUser?)null, false), (_outsider, false), (_observer, false), (_focalPoint, true) })
+        {
+            var who = reader?.Email ?? "anonymous";
+            using var api = await ApiAsync(reader);
+            var agenda = await api.GetAsync($"/api/v1/meetings/{_public.Id}/agenda");
+            Assert.Equal(HttpStatusCode.OK, agenda.StatusCode);
+            var item = JsonDocument.Parse(await agenda.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == forwardedId);
+            var from = item.GetProperty("forwardedFromItemId");
+            Assert.True(mayKnow ? from.ValueKind == JsonValueKind.Number && from.GetInt32() == originId : from.ValueKind == JsonValueKind.Null, $"{who}: {from}");
+            Assert.Equal(mayKnow ? 2 : 0, item.GetProperty("chain").GetArrayLength());
+
+            var meeting = await api.GetStringAsync($"/api/v1/meetings/{_public.Id}");
+            Assert.Equal(mayKnow, meeting.Contains($"\"forwardedFromItemId\":{originId}", StringComparison.Ordinal));
+
+            using var browser = await BrowserAsync(reader);
+            var page = await browser.GetAsync($"/meetings/{_public.Id}");
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Equal(mayKnow, page.Html.Contains(_membersOnly.Title, StringComparison.Ordinal));
+            Assert.Equal(mayKnow, page.Html.Contains($"item-{originId}", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_published_summary_is_shown_to_outsiders_without_the_rest_of_the_meeting()
     {
         using var browser = await BrowserAsync(null);

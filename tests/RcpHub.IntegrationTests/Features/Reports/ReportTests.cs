@@ -32,11 +32,11 @@ public sealed class ReportTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    /// <summary>A members-only meeting of MIDSA with two sessions, both reported by <see cref="_rapporteur"/>.</summary>
-    private async Task<(int Meeting, int First, int Second)> MeetingAsync(MeetingAudience audience = MeetingAudience.MembersOnly)
+    /// <summary>A members-only meeting of MIDSA, held two days ago unless said, with two sessions, both reported by <see cref="_rapporteur"/>.</summary>
+    private async Task<(int Meeting, int First, int Second)> MeetingAsync(MeetingAudience audience = MeetingAudience.MembersOnly, int daysFromNow = -2)
     {
         var meeting = await Arrange.MeetingAsync(_factory, _midsa, "Expert meeting on labour migration " + Guid.NewGuid().ToString("N")[..6], audience,
-            configure: m =>
+            daysFromNow: daysFromNow, configure: m =>
             {
                 m.Sessions.Add(new Session { Title = "Fair recruitment", Position = 1, RapporteurUserId = _rapporteur.Id });
                 m.Sessions.Add(new Session { Title = "Remittances", Position = 2, RapporteurUserId = _rapporteur.Id });
@@ -274,6 +274,56 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adopting_is_refused_for_a_cancelled_or_future_meeting_and_when_nothing_changed()
+    {
+        var (cancelled, cancelledSession, _) = await MeetingAsync();
+        var (future, futureSession, _) = await MeetingAsync(daysFromNow: 10);
+        var (held, heldSession, _) = await MeetingAsync();
+        foreach (var (meeting, session) in new[] { (cancelled, cancelledSession), (future, futureSession), (held, heldSession) })
+        {
+            await WriteAsync(_rapporteur, meeting, session, Report("Summary"));
+        }
+        await using (var scope = _factory.Scope())
+        {
+            await scope.Db.Meetings.Where(m => m.Id == cancelled).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MeetingStatus.Cancelled));
+        }
+
+        using var secretariat = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        async Task<(HttpStatusCode Status, string Detail)> AdoptAsync(int meeting, string introduction, string language = "en")
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/processes/midsa/meetings/{meeting}/report/adoption")
+            {
+                Content = JsonContent.Create(new { introduction }),
+            };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await secretariat.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, response.IsSuccessStatusCode ? "" : JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!);
+        }
+
+        Assert.Equal((HttpStatusCode.Conflict, "The meeting was cancelled: there is no report to adopt."), await AdoptAsync(cancelled, "Opening"));
+        Assert.Equal((HttpStatusCode.Conflict, "La réunion n'a pas encore commencé : son rapport pourra être adopté une fois qu'elle aura eu lieu."),
+            await AdoptAsync(future, "Opening", "fr"));
+        Assert.Equal(HttpStatusCode.Created, (await AdoptAsync(held, "Opening")).Status);
+        Assert.Equal((HttpStatusCode.Conflict, "Nothing has changed since the report was last adopted."), await AdoptAsync(held, " Opening "));
+        Assert.Equal(HttpStatusCode.Created, (await AdoptAsync(held, "Opening, amended")).Status);
+
+        using var chair = await TestSignIn.HtmlClientAsync(_factory, _chair);
+        var page = await chair.GetAsync($"/meetings/{held}/report");
+        var again = await chair.SubmitAsync(page, "form.report-form", new Dictionary<string, string> { ["Introduction"] = "Opening, amended" }, "button[value=adopt]");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.Status);
+        Assert.Contains("Nothing has changed since the report was last adopted.", again.Text("form.report-form"), StringComparison.Ordinal);
+        var futurePage = await chair.GetAsync($"/meetings/{future}/report");
+        var early = await chair.SubmitAsync(futurePage, "form.report-form", new Dictionary<string, string> { ["Introduction"] = "Opening" }, "button[value=adopt]");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, early.Status);
+
+        await using var check = _factory.Scope();
+        Assert.False(await check.Db.MeetingReportVersions.AnyAsync(v => v.MeetingId == cancelled || v.MeetingId == future));
+        Assert.Equal(2, await check.Db.MeetingReportVersions.CountAsync(v => v.MeetingId == held));
+        Assert.Equal(MeetingStatus.Cancelled, await check.Db.Meetings.Where(m => m.Id == cancelled).Select(m => m.Status).SingleAsync());
+    }
+
+    [Fact]
     public async Task The_api_writes_reads_validates_and_adopts()
     {
         var (meeting, session, _) = await MeetingAsync();
@@ -400,7 +450,7 @@ public sealed class ReportTests : IAsyncLifetime
     [Fact]
     public async Task Report_pages_of_a_full_meeting_stay_within_ten_queries()
     {
-        var meeting = await Arrange.MeetingAsync(_factory, _midsa, "A meeting of many sessions", configure: m =>
+        var meeting = await Arrange.MeetingAsync(_factory, _midsa, "A meeting of many sessions", daysFromNow: -2, configure: m =>
         {
             for (var s = 1; s <= 10; s++)
             {

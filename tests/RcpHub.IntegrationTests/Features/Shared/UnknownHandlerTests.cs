@@ -20,6 +20,11 @@ public sealed class UnknownHandlerTests : CatalogueTests
                 continue;
             }
             var page = await client.GetAsync(address);
+            if (PageCatalogue.Unexpected(address, PageCatalogue.Reader.Administrator, page.Status) is { } unexpected)
+            {
+                failures.Add("GET " + unexpected);
+                continue;
+            }
             var token = page.Document.QuerySelector("main input[name=__RequestVerificationToken]")?.GetAttribute("value");
             if (token is null)
             {
