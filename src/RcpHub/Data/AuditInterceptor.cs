@@ -314,7 +314,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             && entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
                 .All(p => RcpHub.Infrastructure.PublicPageCache.AccountOnly.Contains(p.Metadata.Name)));
 
-    private static readonly string[] AccessOfAccount = [nameof(AppUser.IsPlatformAdministrator), nameof(AppUser.LockoutEnd)];
+    private static readonly string[] AccessOfAccount = [nameof(AppUser.IsPlatformAdministrator)];
 
     private static bool ChangesAccess(EntityEntry entry) => entry.Entity switch
     {
@@ -344,14 +344,16 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         return Task.CompletedTask;
     }
 
-    private static bool IsAudited(EntityEntry entry) => entry.Entity switch
-    {
-        AuditEntry or DataProtectionKey => false,
-        // The words of a version's text, like the folded columns (Derived), repeat that text.
-        DocumentWord => false,
-        IdentityUserToken<string> or IdentityUserLogin<string> => false,
-        _ => true,
-    };
+    private static bool IsAudited(EntityEntry entry) => IsAudited(entry.Entity.GetType());
+
+    /// <summary>Whether changes to records of this kind are logged; the audit pages offer only these kinds.</summary>
+    public static bool IsAudited(Type kind) =>
+        !(kind == typeof(AuditEntry) || kind == typeof(DataProtectionKey)
+            // The words of a version's text, like the folded columns (Derived), repeat that text.
+            || kind == typeof(DocumentWord)
+            // Bookkeeping of sign-in and mail limits, counted with SQL (Infrastructure/RateLimiting).
+            || kind == typeof(Infrastructure.RateLimiting.RateCounter)
+            || typeof(IdentityUserToken<string>).IsAssignableFrom(kind) || typeof(IdentityUserLogin<string>).IsAssignableFrom(kind));
 
     // Identity's UserStore saves with Update(), which marks every column modified even when one changed: for an entity read
     // in this context, what changed is what differs from the values read. A detached entity has no such values (all look

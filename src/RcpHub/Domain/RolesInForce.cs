@@ -10,8 +10,7 @@ public static class RolesInForce
 {
     public static Expression<Func<ProcessRoleAssignment, bool>> InForce(IQueryable<Membership> memberships, DateOnly today)
     {
-        var current = Membership.CurrentOn(today);
-        var members = memberships.Where(current).Where(m => m.Role == MembershipRole.Member && m.StateCode != null);
+        var members = memberships.CurrentOn(today).Where(m => m.Role == MembershipRole.Member && m.StateCode != null);
         return a => a.RevokedAt == null
             && (a.Role != ProcessRole.FocalPoint
                 || (a.StateCode != null && members.Any(m => m.ProcessId == a.ProcessId && m.StateCode == a.StateCode)));

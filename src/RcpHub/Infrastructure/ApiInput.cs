@@ -62,7 +62,8 @@ public static class ApiInput
     }
 
     /// <summary>The parameter minimal APIs read from the JSON body: marked so, or one of this application's types that is
-    /// neither a service nor a set of parameters. A merge patch (a JSON node) is checked by its handler instead.</summary>
+    /// neither a service, nor a set of parameters, nor bound by a <c>BindAsync</c> of its own (the addressed process).
+    /// A merge patch (a JSON node) is checked by its handler instead.</summary>
     private static bool IsJsonBody(ParameterInfo parameter, IServiceProviderIsService services)
     {
         var type = parameter.ParameterType;
@@ -71,6 +72,7 @@ public static class ApiInput
             return !typeof(JsonNode).IsAssignableFrom(type);
         }
         return type.Assembly == typeof(ApiInput).Assembly && type.IsClass && !services.IsService(type)
+            && type.GetMethod("BindAsync", BindingFlags.Public | BindingFlags.Static) is null
             && !parameter.IsDefined(typeof(AsParametersAttribute)) && !parameter.GetCustomAttributes().Any(a => a is IFromRouteMetadata or IFromQueryMetadata or IFromHeaderMetadata or IFromServiceMetadata or IFromFormMetadata);
     }
 

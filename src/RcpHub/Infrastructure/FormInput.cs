@@ -102,7 +102,8 @@ public sealed class ChoiceBinder : IModelBinder
             bindingContext.Result = ModelBindingResult.Success(choice);
             return Task.CompletedTask;
         }
-        FormInput.Refuse(bindingContext, FormInput.Text(bindingContext)[TextInput.UnknownChoice, TextInput.Choices(metadata.UnderlyingOrModelType)]);
+        // A form offers its choices by their labels in the reader's language: the names behind them are not shown.
+        FormInput.Refuse(bindingContext, FormInput.Text(bindingContext)[TextInput.NotOffered]);
         return Task.CompletedTask;
     }
 }

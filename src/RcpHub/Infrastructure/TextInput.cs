@@ -14,6 +14,9 @@ public static class TextInput
     // English keys, translated in SharedText.*.resx.
     public const string ControlCharacters = "Remove the control characters (invisible characters, or line breaks and tabs in a one-line field) from this text.";
     public const string UnknownChoice = "Choose one of: {0}.";
+
+    /// <summary>The same refusal on a form, whose choices are shown by their labels.</summary>
+    public const string NotOffered = "Choose one of the values offered.";
     public const string Missing = "A value is required here; null is not accepted.";
 
     public static bool Allows(string text, bool multiLine)

@@ -102,6 +102,8 @@ public static class RegistrySeeder
                 StartYear = term.StartYear,
                 EndYear = term.EndYear,
                 Note = term.Note,
+                Basis = term.Basis is null ? ChairTermBasis.Stated : Enum.Parse<ChairTermBasis>(term.Basis),
+                SourceUrl = process.Sources.Where(s => s.IsPrimary).Select(s => s.Url).FirstOrDefault(),
             });
         }
         foreach (var rotation in chairs.Rotations)
@@ -201,6 +203,6 @@ public static class RegistrySeeder
     internal sealed record OrganizationRoleRecord(string Process, string Organization, MembershipRole Role, string? Note);
 
     internal sealed record ChairHistoryFile(List<ChairTermRecord> Terms, List<ChairRotationRecord> Rotations);
-    internal sealed record ChairTermRecord(string Process, string? State, string? Organization, int StartYear, int? EndYear, string? Note);
+    internal sealed record ChairTermRecord(string Process, string? State, string? Organization, int StartYear, int? EndYear, string? Note, string? Basis);
     internal sealed record ChairRotationRecord(string Process, int TermMonths, List<string> Order);
 }

@@ -152,10 +152,9 @@ public static class AuditLog
     /// <summary>The kinds of record the log may name, for the filter; only the model is read, not the log.</summary>
     public static IReadOnlyList<string> EntityTypes(AppDbContext db) =>
         db.Model.GetEntityTypes()
-            .Where(e => !e.IsOwned())
+            .Where(e => !e.IsOwned() && AuditInterceptor.IsAudited(e.ClrType))
             .Select(e => e.HasSharedClrType ? e.Name : e.ClrType.Name)
-            // The same kinds as the interceptor leaves out (Data/AuditInterceptor.IsAudited): no entry can have them.
-            .Where(n => n is not ("AuditEntry" or "DataProtectionKey" or "DocumentWord") && !n.Contains('`', StringComparison.Ordinal))
+            .Where(n => !n.Contains('`', StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
 

@@ -123,16 +123,12 @@ public static class FloorEvents
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
-        // The sign-in cookie outlives a lockout: a locked (or deleted) account follows nothing.
+        // A deleted account follows nothing. A lockout does not end a stream: it guards sign-in against guessing, which
+        // anyone can set off by mistyping someone's address, and must not let a stranger cut a delegate off the floor.
         var userId = ProcessAccess.UserIdOf(user);
-        if (userId is not null)
+        if (userId is not null && !await db.Users.AnyAsync(u => u.Id == userId, ct))
         {
-            // Compared here: SQLite cannot order DateTimeOffset values.
-            var account = await db.Users.Where(u => u.Id == userId).Select(u => new { u.LockoutEnd }).SingleOrDefaultAsync(ct);
-            if (account is null || account.LockoutEnd > DateTimeOffset.UtcNow)
-            {
-                return false;
-            }
+            return false;
         }
         return await FloorPlace.FindAsync(db, services.GetRequiredService<IAuthorizationService>(),
             services.GetRequiredService<MeetingReaders>(), user, process, id, sessionId, ct) is not null;

@@ -42,7 +42,7 @@ public static class ProcessRoles
             .ToListAsync(ct);
         var language = Cultures.Current;
         return memberships
-            .Where(m => m.IsCurrent(today) && (m.JoinedOn is null || m.JoinedOn <= today))
+            .Where(m => m.IsCurrent(today))
             .Select(m => (Code: m.StateCode!, Name: m.State!.Name(language)))
             .DistinctBy(m => m.Code)
             .OrderBy(m => m.Name, StringComparer.CurrentCulture)

@@ -251,7 +251,7 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
         var known = await db.States.Where(s => newcomers.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct);
         var members = await db.Memberships
             .Where(m => m.ProcessId == processId && m.Role == MembershipRole.Member && m.StateCode != null && newcomers.Contains(m.StateCode))
-            .Where(m => m.LeftOn == null || m.LeftOn > today)
+            .CurrentOn(today)
             .Select(m => m.StateCode!).ToListAsync(ct);
         foreach (var code in newcomers)
         {
@@ -292,12 +292,13 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
     public async Task<ChairSchedule?> ScheduleAsync(int processId, IReadOnlyList<RotationEntry> rotation, int count = ScheduledTerms, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var currentMembership = Membership.CurrentOn(today);
         var process = await db.Processes.AsNoTracking().Where(p => p.Id == processId)
             .Select(p => new
             {
                 p.ChairTermMonths,
-                Members = p.Memberships
-                    .Where(m => m.Role == MembershipRole.Member && m.StateCode != null && (m.LeftOn == null || m.LeftOn > today))
+                Members = p.Memberships.AsQueryable().Where(currentMembership)
+                    .Where(m => m.Role == MembershipRole.Member && m.StateCode != null)
                     .Select(m => m.StateCode!).ToList(),
                 Latest = p.ChairTerms.OrderByDescending(c => c.StartYear).ThenBy(c => c.StartsOn == null).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
                     .Select(c => new { c.StateCode, c.State, c.Organization, c.StartYear, c.StartsOn, c.EndsOn })

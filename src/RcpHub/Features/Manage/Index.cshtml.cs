@@ -24,11 +24,12 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, 
     public async Task<IActionResult> OnGetAsync()
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var current = Membership.CurrentOn(today);
         var counts = await Db.Processes.AsNoTracking().Where(p => p.Id == Process.Id).Select(p => new
         {
-            MemberStates = p.Memberships.Count(m => m.StateCode != null && m.Role == MembershipRole.Member && (m.LeftOn == null || m.LeftOn > today)),
-            ObserverStates = p.Memberships.Count(m => m.StateCode != null && m.Role == MembershipRole.Observer && (m.LeftOn == null || m.LeftOn > today)),
-            Organizations = p.Memberships.Where(m => m.OrganizationId != null && (m.LeftOn == null || m.LeftOn > today)).Select(m => m.OrganizationId).Distinct().Count(),
+            MemberStates = p.Memberships.AsQueryable().Where(current).Count(m => m.StateCode != null && m.Role == MembershipRole.Member),
+            ObserverStates = p.Memberships.AsQueryable().Where(current).Count(m => m.StateCode != null && m.Role == MembershipRole.Observer),
+            Organizations = p.Memberships.AsQueryable().Where(current).Where(m => m.OrganizationId != null).Select(m => m.OrganizationId).Distinct().Count(),
             Former = p.Memberships.Count(m => m.LeftOn != null && m.LeftOn <= today),
             Bodies = p.Bodies.Count(b => b.DissolvedOn == null || b.DissolvedOn > today),
             Chair = p.ChairTerms.OrderByDescending(c => c.StartYear).ThenBy(c => c.StartsOn == null).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)

@@ -77,7 +77,7 @@ public sealed class MembershipCommands(AppDbContext db, IStringLocalizer<ManageT
         var today = Today;
         var currentRoles = await db.Memberships
             .Where(m => m.ProcessId == processId && (code != null ? m.StateCode == code : m.OrganizationId == input.OrganizationId))
-            .Where(m => m.LeftOn == null || m.LeftOn > today)
+            .CurrentOn(today)
             .Select(m => m.Role)
             .ToListAsync(ct);
         var holderField = code is null ? nameof(MembershipInput.OrganizationId) : nameof(MembershipInput.StateCode);
@@ -167,8 +167,7 @@ public sealed class MembershipCommands(AppDbContext db, IStringLocalizer<ManageT
         {
             errors.NotBefore(t, field, input.On, observer.JoinedOn);
             var code = observer.StateCode;
-            if (await db.Memberships.AnyAsync(m => m.ProcessId == processId && m.StateCode == code && m.Role == MembershipRole.Member
-                    && (m.LeftOn == null || m.LeftOn > today), ct))
+            if (await db.Memberships.CurrentOn(today).AnyAsync(m => m.ProcessId == processId && m.StateCode == code && m.Role == MembershipRole.Member, ct))
             {
                 errors.Add(field, t["It already takes part in this process in this role."]);
             }

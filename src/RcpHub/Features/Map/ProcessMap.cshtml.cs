@@ -26,6 +26,7 @@ public sealed class ProcessMapModel(AppDbContext db, TimeProvider time, IStringL
     public async Task<IActionResult> OnGetAsync()
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var current = Membership.CurrentOn(today);
         var process = await db.Processes.AsNoTracking()
             .Where(p => p.Id == HttpContext.AddressedProcess().Id)
             .Select(p => new
@@ -33,8 +34,8 @@ public sealed class ProcessMapModel(AppDbContext db, TimeProvider time, IStringL
                 p.Slug,
                 p.Acronym,
                 p.Name,
-                States = p.Memberships
-                    .Where(m => m.StateCode != null && (m.Role == MembershipRole.Member || m.Role == MembershipRole.Observer) && (m.LeftOn == null || m.LeftOn > today))
+                States = p.Memberships.AsQueryable().Where(current)
+                    .Where(m => m.StateCode != null && (m.Role == MembershipRole.Member || m.Role == MembershipRole.Observer))
                     .Select(m => new { Code = m.StateCode!, m.Role })
                     .ToList(),
             })

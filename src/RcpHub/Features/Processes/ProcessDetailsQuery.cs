@@ -8,7 +8,10 @@ namespace RcpHub.Features.Processes;
 
 public sealed record SourceLink(string Url, bool IsPrimary);
 
-public sealed record ChairTermView(StateRef? State, OrganizationRef? Organization, int StartYear, DateOnly? StartsOn, int? EndYear, DateOnly? EndsOn, string? Note);
+/// <param name="Basis">Stated, or inferred from an "incoming" or a "host" statement (see <paramref name="SourceUrl"/>).</param>
+/// <param name="SourceUrl">Where the statement comes from; null for a term the secretariat entered.</param>
+public sealed record ChairTermView(StateRef? State, OrganizationRef? Organization, int StartYear, DateOnly? StartsOn, int? EndYear, DateOnly? EndsOn, string? Note,
+    ChairTermBasis Basis, string? SourceUrl);
 
 public sealed record ScheduledChairView(StateRef State, DateOnly StartsOn, DateOnly EndsOn);
 
@@ -96,7 +99,7 @@ public static class ProcessDetailsQuery
             .ToListAsync(ct);
         var chairTerms = await db.ChairTerms.AsNoTracking()
             .Where(t => t.ProcessId == process.Id)
-            .Select(t => new ChairTermView(StateRef.From(t.State, language), OrganizationRef.From(t.Organization), t.StartYear, t.StartsOn, t.EndYear, t.EndsOn, t.Note))
+            .Select(t => new ChairTermView(StateRef.From(t.State, language), OrganizationRef.From(t.Organization), t.StartYear, t.StartsOn, t.EndYear, t.EndsOn, t.Note, t.Basis, t.SourceUrl))
             .ToListAsync(ct);
         var rotation = await db.ChairRotationSlots.AsNoTracking()
             .Where(s => s.ProcessId == process.Id)

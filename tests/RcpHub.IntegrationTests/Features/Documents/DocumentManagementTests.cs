@@ -175,7 +175,7 @@ public sealed class DocumentManagementTests : IAsyncLifetime
 
         using var browser = await TestSignIn.HtmlClientAsync(_factory, _secretariat);
         var page = await browser.SubmitAsync(await browser.GetAsync(Page(_briefing)), "form.document-change", new Dictionary<string, string> { ["Change.Access"] = access });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, page.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Equal("Choose one of the values offered.", page.Text("[data-valmsg-for='Change.Access']"));
         Assert.Equal(("Secretariat briefing", DocumentAccess.Secretariat, 1, 1), await StoredAsync(_briefing));
     }

@@ -208,16 +208,6 @@ public sealed class FloorTests : IAsyncLifetime
     public Task Revoking_a_role_ends_the_stream_at_once_without_waiting_for_a_change_or_the_periodic_recheck() =>
         AssertEndsAtOnceAsync(FloorScene.RevokeAsync);
 
-    [Fact]
-    public Task Locking_an_account_ends_its_stream_at_once() =>
-        AssertEndsAtOnceAsync(async (factory, user, ct) =>
-        {
-            await using var scope = factory.Scope();
-            var locked = await scope.Db.Users.SingleAsync(u => u.Id == user.Id, ct);
-            locked.LockoutEnd = DateTimeOffset.UtcNow.AddHours(1);
-            await scope.Db.SaveChangesAsync(ct);
-        });
-
     /// <summary>Zambia's focal point follows the floor; <paramref name="takeAway"/> takes their access away, and the
     /// stream ends within seconds although the floor does not change (the periodic re-check is 30 s away).</summary>
     private static async Task AssertEndsAtOnceAsync(Func<RcpHubFactory, AppUser, CancellationToken, Task> takeAway)

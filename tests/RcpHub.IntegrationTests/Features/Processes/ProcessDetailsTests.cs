@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,30 @@ public sealed class ProcessDetailsTests : IAsyncLifetime
         Assert.Contains(page.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/processes/midsa/meetings" && a.TextContent.Trim() == "Meetings");
         Assert.Contains(page.Document.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/processes/midsa/calendar.ics");
         Assert.DoesNotContain(page.Document.QuerySelectorAll("a"), a => a.TextContent.Trim() == "Manage this process");
+    }
+
+    [Fact]
+    public async Task A_chair_term_inferred_from_a_host_or_incoming_statement_is_marked_so_with_its_source()
+    {
+        using var client = HtmlClient.For(_factory);
+        var page = await client.GetAsync("/processes/sacm");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var rows = page.Document.QuerySelectorAll("table.chairs tbody tr").ToList();
+        var colombia = rows.Single(r => r.TextContent.Contains("Colombia", StringComparison.Ordinal));
+        Assert.Contains("Inferred: the source names the host, who chairs by rule.", colombia.TextContent, StringComparison.Ordinal);
+        Assert.Equal("https://csmigraciones.org/es/quienes-somos/que-es-la-csm", colombia.QuerySelector(".inferred a")!.GetAttribute("href"));
+
+        using var api = _factory.CreateClient();
+        var details = await api.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/processes/sacm");
+        var terms = details.GetProperty("chairHistory").EnumerateArray().ToList();
+        Assert.Contains(terms, t => t.GetProperty("basis").GetString() == "InferredFromHost" && t.GetProperty("sourceUrl").GetString() == "https://csmigraciones.org/es/quienes-somos/que-es-la-csm");
+
+        // A term the source states is not marked; Vanuatu (PIDC) was only named the incoming chair.
+        var midsa = await client.GetAsync("/processes/midsa");
+        Assert.Empty(midsa.Document.QuerySelectorAll("table.chairs .inferred"));
+        var pidc = await client.GetAsync("/processes/pidc");
+        var vanuatu = pidc.Document.QuerySelectorAll("table.chairs tbody tr").Single(r => r.TextContent.Contains("Vanuatu", StringComparison.Ordinal));
+        Assert.Contains("Inferred: the source names an incoming chair.", vanuatu.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

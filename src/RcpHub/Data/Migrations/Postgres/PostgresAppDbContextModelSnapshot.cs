@@ -511,6 +511,11 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int?>("EndYear")
                         .HasColumnType("integer");
 
@@ -526,6 +531,9 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("text");
 
                     b.Property<int>("StartYear")
                         .HasColumnType("integer");

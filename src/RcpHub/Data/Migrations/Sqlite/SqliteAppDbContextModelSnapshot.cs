@@ -485,6 +485,11 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("EndYear")
                         .HasColumnType("INTEGER");
 
@@ -500,6 +505,9 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.Property<int>("ProcessId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceUrl")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("StartYear")
                         .HasColumnType("INTEGER");
