@@ -349,7 +349,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         foreach (var reader in Everyone)
         {
             using var client = world.ClientFor(reader);
-            var token = reader == Reader.Anonymous ? await world.AnonymousTokenAsync(client) : await world.TokenAsync(client);
+            var token = await World.TokenAsync(client, signedIn: reader != Reader.Anonymous);
             foreach (var entry in entries)
             {
                 foreach (var variant in Enum.GetValues<Variant>())
@@ -624,17 +624,13 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             return factory.CreateDefaultClient(site, new CookieContainerHandler(container));
         }
 
-        /// <summary>An antiforgery token for the signed-in reader, from the sign-out form every page carries for them.</summary>
-        public async Task<string> TokenAsync(HttpClient client)
+        /// <summary>An antiforgery token for the reader: from the sign-out form every page carries for those signed in, from
+        /// the sign-in form for anonymous visitors.</summary>
+        public static async Task<string> TokenAsync(HttpClient client, bool signedIn)
         {
-            var html = await client.GetStringAsync("/account");
-            return Token().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on /account.");
-        }
-
-        public async Task<string> AnonymousTokenAsync(HttpClient client)
-        {
-            var html = await client.GetStringAsync("/account/sign-in");
-            return Token().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("No antiforgery token on /account/sign-in.");
+            var address = signedIn ? "/account" : "/account/sign-in";
+            var html = await client.GetStringAsync(address);
+            return Token().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {address}.");
         }
 
         /// <summary>Whether the other process admits this reader to the same page or endpoint (its own people, by the same table).</summary>
