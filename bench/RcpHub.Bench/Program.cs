@@ -237,6 +237,9 @@ internal sealed partial class AppProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__RcpHub"] = postgres ?? $"Data Source={database}";
         start.Environment["Demo__Password"] = SignIn.DemoPassword;
+        // Outside Development the platform needs the address it is reached at (links in mail); the bench reaches it on loopback.
+        start.Environment["PublicBaseUrl"] = "https://127.0.0.1";
+        start.Environment["AllowedHosts"] = "127.0.0.1";
         if (postgres is not null)
         {
             start.Environment["Database__Provider"] = "Postgres";
