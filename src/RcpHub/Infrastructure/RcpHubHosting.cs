@@ -154,10 +154,11 @@ public static class RcpHubHosting
         }));
         app.UseRequestLocalization();
         app.UseRouting();
+        // Before authentication: a cached public page needs no sign-in check (only cookie-less visitors share it). Before
+        // the request's subject too: a page is cached only once it was rendered through it, under its exact address.
+        app.UsePublicPageCache();
         // What the address names (process, meeting, session, document) is resolved once, before anything decides on it.
         app.UseRequestSubject();
-        // Before authentication: a cached public page needs no sign-in check (only cookie-less visitors share it).
-        app.UsePublicPageCache();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRequestSubjectFound();
