@@ -5,6 +5,8 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
 
+using RcpHub.Infrastructure;
+
 namespace RcpHub.Features.Account;
 
 [Requires(Operation.ManageOwnAccount)]
@@ -12,9 +14,6 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
-
-    [TempData]
-    public string? Status { get; set; }
 
     public void OnGet()
     {
@@ -42,7 +41,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         }
         // The security stamp changed: this browser's cookie is renewed with the new one, every other copy stops at its next request.
         await signIn.RefreshSignInAsync(user);
-        Status = t["Your password has been changed."];
+        this.Tell(t["Your password has been changed."]);
         return LocalRedirect("/account");
     }
 }

@@ -7,6 +7,8 @@ using RcpHub.Domain;
 using RcpHub.Features.Invitations;
 using RcpHub.Infrastructure.Authorization;
 
+using RcpHub.Infrastructure;
+
 namespace RcpHub.Features.Account;
 
 /// <summary>My account: who I am, the roles I hold in each process, and the way to my security settings.</summary>
@@ -18,9 +20,6 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db) : Pa
     public AppUser Me { get; private set; } = null!;
     public IReadOnlyList<RoleRow> Roles { get; private set; } = [];
     public IReadOnlyDictionary<string, string> StateNames { get; private set; } = new Dictionary<string, string>();
-
-    [TempData]
-    public string? Status { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {

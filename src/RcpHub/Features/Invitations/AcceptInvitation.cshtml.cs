@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Account;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Invitations;
@@ -83,7 +84,7 @@ public sealed class AcceptInvitationModel(
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);
-        TempData["Status"] = t["Welcome! The invitation is accepted: your new role is listed below."].Value;
+        this.Tell(t["Welcome! The invitation is accepted: your new role is listed below."].Value);
         return LocalRedirect("/account");
     }
 

@@ -9,6 +9,8 @@ using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.RateLimiting;
 using RcpHub.Infrastructure.Localization;
 
+using RcpHub.Infrastructure;
+
 namespace RcpHub.Features.Invitations;
 
 /// <summary>Platform administrators invite other administrators, or anyone to any role in any process
@@ -24,9 +26,6 @@ public sealed class AdminInvitationsModel(AppDbContext db, Inviter inviter, Time
     public IReadOnlyList<AddressedProcess> Processes { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> States { get; private set; } = [];
     public InvitationList Invitations { get; private set; } = null!;
-
-    [TempData]
-    public string? Status { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -58,13 +57,13 @@ public sealed class AdminInvitationsModel(AppDbContext db, Inviter inviter, Time
             });
             return Page();
         }
-        Status = InvitationMessages.Sent(outcome, t);
+        this.Tell(InvitationMessages.Sent(outcome, t));
         return LocalRedirect("/admin/invitations");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        Status = InvitationMessages.Revoked(await inviter.RevokeAsync(null, id, ct), t);
+        this.Tell(InvitationMessages.Revoked(await inviter.RevokeAsync(null, id, ct), t));
         return LocalRedirect("/admin/invitations");
     }
 

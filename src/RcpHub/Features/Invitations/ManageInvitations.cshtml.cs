@@ -7,6 +7,8 @@ using RcpHub.Features.Account;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.RateLimiting;
 
+using RcpHub.Infrastructure;
+
 namespace RcpHub.Features.Invitations;
 
 /// <summary>The secretariat invites people to roles in its process and follows the invitations it sent.</summary>
@@ -21,9 +23,6 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
     public AddressedProcess Process { get; private set; } = null!;
     public IReadOnlyList<(string Code, string Name)> MemberStates { get; private set; } = [];
     public InvitationList Invitations { get; private set; } = null!;
-
-    [TempData]
-    public string? Status { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await ShowAsync(HttpContext.AddressedProcess(), ct);
@@ -45,14 +44,14 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
             InvitationMessages.AddTo(ModelState, outcome.Errors);
             return await ShowAsync(process, ct);
         }
-        Status = InvitationMessages.Sent(outcome, t);
+        this.Tell(InvitationMessages.Sent(outcome, t));
         return LocalRedirect($"/processes/{process.Slug}/manage/invitations");
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
         var process = HttpContext.AddressedProcess();
-        Status = InvitationMessages.Revoked(await inviter.RevokeAsync(process.Id, id, ct), t);
+        this.Tell(InvitationMessages.Revoked(await inviter.RevokeAsync(process.Id, id, ct), t));
         return LocalRedirect($"/processes/{process.Slug}/manage/invitations");
     }
 

@@ -6,6 +6,8 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
 
+using RcpHub.Infrastructure;
+
 namespace RcpHub.Features.Invitations;
 
 /// <summary>Who holds which role in the process; the secretariat revokes a role here (the row stays, with
@@ -19,9 +21,6 @@ public sealed class PeopleModel(AppDbContext db, ProcessAccess access, TimeProvi
     public IReadOnlyList<Holder> Current { get; private set; } = [];
     public IReadOnlyList<Holder> Revoked { get; private set; } = [];
     public IReadOnlyDictionary<string, string> StateNames { get; private set; } = new Dictionary<string, string>();
-
-    [TempData]
-    public string? Status { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -44,18 +43,18 @@ public sealed class PeopleModel(AppDbContext db, ProcessAccess access, TimeProvi
         var assignment = await db.ProcessRoleAssignments.FirstOrDefaultAsync(a => a.Id == id && a.ProcessId == process.Id && a.RevokedAt == null, ct);
         if (assignment is null)
         {
-            Status = t["This role has already been revoked."];
+            this.Tell(t["This role has already been revoked."]);
         }
         else if (assignment.UserId == ProcessAccess.UserIdOf(User) && assignment.Role == ProcessRole.Secretariat && !await access.IsPlatformAdministratorAsync(User))
         {
             // Otherwise the last secretariat member could lock the process out of its own management.
-            Status = t["You cannot revoke your own secretariat role. Ask another member of the secretariat or an administrator."];
+            this.Tell(t["You cannot revoke your own secretariat role. Ask another member of the secretariat or an administrator."]);
         }
         else
         {
             assignment.RevokedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
-            Status = t["The role has been revoked."];
+            this.Tell(t["The role has been revoked."]);
         }
         return LocalRedirect($"/processes/{process.Slug}/manage/people");
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Manage;
@@ -16,9 +17,6 @@ public abstract class ManagePage(AppDbContext db, IStringLocalizer<ManageText> t
 
     /// <summary>The process named by <c>{slug}</c>, as the request resolved it (and authorized on it).</summary>
     public AddressedProcess Process => HttpContext.AddressedProcess();
-
-    [TempData]
-    public string? Notice { get; set; }
 
     protected string ManageUrl(string page = "") => $"/processes/{Process.Slug}/manage{(page.Length == 0 ? "" : "/" + page)}";
 
@@ -50,7 +48,7 @@ public abstract class ManagePage(AppDbContext db, IStringLocalizer<ManageText> t
             }
             if (outcome.Succeeded)
             {
-                Notice = notice();
+                this.Tell(notice());
                 return Redirect(next(outcome));
             }
             outcome.Errors.CopyTo(ModelState, prefix);
