@@ -34,7 +34,8 @@ public enum Operation
     /// <see cref="MeetingAccess"/>).</summary>
     FollowFloor,
 
-    /// <summary>Ask for the floor of a session of a meeting one may see, on behalf of one's state or organisation.</summary>
+    /// <summary>Ask for the floor of a session of a meeting one may see, on behalf of one's state or organisation; the
+    /// representatives of an invited state or organisation too, decided per meeting by <see cref="AccessRules.MayAskForFloor"/>.</summary>
     AskForFloor,
 
     /// <summary>Give the floor, end turns and set the speaking time of a session.</summary>
@@ -104,6 +105,12 @@ public static class AccessRules
     public static bool MayWriteSessionReport(string? userId, string? rapporteurUserId, bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess) =>
         (userId is not null && userId == rapporteurUserId)
         || Allows(Operation.WriteSessionReport, isPlatformAdministrator, rolesInProcess);
+
+    /// <summary>The floor of a meeting is asked for by its participants in the process, and by the representatives of a
+    /// state or organisation invited to it (<see cref="MeetingAccess.RepresentingInvitees"/>), whatever their role: an
+    /// invited civil society organisation or observer takes part in the debate of the meeting it attends.</summary>
+    public static bool MayAskForFloor(bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess, bool representsAnInvitee) =>
+        representsAnInvitee || Allows(Operation.AskForFloor, isPlatformAdministrator, rolesInProcess);
 
 }
 

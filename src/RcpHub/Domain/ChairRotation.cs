@@ -22,7 +22,33 @@ public static class ChairRotation
             return [];
         }
         var position = currentChair is null ? -1 : IndexOf(order, currentChair);
-        var startsOn = position < 0 ? currentTermStartsOn : currentTermStartsOn.AddMonths(termMonths);
+        return From(order, position, position < 0 ? currentTermStartsOn : currentTermStartsOn.AddMonths(termMonths), termMonths, count);
+    }
+
+    /// <summary>When the chair passes from the current term to the next: the day after the current term ends as the chair
+    /// terms record it (its end date; one term length after its start when no end is recorded), and never before
+    /// <paramref name="today"/>. A schedule thus never shows a "next" chair taking over in the past while the recorded
+    /// terms say another state holds the chair.</summary>
+    public static DateOnly NextTermStartsOn(DateOnly currentStartsOn, DateOnly? currentEndsOn, int termMonths, DateOnly today)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(termMonths, 1);
+        var next = currentEndsOn?.AddDays(1) ?? currentStartsOn.AddMonths(termMonths);
+        return next < today ? today : next;
+    }
+
+    /// <summary>The chairs after the current term, as recorded in the chair terms: the state after the current chair in
+    /// the order (the first state when the chair is outside the order) from <see cref="NextTermStartsOn"/>, then one
+    /// term each around the order. The one rule behind every schedule of future chairs.</summary>
+    public static IReadOnlyList<ScheduledChair> Upcoming(IReadOnlyList<string> order, string? currentChair, DateOnly currentStartsOn,
+        DateOnly? currentEndsOn, int termMonths, DateOnly today, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var position = currentChair is null ? -1 : IndexOf(order, currentChair);
+        return order.Count == 0 ? [] : From(order, position, NextTermStartsOn(currentStartsOn, currentEndsOn, termMonths, today), termMonths, count);
+    }
+
+    private static List<ScheduledChair> From(IReadOnlyList<string> order, int position, DateOnly startsOn, int termMonths, int count)
+    {
         var schedule = new List<ScheduledChair>(count);
         for (var i = 0; i < count; i++)
         {

@@ -99,6 +99,20 @@ public static class MeetingAccess
                 || (i.OrganizationId != null && organizations.Contains(i.OrganizationId.Value)));
     }
 
+    /// <summary>Whether <paramref name="role"/> speaks for <paramref name="invitee"/>: a role tied to the invited organisation
+    /// (observer or civil society alike), or a focal point of the invited state, in whichever process they hold it.</summary>
+    public static bool Represents(ReaderRole role, MeetingInvitee invitee) =>
+        (role.OrganizationId is { } organizationId && invitee.OrganizationId == organizationId)
+        || (role.Role == ProcessRole.FocalPoint && role.StateCode is { } code && invitee.StateCode == code);
+
+    /// <summary>The roles of <paramref name="reader"/> that speak for a state or organisation invited to the meeting: its
+    /// representatives take part in it (ask for the floor on its behalf) even without a role in the meeting's process.</summary>
+    public static IReadOnlyList<ReaderRole> RepresentingInvitees(MeetingReader reader, IEnumerable<MeetingInvitee> invitees)
+    {
+        var invited = invitees.Where(i => i.UserId is null).ToList();
+        return reader.Roles.Where(r => invited.Any(i => Represents(r, i))).ToList();
+    }
+
     /// <summary>Whether <paramref name="reader"/> may schedule and change meetings of the process that convenes this one.</summary>
     public static bool MayManage(MeetingReader reader, int processId) =>
         AccessRules.Allows(Operation.ScheduleMeetings, reader.IsPlatformAdministrator, reader.RolesIn(processId));

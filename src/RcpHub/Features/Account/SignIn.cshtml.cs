@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.RateLimiting;
 
@@ -58,6 +59,7 @@ public sealed class SignInModel(
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            this.Tell(t["You are signed in."]);
             return LocalRedirect(LocalReturnUrl(Url, ReturnUrl));
         }
         if (result.RequiresTwoFactor)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Account;
@@ -43,6 +44,7 @@ public sealed class SignInTwoFactorModel(SignInManager<AppUser> signIn, IOptions
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant());
         if (result.Succeeded)
         {
+            this.Tell(t["You are signed in."]);
             return LocalRedirect(SignInModel.LocalReturnUrl(Url, ReturnUrl));
         }
         ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Code)}", result.IsLockedOut

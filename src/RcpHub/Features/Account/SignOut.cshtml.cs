@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Account;
@@ -10,7 +11,7 @@ namespace RcpHub.Features.Account;
 /// <summary>Signing out is a POST (the layout's button) so that a link on another site cannot sign people out;
 /// the GET page offers the same button.</summary>
 [Requires(Operation.ViewPublicRegistry)]
-public sealed class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IMemoryCache stamps) : PageModel
+public sealed class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IMemoryCache stamps, Microsoft.Extensions.Localization.IStringLocalizer<AccountText> t) : PageModel
 {
     public void OnGet()
     {
@@ -24,6 +25,7 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppU
             await SessionStamps.EndSessionsAsync(users, stamps, user);
         }
         await signIn.SignOutAsync();
+        this.Tell(t["You are signed out."]);
         return LocalRedirect("/");
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Exports;
 
@@ -87,6 +88,7 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
         delegation.ReviewedAt = clock.GetUtcNow();
         delegation.ReturnNote = status == DelegationStatus.Returned && !string.IsNullOrWhiteSpace(ReturnNote) ? ReturnNote.Trim() : null;
         await db.SaveChangesAsync(ct);
+        this.Tell(status == DelegationStatus.Confirmed ? t["The delegation is confirmed."] : t["The delegation is returned for correction."]);
         return Redirect($"/meetings/{id}/participants#delegation-{delegationId}");
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Documents;
@@ -64,6 +65,7 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
         }
         var document = (await DocumentChanges.FindToChangeAsync(db, id, documentId, ct))!;
         await DocumentChanges.ChangeAsync(db, document, Change.Title!, Change.Access, ct);
+        this.Tell(t["The document is saved."]);
         return Redirect($"/meetings/{id}/documents/{documentId}");
     }
 
@@ -86,6 +88,7 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
         }
         var document = (await DocumentChanges.FindToChangeAsync(db, id, documentId, ct))!;
         await DocumentChanges.SetStatusAsync(db, document, versionId, Status, ct);
+        this.Tell(t["The status of the version is now: {0}.", DocumentLabels.Status(t, Status)]);
         return Redirect($"/meetings/{id}/documents/{documentId}#version-{versionId}");
     }
 
@@ -103,6 +106,7 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
         }
         var document = (await DocumentChanges.FindToChangeAsync(db, id, documentId, ct))!;
         await DocumentChanges.DeleteAsync(db, document, ct);
+        this.Tell(t["The document {0} is deleted, with all its files.", Document.Title]);
         return Redirect($"/meetings/{id}/documents");
     }
 

@@ -23,6 +23,15 @@ public sealed class UploadInput
     public DocumentAccess Access { get; set; } = DocumentAccess.Meeting;
     public int? AgendaItemId { get; set; }
     public int? SessionId { get; set; }
+
+    /// <summary>The form for adding to an existing document: most often its translation, so a language it has no
+    /// version in yet (the first in the platform's order), as a draft.</summary>
+    public static UploadInput TranslationOf(DocumentView document) => new()
+    {
+        Language = DocumentUpload.Languages.FirstOrDefault(l => document.LatestIn(l) is null)
+            ?? document.Latest.FirstOrDefault()?.Language ?? DocumentUpload.Languages[0],
+        Status = TranslationStatus.Draft,
+    };
 }
 
 /// <summary>A file that passed every check, ready to store, with the text read from it for search.</summary>

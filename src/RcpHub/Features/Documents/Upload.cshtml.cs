@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Documents;
@@ -32,6 +33,10 @@ public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLoca
         if (!await LoadAsync(id, documentId, ct))
         {
             return NotFound();
+        }
+        if (Document is not null)
+        {
+            Input = UploadInput.TranslationOf(Document);
         }
         if (tooLarge)
         {
@@ -62,6 +67,7 @@ public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLoca
             ModelState.AddModelError(nameof(Upload), DocumentUpload.Collided(t));
             return Page();
         }
+        this.Tell(Document is null ? t["The document is uploaded."] : t["The new version is uploaded."]);
         return Redirect($"/meetings/{id}/documents/{version.DocumentId}#version-{version.Id}");
     }
 

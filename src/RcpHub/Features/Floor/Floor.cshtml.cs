@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
@@ -53,33 +54,33 @@ public sealed class FloorModel(AppDbContext db, IAuthorizationService authorizat
 
     [HandlerRequires(Operation.AskForFloor)]
     public Task<IActionResult> OnPostAskAsync(int id, int sessionId, CancellationToken ct) =>
-        ActAsync(id, sessionId, () => commands.AskAsync(Place, UserId!, SpeaksFor, ct), ct);
+        ActAsync(id, sessionId, () => commands.AskAsync(Place, UserId!, SpeaksFor, ct), () => t["You are in line for the floor."], ct);
 
     [HandlerRequires(Operation.AskForFloor)]
     public Task<IActionResult> OnPostWithdrawAsync(int id, int sessionId, CancellationToken ct) =>
-        ActAsync(id, sessionId, () => commands.WithdrawAsync(Place, UserId!, ct), ct);
+        ActAsync(id, sessionId, () => commands.WithdrawAsync(Place, UserId!, ct), () => t["Your request for the floor is withdrawn."], ct);
 
     [HandlerRequires(Operation.ChairFloor)]
     public Task<IActionResult> OnPostGiveNextAsync(int id, int sessionId, CancellationToken ct) =>
-        ActAsync(id, sessionId, () => commands.GiveAsync(Place, null, ct), ct);
+        ActAsync(id, sessionId, () => commands.GiveAsync(Place, null, ct), () => t["The floor is given."], ct);
 
     [HandlerRequires(Operation.ChairFloor)]
     public Task<IActionResult> OnPostGiveAsync(int id, int sessionId, CancellationToken ct) =>
         ActAsync(id, sessionId, () => RequestId is null
             ? Task.FromResult<string?>(t["Choose who gets the floor."])
-            : commands.GiveAsync(Place, RequestId, ct), ct);
+            : commands.GiveAsync(Place, RequestId, ct), () => t["The floor is given."], ct);
 
     [HandlerRequires(Operation.ChairFloor)]
     public Task<IActionResult> OnPostEndAsync(int id, int sessionId, CancellationToken ct) =>
-        ActAsync(id, sessionId, () => commands.EndTurnAsync(Place, ct), ct);
+        ActAsync(id, sessionId, () => commands.EndTurnAsync(Place, ct), () => t["The turn is ended."], ct);
 
     [HandlerRequires(Operation.ChairFloor)]
     public Task<IActionResult> OnPostMinutesAsync(int id, int sessionId, CancellationToken ct) =>
-        ActAsync(id, sessionId, () => commands.SetMinutesAsync(Place, Minutes, ct), ct);
+        ActAsync(id, sessionId, () => commands.SetMinutesAsync(Place, Minutes, ct), () => t["{0} minutes per turn.", Minutes ?? 0], ct);
 
     /// <summary>Runs a change (the handler declares who may make it); a refusal re-shows the page with its reason (422), a
     /// success reloads it so that refreshing does not post again.</summary>
-    private async Task<IActionResult> ActAsync(int id, int sessionId, Func<Task<string?>> change, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(int id, int sessionId, Func<Task<string?>> change, Func<string> notice, CancellationToken ct)
     {
         if (!await FindAsync(id, sessionId, ct))
         {
@@ -88,6 +89,7 @@ public sealed class FloorModel(AppDbContext db, IAuthorizationService authorizat
         Problem = await change();
         if (Problem is null)
         {
+            this.Tell(notice());
             return Redirect(Place.Address);
         }
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -103,7 +105,8 @@ public sealed class FloorModel(AppDbContext db, IAuthorizationService authorizat
     private async Task<PageResult> ShowAsync(CancellationToken ct)
     {
         View = (await FloorSnapshot.ReadAsync(db, Place.SessionId, ct)).In(Cultures.Current, clock.GetUtcNow());
-        Names = await PartyNames.LoadAsync(db, Place.Roles.Select(r => r.StateCode), Place.Roles.Select(r => r.OrganizationId), ct);
+        var speaksFor = Place.Roles.Concat(Place.Representing).ToList();
+        Names = await PartyNames.LoadAsync(db, speaksFor.Select(r => r.StateCode), speaksFor.Select(r => r.OrganizationId), ct);
         return Page();
     }
 }

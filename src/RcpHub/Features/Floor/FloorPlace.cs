@@ -12,7 +12,7 @@ namespace RcpHub.Features.Floor;
 /// address, the meeting visible to the reader (<see cref="MeetingOperations.View"/>), and what the reader may do
 /// there, decided by <see cref="AccessRules"/> on their roles in the meeting's process.</summary>
 public sealed record FloorPlace(string Slug, int MeetingId, string MeetingTitle, int SessionId, string SessionTitle, MeetingAudience Audience,
-    MeetingReader Reader, bool MayAsk, bool MayChair, IReadOnlyList<ReaderRole> Roles)
+    MeetingReader Reader, bool MayAsk, bool MayChair, IReadOnlyList<ReaderRole> Roles, IReadOnlyList<ReaderRole> Representing)
 {
     public string Address => $"/processes/{Slug}/meetings/{MeetingId}/sessions/{SessionId}/floor";
 
@@ -32,13 +32,15 @@ public sealed record FloorPlace(string Slug, int MeetingId, string MeetingTitle,
         var reader = await readers.CurrentAsync(user);
         var roles = reader.Roles.Where(r => r.ProcessId == meeting.ProcessId).ToList();
         var roleNames = roles.Select(r => r.Role).ToList();
+        var representing = MeetingAccess.RepresentingInvitees(reader, meeting.Invitees);
         return new FloorPlace(process.Slug, meetingId, meeting.Title, sessionId, session.Title, meeting.Audience, reader,
-            AccessRules.Allows(Operation.AskForFloor, reader.IsPlatformAdministrator, roleNames),
+            AccessRules.MayAskForFloor(reader.IsPlatformAdministrator, roleNames, representing.Count > 0),
             AccessRules.Allows(Operation.ChairFloor, reader.IsPlatformAdministrator, roleNames),
-            roles);
+            roles, representing);
     }
 
-    /// <summary>The states and organisations the reader may speak for here: those of their roles in the process.</summary>
-    public IReadOnlyList<string> Parties => Roles
+    /// <summary>The states and organisations the reader may speak for here: those of their roles in the process, and the
+    /// invited ones they represent.</summary>
+    public IReadOnlyList<string> Parties => Roles.Concat(Representing)
         .Select(r => Party.Key(r.StateCode, r.OrganizationId)).OfType<string>().Distinct().ToList();
 }

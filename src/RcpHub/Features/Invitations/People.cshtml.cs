@@ -22,6 +22,10 @@ public sealed class PeopleModel(AppDbContext db, ProcessAccess access, TimeProvi
     public IReadOnlyList<Holder> Revoked { get; private set; } = [];
     public IReadOnlyDictionary<string, string> StateNames { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The role whose revocation is asked about (?revoke={id}): the page asks first.</summary>
+    [BindProperty(SupportsGet = true, Name = "revoke")]
+    public int? Revoking { get; set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var process = HttpContext.AddressedProcess();

@@ -324,12 +324,9 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
         }
         else
         {
-            var startsOn = process.Latest.StartsOn ?? new DateOnly(process.Latest.StartYear, 1, 1);
-            schedule = order.Contains(process.Latest.StateCode ?? "")
-                ? ChairRotation.Schedule(order, process.Latest.StateCode, startsOn, months, count)
-                // The current chair is not in the rotation (an organisation, or a state outside it): the rotation
-                // starts at its first state when the current term ends.
-                : ChairRotation.Schedule(order, null, process.Latest.EndsOn?.AddDays(1) ?? startsOn.AddMonths(months), months, count);
+            // A current chair outside the rotation (an organisation, or a state outside it) hands over to its first state.
+            schedule = ChairRotation.Upcoming(order, process.Latest.StateCode, process.Latest.StartsOn ?? new DateOnly(process.Latest.StartYear, 1, 1),
+                process.Latest.EndsOn, months, today, count);
         }
         var names = rotation.ToDictionary(r => r.StateCode, r => r.StateName);
         return new ChairSchedule(current, months, schedule.Select(s => new ScheduledChairRow(s.StateCode, names[s.StateCode], s.StartsOn, s.EndsOn)).ToList(), skipped);

@@ -27,6 +27,10 @@ public sealed class ChairTermModel(AppDbContext db, IStringLocalizer<ManageText>
     private IEnumerable<Choice> WithCurrent(IReadOnlyList<Choice> choices, string? value) =>
         value is null || choices.Any(c => c.Value == value) ? choices : choices.Prepend(new Choice(value, Current.Holder));
 
+    /// <summary>Set (?remove=true) when the secretariat asked to remove the term: the page asks first.</summary>
+    [BindProperty(SupportsGet = true, Name = "remove")]
+    public bool Removing { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id))

@@ -28,6 +28,10 @@ public sealed class ChairsModel(AppDbContext db, IStringLocalizer<ManageText> t,
     public IEnumerable<SelectListItem> OrganizationOptions => Options(Holders.Organizations, T["No organisation"]);
     public IEnumerable<SelectListItem> CandidateOptions => Options(Holders.RotationCandidates);
 
+    /// <summary>The state whose removal from the rotation is asked about (?remove={code}): the page asks first.</summary>
+    [BindProperty(SupportsGet = true, Name = "remove")]
+    public string? RemovingFromRotation { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadAsync();

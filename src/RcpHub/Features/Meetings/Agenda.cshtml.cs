@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
@@ -70,6 +71,7 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
             AgendaCommands.Apply(existing, Item, starts, ends);
         }
         await SaveAsync(ct);
+        this.Tell(existing is null ? Text["The agenda item {0} is added.", item.Title] : Text["The agenda item {0} is saved.", item.Title]);
         return Back("agenda", $"item-{item.Id}");
     }
 
@@ -86,6 +88,7 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
         }
         AgendaCommands.Move(items, item, up);
         await SaveAsync(ct);
+        this.Tell(Text["The agenda item {0} is now number {1}.", item.Title, item.Position]);
         return Back("agenda", $"item-{item.Id}");
     }
 
@@ -108,6 +111,7 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
             return await ShowAsync(ct);
         }
         await SaveAsync(ct);
+        this.Tell(Text["The agenda item {0} is removed.", item.Title]);
         return Back("agenda");
     }
 
@@ -129,6 +133,7 @@ public sealed class AgendaModel(AppDbContext db, TimeProvider clock, IStringLoca
             ForwardError = (itemId, error);
             return await ShowAsync(ct);
         }
+        this.Tell(Text["The agenda item {0} is forwarded.", item.Title]);
         return Back("agenda", $"item-{item.Id}");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Email;
 
@@ -10,14 +11,16 @@ namespace RcpHub.Features.Meetings;
 
 /// <summary>/calendar: a signed-in person makes, replaces or revokes the secret address of their own calendar feed.</summary>
 [Requires(Operation.ManageOwnAccount)]
-public sealed class CalendarSettingsModel(AppDbContext db, TimeProvider clock, IConfiguration configuration) : PageModel
+public sealed class CalendarSettingsModel(AppDbContext db, TimeProvider clock, IConfiguration configuration, Microsoft.Extensions.Localization.IStringLocalizer<MeetingsText> t) : PageModel
 {
     public DateTimeOffset? MadeAt { get; private set; }
 
     /// <summary>The new address, shown once, right after it is made.</summary>
     public string? NewAddress { get; private set; }
 
-    public bool Revoked { get; private set; }
+    /// <summary>Set (?revoke=true) when the person asked to revoke the address: the page asks first.</summary>
+    [BindProperty(SupportsGet = true, Name = "revoke")]
+    public bool Revoking { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => MadeAt = await FindAsync(ct) is { } feed ? feed.CreatedAt : null;
 
@@ -46,8 +49,8 @@ public sealed class CalendarSettingsModel(AppDbContext db, TimeProvider clock, I
             db.CalendarFeeds.Remove(feed);
             await db.SaveChangesAsync(ct);
         }
-        Revoked = true;
-        return Page();
+        this.Tell(t["Your calendar address has been revoked: it no longer works."]);
+        return Redirect("/calendar");
     }
 
     private Task<CalendarFeed?> FindAsync(CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
@@ -36,6 +37,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
             return await FormAsync(ct);
         }
         await MeetingCommands.UpdateAsync(Db, clock, meeting, Input, starts, ends, ct);
+        this.Tell(Text["The meeting is saved."]);
         return Redirect($"/meetings/{meeting.Id}");
     }
 
@@ -50,6 +52,10 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
             return NotFound();
         }
         await MeetingCommands.SetStatusAsync(Db, clock, meeting, status, ct);
+        if (status == MeetingStatus.Postponed)
+        {
+            this.Tell(Text["The meeting is postponed."]);
+        }
         return Redirect($"/meetings/{meeting.Id}");
     }
 

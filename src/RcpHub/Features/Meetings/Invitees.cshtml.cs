@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
@@ -35,6 +36,14 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await FindAsync(id, ct) ? await ShowAsync(ct) : NotFound();
+
+    /// <summary>Invites every state that is a member of the process today, in one step.</summary>
+    public Task<IActionResult> OnPostAddMembersAsync(int id, CancellationToken ct) =>
+        InviteAllAsync(id, MembershipRole.Member, ct);
+
+    /// <summary>Invites every observer of the process today, states and organisations alike, in one step.</summary>
+    public Task<IActionResult> OnPostAddObserversAsync(int id, CancellationToken ct) =>
+        InviteAllAsync(id, MembershipRole.Observer, ct);
 
     public async Task<IActionResult> OnPostAddStateAsync(int id, CancellationToken ct)
     {
@@ -90,8 +99,37 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         {
             return NotFound();
         }
+        var name = (await NamesAsync(ct)).Of(invitee);
         Meeting.Invitees.Remove(invitee);
         await SaveAsync(ct);
+        this.Tell(Text["{0} is no longer invited.", name]);
+        return Back("invitees");
+    }
+
+    /// <summary>Adds the current members (or observers) of the process not yet invited; says how many.</summary>
+    private async Task<IActionResult> InviteAllAsync(int id, MembershipRole role, CancellationToken ct)
+    {
+        if (!await FindAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var current = await Db.Memberships.AsNoTracking().CurrentOn(Clock.Today())
+            .Where(m => m.ProcessId == Meeting.ProcessId && m.Role == role)
+            .Select(m => new { m.StateCode, m.OrganizationId })
+            .ToListAsync(ct);
+        var added = current
+            .Where(m => !Meeting.Invitees.Any(i => (m.StateCode != null && i.StateCode == m.StateCode) || (m.OrganizationId != null && i.OrganizationId == m.OrganizationId)))
+            .DistinctBy(m => Party.Key(m.StateCode, m.OrganizationId))
+            .Select(m => new MeetingInvitee { StateCode = m.StateCode, OrganizationId = m.OrganizationId })
+            .ToList();
+        if (added.Count > 0)
+        {
+            Meeting.Invitees.AddRange(added);
+            await SaveAsync(ct);
+        }
+        this.Tell(added.Count == 0
+            ? (role == MembershipRole.Member ? Text["Every member state is already invited."] : Text["Every observer is already invited."])
+            : role == MembershipRole.Member ? Text["{0} member states invited.", added.Count] : Text["{0} observers invited.", added.Count]);
         return Back("invitees");
     }
 
@@ -103,6 +141,7 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         }
         Meeting.Invitees.Add(invitee);
         await SaveAsync(ct);
+        this.Tell(Text["{0} is invited.", (await NamesAsync(ct)).Of(invitee)]);
         return Back("invitees");
     }
 
@@ -114,18 +153,37 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
 
     private async Task<PageResult> ShowAsync(CancellationToken ct)
     {
-        Parties = await PartyChoices.LoadAsync(Db, ct);
-        var persons = await Db.MeetingInvitees.AsNoTracking().Where(i => i.MeetingId == Meeting.Id && i.UserId != null)
-            .Select(i => new { i.Id, i.User!.DisplayName, i.User.Email }).ToListAsync(ct);
-        var states = Parties.States.ToDictionary(c => c.Value, c => c.Label);
-        var organizations = Parties.Organizations.ToDictionary(c => c.Value, c => c.Label);
+        var names = await NamesAsync(ct);
+        Parties = names.Parties;
         Current = Meeting.Invitees
-            .Select(i => i.UserId is not null
-                ? new InviteeView(i.Id, new PartyRef(null, null, persons.Where(p => p.Id == i.Id).Select(p => $"{p.DisplayName} ({p.Email})").FirstOrDefault() ?? ""), true)
-                : new InviteeView(i.Id, new PartyRef(i.StateCode, i.OrganizationId,
-                    (i.StateCode is not null ? states : organizations).GetValueOrDefault(Party.Key(i.StateCode, i.OrganizationId)!, "")), false))
+            .Select(i => new InviteeView(i.Id, new PartyRef(i.StateCode, i.OrganizationId, names.Of(i)), i.UserId is not null))
             .OrderBy(i => i.IsPerson).ThenBy(i => i.Party.StateCode == null).ThenBy(i => i.Party.Name, StringComparer.CurrentCulture)
             .ToList();
         return Page();
+    }
+
+    private InviteeNames? _names;
+
+    /// <summary>How the page names invitees: states and organisations as the lists name them, persons by name and address.</summary>
+    private async Task<InviteeNames> NamesAsync(CancellationToken ct)
+    {
+        if (_names is null)
+        {
+            var parties = await PartyChoices.LoadAsync(Db, ct);
+            var userIds = Meeting.Invitees.Select(i => i.UserId).OfType<string>().ToList();
+            var persons = userIds.Count == 0 ? [] : await Db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => $"{u.DisplayName} ({u.Email})", ct);
+            _names = new InviteeNames(parties, persons);
+        }
+        return _names;
+    }
+
+    private sealed record InviteeNames(PartyChoices Parties, Dictionary<string, string> Persons)
+    {
+        private readonly Dictionary<string, string> _labels = Parties.States.Concat(Parties.Organizations).ToDictionary(c => c.Value, c => c.Label);
+
+        public string Of(MeetingInvitee invitee) => invitee.UserId is { } userId
+            ? Persons.GetValueOrDefault(userId, "")
+            : _labels.GetValueOrDefault(Party.Key(invitee.StateCode, invitee.OrganizationId)!, "");
     }
 }

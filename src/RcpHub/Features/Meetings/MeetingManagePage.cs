@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
@@ -16,6 +17,15 @@ public abstract class MeetingManagePage(AppDbContext db, TimeProvider clock, ISt
     protected IStringLocalizer<MeetingsText> Text => t;
 
     public string Slug { get; private set; } = "";
+
+    /// <summary>What the page is asked to remove (?remove={id}): it asks first, see <see cref="RemovalQuestion"/>.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "remove")]
+    public int? Removing { get; set; }
+
+    /// <summary>The question asked before removing something of the meeting; "Cancel" leads back to <paramref name="section"/>.</summary>
+    public RemovalQuestion AskToRemove(string question, string handler, string routeName, int id, string section) =>
+        new(question, t["Remove"], handler, new() { [routeName] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            $"/processes/{Slug}/meetings/{Meeting.Id}/{section}");
     public Meeting Meeting { get; private set; } = null!;
 
     /// <summary>Finds the meeting; false (answer 404) when the process has no meeting with this id.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
@@ -24,6 +25,7 @@ public sealed class ScheduleModel(AppDbContext db, TimeProvider clock, IStringLo
             return await FormAsync(ct);
         }
         var meeting = await MeetingCommands.ScheduleAsync(Db, clock, Process.Id, Input, starts, ends, ct);
+        this.Tell(Text["The meeting is scheduled."]);
         return Redirect($"/meetings/{meeting.Id}");
     }
 }

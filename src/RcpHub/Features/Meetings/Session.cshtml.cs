@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
@@ -47,6 +48,7 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         }
         SessionCommands.Save(Meeting, Current, Session, starts, ends, Current.Position);
         await SaveAsync(ct);
+        this.Tell(Text["The session {0} is saved.", Current.Title]);
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}");
     }
 
@@ -65,6 +67,7 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         }
         SessionCommands.AddSpeaker(Current, Speaker);
         await SaveAsync(ct);
+        this.Tell(Text["{0} is added to the speakers.", Speaker.Name ?? ""]);
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}#speakers");
     }
 
@@ -80,6 +83,7 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         }
         Current.Speakers.Remove(speaker);
         await SaveAsync(ct);
+        this.Tell(Text["{0} is removed from the speakers.", speaker.Name]);
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}#speakers");
     }
 

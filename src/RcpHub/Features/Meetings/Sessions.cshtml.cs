@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
@@ -41,6 +42,7 @@ public sealed class SessionsModel(AppDbContext db, TimeProvider clock, IStringLo
         var next = (await Db.Sessions.Where(s => s.MeetingId == id).MaxAsync(s => (int?)s.Position, ct) ?? 0) + 1;
         var session = SessionCommands.Save(Meeting, null, Session, starts, ends, next);
         await SaveAsync(ct);
+        this.Tell(Text["The session {0} is added.", session.Title]);
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{session.Id}");
     }
 
@@ -57,6 +59,7 @@ public sealed class SessionsModel(AppDbContext db, TimeProvider clock, IStringLo
         }
         Db.Sessions.Remove(session);
         await SaveAsync(ct);
+        this.Tell(Text["The session {0} is removed.", session.Title]);
         return Back("sessions");
     }
 

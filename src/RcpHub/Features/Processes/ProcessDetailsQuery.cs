@@ -151,9 +151,7 @@ public static class ProcessDetailsQuery
         };
     }
 
-    /// <summary>The rotation continues from the newest known term. When that term lies in the past, the terms
-    /// that would already have ended are skipped, so the schedule starts with the one running today and
-    /// covers one full round of the order.</summary>
+    /// <summary>One full round of the order after the newest recorded term (<see cref="ChairRotation.Upcoming"/>).</summary>
     private static List<ScheduledChairView> Schedule(List<StateRef> order, int? termMonths, ChairTermView? latest, DateOnly today)
     {
         // A year outside the calendar's comfortable range would overflow the date arithmetic below.
@@ -161,13 +159,9 @@ public static class ProcessDetailsQuery
         {
             return [];
         }
-        var startsOn = latest.StartsOn ?? new DateOnly(latest.StartYear, 1, 1);
-        var monthsSince = Math.Max(0, ((today.Year - startsOn.Year) * 12) + today.Month - startsOn.Month);
-        var count = Math.Min((monthsSince / months) + 1 + order.Count, 10_000);
         var byCode = order.DistinctBy(s => s.Code).ToDictionary(s => s.Code);
-        return ChairRotation.Schedule(order.Select(s => s.Code).ToList(), latest.State?.Code, startsOn, months, count)
-            .Where(t => t.EndsOn >= today)
-            .Take(order.Count)
+        return ChairRotation.Upcoming(order.Select(s => s.Code).ToList(), latest.State?.Code, latest.StartsOn ?? new DateOnly(latest.StartYear, 1, 1),
+                latest.EndsOn, months, today, order.Count)
             .Select(t => new ScheduledChairView(byCode[t.StateCode], t.StartsOn, t.EndsOn))
             .ToList();
     }

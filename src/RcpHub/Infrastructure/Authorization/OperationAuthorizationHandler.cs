@@ -12,7 +12,7 @@ public sealed record ProcessResource(int ProcessId);
 /// <summary>Decides every <see cref="OperationRequirement"/> from <see cref="AccessRules"/>. The process is the
 /// explicit <see cref="ProcessResource"/>, or else the one the request's address names, as
 /// <see cref="RequestSubjectMiddleware"/> resolved it; where there is neither, a process operation is refused.</summary>
-public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbContext db) : AuthorizationHandler<OperationRequirement>
+public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbContext db, TimeProvider clock) : AuthorizationHandler<OperationRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationRequirement requirement)
     {
@@ -46,13 +46,38 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbCon
             return;
         }
         var user = await access.ForProcessAsync(context.User, processId.Value);
-        var granted = operation == Operation.WriteSessionReport
-            ? AccessRules.MayWriteSessionReport(ProcessAccess.UserIdOf(context.User), await RapporteurAsync(context.Resource), user.IsPlatformAdministrator, user.Roles)
-            : AccessRules.Allows(operation, user.IsPlatformAdministrator, user.Roles);
+        var granted = operation switch
+        {
+            Operation.WriteSessionReport => AccessRules.MayWriteSessionReport(ProcessAccess.UserIdOf(context.User), await RapporteurAsync(context.Resource), user.IsPlatformAdministrator, user.Roles),
+            Operation.AskForFloor => AccessRules.Allows(operation, user.IsPlatformAdministrator, user.Roles)
+                || AccessRules.MayAskForFloor(user.IsPlatformAdministrator, user.Roles, await RepresentsAnInviteeAsync(context.User, context.Resource)),
+            _ => AccessRules.Allows(operation, user.IsPlatformAdministrator, user.Roles),
+        };
         if (granted)
         {
             context.Succeed(requirement);
         }
+    }
+
+    /// <summary>Whether the user speaks for a state or organisation invited to the meeting the address names.</summary>
+    private async Task<bool> RepresentsAnInviteeAsync(System.Security.Claims.ClaimsPrincipal user, object? resource)
+    {
+        if (resource is not HttpContext http || http.Features.Get<RequestSubject>() is not { MeetingId: { } meetingId }
+            || ProcessAccess.UserIdOf(user) is not { } userId)
+        {
+            return false;
+        }
+        var invitees = await db.MeetingInvitees.AsNoTracking().Where(i => i.MeetingId == meetingId && i.UserId == null).ToListAsync();
+        if (invitees.Count == 0)
+        {
+            return false;
+        }
+        var roles = await db.ProcessRoleAssignments.AsNoTracking()
+            .Where(RolesInForce.InForce(db.Memberships, clock.Today()))
+            .Where(a => a.UserId == userId)
+            .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId))
+            .ToListAsync();
+        return MeetingAccess.RepresentingInvitees(new MeetingReader(userId, false, roles), invitees).Count > 0;
     }
 
     /// <summary>The rapporteur of the session the address names, who may write its report whatever their role.</summary>

@@ -38,7 +38,7 @@ public sealed class AdministratorCommandTests : IAsyncLifetime
         await client.SignInAsync(email, Password);
         var admin = await client.GetAsync("/admin/invitations");
         Assert.Equal(HttpStatusCode.OK, admin.Status);
-        Assert.Equal("Invitations (administration)", admin.Text("h1"));
+        Assert.Equal("Invite people to RcpHub (administration)", admin.Text("h1"));
         var account = await client.GetAsync("/account");
         Assert.Contains("You are a platform administrator", account.Text("main"));
     }

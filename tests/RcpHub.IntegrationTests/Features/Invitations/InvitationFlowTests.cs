@@ -192,7 +192,11 @@ public sealed class InvitationFlowTests : MailingTests
         var revokedEmail = TestAccounts.NewEmail("revoked");
         var page = await InviteAsync(secretariat, await secretariat.GetAsync($"/processes/{_slug}/manage/invitations"), revokedEmail, "Observer");
         var revokedLink = (await Smtp.WaitForMessageToAsync(revokedEmail, MailWait)).LinkTo("/account/accept-invitation");
-        var afterRevoke = await secretariat.SubmitAsync(page, "#invitations form", new Dictionary<string, string>());
+        // Revoking asks first: the link shows the question, and only answering it revokes.
+        var ask = page.Document.QuerySelector("#invitations a[href^='?revoke=']")!.GetAttribute("href")!.Split('#')[0];
+        var asked = await secretariat.GetAsync($"/processes/{_slug}/manage/invitations{ask}");
+        Assert.Contains(revokedEmail, asked.Text("#confirm-removal"), StringComparison.OrdinalIgnoreCase);
+        var afterRevoke = await secretariat.SubmitAsync(asked, "#confirm-removal form", new Dictionary<string, string>());
         Assert.Equal("The invitation has been revoked: its link no longer works.", afterRevoke.Text("main .notice"));
         Assert.Equal(HttpStatusCode.NotFound, (await person.GetAsync(revokedLink)).Status);
 
@@ -239,9 +243,11 @@ public sealed class InvitationFlowTests : MailingTests
         using var secretariat = await SecretariatAsync();
         var people = await secretariat.GetAsync($"/processes/{_slug}/manage/people");
         var row = people.Document.QuerySelectorAll("#people tbody tr").Single(r => r.TextContent.Contains("Leo Leaving", StringComparison.Ordinal));
-        var id = row.QuerySelector("input[name='id']")!.GetAttribute("value")!;
+        var id = row.QuerySelector("a[href^='?revoke=']")!.GetAttribute("href")!.Split('#')[0]["?revoke=".Length..];
 
-        var after = await secretariat.SubmitAsync(people, "#people form", new Dictionary<string, string> { ["id"] = id });
+        var asked = await secretariat.GetAsync($"/processes/{_slug}/manage/people?revoke={id}");
+        Assert.Contains("Revoke the role of Leo Leaving", asked.Text("#confirm-removal"), StringComparison.Ordinal);
+        var after = await secretariat.SubmitAsync(asked, "#confirm-removal form", new Dictionary<string, string>());
 
         Assert.Equal("The role has been revoked.", after.Text("main .notice"));
         Assert.Contains("Leo Leaving", after.Text("#revoked-roles"));
@@ -258,7 +264,8 @@ public sealed class InvitationFlowTests : MailingTests
         var people = await secretariat.GetAsync($"/processes/{_slug}/manage/people");
         var row = people.Document.QuerySelectorAll("#people tbody tr").Single(r => r.TextContent.Contains("Sam Secretariat Self", StringComparison.Ordinal));
 
-        var after = await secretariat.SubmitAsync(people, "#people form", new Dictionary<string, string> { ["id"] = row.QuerySelector("input[name='id']")!.GetAttribute("value")! });
+        var id = row.QuerySelector("a[href^='?revoke=']")!.GetAttribute("href")!.Split('#')[0]["?revoke=".Length..];
+        var after = await secretariat.SubmitAsync(await secretariat.GetAsync($"/processes/{_slug}/manage/people?revoke={id}"), "#confirm-removal form", new Dictionary<string, string>());
 
         Assert.StartsWith("You cannot revoke your own secretariat role", after.Text("main .notice"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync($"/processes/{_slug}/manage/people")).Status);

@@ -244,8 +244,8 @@ public sealed class MeetingFormsTests : IAsyncLifetime
         {
             expertItem = await scope.Db.AgendaItems.Where(i => i.MeetingId == experts.Id).Select(i => i.Id).SingleAsync();
         }
-        var removal = await _browser.SubmitAsync(await _browser.GetAsync($"/processes/midsa/meetings/{experts.Id}/agenda"),
-            $"form[action*='handler=Delete'][action*='itemId={expertItem}']", new Dictionary<string, string>());
+        var removal = await _browser.SubmitAsync(await _browser.GetAsync($"/processes/midsa/meetings/{experts.Id}/agenda?remove={expertItem}"),
+            "#confirm-removal form", new Dictionary<string, string>());
         Assert.Equal(["This item is part of a forwarding path and cannot be removed."], removal.Texts("[role=alert]"));
     }
 

@@ -322,7 +322,11 @@ public sealed class MeetingVisibilityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync(first)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await calendarApp.GetAsync(second)).StatusCode);
 
-        var revoked = await browser.SubmitAsync(await browser.GetAsync("/calendar"), "form[action*='handler=Revoke']", new Dictionary<string, string>());
+        // Revoking asks first: the link only shows the question; the address works until it is answered.
+        var asked = await browser.GetAsync("/calendar?revoke=true");
+        Assert.Equal(HttpStatusCode.OK, (await calendarApp.GetAsync(second)).StatusCode);
+        Assert.Contains("Revoke your calendar address?", asked.Text("#confirm-removal"));
+        var revoked = await browser.SubmitAsync(asked, "#confirm-removal form", new Dictionary<string, string>());
         Assert.Contains("no longer works", revoked.Text("[role=status]"));
         Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync(second)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync("/calendar/not-a-token.ics")).StatusCode);

@@ -183,6 +183,33 @@ public sealed class ProcessDetailsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_schedule_never_names_a_next_chair_before_the_recorded_term_ends()
+    {
+        await using var factory = await RcpHubFactory.CreateAsync();
+        var today = Today(factory);
+        var ends = today.AddMonths(1);
+        await using (var scope = factory.Scope())
+        {
+            var process = await scope.Db.Processes.SingleAsync(p => p.Slug == "midsa");
+            await scope.Db.ChairTerms.Where(t => t.ProcessId == process.Id).ExecuteDeleteAsync();
+            // Six-month terms, but Madagascar's recorded term began eleven months ago and runs another month.
+            process.ChairTermMonths = 6;
+            scope.Db.ChairTerms.Add(new ChairTerm { ProcessId = process.Id, StateCode = "MDG", StartYear = today.AddMonths(-11).Year, StartsOn = today.AddMonths(-11), EndsOn = ends });
+            scope.Db.ChairRotationSlots.AddRange(
+                new ChairRotationSlot { ProcessId = process.Id, Position = 1, StateCode = "MDG" },
+                new ChairRotationSlot { ProcessId = process.Id, Position = 2, StateCode = "ZAF" });
+            await scope.Db.SaveChangesAsync();
+        }
+        using var client = HtmlClient.For(factory);
+        var page = await client.GetAsync("/processes/midsa");
+
+        var next = page.Document.QuerySelectorAll("table.schedule tbody tr").First();
+        Assert.Equal("South Africa", next.QuerySelector("td")!.TextContent.Trim());
+        var starts = ends.AddDays(1);
+        Assert.StartsWith(starts.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en")).TrimStart('0'), next.QuerySelector("th")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_a_rotation_order_no_schedule_is_shown()
     {
         await using var factory = await RcpHubFactory.CreateAsync();

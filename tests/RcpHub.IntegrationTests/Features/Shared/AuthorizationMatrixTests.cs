@@ -215,6 +215,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /processes/{slug}/meetings/{id:int}/invitations"] = Op(Secretariat),
         ["POST /processes/{slug}/meetings/{id:int}/invitations"] = Op(Secretariat),
         ["GET /processes/{slug}/meetings/{id:int}/invitees"] = Op(Secretariat),
+        ["POST /processes/{slug}/meetings/{id:int}/invitees?handler=AddMembers"] = Op(Secretariat),
+        ["POST /processes/{slug}/meetings/{id:int}/invitees?handler=AddObservers"] = Op(Secretariat),
         ["POST /processes/{slug}/meetings/{id:int}/invitees?handler=AddOrganization"] = Op(Secretariat),
         ["POST /processes/{slug}/meetings/{id:int}/invitees?handler=AddPerson"] = Op(Secretariat),
         ["POST /processes/{slug}/meetings/{id:int}/invitees?handler=AddState"] = Op(Secretariat),
