@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
 
@@ -26,18 +27,16 @@ public sealed class DelegationModel(AppDbContext db, MeetingReaders readers, IAu
     public string MeetingTitle { get; private set; } = "";
     public IReadOnlyList<StateChoice> States { get; private set; } = [];
     public Current? Registered { get; private set; }
-    public bool Saved { get; private set; }
 
     [BindProperty]
     public DelegationInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id, string? state, bool saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, string? state, CancellationToken ct)
     {
         if (!await FindAsync(id, ct))
         {
             return NotFound();
         }
-        Saved = saved;
         var code = States.Any(s => s.Code == state) ? state : States.FirstOrDefault()?.Code;
         var existing = code is null ? null : await db.Delegations.AsNoTracking().Include(d => d.Delegates)
             .SingleOrDefaultAsync(d => d.MeetingId == id && d.StateCode == code, ct);
@@ -92,7 +91,8 @@ public sealed class DelegationModel(AppDbContext db, MeetingReaders readers, IAu
         delegation.Delegates.Clear();
         delegation.Delegates.AddRange(Input.ToDelegates());
         await db.SaveChangesAsync(ct);
-        return Redirect($"/processes/{Slug}/meetings/{id}/delegation?state={code}&saved=true");
+        this.Tell(t["The delegation is registered. The secretariat will confirm it."]);
+        return Redirect($"/processes/{Slug}/meetings/{id}/delegation?state={code}");
     }
 
     private PageResult Redisplay()
