@@ -276,7 +276,8 @@ internal sealed partial class AppProcess : IDisposable
 
     public async Task WaitUntilReadyAsync(HttpClient http)
     {
-        for (var i = 0; i < 120; i++)
+        // Up to three minutes: on a shared machine under load the start alone can take more than one.
+        for (var i = 0; i < 360; i++)
         {
             try
             {
@@ -291,7 +292,7 @@ internal sealed partial class AppProcess : IDisposable
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException("RcpHub did not start within a minute.");
+        throw new TimeoutException("RcpHub did not start within three minutes.");
     }
 
     public void Dispose()
