@@ -7,6 +7,8 @@
     return;
   }
   button.value = zone;
+  // The list is posted under the same name, and first: it must say the same, or its choice would win.
+  button.addEventListener("click", () => { document.getElementById("account-time-zone").value = zone; });
   button.textContent = button.dataset.label.replace("{0}", zone.replaceAll("_", " "));
   button.hidden = false;
 })();
