@@ -132,7 +132,11 @@ internal sealed class GlobalMeetingConfiguration : IEntityTypeConfiguration<Glob
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> e) => e.Property(u => u.DisplayName).HasMaxLength(200);
+    public void Configure(EntityTypeBuilder<AppUser> e)
+    {
+        e.Property(u => u.DisplayName).HasMaxLength(200);
+        e.Property(u => u.TimeZoneId).HasMaxLength(64);
+    }
 }
 
 internal sealed class ProcessRoleAssignmentConfiguration : IEntityTypeConfiguration<ProcessRoleAssignment>

@@ -9,6 +9,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Marks accounts created by the <c>--demo</c> loader.</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>The IANA zone the person reads times in (set on their account page); null shows venue times and UTC.</summary>
+    public string? TimeZoneId { get; set; }
 }
 
 /// <summary>Roles a person holds within one process.</summary>

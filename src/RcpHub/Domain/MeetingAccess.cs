@@ -6,7 +6,8 @@ namespace RcpHub.Domain;
 public sealed record ReaderRole(int ProcessId, ProcessRole Role, string? StateCode = null, int? OrganizationId = null);
 
 /// <summary>The person reading: anonymous (no user id, no roles), or a user with their active roles in every process.</summary>
-public sealed record MeetingReader(string? UserId, bool IsPlatformAdministrator, IReadOnlyList<ReaderRole> Roles)
+/// <param name="TimeZoneId">The zone the person chose on their account page (read with the roles, in the same query).</param>
+public sealed record MeetingReader(string? UserId, bool IsPlatformAdministrator, IReadOnlyList<ReaderRole> Roles, string? TimeZoneId = null)
 {
     public static readonly MeetingReader Anonymous = new(null, false, []);
 

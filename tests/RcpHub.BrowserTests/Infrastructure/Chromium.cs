@@ -25,10 +25,10 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with JavaScript on or off.</summary>
-    public async Task<IPage> NewPageAsync(bool javaScript = true, string locale = "en-GB")
+    /// <summary>A fresh browser context (own cookies) with JavaScript on or off, in a time zone if given.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, string locale = "en-GB", string? timeZone = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript, Locale = locale });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = javaScript, Locale = locale, TimezoneId = timeZone });
         // Generous: on a busy 2-core machine the first page of a freshly started server can take seconds. Speed is measured in bench/.
         context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Invitations;
+using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
 
 using RcpHub.Infrastructure;
@@ -13,7 +15,7 @@ namespace RcpHub.Features.Account;
 
 /// <summary>My account: who I am, the roles I hold in each process, and the way to my security settings.</summary>
 [Requires(Operation.ManageOwnAccount)]
-public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db) : PageModel
+public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, IStringLocalizer<AccountText> t) : PageModel
 {
     public sealed record RoleRow(string ProcessSlug, string ProcessAcronym, string ProcessName, ProcessRole Role, string? StateCode, string? Ministry, DateTimeOffset GrantedAt);
 
@@ -35,5 +37,29 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db) : Pa
         Roles = [.. roles.OrderBy(r => r.ProcessAcronym, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Role)];
         StateNames = await ProcessRoles.StateNamesAsync(db, roles.Select(r => r.StateCode));
         return Page();
+    }
+
+    /// <summary>The zone the person reads meeting times in; empty clears it (venue times and UTC).</summary>
+    public async Task<IActionResult> OnPostTimeZoneAsync([FromForm] string? timeZoneId)
+    {
+        if (await users.GetUserAsync(User) is not { } me)
+        {
+            return Challenge();
+        }
+        var chosen = string.IsNullOrEmpty(timeZoneId) ? null : timeZoneId;
+        if (chosen is not null && !TimeZones.IsKnown(chosen))
+        {
+            ModelState.AddModelError("timeZoneId", t["Choose a time zone from the list."]);
+            var page = await OnGetAsync();
+            if (page is PageResult result)
+            {
+                result.StatusCode = StatusCodes.Status400BadRequest;
+            }
+            return page;
+        }
+        me.TimeZoneId = chosen;
+        await users.UpdateAsync(me);
+        this.Tell(chosen is null ? t["Times are shown on the venue's clock and in UTC."] : t["Times are now shown in {0}.", TimeZones.Label(chosen)]);
+        return LocalRedirect("/account");
     }
 }

@@ -24,10 +24,11 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
         {
             return NotFound();
         }
-        ReaderZone = TimeZones.ReaderZone(HttpContext);
+        var reader = await readers.CurrentAsync(User);
+        ReaderZone = TimeZones.ReaderZone(HttpContext, reader);
         if (await authorization.MayAsync(User, meeting, MeetingOperations.View))
         {
-            Meeting = await MeetingDetails.LoadAsync(db, await readers.CurrentAsync(User), meeting, ct);
+            Meeting = await MeetingDetails.LoadAsync(db, reader, meeting, ct);
             MayManage = await authorization.MayAsync(User, meeting, MeetingOperations.Manage);
             return Page();
         }

@@ -44,7 +44,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
         Past = When == "past";
         var reader = await readers.CurrentAsync(User);
         MayManage = MeetingAccess.MayManage(reader, process.Id);
-        ReaderZone = TimeZones.ReaderZone(HttpContext);
+        ReaderZone = TimeZones.ReaderZone(HttpContext, reader);
         var filter = new MeetingFilter(Level, Format, Status, Q, Past, P);
         Meetings = await MeetingList.ForProcessAsync(db, reader, process.Id, filter, clock.GetUtcNow(), ct);
         Names = await PartyNames.LoadAsync(db, Meetings.Rows.Select(r => r.HostStateCode), [], ct);

@@ -90,10 +90,13 @@ public static class MeetingDetails
 
         // The chains through this meeting's items, in one query, limited to the meetings the reader may see. Every item of
         // a chain but the first carries the first's id; the query returns this meeting's own items too (as possible firsts).
+        // Items first, by their two indexes (a union rather than one OR, which a planner may answer by reading every item
+        // of every meeting the reader may see: all of a large process's for its secretariat), then their meetings.
         var roots = items.Select(i => i.ChainRootItemId ?? i.Id).Distinct().ToList();
-        var chainItems = await db.Meetings.AsNoTracking().Where(MeetingAccess.VisibleTo(reader))
-            .SelectMany(x => x.AgendaItems, (x, i) => new { Item = i, Meeting = x })
-            .Where(p => roots.Contains(p.Item.Id) || (p.Item.ChainRootItemId != null && roots.Contains(p.Item.ChainRootItemId.Value)))
+        var linked = db.AgendaItems.Where(i => roots.Contains(i.Id))
+            .Union(db.AgendaItems.Where(i => i.ChainRootItemId != null && roots.Contains(i.ChainRootItemId.Value)));
+        var chainItems = await linked.AsNoTracking()
+            .Join(db.Meetings.Where(MeetingAccess.VisibleTo(reader)), i => i.MeetingId, x => x.Id, (i, x) => new { Item = i, Meeting = x })
             .Select(p => new { Root = p.Item.ChainRootItemId ?? p.Item.Id, Step = new ChainStep(p.Item.Id, p.Item.Title, p.Meeting.Id, p.Meeting.Title, p.Meeting.Level, p.Meeting.StartsAtUtc) })
             .ToListAsync(ct);
         IReadOnlyList<ChainStep> ChainOf(int root)

@@ -33,12 +33,13 @@ public sealed class MeetingReaders(AppDbContext db, TimeProvider clock)
             .Select(u => new
             {
                 u.IsPlatformAdministrator,
+                u.TimeZoneId,
                 Roles = db.ProcessRoleAssignments.Where(inForce)
                     .Where(a => a.UserId == u.Id)
                     .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId))
                     .ToList(),
             })
             .SingleOrDefaultAsync();
-        return user is null ? MeetingReader.Anonymous : new MeetingReader(userId, user.IsPlatformAdministrator, user.Roles);
+        return user is null ? MeetingReader.Anonymous : new MeetingReader(userId, user.IsPlatformAdministrator, user.Roles, user.TimeZoneId);
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
+using RcpHub.Domain;
 
 namespace RcpHub.Features.Meetings;
 
-/// <summary>IANA time zones: the venue's (chosen in the meeting form) and the reader's (chosen in a picker, kept in
-/// the <c>tz</c> cookie, or given as <c>?tz=</c>; UTC by default, since pages carry no script to ask the browser).</summary>
+/// <summary>IANA time zones: the venue's (chosen in the meeting form) and the reader's: a signed-in person's is a setting
+/// of their account (proposed from the browser on the account page); an anonymous visitor's is chosen on the time zone
+/// page, kept in the <c>tz</c> cookie, or given as <c>?tz=</c>. UTC by default.</summary>
 public static class TimeZones
 {
     public const string CookieName = "tz";
@@ -21,9 +23,14 @@ public static class TimeZones
     /// <summary>The zone's id as a reader would say it: "America/Argentina/Buenos Aires".</summary>
     public static string Label(string id) => id.Replace('_', ' ');
 
-    /// <summary>The reader's zone: <c>?tz=</c>, else the cookie, else UTC; anything unknown counts as UTC.</summary>
-    public static string ReaderZone(HttpContext http)
+    /// <summary>The reader's zone: a signed-in person's account setting (the one place it is changed), else for an
+    /// anonymous visitor <c>?tz=</c>, else the cookie; UTC when none is set, and anything unknown counts as UTC.</summary>
+    public static string ReaderZone(HttpContext http, MeetingReader reader)
     {
+        if (reader.UserId is not null)
+        {
+            return IsKnown(reader.TimeZoneId) ? reader.TimeZoneId! : Utc;
+        }
         var chosen = http.Request.Query[CookieName].ToString() is { Length: > 0 } q ? q : http.Request.Cookies[CookieName];
         return IsKnown(chosen) ? chosen! : Utc;
     }

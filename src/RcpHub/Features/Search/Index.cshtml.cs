@@ -26,7 +26,6 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IStringL
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        ReaderZone = TimeZones.ReaderZone(HttpContext);
         // The page opened without a query shows the form alone; a query submitted empty is told what is missing.
         if (!Request.Query.ContainsKey("q"))
         {
@@ -37,7 +36,9 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IStringL
             ModelState.AddModelError(nameof(Q), problem);
             return Page();
         }
-        Results = await SiteSearch.RunAsync(db, await readers.CurrentAsync(User), Q!, Process, ct);
+        var reader = await readers.CurrentAsync(User);
+        ReaderZone = TimeZones.ReaderZone(HttpContext, reader);
+        Results = await SiteSearch.RunAsync(db, reader, Q!, Process, ct);
         return Results is null ? NotFound() : Page();
     }
 

@@ -80,17 +80,33 @@ public sealed class MeetingPagesTests(Chromium chromium) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_in_person_takes_the_browsers_time_zone_in_one_click()
+    {
+        var page = await chromium.NewSignedInPageAsync(_server, _secretariat, timeZone: "Asia/Tokyo");
+        await page.GotoAsync(_server.Url("/account"));
+        await page.ClickAsync("button.browser-zone:has-text('Use Asia/Tokyo')");
+        // The answer comes back to /account, where the page already is: wait for what it shows, not for the address.
+        await Assertions.Expect(page.Locator("#account-time-zone")).ToHaveValueAsync("Asia/Tokyo", new() { Timeout = 60_000 });
+        await page.GotoAsync(_server.Url($"/meetings/{_experts.Id}"));
+        await Assertions.Expect(page.Locator("dd .when .reader-time")).ToContainTextAsync("Asia/Tokyo, UTC+09:00");
+        await Assertions.Expect(page.Locator("main select")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_reader_chooses_a_time_zone_without_JavaScript_and_sees_both_times()
     {
         var page = await chromium.NewPageAsync(javaScript: false);
         await page.GotoAsync(_server.Url($"/meetings/{_experts.Id}"));
         await Assertions.Expect(page.Locator("dd .when .reader-time")).ToContainTextAsync("UTC, UTC+00:00");
+        // The meeting page links to the choice rather than carrying the list of zones.
+        await Assertions.Expect(page.Locator("main select")).ToHaveCountAsync(0);
+        await page.ClickAsync(".time-zone a");
         await page.SelectOptionAsync("#reader-time-zone", "America/New_York");
         await page.ClickAsync("form.time-zone button");
         await page.WaitForURLAsync(_server.Url($"/meetings/{_experts.Id}"));
         await Assertions.Expect(page.Locator("dd .when .reader-time")).ToContainTextAsync("America/New York");
         // The choice is remembered on the next page.
-        await page.GotoAsync(_server.Url("/processes/midsa/meetings"));
+        await page.GotoAsync(_server.Url("/time-zone"));
         await Assertions.Expect(page.Locator("#reader-time-zone")).ToHaveValueAsync("America/New_York");
     }
 

@@ -128,9 +128,11 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /states"] = Open,
         ["GET /states/{code}"] = Open,
         ["GET /time-zone"] = Open,
+        ["GET /api-reference"] = Open,
 
         // One's own account.
         ["GET /account"] = Op(SignedIn),
+        ["POST /account?handler=TimeZone"] = Op(SignedIn),
         ["GET /account/change-password"] = Op(SignedIn),
         ["POST /account/change-password"] = Op(SignedIn),
         ["GET /account/two-factor"] = Op(SignedIn),
