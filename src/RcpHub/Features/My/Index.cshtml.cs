@@ -25,8 +25,9 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
     {
         var reader = await readers.CurrentAsync(User);
         var now = clock.GetUtcNow();
-        Roles = await ToDo.RolesAsync(db, reader.UserId, clock.Today(), ct);
-        Duties = new DutyList(await ToDo.ForPersonAsync(db, reader, Roles, now, ct), TimeZones.ReaderZone(HttpContext));
+        var today = clock.Today();
+        Roles = await ToDo.RolesAsync(db, reader.UserId, today, ct);
+        Duties = new DutyList(await ToDo.ForPersonAsync(db, reader, Roles, today, now, ct), TimeZones.ReaderZone(HttpContext));
         Meetings = await db.Meetings.AsNoTracking()
             .Where(MeetingAccess.VisibleTo(reader))
             .Where(MeetingAccess.ConcernedBy(reader))

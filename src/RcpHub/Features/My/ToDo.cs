@@ -86,7 +86,7 @@ public static class ToDo
     /// <summary>Everything that waits on one person, soonest first. <paramref name="roles"/> are the reader's
     /// (<see cref="RolesAsync"/>).</summary>
     public static async Task<IReadOnlyList<Duty>> ForPersonAsync(
-        AppDbContext db, MeetingReader reader, IReadOnlyList<HeldRole> roles, DateTimeOffset now, CancellationToken ct)
+        AppDbContext db, MeetingReader reader, IReadOnlyList<HeldRole> roles, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         var duties = new List<Duty>();
         if (reader.UserId is null)
@@ -95,22 +95,21 @@ public static class ToDo
         }
         duties.AddRange(await DelegationsToRegisterAsync(db, reader, roles, now, ct));
         duties.AddRange(await SessionReportsAsync(db, reader, ProcessesWhere(reader, Operation.WriteSessionReport), now, ct));
-        duties.AddRange(await DelegationsToConfirmAsync(db, reader, ProcessesWhere(reader, Operation.ScheduleMeetings), now, ct));
-        duties.AddRange(await MeetingReportsToAdoptAsync(db, reader, ProcessesWhere(reader, Operation.AdoptMeetingReport), now, ct));
+        duties.AddRange(await OrganiserDutiesAsync(db, reader, ProcessesWhere(reader, Operation.ScheduleMeetings),
+            ProcessesWhere(reader, Operation.AdoptMeetingReport), today, now, ct));
         duties.AddRange(await InvitationsToAnswerAsync(db, reader.UserId, now, ct));
         // Follow-up of recommendations (a later issue): the actions a person owes on adopted recommendations go here.
         return [.. duties.OrderBy(d => d.Due).ThenBy(d => d.Kind)];
     }
 
     /// <summary>What waits on the secretariat of one process, as its dashboard shows it to <paramref name="reader"/>
-    /// (its secretariat, its chair or a platform administrator, who all see every meeting of the process).</summary>
+    /// (its secretariat, its chair or a platform administrator, who all see every meeting of the process): what each
+    /// member of its secretariat finds on their own page for it, with every missing session report.</summary>
     public static async Task<IReadOnlyList<Duty>> ForSecretariatAsync(AppDbContext db, MeetingReader reader, int processId, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         var duties = new List<Duty>();
-        duties.AddRange(await DelegationsToConfirmAsync(db, reader, [processId], now, ct));
-        duties.AddRange(await ComingMeetingsAsync(db, reader, processId, today, now, ct));
+        duties.AddRange(await OrganiserDutiesAsync(db, reader, [processId], [processId], today, now, ct));
         duties.AddRange(await SessionReportsAsync(db, reader with { UserId = null }, [processId], now, ct));
-        duties.AddRange(await MeetingReportsToAdoptAsync(db, reader, [processId], now, ct));
         return [.. duties.OrderBy(d => d.Due).ThenBy(d => d.Kind)];
     }
 
@@ -198,10 +197,17 @@ public static class ToDo
             s.Due, s.TimeZoneId, now >= s.MeetingEnds, $"/meetings/{s.MeetingId}/sessions/{s.SessionId}/report"));
     }
 
-    /// <summary>Meetings of <paramref name="processes"/> with delegations registered and not yet confirmed or returned;
-    /// due when the meeting starts.</summary>
-    private static async Task<IEnumerable<Duty>> DelegationsToConfirmAsync(AppDbContext db, MeetingReader reader, List<int> processes, DateTimeOffset now, CancellationToken ct)
+    /// <summary>What the organisers owe on the meetings of their processes: in those where they schedule meetings
+    /// (<paramref name="organised"/>), the delegations registered and not yet confirmed or returned (due when the meeting
+    /// starts), the invitations not sent (due when it starts), and the states a coming meeting expects a delegation from
+    /// that have no focal point able to register it (due when the first such meeting starts: a member state needs a
+    /// focal point in the process, a state invited by name one in any); in those where they adopt meeting reports
+    /// (<paramref name="adopting"/>), the meetings that are over without an adopted report (due from their end; no rule
+    /// sets a date for the adoption, so none is ever called late). One query for the meetings, one for the states.</summary>
+    private static async Task<IEnumerable<Duty>> OrganiserDutiesAsync(
+        AppDbContext db, MeetingReader reader, List<int> organised, List<int> adopting, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
+        var processes = organised.Union(adopting).ToList();
         if (processes.Count == 0)
         {
             return [];
@@ -213,84 +219,67 @@ public static class ToDo
             {
                 m.Id,
                 m.Title,
+                m.ProcessId,
                 m.Process!.Acronym,
-                m.StartsAtUtc,
-                m.TimeZoneId,
-                Waiting = db.Delegations.Count(d => d.MeetingId == m.Id && d.Status == DelegationStatus.Registered),
-            })
-            .Where(m => m.Waiting > 0)
-            .ToListAsync(ct);
-        return meetings.Select(m => new Duty(DutyKind.ConfirmDelegations, m.Acronym, m.Title, null, m.Waiting, m.StartsAtUtc, m.TimeZoneId,
-            now >= m.StartsAtUtc, $"/meetings/{m.Id}/participants"));
-    }
-
-    /// <summary>Meetings of <paramref name="processes"/> that are over and whose report is not adopted; due from their end
-    /// (no rule sets a date for the adoption, so none is ever called late).</summary>
-    private static async Task<IEnumerable<Duty>> MeetingReportsToAdoptAsync(AppDbContext db, MeetingReader reader, List<int> processes, DateTimeOffset now, CancellationToken ct)
-    {
-        if (processes.Count == 0)
-        {
-            return [];
-        }
-        var meetings = await db.Meetings.AsNoTracking()
-            .Where(MeetingAccess.VisibleTo(reader))
-            .Where(m => processes.Contains(m.ProcessId) && m.EndsAtUtc <= now
-                && !NotTakingPlace.Contains(m.Status) && m.Status != MeetingStatus.ReportAdopted)
-            .Select(m => new { m.Id, m.Title, m.Process!.Acronym, m.EndsAtUtc, m.TimeZoneId })
-            .ToListAsync(ct);
-        return meetings.Select(m => new Duty(DutyKind.AdoptMeetingReport, m.Acronym, m.Title, null, 1, m.EndsAtUtc, m.TimeZoneId, false, $"/meetings/{m.Id}/report"));
-    }
-
-    /// <summary>The process's meetings still to come: those whose invitation is not sent (due when they start), and the
-    /// states they expect a delegation from that have no focal point able to register it (due when the first such
-    /// meeting starts). A member state needs a focal point in this process; a state invited by name, one in any.</summary>
-    private static async Task<IEnumerable<Duty>> ComingMeetingsAsync(AppDbContext db, MeetingReader reader, int processId, DateOnly today, DateTimeOffset now, CancellationToken ct)
-    {
-        var meetings = await db.Meetings.AsNoTracking()
-            .Where(MeetingAccess.VisibleTo(reader))
-            .Where(m => m.ProcessId == processId && m.EndsAtUtc > now && (m.Status == MeetingStatus.Planned || m.Status == MeetingStatus.InvitationsSent))
-            .OrderBy(m => m.StartsAtUtc).ThenBy(m => m.Id)
-            .Select(m => new
-            {
-                m.Id,
-                m.Title,
-                m.Process!.Acronym,
-                Slug = m.Process.Slug,
+                m.Process.Slug,
                 m.Status,
                 m.Audience,
                 m.StartsAtUtc,
+                m.EndsAtUtc,
                 m.TimeZoneId,
+                Waiting = db.Delegations.Count(d => d.MeetingId == m.Id && d.Status == DelegationStatus.Registered),
                 Invited = m.Invitees.Where(i => i.StateCode != null).Select(i => i.StateCode!).ToList(),
             })
+            .Where(m => m.Waiting > 0
+                || (m.EndsAtUtc > now && (m.Status == MeetingStatus.Planned || m.Status == MeetingStatus.InvitationsSent))
+                || (m.EndsAtUtc <= now && m.Status != MeetingStatus.Postponed && m.Status != MeetingStatus.ReportAdopted))
+            .OrderBy(m => m.StartsAtUtc).ThenBy(m => m.Id)
             .ToListAsync(ct);
-        if (meetings.Count == 0)
-        {
-            return [];
-        }
-        var duties = meetings.Where(m => m.Status == MeetingStatus.Planned && m.StartsAtUtc > now)
-            .Select(m => new Duty(DutyKind.SendInvitation, m.Acronym, m.Title, null, 1, m.StartsAtUtc, m.TimeZoneId, false,
-                $"/processes/{m.Slug}/meetings/{m.Id}/invitations"))
-            .ToList();
 
-        var invited = meetings.SelectMany(m => m.Invited).Distinct().ToList();
-        var anyForMembers = meetings.Any(m => m.Audience != MeetingAudience.ByInvitation);
-        var members = db.Memberships.CurrentOn(today).Where(ms => ms.ProcessId == processId && ms.Role == MembershipRole.Member && ms.StateCode != null);
+        var duties = new List<Duty>();
+        foreach (var m in meetings)
+        {
+            if (organised.Contains(m.ProcessId) && m.Waiting > 0)
+            {
+                duties.Add(new Duty(DutyKind.ConfirmDelegations, m.Acronym, m.Title, null, m.Waiting, m.StartsAtUtc, m.TimeZoneId, now >= m.StartsAtUtc,
+                    $"/meetings/{m.Id}/participants"));
+            }
+            if (organised.Contains(m.ProcessId) && m.Status == MeetingStatus.Planned && m.StartsAtUtc > now)
+            {
+                duties.Add(new Duty(DutyKind.SendInvitation, m.Acronym, m.Title, null, 1, m.StartsAtUtc, m.TimeZoneId, false,
+                    $"/processes/{m.Slug}/meetings/{m.Id}/invitations"));
+            }
+            if (adopting.Contains(m.ProcessId) && m.EndsAtUtc <= now && !NotTakingPlace.Contains(m.Status) && m.Status != MeetingStatus.ReportAdopted)
+            {
+                duties.Add(new Duty(DutyKind.AdoptMeetingReport, m.Acronym, m.Title, null, 1, m.EndsAtUtc, m.TimeZoneId, false, $"/meetings/{m.Id}/report"));
+            }
+        }
+
+        var coming = meetings.Where(m => organised.Contains(m.ProcessId) && m.EndsAtUtc > now
+            && (m.Status == MeetingStatus.Planned || m.Status == MeetingStatus.InvitationsSent)).ToList();
+        if (coming.Count == 0)
+        {
+            return duties;
+        }
+        var invited = coming.SelectMany(m => m.Invited).Distinct().ToList();
+        var forMembers = coming.Where(m => m.Audience != MeetingAudience.ByInvitation).Select(m => m.ProcessId).Distinct().ToList();
+        var members = db.Memberships.CurrentOn(today).Where(ms => forMembers.Contains(ms.ProcessId) && ms.Role == MembershipRole.Member && ms.StateCode != null);
         var focalPoints = db.ProcessRoleAssignments.Where(RolesInForce.InForce(db.Memberships, today)).Where(a => a.Role == ProcessRole.FocalPoint);
         var states = await db.States.AsNoTracking()
-            .Where(s => invited.Contains(s.Code) || (anyForMembers && members.Any(ms => ms.StateCode == s.Code)))
+            .Where(s => invited.Contains(s.Code) || members.Any(ms => ms.StateCode == s.Code))
             .Select(s => new
             {
                 State = s,
-                Member = members.Any(ms => ms.StateCode == s.Code),
-                HereFocalPoint = focalPoints.Any(a => a.StateCode == s.Code && a.ProcessId == processId),
-                AnyFocalPoint = focalPoints.Any(a => a.StateCode == s.Code),
+                MemberOf = members.Where(ms => ms.StateCode == s.Code).Select(ms => ms.ProcessId).ToList(),
+                FocalPointIn = focalPoints.Where(a => a.StateCode == s.Code).Select(a => a.ProcessId).ToList(),
             })
             .ToListAsync(ct);
         var language = Cultures.Current;
         foreach (var s in states.OrderBy(s => s.State.Name(language), StringComparer.CurrentCulture))
         {
-            var first = meetings.FirstOrDefault(m => ExpectsDelegation(m.Audience, m.Invited, s.Member, s.State.Code)
-                && !(s.HereFocalPoint || (m.Invited.Contains(s.State.Code) && s.AnyFocalPoint)));
+            var code = s.State.Code;
+            var first = coming.FirstOrDefault(m => ExpectsDelegation(m.Audience, m.Invited, s.MemberOf.Contains(m.ProcessId), code)
+                && !(s.FocalPointIn.Contains(m.ProcessId) || (m.Invited.Contains(code) && s.FocalPointIn.Count > 0)));
             if (first is not null)
             {
                 duties.Add(new Duty(DutyKind.InviteFocalPoint, first.Acronym, first.Title, s.State.Name(language), 1, first.StartsAtUtc, first.TimeZoneId,

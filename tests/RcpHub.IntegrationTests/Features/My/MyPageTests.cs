@@ -214,6 +214,31 @@ public sealed class MyPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Both_pages_stay_within_the_query_budget_for_a_person_with_every_duty()
+    {
+        var busy = await TestSignIn.CreateUserAsync(_factory, "busy@midsa.example", roles:
+        [
+            new ReaderRole(_midsa, ProcessRole.Secretariat),
+            new ReaderRole(_midsa, ProcessRole.Chair),
+            new ReaderRole(_midsa, ProcessRole.FocalPoint, "ZAF"),
+        ]);
+        await InvitedMeetingAsync("Expert meeting on labour migration");
+        await MeetingUnderWayAsync("Regional conference on mixed migration");
+        await Arrange.MeetingAsync(_factory, _midsa, "Ministerial conference", daysFromNow: 90);
+        using var browser = await BrowserAsync(busy);
+
+        foreach (var address in new[] { "/my", "/processes/midsa/manage" })
+        {
+            await browser.GetAsync(address);
+            _factory.Queries.Reset();
+            var page = await browser.GetAsync(address);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.NotEmpty(page.Document.QuerySelectorAll("li.duty"));
+            Assert.True(_factory.Queries.Count <= 10, $"{address}: {_factory.Queries.Count} queries");
+        }
+    }
+
+    [Fact]
     public async Task Signing_in_without_a_return_address_lands_on_the_personal_page()
     {
         var email = TestAccounts.NewEmail("reader");
