@@ -168,11 +168,12 @@ public static class ToDo
     /// meeting is over, when the meeting report would gather it.</summary>
     private static async Task<IEnumerable<Duty>> SessionReportsAsync(AppDbContext db, MeetingReader reader, List<int> processes, DateTimeOffset now, CancellationToken ct)
     {
-        var userId = reader.UserId;
-        if (userId is null && processes.Count == 0)
+        if (reader.UserId is null && processes.Count == 0)
         {
             return [];
         }
+        // No session has an empty rapporteur id; a null one would match every session without a rapporteur.
+        var userId = reader.UserId ?? "";
         var sessions = await (
             from m in db.Meetings.AsNoTracking().Where(MeetingAccess.VisibleTo(reader))
             where !NotTakingPlace.Contains(m.Status)

@@ -211,6 +211,13 @@ public sealed class MyPageTests : IAsyncLifetime
         }
         using var other = await BrowserAsync(_otherSecretariat);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync("/processes/midsa/manage")).Status);
+        // Nor does this process's dashboard show another's, not even a public meeting's session without a rapporteur.
+        await Arrange.MeetingAsync(_factory, await Arrange.ProcessIdAsync(_factory, "cp"), "Public seminar of another process", MeetingAudience.Public, daysFromNow: -7,
+            configure: m => m.Sessions.Add(new Session { Position = 1, Title = "Open debate" }));
+        using var secretariat = await BrowserAsync(_secretariat);
+        var dashboard = await secretariat.GetAsync("/processes/midsa/manage");
+        Assert.DoesNotContain("Open debate", dashboard.Text("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Public seminar of another process", dashboard.Text("main"), StringComparison.Ordinal);
     }
 
     [Fact]
