@@ -40,7 +40,7 @@ public sealed class BehindProxyTests : IAsyncLifetime
         using var page = await client.Http.GetAsync("/account/sign-in");
         var reset = await client.SubmitAsync(await client.GetAsync("/account/forgot-password"), "#forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
 
-        Assert.Equal("/", signedIn.Url);
+        Assert.Equal("/my", signedIn.Url);
         Assert.Equal(HttpStatusCode.OK, reset.Status);
         Assert.Contains("max-age=31536000", string.Join(",", page.Headers.GetValues("Strict-Transport-Security")));
         Assert.NotEmpty(_setCookies);

@@ -79,7 +79,8 @@ public sealed class SignInModel(
         return Page();
     }
 
-    public static string LocalReturnUrl(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+    /// <summary>Where a person goes once signed in: back where they came from, or else to their own page.</summary>
+    public static string LocalReturnUrl(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl : "/my";
 
     public static string LockedOutMessage(IStringLocalizer<AccountText> t, IdentityOptions options) =>
         t["After too many failed attempts this account is locked for {0} minutes. Try again later, or reset your password.",

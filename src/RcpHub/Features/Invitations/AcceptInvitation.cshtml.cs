@@ -85,7 +85,7 @@ public sealed class AcceptInvitationModel(
         }
         await signIn.SignInAsync(user, isPersistent: false);
         this.Tell(t["Welcome! The invitation is accepted: your new role is listed below."].Value);
-        return LocalRedirect("/account");
+        return LocalRedirect("/my");
     }
 
     private async Task<Step> DecideAsync(CancellationToken ct)

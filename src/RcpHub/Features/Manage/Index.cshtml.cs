@@ -4,19 +4,25 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Meetings;
+using RcpHub.Features.My;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Manage;
 
 /// <summary>The secretariat's dashboard for a process: where things stand and the way to each task it may do.
-/// The chair sees it too, with the tasks it may do (the audit log).</summary>
+/// The chair sees it too, with the tasks it may do (the audit log). What waits on the secretariat comes from
+/// <see cref="ToDo"/>, the rules the personal page uses too.</summary>
 [Requires(Operation.ViewProcessManagement)]
-public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, IAuthorizationService authorization, TimeProvider clock)
+public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, IAuthorizationService authorization, TimeProvider clock,
+    MeetingReaders readers)
     : ManagePage(db, t)
 {
     public sealed record Summary(int MemberStates, int ObserverStates, int Organizations, int FormerMemberships, int Bodies, string? CurrentChair);
 
     public Summary Counts { get; private set; } = null!;
+
+    public DutyList Waiting { get; private set; } = null!;
 
     /// <summary>The tasks this person may do, in the order shown.</summary>
     public IReadOnlyList<(string Page, string Title, string Description)> Tasks { get; private set; } = [];
@@ -61,6 +67,9 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, 
             }
         }
         Tasks = allowed;
+        var reader = await readers.CurrentAsync(User);
+        Waiting = new DutyList(await ToDo.ForSecretariatAsync(Db, reader, Process.Id, today, clock.GetUtcNow(), HttpContext.RequestAborted),
+            TimeZones.ReaderZone(HttpContext), ShowsProcess: false);
         return Page();
     }
 }

@@ -22,12 +22,17 @@ public sealed record When(DateTimeOffset StartsUtc, DateTimeOffset EndsUtc, stri
     /// <summary>For the &lt;time datetime&gt; attribute: the instant in UTC.</summary>
     public string Machine => StartsUtc.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    /// <summary>"Tuesday, 3 March 2026, 09:00 – 17:00", or both dates when the span crosses midnight, in the reader's language.</summary>
+    /// <summary>"Tuesday, 3 March 2026, 09:00 – 17:00", or both dates when the span crosses midnight, or the start alone for
+    /// an instant (a deadline), in the reader's language.</summary>
     private string Range(string zone)
     {
         var culture = CultureInfo.CurrentCulture;
         var (from, to) = (TimeZones.InZone(StartsUtc, zone), TimeZones.InZone(EndsUtc, zone));
         var start = from.ToString("D", culture) + ", " + from.ToString("t", culture);
+        if (StartsUtc == EndsUtc)
+        {
+            return start;
+        }
         return from.Date == to.Date
             ? start + " – " + to.ToString("t", culture)
             : start + " – " + to.ToString("D", culture) + ", " + to.ToString("t", culture);

@@ -32,7 +32,7 @@ public sealed class PasswordTests : MailingTests
         Assert.Equal("Your new password is saved. You can now sign in with it.", done.Text("main .notice"));
 
         Assert.StartsWith("/account/sign-in", (await client.SignInAsync(email)).Url, StringComparison.Ordinal);
-        Assert.Equal("/", (await client.SignInAsync(email, NewPassword)).Url);
+        Assert.Equal("/my", (await client.SignInAsync(email, NewPassword)).Url);
 
         // The link works once: the password change invalidated its token.
         var again = await client.GetAsync(mail.LinkTo("/account/reset-password"));
@@ -65,7 +65,7 @@ public sealed class PasswordTests : MailingTests
         var page = await client.SubmitAsync(form, "#reset-password", new Dictionary<string, string> { ["Input.NewPassword"] = "Attacker-Chosen-Passphrase", ["Input.ConfirmPassword"] = "Attacker-Chosen-Passphrase" });
 
         Assert.Equal("This link is not valid or has expired. Ask for a new one.", page.Text("#reset-password .error"));
-        Assert.Equal("/", (await client.SignInAsync(email)).Url);
+        Assert.Equal("/my", (await client.SignInAsync(email)).Url);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class SessionTests : IAsyncLifetime
         _email = TestAccounts.NewEmail("twice");
         await TestAccounts.CreateAsync(_factory, _email);
         var first = HtmlClient.For(_factory);
-        Assert.Equal("/", (await first.SignInAsync(_email)).Url);
+        Assert.Equal("/my", (await first.SignInAsync(_email)).Url);
         var copy = HtmlClient.For(_factory);
         var auth = first.Cookies.GetCookies(first.Http.BaseAddress!)["rcphub.auth"];
         Assert.NotNull(auth);

@@ -42,7 +42,7 @@ public sealed class SignInTests : IAsyncLifetime
 
         var page = await client.SignInAsync(email, returnUrl: "https://evil.example/steal");
 
-        Assert.Equal("/", page.Url);
+        Assert.Equal("/my", page.Url);
         Assert.Equal(HttpStatusCode.OK, page.Status);
     }
 

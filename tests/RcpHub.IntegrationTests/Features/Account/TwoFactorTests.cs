@@ -46,7 +46,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         // A recovery code signs in once instead of a TOTP code.
         await SignOutAsync(client);
         var viaRecovery = await client.SubmitAsync(await client.SignInAsync(email), "#two-factor", new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] });
-        Assert.Equal("/", viaRecovery.Url);
+        Assert.Equal("/my", viaRecovery.Url);
         await SignOutAsync(client);
         var reused = await client.SubmitAsync(await client.SignInAsync(email), "#two-factor", new Dictionary<string, string> { ["Input.Code"] = recoveryCodes[0] });
         Assert.StartsWith("/account/sign-in-2fa", reused.Url, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.NotEqual(key, disabled.Text("#shared-key"));
 
         await SignOutAsync(client);
-        Assert.Equal("/", (await client.SignInAsync(email)).Url);
+        Assert.Equal("/my", (await client.SignInAsync(email)).Url);
     }
 
     private static string WrongCode(string key)

@@ -76,7 +76,7 @@ public sealed class InvitationFlowTests : MailingTests
             ["Input.NewPassword"] = "Northern-Lights-Over-Tromso",
             ["Input.ConfirmPassword"] = "Northern-Lights-Over-Tromso",
         });
-        Assert.Equal("/account", welcome.Url);
+        Assert.Equal("/my", welcome.Url);
         Assert.Contains("The invitation is accepted", welcome.Text("main .notice"));
         Assert.Contains("Observer", welcome.Text("#my-roles"));
         Assert.Equal("Olga Observer", welcome.Text("header .account a"));
@@ -172,7 +172,7 @@ public sealed class InvitationFlowTests : MailingTests
 
         var account = await person.SubmitAsync(back, "#accept", new Dictionary<string, string>());
 
-        Assert.Equal("/account", account.Url);
+        Assert.Equal("/my", account.Url);
         var roles = account.Text("#my-roles");
         Assert.Contains("Observer", roles);
         Assert.Contains("Chair", roles);

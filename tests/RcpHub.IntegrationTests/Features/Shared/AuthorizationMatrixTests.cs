@@ -140,6 +140,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /account/two-factor?handler=Enable"] = Op(SignedIn),
         ["POST /account/two-factor?handler=RecoveryCodes"] = Op(SignedIn),
         ["GET /calendar"] = Op(SignedIn),
+        ["GET /my"] = Op(SignedIn),
         ["POST /calendar?handler=Make"] = Op(SignedIn),
         ["POST /calendar?handler=Revoke"] = Op(SignedIn),
 

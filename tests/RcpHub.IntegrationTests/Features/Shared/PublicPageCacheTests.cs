@@ -79,7 +79,7 @@ public sealed class PublicPageCacheTests : IAsyncLifetime
         using var second = HtmlClient.For(_factory);
         var signedIn = await second.SignInAsync("cache-visitor@example.org");
         Assert.Equal(System.Net.HttpStatusCode.OK, signedIn.Status);
-        Assert.Equal("/", signedIn.Url);
+        Assert.Equal("/my", signedIn.Url);
     }
 
     [Fact]
