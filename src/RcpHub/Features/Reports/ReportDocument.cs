@@ -13,7 +13,6 @@ public static class ReportDocument
     public static string Html(ReportMeeting meeting, MeetingReportView report, string audience, IStringLocalizer<ReportsText> t, string stylesheet)
     {
         var e = HtmlEncoder.Default;
-        var culture = CultureInfo.CurrentCulture;
         var html = new StringBuilder();
         var language = Cultures.Current;
         var title = t["Meeting report: {0}", meeting.Title].Value;
@@ -23,9 +22,9 @@ public static class ReportDocument
         html.Append(CultureInfo.InvariantCulture, $"<h1>{e.Encode(title)}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"report-meta\">{e.Encode(meeting.ProcessName)} · {e.Encode(t["Who may see this report: {0}", audience].Value)}</p>");
         var state = report.AdoptedAt is { } adopted
-            ? t["Adopted: version {0}, by {1} on {2}.", report.Number!, report.SavedBy!, adopted.ToString("g", culture)].Value
+            ? t["Adopted: version {0}, by {1} on {2}.", report.Number!, report.SavedBy!, Dates.Moment(adopted)].Value
             : report.Number is { } number
-                ? t["Draft: version {0}, saved by {1} on {2}.", number, report.SavedBy!, report.SavedAt!.Value.ToString("g", culture)].Value
+                ? t["Draft: version {0}, saved by {1} on {2}.", number, report.SavedBy!, Dates.Moment(report.SavedAt!.Value)].Value
                 : t["Current draft: the latest report of every session."].Value;
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"report-meta\">{e.Encode(state)}</p>");
         if (report.Introduction is not null)

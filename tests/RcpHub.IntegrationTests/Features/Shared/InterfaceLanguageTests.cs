@@ -1,0 +1,68 @@
+using RcpHub.Features.Demo;
+using RcpHub.IntegrationTests.Infrastructure;
+
+namespace RcpHub.IntegrationTests.Features.Shared;
+
+/// <summary>Every page of the catalogue, in French, Spanish, Russian and Arabic, anonymously, as the administrator and as
+/// the demo secretariat, shows no English interface text (<see cref="InterfaceLanguage"/> says how it is found).</summary>
+public sealed class InterfaceLanguageTests : CatalogueTests
+{
+    private static readonly string[] Languages = ["fr", "es", "ru", "ar"];
+
+    [Fact]
+    public async Task No_page_shows_English_interface_text_in_another_language()
+    {
+        var dictionary = InterfaceLanguage.Read();
+        var addresses = await PageCatalogue.AddressesAsync(Factory);
+        var findings = new List<(string Language, string Address, string Text)>();
+        var failed = new List<string>();
+        foreach (var reader in Enum.GetValues<PageCatalogue.Reader>())
+        {
+            using var client = HtmlClient.For(Factory);
+            if (reader != PageCatalogue.Reader.Anonymous)
+            {
+                var email = reader == PageCatalogue.Reader.Administrator
+                    ? DemoData.Accounts.Single(a => a.IsAdministrator).Email
+                    : DemoData.Accounts.Single(a => a.Role == RcpHub.Domain.ProcessRole.Secretariat).Email;
+                await client.SignInAsync(email, RcpHubFactory.DemoPassword);
+            }
+            foreach (var address in addresses)
+            {
+                var english = await client.GetAsync(In(client, address, "en"));
+                if (PageCatalogue.Unexpected(address, reader, english.Status) is { } unexpected)
+                {
+                    failed.Add(unexpected);
+                    continue;
+                }
+                if (!english.Html.Contains("<html", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+                var inEnglish = InterfaceLanguage.Texts(english.Document);
+                foreach (var language in Languages)
+                {
+                    var page = await client.GetAsync(In(client, address, language));
+                    foreach (var text in InterfaceLanguage.English(dictionary, language, InterfaceLanguage.Texts(page.Document), inEnglish))
+                    {
+                        findings.Add((language, $"{address} ({reader})", text));
+                    }
+                }
+            }
+        }
+        Assert.True(failed.Count == 0, "Unexpected status:\n" + string.Join("\n", failed));
+        var summary = Languages.Select(l => findings.Where(f => f.Language == l).ToList())
+            .Select((f, i) => $"{Languages[i]}: {f.Select(x => x.Address).Distinct().Count()} pages, {f.Select(x => x.Text).Distinct().Count()} strings");
+        TestContext.Current.SendDiagnosticMessage("English left: " + string.Join("; ", summary));
+        Assert.True(findings.Count == 0, "English left on pages in another language (" + string.Join("; ", summary) + "):\n"
+            + string.Join("\n", findings.GroupBy(f => (f.Language, f.Text)).OrderBy(g => g.Key.Language).ThenBy(g => g.Key.Text)
+                .Select(g => $"{g.Key.Language}: \"{g.Key.Text}\" on {string.Join(", ", g.Select(f => f.Address).Distinct().Take(3))}{(g.Count() > 3 ? $" and {g.Count() - 3} more" : "")}")));
+    }
+
+    /// <summary>Chooses the language as the picker does (its cookie), so that it holds through redirects (to the sign-in page).</summary>
+    private static string In(HtmlClient client, string address, string language)
+    {
+        client.AddCookie(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName + "="
+            + Uri.EscapeDataString(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(language))) + "; path=/");
+        return address;
+    }
+}
