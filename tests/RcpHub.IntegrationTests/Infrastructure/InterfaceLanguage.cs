@@ -113,7 +113,8 @@ public static partial class InterfaceLanguage
         || (element.GetAttribute("lang") is { Length: > 0 } lang && lang != pageLanguage);
 
     /// <summary>The texts of <paramref name="page"/> (in <paramref name="language"/>) that are English interface text.</summary>
-    public static IEnumerable<string> English(Dictionary dictionary, string language, HashSet<string> page, HashSet<string> sameInEnglish)
+    /// <param name="names">Names the data holds in this language (states: "Angola" is Spanish too).</param>
+    public static IEnumerable<string> English(Dictionary dictionary, string language, HashSet<string> page, HashSet<string> sameInEnglish, IReadOnlySet<string> names)
     {
         var own = dictionary.Translations.GetValueOrDefault(language) ?? [];
         var patterns = dictionary.Patterns.GetValueOrDefault(language) ?? [];
@@ -128,7 +129,7 @@ public static partial class InterfaceLanguage
             var suspect = !latinScript
                 || sameInEnglish.Contains(text)
                 || dictionary.English.Contains(text);
-            if (suspect && !own.Contains(text) && !patterns.Any(p => p.IsMatch(text)))
+            if (suspect && !own.Contains(text) && !names.Contains(text) && !patterns.Any(p => p.IsMatch(text)))
             {
                 yield return text;
             }

@@ -142,6 +142,8 @@ public static class AuditLog
                     return Moment(moment);
                 }
                 return text;
+            case JsonValueKind.Array:
+                return string.Join(", ", v.EnumerateArray().Select(item => Display(item, t)));
             default:
                 return v.GetRawText();
         }

@@ -150,7 +150,7 @@ public static class AuditSentences
             .Where(x => x.Label is not null)
             .Select(x => new Detail(x.Change.Field, x.Label!, Value(x.Change.Field, x.Change.Before, names, t), Value(x.Change.Field, x.Change.After, names, t),
                 UserText: !names.EnumFields.Contains(x.Change.Field) && x.Change.Field is not ("StateCode" or "HostStateCode" or "ChairStateCode")
-                    && (x.Change.After ?? x.Change.Before) is { ValueKind: JsonValueKind.String } && !IsMoment(x.Change.After ?? x.Change.Before)))
+                    && (x.Change.After ?? x.Change.Before) is { ValueKind: JsonValueKind.String or JsonValueKind.Array } && !IsMoment(x.Change.After ?? x.Change.Before)))
             .Where(d => d.Before.Length > 0 || d.After.Length > 0)
             .ToList();
 

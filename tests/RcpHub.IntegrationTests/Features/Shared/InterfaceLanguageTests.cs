@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RcpHub.Features.Demo;
 using RcpHub.IntegrationTests.Infrastructure;
 
@@ -13,6 +14,12 @@ public sealed class InterfaceLanguageTests : CatalogueTests
     public async Task No_page_shows_English_interface_text_in_another_language()
     {
         var dictionary = InterfaceLanguage.Read();
+        Dictionary<string, HashSet<string>> stateNames;
+        await using (var scope = Factory.Scope())
+        {
+            var states = await scope.Db.States.AsNoTracking().ToListAsync();
+            stateNames = Languages.ToDictionary(l => l, l => states.Select(s => s.Name(l)).ToHashSet(StringComparer.Ordinal));
+        }
         var addresses = await PageCatalogue.AddressesAsync(Factory);
         var findings = new List<(string Language, string Address, string Text)>();
         var failed = new List<string>();
@@ -42,7 +49,7 @@ public sealed class InterfaceLanguageTests : CatalogueTests
                 foreach (var language in Languages)
                 {
                     var page = await client.GetAsync(In(client, address, language));
-                    foreach (var text in InterfaceLanguage.English(dictionary, language, InterfaceLanguage.Texts(page.Document), inEnglish))
+                    foreach (var text in InterfaceLanguage.English(dictionary, language, InterfaceLanguage.Texts(page.Document), inEnglish, stateNames[language]))
                     {
                         findings.Add((language, $"{address} ({reader})", text));
                     }
