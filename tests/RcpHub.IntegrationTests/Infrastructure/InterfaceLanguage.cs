@@ -60,7 +60,7 @@ public static partial class InterfaceLanguage
             }
         }
         var patterns = translations.ToDictionary(t => t.Key, t => t.Value.Where(v => Placeholder().IsMatch(v) && Placeholder().Replace(v, "").Count(char.IsLetter) >= 3)
-            .Select(v => new Regex("^" + Placeholder().Replace(Regex.Escape(v).Replace(@"\{", "{", StringComparison.Ordinal), ".+") + "$", RegexOptions.Singleline))
+            .Select(v => new Regex("^" + Placeholder().Replace(Regex.Escape(v).Replace(@"\{", "{", StringComparison.Ordinal), "(.+)") + "$", RegexOptions.Singleline))
             .ToArray());
         return new Dictionary(english, translations, patterns);
     }
@@ -121,7 +121,7 @@ public static partial class InterfaceLanguage
         var latinScript = language is "fr" or "es";
         foreach (var text in page)
         {
-            var words = LatinWord().Matches(text).Select(m => m.Value).Where(w => !Universal.Contains(w) && !Acronym().IsMatch(w)).ToList();
+            var words = Words(text);
             if (words.Count == 0 || Technical().IsMatch(text))
             {
                 continue;
@@ -129,12 +129,18 @@ public static partial class InterfaceLanguage
             var suspect = !latinScript
                 || sameInEnglish.Contains(text)
                 || dictionary.English.Contains(text);
-            if (suspect && !own.Contains(text) && !names.Contains(text) && !patterns.Any(p => p.IsMatch(text)))
+            // A translation with a placeholder ("جدول الأعمال: {0}") explains the text only if what fills it is no English
+            // left outside the markup that isolates user text: in Russian and Arabic, Latin words there mean an unmarked title.
+            if (suspect && !own.Contains(text) && !names.Contains(text)
+                && !patterns.Any(p => p.Match(text) is { Success: true } m && (latinScript || m.Groups.Values.Skip(1).All(g => Words(g.Value).Count == 0))))
             {
                 yield return text;
             }
         }
     }
+
+    private static List<string> Words(string text) =>
+        LatinWord().Matches(text).Select(m => m.Value).Where(w => !Universal.Contains(w) && !Acronym().IsMatch(w)).ToList();
 
     private static string Normalize(string text) => Space().Replace(text, " ").Trim().Trim('(', ')', ':', '·', '—', '–', ',', '.', '«', '»', '“', '”', ' ', '|', '#', '*').Trim();
 
