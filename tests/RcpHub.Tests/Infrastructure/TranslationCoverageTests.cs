@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Tests.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed partial class TranslationCoverageTests
         Assert.True(used.Count > 10, "The scan found almost no localized strings: it is broken.");
 
         var missing = new List<string>();
-        foreach (var (textClass, key, file) in used)
+        foreach (var (textClass, key, file, _) in used.Where(u => !u.Plural))
         {
             foreach (var language in Languages)
             {
@@ -32,6 +33,43 @@ public sealed partial class TranslationCoverageTests
     }
 
     [Fact]
+    public void Every_counted_phrase_has_every_plural_form_of_every_interface_language()
+    {
+        var features = Path.Combine(RepositoryRoot(), "src", "RcpHub", "Features");
+        var resources = ReadResources(features);
+        var phrases = UsedKeys(features).Where(k => k.Plural).ToList();
+        Assert.True(phrases.Count > 3, "The scan found almost no counted phrases: it is broken.");
+
+        var missing = new List<string>();
+        foreach (var (textClass, other, file, _) in phrases)
+        {
+            foreach (var language in Languages)
+            {
+                foreach (var category in Plurals.Categories[language])
+                {
+                    var key = Plurals.Key(other, category);
+                    if (!resources.TryGetValue((textClass, language), out var entries) || !entries.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value))
+                    {
+                        missing.Add($"{textClass}.{language}.resx lacks \"{key}\" (used in {Path.GetRelativePath(features, file)})");
+                    }
+                }
+            }
+        }
+        Assert.True(missing.Count == 0, $"{missing.Count} missing plural forms:\n" + string.Join("\n", missing.Distinct().Take(200)));
+    }
+
+    [Fact]
+    public void No_two_keys_of_a_feature_differ_only_in_letter_case()
+    {
+        var features = Path.Combine(RepositoryRoot(), "src", "RcpHub", "Features");
+        var twins = ReadResources(features)
+            .SelectMany(r => r.Value.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+                .Select(g => $"{r.Key.TextClass}.{r.Key.Language}: " + string.Join(" / ", g.Select(k => $"\"{k}\""))))
+            .ToList();
+        Assert.True(twins.Count == 0, "Keys that differ only in letter case (one text, one key):\n" + string.Join("\n", twins));
+    }
+
+    [Fact]
     public void Translations_keep_the_placeholders_of_the_English_text()
     {
         var features = Path.Combine(RepositoryRoot(), "src", "RcpHub", "Features");
@@ -42,7 +80,9 @@ public sealed partial class TranslationCoverageTests
             {
                 var expected = Placeholder().Matches(key).Select(m => m.Value).Order().ToList();
                 var actual = Placeholder().Matches(value).Select(m => m.Value).Order().ToList();
-                if (!expected.SequenceEqual(actual))
+                // A plural form may say its number in words ("مستندان", two documents), never name one the phrase lacks.
+                var pluralForm = key.Contains('|', StringComparison.Ordinal);
+                if (pluralForm ? actual.Except(expected).Any() : !expected.SequenceEqual(actual))
                 {
                     broken.Add($"{textClass}.{language}: \"{key}\" → \"{value}\"");
                 }
@@ -80,7 +120,9 @@ public sealed partial class TranslationCoverageTests
         return result;
     }
 
-    private static List<(string TextClass, string Key, string File)> UsedKeys(string features)
+    /// <summary>Every key a page or class uses; <c>Plural</c> marks a counted phrase (<c>t.Plural(n, one, other)</c>), named by its
+    /// English plural form.</summary>
+    private static List<(string TextClass, string Key, string File, bool Plural)> UsedKeys(string features)
     {
         var textClassByNamespace = Directory.EnumerateFiles(features, "*.cs", SearchOption.AllDirectories)
             .Select(f => (Text: File.ReadAllText(f), File: f))
@@ -89,7 +131,7 @@ public sealed partial class TranslationCoverageTests
             .GroupBy(f => f.Ns.Groups[1].Value)
             .ToDictionary(g => g.Key, g => g.First().Marker.Groups[1].Value);
 
-        var used = new List<(string, string, string)>();
+        var used = new List<(string, string, string, bool)>();
         foreach (var file in Directory.EnumerateFiles(features, "*.*", SearchOption.AllDirectories)
                      .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)))
         {
@@ -110,9 +152,13 @@ public sealed partial class TranslationCoverageTests
             AddLocalizers(text, localizers);
             foreach (var (variable, textClass) in localizers)
             {
-                foreach (Match m in Regex.Matches(text, $@"(?<![\w.]){Regex.Escape(variable)}\[\s*""((?:[^""\\]|\\.)*)"""))
+                foreach (Match m in Regex.Matches(text, $@"(?<![\w.]){Regex.Escape(variable)}(?:\[|\.Isolated\()\s*""((?:[^""\\]|\\.)*)"""))
                 {
-                    used.Add((textClass, Regex.Unescape(m.Groups[1].Value), file));
+                    used.Add((textClass, Regex.Unescape(m.Groups[1].Value), file, false));
+                }
+                foreach (Match m in Regex.Matches(text, $@"(?<![\w.]){Regex.Escape(variable)}\.Plural\([^;]*?,\s*""((?:[^""\\]|\\.)*)""\s*,\s*""((?:[^""\\]|\\.)*)"""))
+                {
+                    used.Add((textClass, Regex.Unescape(m.Groups[2].Value), file, true));
                 }
             }
             if (file.EndsWith(".cs", StringComparison.Ordinal) && NamespaceDeclaration().Match(text) is { Success: true } ns)
@@ -120,7 +166,7 @@ public sealed partial class TranslationCoverageTests
                 var textClass = TextClassFor(ns.Groups[1].Value, textClassByNamespace);
                 foreach (Match m in Annotation().Matches(text))
                 {
-                    used.Add((textClass, Regex.Unescape(m.Groups[1].Value), file));
+                    used.Add((textClass, Regex.Unescape(m.Groups[1].Value), file, false));
                 }
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Account;
 
@@ -27,7 +28,7 @@ public sealed class LocalizedIdentityErrors(IStringLocalizer<AccountText> t) : I
 
     public override IdentityError DuplicateUserName(string userName) => Error(nameof(DuplicateUserName), t["An account with this email address already exists."]);
 
-    public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), t["The password must have at least {0} characters.", length]);
+    public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), t.Plural(length, "The password must have at least {0} character.", "The password must have at least {0} characters."));
 
     private static IdentityError Error(string code, string description) => new() { Code = code, Description = description };
 }

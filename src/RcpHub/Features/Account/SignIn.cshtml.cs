@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RcpHub.Domain;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
 using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Account;
@@ -83,6 +84,7 @@ public sealed class SignInModel(
     public static string LocalReturnUrl(IUrlHelper url, string? returnUrl) => url.IsLocalUrl(returnUrl) ? returnUrl : "/my";
 
     public static string LockedOutMessage(IStringLocalizer<AccountText> t, IdentityOptions options) =>
-        t["After too many failed attempts this account is locked for {0} minutes. Try again later, or reset your password.",
-            (int)options.Lockout.DefaultLockoutTimeSpan.TotalMinutes];
+        t.Plural((int)options.Lockout.DefaultLockoutTimeSpan.TotalMinutes,
+            "After too many failed attempts this account is locked for {0} minute. Try again later, or reset your password.",
+            "After too many failed attempts this account is locked for {0} minutes. Try again later, or reset your password.");
 }

@@ -30,6 +30,6 @@ public sealed class AdminAuditModel(AppDbContext db, IStringLocalizer<AuditText>
         var processes = await Db.Processes.AsNoTracking().OrderBy(p => p.Acronym).Select(p => new { p.Slug, p.Acronym }).ToListAsync(HttpContext.RequestAborted);
         ProcessOptions = processes.Select(p => new SelectListItem(p.Acronym, p.Slug, p.Slug == ProcessSlug))
             .Prepend(new SelectListItem(T["All processes"], "")).ToList();
-        Entries = await AuditLog.ReadAsync(Db, new AuditFilter(ProcessSlug: ProcessSlug, User: UserFilter, EntityType: EntityType, Before: before), HttpContext.RequestAborted);
+        await ReadAsync(new AuditFilter(ProcessSlug: ProcessSlug, User: UserFilter, EntityType: EntityType, Before: before));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Audit;
 
@@ -133,7 +134,7 @@ public static class AuditLog
                 var text = v.GetString()!;
                 if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return date.ToString("d", CultureInfo.CurrentCulture);
+                    return Dates.Day(date);
                 }
                 if (text.Length >= 19 && text[10] == 'T'
                     && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var moment))
@@ -141,13 +142,15 @@ public static class AuditLog
                     return Moment(moment);
                 }
                 return text;
+            case JsonValueKind.Array:
+                return string.Join(", ", v.EnumerateArray().Select(item => Display(item, t)));
             default:
                 return v.GetRawText();
         }
     }
 
     /// <summary>A point in time in the reader's culture, in UTC (the server does not know the reader's time zone).</summary>
-    public static string Moment(DateTimeOffset at) => at.ToUniversalTime().ToString("g", CultureInfo.CurrentCulture) + " UTC";
+    public static string Moment(DateTimeOffset at) => Dates.Moment(at.ToUniversalTime()) + " UTC";
 
     /// <summary>The kinds of record the log may name, for the filter; only the model is read, not the log.</summary>
     public static IReadOnlyList<string> EntityTypes(AppDbContext db) =>
@@ -195,13 +198,5 @@ public static class AuditLog
         "DocumentContent" => t["File of a document version"],
         "CalendarFeed" => t["Personal calendar address"],
         _ => entityType,
-    };
-
-    public static string ActionLabel(string action, IStringLocalizer<AuditText> t) => action switch
-    {
-        "Added" => t["Added"],
-        "Modified" => t["Changed"],
-        "Deleted" => t["Removed"],
-        _ => action,
     };
 }

@@ -11,7 +11,16 @@ public abstract class AuditPageModel(AppDbContext db, IStringLocalizer<AuditText
     protected AppDbContext Db => db;
     protected IStringLocalizer<AuditText> T => t;
 
-    public AuditPage Entries { get; protected set; } = new([], null);
+    public AuditPage Entries { get; private set; } = new([], null);
+
+    /// <summary>The states, people and organisations the entries name by code or id.</summary>
+    public AuditNames Names { get; private set; } = AuditNames.None;
+
+    protected async Task ReadAsync(AuditFilter filter)
+    {
+        Entries = await AuditLog.ReadAsync(db, filter, HttpContext.RequestAborted);
+        Names = await AuditSentences.NamesAsync(db, Entries.Entries, HttpContext.RequestAborted);
+    }
 
     public abstract bool ShowProcess { get; }
 

@@ -22,7 +22,7 @@ public sealed class ProcessAuditModel(AppDbContext db, IStringLocalizer<AuditTex
     {
         var process = HttpContext.AddressedProcess();
         Process = process;
-        Entries = await AuditLog.ReadAsync(Db, new AuditFilter(ProcessId: process.Id, EntityType: EntityType, Before: before), HttpContext.RequestAborted);
+        await ReadAsync(new AuditFilter(ProcessId: process.Id, EntityType: EntityType, Before: before));
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Floor;
 
@@ -85,7 +86,7 @@ public sealed class FloorCommands(AppDbContext db, FloorBroadcaster broadcaster,
     {
         if (minutes is not (>= 1 and <= MaxMinutesPerTurn))
         {
-            return t["Enter a speaking time between 1 and {0} minutes.", MaxMinutesPerTurn];
+            return t.Plural(MaxMinutesPerTurn, "Enter a speaking time between 1 and {0} minute.", "Enter a speaking time between 1 and {0} minutes.");
         }
         var floor = await FloorAsync(place.SessionId, ct);
         floor.MinutesPerTurn = minutes.Value;

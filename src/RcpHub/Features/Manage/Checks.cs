@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Manage;
 
@@ -24,7 +25,7 @@ internal static class Checks
     {
         if (value is not null && value.Trim().Length > max)
         {
-            errors.Add(field, t["Keep this under {0} characters.", max]);
+            errors.Add(field, t.Plural(max, "Keep this under {0} character.", "Keep this under {0} characters."));
         }
     }
 

@@ -79,5 +79,5 @@ public static class ManageLabels
     };
 
     /// <summary>A date in the reader's culture; "" when not known.</summary>
-    public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "";
+    public static string Date(DateOnly? date) => RcpHub.Infrastructure.Localization.Dates.Day(date);
 }

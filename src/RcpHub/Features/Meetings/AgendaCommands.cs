@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Meetings;
 
@@ -116,7 +117,7 @@ public static class AgendaCommands
             .Select(m => new { m.Id, m.Title, m.StartsAtUtc, m.TimeZoneId })
             .ToListAsync(ct);
         return targets.Select(m => new Choice(m.Id.ToString(CultureInfo.InvariantCulture),
-            $"{m.Title} ({TimeZones.InZone(m.StartsAtUtc, m.TimeZoneId).ToString("d", CultureInfo.CurrentCulture)})")).ToList();
+            $"{m.Title} ({Dates.Day(TimeZones.InZone(m.StartsAtUtc, m.TimeZoneId))})")).ToList();
     }
 
     /// <summary>Forwards an item to a later meeting of the process: a copy at the end of that meeting's agenda, linked

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Meetings;
 
@@ -39,5 +40,5 @@ public sealed record When(DateTimeOffset StartsUtc, DateTimeOffset EndsUtc, stri
     }
 
     /// <summary>The date alone, short, in the venue's zone: for dense lists.</summary>
-    public string VenueDate => TimeZones.InZone(StartsUtc, VenueZone).ToString("d", CultureInfo.CurrentCulture);
+    public string VenueDate => Dates.Day(TimeZones.InZone(StartsUtc, VenueZone));
 }

@@ -63,7 +63,7 @@ public static class RegistryDisplay
         number is null ? T["Not known"] : number.Value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A date in the current culture, e.g. "4 June 2009" or "4 juin 2009".</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => RcpHub.Infrastructure.Localization.Dates.Day(date);
 
     /// <summary>"2019", "2019–2021", "4–5 June 2009" style periods from whatever is known.</summary>
     public static string Period(DateOnly? startsOn, DateOnly? endsOn, int? startYear = null, int? endYear = null)

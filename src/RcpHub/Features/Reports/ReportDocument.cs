@@ -13,7 +13,6 @@ public static class ReportDocument
     public static string Html(ReportMeeting meeting, MeetingReportView report, string audience, IStringLocalizer<ReportsText> t, string stylesheet)
     {
         var e = HtmlEncoder.Default;
-        var culture = CultureInfo.CurrentCulture;
         var html = new StringBuilder();
         var language = Cultures.Current;
         var title = t["Meeting report: {0}", meeting.Title].Value;
@@ -21,11 +20,11 @@ public static class ReportDocument
         html.Append(CultureInfo.InvariantCulture, $"<title>{e.Encode(title)}</title><link rel=\"stylesheet\" href=\"{e.Encode(stylesheet)}\"></head>");
         html.Append("<body class=\"report-print\"><main>");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{e.Encode(title)}</h1>");
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"report-meta\">{e.Encode(meeting.ProcessName)} · {e.Encode(t["Who may see this report: {0}", audience].Value)}</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"report-meta\"><bdi>{e.Encode(meeting.ProcessName)}</bdi> · {e.Encode(t["Who may see this report: {0}", audience].Value)}</p>");
         var state = report.AdoptedAt is { } adopted
-            ? t["Adopted: version {0}, by {1} on {2}.", report.Number!, report.SavedBy!, adopted.ToString("g", culture)].Value
+            ? t["Adopted: version {0}, by {1} on {2}.", report.Number!, report.SavedBy!, Dates.Moment(adopted)].Value
             : report.Number is { } number
-                ? t["Draft: version {0}, saved by {1} on {2}.", number, report.SavedBy!, report.SavedAt!.Value.ToString("g", culture)].Value
+                ? t["Draft: version {0}, saved by {1} on {2}.", number, report.SavedBy!, Dates.Moment(report.SavedAt!.Value)].Value
                 : t["Current draft: the latest report of every session."].Value;
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"report-meta\">{e.Encode(state)}</p>");
         if (report.Introduction is not null)
@@ -59,7 +58,7 @@ public static class ReportDocument
     {
         foreach (var p in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p>{e.Encode(p)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p dir=\"auto\">{e.Encode(p)}</p>");
         }
     }
 
@@ -72,7 +71,7 @@ public static class ReportDocument
         html.Append(CultureInfo.InvariantCulture, $"<h3>{e.Encode(heading)}</h3><ol>");
         foreach (var p in points)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li>{e.Encode(p.Text)}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li dir=\"auto\">{e.Encode(p.Text)}</li>");
         }
         html.Append("</ol>");
     }

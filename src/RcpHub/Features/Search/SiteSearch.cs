@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Search;
 
@@ -57,9 +58,9 @@ public static class SiteSearch
         var trimmed = q?.Trim() ?? "";
         if (trimmed.Length > MaxLength)
         {
-            return t["Search for at most {0} characters.", MaxLength].Value;
+            return t.Plural(MaxLength, "Search for at most {0} character.", "Search for at most {0} characters.").Value;
         }
-        return SearchFolding.Fold(trimmed).Length < MinLength ? t["Enter at least {0} letters or digits to search for.", MinLength].Value : null;
+        return SearchFolding.Fold(trimmed).Length < MinLength ? t.Plural(MinLength, "Enter at least {0} letter or digit to search for.", "Enter at least {0} letters or digits to search for.").Value : null;
     }
 
     /// <summary>The results for <paramref name="q"/> (checked with <see cref="Problem"/>), within one process if

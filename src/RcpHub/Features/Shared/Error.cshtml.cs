@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Shared;
 
@@ -36,12 +37,13 @@ public sealed class ErrorModel(IStringLocalizer<SharedText> s) : PageModel
             404 => (s["Page not found"].Value, s["There is nothing at this address. It may have moved, or the link may be mistyped."].Value),
             403 => (s["Not allowed"].Value, s["Your account does not give access to this page."].Value),
             400 => (s["Bad request"].Value, s["The request could not be understood."].Value),
-            429 => (s["Too many requests"].Value, s["Too many requests came from you in a short time. Try again in {0} seconds.", RetryAfterSeconds()].Value),
+            429 => (s["Too many requests"].Value, s.Plural(RetryAfterSeconds(), "Too many requests came from you in a short time. Try again in {0} second.", "Too many requests came from you in a short time. Try again in {0} seconds.").Value),
             _ => (s["Something went wrong"].Value, s["The error has been logged. Please try again later."].Value),
         };
         Response.StatusCode = code;
     }
 
     // Set by the rate limiter or the page that answered 429; a re-executed request keeps the original response headers.
-    private string RetryAfterSeconds() => Response.Headers.RetryAfter is [{ } seconds] ? seconds : "60";
+    private int RetryAfterSeconds() => Response.Headers.RetryAfter is [{ } seconds]
+        && int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 60;
 }

@@ -40,7 +40,10 @@
       endsAt = null;
     }
     tick();
-    $("floor-minutes").textContent = fill(floor.dataset.minutes, view.minutesPerTurn);
+    // The page carries the phrase in each plural category of its language (CLDR); the browser knows the same rules.
+    const minutes = JSON.parse(floor.dataset.minutes);
+    const category = new Intl.PluralRules(document.documentElement.lang).select(view.minutesPerTurn);
+    $("floor-minutes").textContent = fill(minutes[category] ?? minutes.other, view.minutesPerTurn);
     $("floor-queue").replaceChildren(...view.queue.map(item));
     $("floor-empty").hidden = view.queue.length > 0;
     const giveTo = $("floor-give-to");

@@ -84,7 +84,7 @@ public sealed class DocumentManagementTests : IAsyncLifetime
 
         // The change is in the process's audit log, with the title and access before and after.
         var audit = await browser.GetAsync("/processes/midsa/manage/audit?type=Document");
-        var entry = audit.Document.QuerySelectorAll("tr.audit-entry").Single(e => e.QuerySelector(".what")!.TextContent.Contains("Changed", StringComparison.Ordinal));
+        var entry = audit.Document.QuerySelectorAll("tr.audit-entry").Single(e => e.QuerySelector(".what")!.TextContent.Contains(" changed ", StringComparison.Ordinal));
         Assert.Equal("Concept note on return", entry.QuerySelector("tr[data-field=Title] .before")!.TextContent.Trim());
         Assert.Equal("Revised concept note on return", entry.QuerySelector("tr[data-field=Title] .after")!.TextContent.Trim());
         Assert.Equal("Secretariat", entry.QuerySelector("tr[data-field=Access] .after")!.TextContent.Trim());
@@ -128,8 +128,8 @@ public sealed class DocumentManagementTests : IAsyncLifetime
         Assert.Equal((_briefing.Title, DocumentAccess.Secretariat, 1, 1), await StoredAsync(_briefing));
 
         var audit = await browser.GetAsync("/processes/midsa/manage/audit?type=Document");
-        var removed = audit.Document.QuerySelectorAll("tr.audit-entry").Single(e => e.QuerySelector(".what")!.TextContent.Contains("Removed", StringComparison.Ordinal));
-        Assert.Contains($"#{_note.Id}", removed.QuerySelector(".what")!.TextContent, StringComparison.Ordinal);
+        var removed = audit.Document.QuerySelectorAll("tr.audit-entry").Single(e => e.QuerySelector(".what")!.TextContent.Contains(" removed ", StringComparison.Ordinal));
+        Assert.Contains("removed the document “Concept note on return”", removed.QuerySelector(".what")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Concept note on return", removed.QuerySelector("tr[data-field=Title] .before")!.TextContent.Trim());
         await using var scope = _factory.Scope();
         var deleted = await scope.Db.AuditEntries.Where(a => a.Action == "Deleted").Select(a => new { a.EntityType, a.ProcessId }).ToListAsync();
