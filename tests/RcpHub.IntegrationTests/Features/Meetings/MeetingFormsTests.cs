@@ -318,7 +318,7 @@ public sealed class MeetingFormsTests : IAsyncLifetime
         Assert.Contains("Which data do states collect?", article);
         Assert.Contains("Amina Mohamed, Kenya", article);
         Assert.Contains("rapporteur", article);
-        Assert.Contains("Jean Dupont — International Organization for Migration", article);
+        Assert.Contains("Jean Dupont, International Organization for Migration", article);
     }
 
     [Fact]

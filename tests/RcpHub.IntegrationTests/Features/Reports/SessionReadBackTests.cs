@@ -208,7 +208,7 @@ public sealed partial class SessionReadBackTests : IAsyncLifetime
             ["Input.Recommendations"] = PastedList(Recommendations, i => $"({(char)('a' + i)})"),
         }, "button[value=preview]");
         Assert.Equal(HttpStatusCode.OK, preview.Status);
-        Assert.Equal(KeyPoints.Select(Flat), preview.Document.QuerySelectorAll(".report-preview ol.key-points > li").Select(li => Flat(li.TextContent)));
+        Assert.Equal(KeyPoints.Select(Flat), preview.Document.QuerySelectorAll(".report-preview ol.key-points > li").Select(li => Flat(string.Join(" ", li.QuerySelectorAll("p").Select(p => p.TextContent)))));
         Assert.Contains(Flat($"{stored.Length:N0} of 4,000 characters"), Flat(preview.Text("#Input_Summary_count")), StringComparison.Ordinal);
         var saved = await browser.SubmitAsync(preview, "form.report-form", new Dictionary<string, string>(), "button[value=save]");
         Assert.Equal(HttpStatusCode.OK, saved.Status);
@@ -238,7 +238,10 @@ public sealed partial class SessionReadBackTests : IAsyncLifetime
         var packText = Flat(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await packReader.ReadToEndAsync()).Body!.TextContent);
 
         var readers = new Dictionary<string, string> { ["session page"] = sessionPage, ["print"] = printText, ["PDF"] = pdfText, ["pack"] = packText };
-        var missing = readers.SelectMany(r => items.Where(i => !r.Value.Contains(Flat(i), StringComparison.Ordinal)).Select(i => $"{r.Key}: {i}")).ToList();
+        // A PDF line may end at the hyphen of a compound ("civil-" / "society"), which pdftotext reads back joined without
+        // it: the PDF is compared without hyphens.
+        string Read(string reader, string text) => reader == "PDF" ? Hyphens().Replace(text, "") : text;
+        var missing = readers.SelectMany(r => items.Where(i => !Read(r.Key, r.Value).Contains(Read(r.Key, Flat(i)), StringComparison.Ordinal)).Select(i => $"{r.Key}: {i}")).ToList();
         Assert.True(missing.Count == 0, $"{items.Count} items; missing:\n{string.Join("\n", missing)}");
         Assert.Equal(35, items.Count);
         foreach (var (name, text) in readers.Where(r => r.Key != "session page"))
@@ -283,6 +286,9 @@ public sealed partial class SessionReadBackTests : IAsyncLifetime
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"-\s?")]
+    private static partial Regex Hyphens();
 
     [GeneratedRegex(@"/sessions/(\d+)")]
     private static partial Regex SessionAddress();
