@@ -81,8 +81,8 @@ internal static class LargeProcess
                     ],
                     Sessions =
                     [
-                        new Session { Position = 1, Title = $"Session 1: {Topics[i % Topics.Length]}", GuidingQuestions = "What works?\nWhat should the region do next?", ChairName = "Session chair" },
-                        new Session { Position = 2, Title = $"Session 2: {Topics[(i + 3) % Topics.Length]}", GuidingQuestions = "Which data do states share?", ChairName = "Session chair" },
+                        new Session { Position = 1, Title = $"Session 1: {Topics[i % Topics.Length]}", GuidingQuestions = "What works?\nWhat should the region do next?", People = [new SessionPerson { Role = SessionRole.Chair, Position = 1, Name = "Session chair" }] },
+                        new Session { Position = 2, Title = $"Session 2: {Topics[(i + 3) % Topics.Length]}", GuidingQuestions = "Which data do states share?", People = [new SessionPerson { Role = SessionRole.Chair, Position = 1, Name = "Session chair" }] },
                     ],
                 };
                 // 210 documents in the largest meeting; 10 in most others, 9 in the last 200, so 20,000 in all.

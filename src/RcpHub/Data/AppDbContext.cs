@@ -30,7 +30,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<Session> Sessions => Set<Session>();
-    public DbSet<SessionSpeaker> SessionSpeakers => Set<SessionSpeaker>();
+    public DbSet<SessionPerson> SessionPeople => Set<SessionPerson>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<DelegationMember> Delegates => Set<DelegationMember>();

@@ -297,7 +297,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         Delegation x => (typeof(Meeting), x.MeetingId),
         Document x => (typeof(Meeting), x.MeetingId),
         MeetingReportVersion x => (typeof(Meeting), x.MeetingId),
-        SessionSpeaker x => (typeof(Session), x.SessionId),
+        SessionPerson x => (typeof(Session), x.SessionId),
         SessionReportVersion x => (typeof(Session), x.SessionId),
         SessionFloor x => (typeof(Session), x.SessionId),
         FloorRequest x => (typeof(Session), x.SessionId),

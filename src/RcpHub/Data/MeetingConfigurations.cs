@@ -72,26 +72,27 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
     public void Configure(EntityTypeBuilder<Session> e)
     {
+        e.Property(s => s.Code).HasMaxLength(40);
         e.Property(s => s.Title).HasMaxLength(300);
         e.Property(s => s.GuidingQuestions).HasMaxLength(4000);
-        e.Property(s => s.ChairName).HasMaxLength(200);
-        e.HasOne<State>().WithMany().HasForeignKey(s => s.ChairStateCode).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Organization>().WithMany().HasForeignKey(s => s.ChairOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(s => s.RapporteurName).HasMaxLength(200);
+        e.Property(s => s.RapporteurAffiliation).HasMaxLength(300);
         e.HasOne(s => s.Rapporteur).WithMany().HasForeignKey(s => s.RapporteurUserId).OnDelete(DeleteBehavior.SetNull);
-        e.HasMany(s => s.Speakers).WithOne(p => p.Session).HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(s => s.People).WithOne(p => p.Session).HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(s => new { s.MeetingId, s.Position });
+        e.HasIndex(s => s.RapporteurUserId);
     }
 }
 
-internal sealed class SessionSpeakerConfiguration : IEntityTypeConfiguration<SessionSpeaker>
+internal sealed class SessionPersonConfiguration : IEntityTypeConfiguration<SessionPerson>
 {
-    public void Configure(EntityTypeBuilder<SessionSpeaker> e)
+    public void Configure(EntityTypeBuilder<SessionPerson> e)
     {
+        e.ToTable("SessionPeople", t => t.HasCheckConstraint("CK_SessionPeople_NotStateAndOrganization",
+            "\"StateCode\" IS NULL OR \"OrganizationId\" IS NULL"));
         e.Property(p => p.Name).HasMaxLength(200);
         e.HasOne<State>().WithMany().HasForeignKey(p => p.StateCode).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        e.ToTable(t => t.HasCheckConstraint("CK_SessionSpeakers_StateXorOrganization",
-            "(\"StateCode\" IS NULL) <> (\"OrganizationId\" IS NULL)"));
+        e.HasOne(p => p.Organization).WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

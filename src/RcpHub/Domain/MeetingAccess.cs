@@ -27,6 +27,7 @@ public sealed record MeetingReader(string? UserId, bool IsPlatformAdministrator,
 /// processes) and the invitees: the focal points of an invited state (in whichever process they hold that role),
 /// the people of an invited organisation, and invited persons.</item>
 /// </list>
+/// A session's rapporteur with an account sees the meeting whatever its audience: they write its report (decision 0010).
 /// Platform administrators see every meeting. A published public summary is shown to everyone on its own
 /// (<see cref="SummaryVisibleTo"/>), never the rest of the meeting.</summary>
 public static class MeetingAccess
@@ -36,8 +37,8 @@ public static class MeetingAccess
     private static readonly ProcessRole[] OrganiserRoles = [ProcessRole.Secretariat, ProcessRole.Chair];
 
     /// <summary>The meetings <paramref name="reader"/> may see in full, as a filter that EF Core translates to SQL.
-    /// Evaluated in memory, the meeting's <see cref="Meeting.ParticipatingProcesses"/> and <see cref="Meeting.Invitees"/>
-    /// must be loaded.</summary>
+    /// Evaluated in memory, the meeting's <see cref="Meeting.ParticipatingProcesses"/>, <see cref="Meeting.Invitees"/>
+    /// and <see cref="Meeting.Sessions"/> must be loaded.</summary>
     public static Expression<Func<Meeting, bool>> VisibleTo(MeetingReader reader) => Build(reader, includeSummaries: false);
 
     /// <summary>The meetings whose listing (title, dates, level) <paramref name="reader"/> may see: those visible in full,
@@ -71,6 +72,7 @@ public static class MeetingAccess
 
         return m =>
             (includeSummaries && m.SummaryPublished)
+            || m.Sessions.Any(s => s.RapporteurUserId == userId)
             || (publicMeansEveryone && m.Audience == MeetingAudience.Public)
             || ((m.Audience == MeetingAudience.MembersOnly || (!publicMeansEveryone && m.Audience == MeetingAudience.Public))
                 && (members.Contains(m.ProcessId) || m.ParticipatingProcesses.Any(p => members.Contains(p.ProcessId))))

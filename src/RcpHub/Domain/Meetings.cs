@@ -157,13 +157,17 @@ public sealed class AgendaItem : IBelongsToProcess
     int IBelongsToProcess.ProcessId => Meeting?.ProcessId ?? 0;
 }
 
-/// <summary>A session of a meeting: guiding questions, a chair, speakers and a rapporteur (whose report hangs here later).</summary>
+/// <summary>A session of a meeting as the programme prints it: its code ("Session 3.3"), title, guiding questions, the
+/// people on its panel (<see cref="People"/>) and its rapporteur, who writes the report that hangs here later.</summary>
 public sealed class Session : IBelongsToProcess
 {
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public Meeting? Meeting { get; set; }
     public int Position { get; set; }
+
+    /// <summary>The session's own number or code as the programme gives it ("Session 3.3", "Panel B"), if it has one.</summary>
+    public string? Code { get; set; }
     public required string Title { get; set; }
     public DateTimeOffset? StartsAtUtc { get; set; }
     public DateTimeOffset? EndsAtUtc { get; set; }
@@ -171,29 +175,51 @@ public sealed class Session : IBelongsToProcess
     /// <summary>One question per line.</summary>
     public string? GuidingQuestions { get; set; }
 
-    public string? ChairName { get; set; }
-    public string? ChairStateCode { get; set; }
-    public int? ChairOrganizationId { get; set; }
-
-    /// <summary>The platform user who writes the session's report.</summary>
+    /// <summary>The rapporteur when they have an account: they may then read the meeting and write this session's report
+    /// (<see cref="AccessRules.MayWriteSessionReport"/>, <see cref="MeetingAccess"/>).</summary>
     public string? RapporteurUserId { get; set; }
     public AppUser? Rapporteur { get; set; }
 
-    public List<SessionSpeaker> Speakers { get; set; } = [];
+    /// <summary>The rapporteur when they have no account (then the secretariat enters their report).</summary>
+    public string? RapporteurName { get; set; }
+    public string? RapporteurAffiliation { get; set; }
+
+    /// <summary>Chairs, co-chairs, moderators, speakers and discussants, each in their role.</summary>
+    public List<SessionPerson> People { get; set; } = [];
 
     int IBelongsToProcess.ProcessId => Meeting?.ProcessId ?? 0;
 }
 
-/// <summary>A speaker of a session and the state or organisation they speak for (exactly one of the two).</summary>
-public sealed class SessionSpeaker : IBelongsToProcess
+/// <summary>What a person does in a session (declared in the order a programme lists them).</summary>
+public enum SessionRole
+{
+    Chair,
+    CoChair,
+    Moderator,
+    Speaker,
+    Discussant,
+}
+
+/// <summary>A person of a session in one role, speaking for a state, an organisation, or (neither given) in a personal
+/// capacity.</summary>
+public sealed class SessionPerson : IBelongsToProcess
 {
     public int Id { get; set; }
     public int SessionId { get; set; }
     public Session? Session { get; set; }
+    public SessionRole Role { get; set; }
+
+    /// <summary>The order within the session, across roles (a programme lists by role, then in this order).</summary>
     public int Position { get; set; }
+
+    /// <summary>The person's name; empty only for a chair carried over from before people had names of their own
+    /// (a state or organisation chairing).</summary>
     public required string Name { get; set; }
     public string? StateCode { get; set; }
     public int? OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+
+    public bool InPersonalCapacity => StateCode is null && OrganizationId is null;
 
     int IBelongsToProcess.ProcessId => Session?.Meeting?.ProcessId ?? 0;
 }

@@ -185,6 +185,7 @@ public static class AuditLog
         "AgendaItem" => t["Agenda item"],
         "Session" => t["Session"],
         "SessionSpeaker" => t["Speaker in a session"],
+        "SessionPerson" => t["Person in a session"],
         "SessionFloor" => t["Floor of a session"],
         "FloorRequest" => t["Request for the floor"],
         "SessionReportVersion" => t["Session report version"],

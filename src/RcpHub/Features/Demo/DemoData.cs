@@ -218,12 +218,12 @@ public static class DemoData
         var iom = await db.Organizations.Where(o => o.Slug == "iom").Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
 
         session.RapporteurUserId = focalPoint;
-        session.Speakers =
+        session.People.AddRange(
         [
-            new SessionSpeaker { Position = 1, Name = "Amina El Idrissi (demo)", StateCode = "MAR" },
-            new SessionSpeaker { Position = 2, Name = "Moussa Diop (demo)", StateCode = "SEN" },
-            new SessionSpeaker { Position = 3, Name = "Claire Martin (demo)", OrganizationId = iom },
-        ];
+            new SessionPerson { Role = SessionRole.Speaker, Position = 2, Name = "Amina El Idrissi (demo)", StateCode = "MAR" },
+            new SessionPerson { Role = SessionRole.Speaker, Position = 3, Name = "Moussa Diop (demo)", StateCode = "SEN" },
+            new SessionPerson { Role = SessionRole.Speaker, Position = 4, Name = "Claire Martin (demo)", OrganizationId = iom },
+        ]);
         db.Delegations.AddRange(
             new Delegation
             {
@@ -311,7 +311,11 @@ public static class DemoData
             ],
             Sessions =
             [
-                new Session { Position = 1, Title = "Fair recruitment (demo session)", GuidingQuestions = "What works?\nWhat should the region do next?", ChairName = "Demo Chair", ChairStateCode = "MAR" },
+                new Session
+                {
+                    Position = 1, Code = "Session 1", Title = "Fair recruitment (demo session)", GuidingQuestions = "What works?\nWhat should the region do next?",
+                    People = [new SessionPerson { Role = SessionRole.Chair, Position = 1, Name = "Demo Chair", StateCode = "MAR" }],
+                },
             ],
         };
         yield return Meeting("DEMO Expert Meeting on Labour Migration", MeetingLevel.Expert, MeetingStatus.Held, today.AddMonths(-2), "Rabat (demo)", "MAR");

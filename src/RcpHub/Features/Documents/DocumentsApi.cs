@@ -36,7 +36,7 @@ public static class DocumentsApi
             .Produces(StatusCodes.Status200OK, contentType: FileSniffer.ContentTypes[0], additionalContentTypes: [.. FileSniffer.ContentTypes.Skip(1)])
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/meetings/{id:int}/pack", PackAsync).Requires(Operation.ViewPublicRegistry).RequireRateLimiting(RateLimits.MeetingPack)
-            .WithName("DownloadMeetingPack").WithSummary("One ZIP of the agenda, the current meeting report and the latest version of every document the caller may see.")
+            .WithName("DownloadMeetingPack").WithSummary("One ZIP of the agenda, the meeting report (adopted, else the current draft) and the latest version of every document the caller may see.")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/processes/{slug}/meetings/{id:int}/documents", UploadAsync).Requires(Operation.ScheduleMeetings)
             .WithName("UploadMeetingDocument").WithSummary("Uploads a new document (multipart form: file, title, language, status, access, agendaItemId, sessionId).")
@@ -112,7 +112,7 @@ public static class DocumentsApi
             return NoMeeting();
         }
         // The report follows the report pages' rule (ReportGate), checked on its own rather than assumed from the documents'.
-        var report = await reports.CurrentReportHtmlAsync(user, id, labels, reportsText, "site.css", ct);
+        var report = await reports.ReportHtmlAsync(user, id, labels, reportsText, "site.css", ct);
         var zip = await MeetingPack.BuildAsync(db, readable, report, await StylesheetAsync(environment, ct), t, ct);
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "private, no-store";

@@ -55,11 +55,13 @@ public static class MeetingAuthorizationExtensions
         return services;
     }
 
-    /// <summary>A meeting with what the access rule reads (its processes and invitees), untracked; null if there is none.</summary>
+    /// <summary>A meeting with what the access rule reads (its processes, invitees and sessions' rapporteurs), untracked;
+    /// null if there is none.</summary>
     public static Task<Meeting?> FindForAccessAsync(this AppDbContext db, int meetingId, CancellationToken ct = default) =>
         db.Meetings.AsNoTracking()
             .Include(m => m.ParticipatingProcesses)
             .Include(m => m.Invitees)
+            .Include(m => m.Sessions)
             .SingleOrDefaultAsync(m => m.Id == meetingId, ct);
 
     public static async Task<bool> MayAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, Meeting meeting, MeetingRequirement operation) =>

@@ -11,12 +11,58 @@ public sealed record ProcessRef(int Id, string Slug, string Acronym, string Name
 /// <summary>A state or an organisation, named in the reader's language; for speakers, chairs and invitees.</summary>
 public sealed record PartyRef(string? StateCode, int? OrganizationId, string Name);
 
-public sealed record SpeakerView(int Id, string Name, PartyRef? For);
+/// <summary>A person of a session in a role; <see cref="For"/> is null when they speak in a personal capacity.</summary>
+public sealed record SessionPersonView(int Id, SessionRole Role, string Name, PartyRef? For);
 
+/// <summary>A session with its people (in role order, then as entered) and its rapporteur: the account's name when they
+/// have one (<see cref="RapporteurUserId"/>), else the name and affiliation entered.</summary>
 public sealed record SessionView(
-    int Id, int Position, string Title, DateTimeOffset? StartsAtUtc, DateTimeOffset? EndsAtUtc,
-    IReadOnlyList<string> GuidingQuestions, string? ChairName, PartyRef? ChairFor,
-    string? RapporteurUserId, string? RapporteurName, IReadOnlyList<SpeakerView> Speakers);
+    int Id, int Position, string? Code, string Title, DateTimeOffset? StartsAtUtc, DateTimeOffset? EndsAtUtc,
+    IReadOnlyList<string> GuidingQuestions, IReadOnlyList<SessionPersonView> People,
+    string? RapporteurUserId, string? RapporteurName, string? RapporteurAffiliation)
+{
+    /// <summary>"Session 3.3: Title", or the title alone.</summary>
+    [JsonIgnore]
+    public string Heading => Code is null ? Title : $"{Code}: {Title}";
+
+    public IEnumerable<SessionPersonView> In(SessionRole role) => People.Where(p => p.Role == role);
+}
+
+/// <summary>The sessions of a meeting as the meeting page, the API and the reports show them: one query for the
+/// sessions and their people; the states and organisations they speak for are named by <see cref="PartyNames"/>.</summary>
+public static class SessionViews
+{
+    public sealed record Row(
+        int Id, int Position, string? Code, string Title, DateTimeOffset? StartsAtUtc, DateTimeOffset? EndsAtUtc, string? GuidingQuestions,
+        string? RapporteurUserId, string? RapporteurAccountName, string? RapporteurName, string? RapporteurAffiliation, List<PersonRow> People);
+
+    public sealed record PersonRow(int Id, SessionRole Role, int Position, string Name, string? StateCode, int? OrganizationId);
+
+    public static async Task<List<Row>> RowsAsync(AppDbContext db, int meetingId, CancellationToken ct) =>
+        await db.Sessions.AsNoTracking().Where(s => s.MeetingId == meetingId).OrderBy(s => s.Position).ThenBy(s => s.Id)
+            .Select(s => new Row(s.Id, s.Position, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.GuidingQuestions,
+                s.RapporteurUserId, s.Rapporteur != null ? s.Rapporteur.DisplayName : null, s.RapporteurName, s.RapporteurAffiliation,
+                s.People.Select(p => new PersonRow(p.Id, p.Role, p.Position, p.Name, p.StateCode, p.OrganizationId)).ToList()))
+            .ToListAsync(ct);
+
+    public static IEnumerable<string?> States(IEnumerable<Row> rows) => rows.SelectMany(s => s.People.Select(p => p.StateCode));
+
+    public static IEnumerable<int?> Organizations(IEnumerable<Row> rows) => rows.SelectMany(s => s.People.Select(p => p.OrganizationId));
+
+    public static SessionView View(Row s, PartyNames names) => new(s.Id, s.Position, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc,
+        (s.GuidingQuestions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        s.People.OrderBy(p => p.Role).ThenBy(p => p.Position).ThenBy(p => p.Id)
+            .Select(p => new SessionPersonView(p.Id, p.Role, p.Name, names.Of(p.StateCode, p.OrganizationId))).ToList(),
+        s.RapporteurUserId, s.RapporteurAccountName ?? s.RapporteurName, s.RapporteurUserId is null ? s.RapporteurAffiliation : null);
+
+    /// <summary>The sessions of a meeting, named in the reader's language (three queries at most).</summary>
+    public static async Task<IReadOnlyList<SessionView>> LoadAsync(AppDbContext db, int meetingId, CancellationToken ct)
+    {
+        var rows = await RowsAsync(db, meetingId, ct);
+        var names = await PartyNames.LoadAsync(db, States(rows), Organizations(rows), ct);
+        return rows.Select(r => View(r, names)).ToList();
+    }
+}
 
 /// <summary>One step of a forwarding chain: an item on the agenda of one meeting.</summary>
 public sealed record ChainStep(int ItemId, string ItemTitle, int MeetingId, string MeetingTitle, MeetingLevel Level, DateTimeOffset StartsAtUtc);
@@ -78,15 +124,7 @@ public static class MeetingDetails
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.Position).ThenBy(i => i.Id)
             .Select(i => new { i.Id, i.Position, i.Title, i.Description, i.StartsAtUtc, i.EndsAtUtc, i.SessionId, i.ForwardedFromItemId, i.ChainRootItemId })
             .ToListAsync(ct);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.MeetingId == id).OrderBy(s => s.Position).ThenBy(s => s.Id)
-            .Select(s => new
-            {
-                s.Id, s.Position, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.GuidingQuestions, s.ChairName, s.ChairStateCode, s.ChairOrganizationId,
-                s.RapporteurUserId,
-                RapporteurName = s.Rapporteur != null ? s.Rapporteur.DisplayName : null,
-                Speakers = s.Speakers.OrderBy(p => p.Position).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name, p.StateCode, p.OrganizationId }).ToList(),
-            })
-            .ToListAsync(ct);
+        var sessions = await SessionViews.RowsAsync(db, id, ct);
 
         // The chains through this meeting's items, in one query, limited to the meetings the reader may see. Every item of
         // a chain but the first carries the first's id; the query returns this meeting's own items too (as possible firsts).
@@ -106,8 +144,8 @@ public static class MeetingDetails
         }
 
         var names = await PartyNames.LoadAsync(db,
-            [access.HostStateCode, .. access.Invitees.Select(i => i.StateCode), .. sessions.Select(s => s.ChairStateCode), .. sessions.SelectMany(s => s.Speakers.Select(p => p.StateCode))],
-            [.. access.Invitees.Select(i => i.OrganizationId), .. sessions.Select(s => s.ChairOrganizationId), .. sessions.SelectMany(s => s.Speakers.Select(p => p.OrganizationId))],
+            [access.HostStateCode, .. access.Invitees.Select(i => i.StateCode), .. SessionViews.States(sessions)],
+            [.. access.Invitees.Select(i => i.OrganizationId), .. SessionViews.Organizations(sessions)],
             ct);
 
         var sessionTitles = sessions.ToDictionary(s => s.Id, s => s.Title);
@@ -129,10 +167,7 @@ public static class MeetingDetails
                 // Not even the id of an item on a meeting the reader may not see: the chain holds only visible ones.
                 i.ForwardedFromItemId is { } from && chainItems.Any(c => c.Step.ItemId == from) ? from : null,
                 ChainOf(i.ChainRootItemId ?? i.Id))).ToList(),
-            sessions.Select(s => new SessionView(s.Id, s.Position, s.Title, s.StartsAtUtc, s.EndsAtUtc,
-                (s.GuidingQuestions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                s.ChairName, names.Of(s.ChairStateCode, s.ChairOrganizationId), s.RapporteurUserId, s.RapporteurName,
-                s.Speakers.Select(p => new SpeakerView(p.Id, p.Name, names.Of(p.StateCode, p.OrganizationId))).ToList())).ToList(),
+            sessions.Select(s => SessionViews.View(s, names)).ToList(),
             invitees);
     }
 

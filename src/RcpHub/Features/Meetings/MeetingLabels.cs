@@ -27,6 +27,25 @@ public sealed class MeetingLabels(IStringLocalizer<MeetingsText> t)
         _ => format.ToString(),
     };
 
+    public string Role(SessionRole role) => role switch
+    {
+        SessionRole.Chair => t["Chair"],
+        SessionRole.CoChair => t["Co-chair"],
+        SessionRole.Moderator => t["Moderator"],
+        SessionRole.Speaker => t["Speaker"],
+        SessionRole.Discussant => t["Discussant"],
+        _ => role.ToString(),
+    };
+
+    public string Kind(OrganizationKind kind) => kind switch
+    {
+        OrganizationKind.InternationalOrganization => t["International organisation"],
+        OrganizationKind.RegionalOrganization => t["Regional organisation"],
+        OrganizationKind.CivilSociety => t["Civil society"],
+        OrganizationKind.Other => t["Other"],
+        _ => kind.ToString(),
+    };
+
     public string Status(MeetingStatus status) => status switch
     {
         MeetingStatus.Planned => t["Planned"],

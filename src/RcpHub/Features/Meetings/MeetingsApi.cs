@@ -183,7 +183,7 @@ public static class MeetingsApi
             return Invalid(errors);
         }
         var next = (await db.Sessions.Where(s => s.MeetingId == id).MaxAsync(s => (int?)s.Position, ct) ?? 0) + 1;
-        var session = SessionCommands.Save(meeting, null, input, starts, ends, next);
+        var session = await SessionCommands.SaveAsync(db, meeting, null, input, starts, ends, next, ct);
         await MeetingCommands.TouchAndSaveAsync(db, clock, meeting, ct);
         var view = await SavedAsync(db, readers, user, id, ct);
         return TypedResults.Created($"/api/v1/meetings/{id}/sessions", view.Sessions.Single(s => s.Id == session.Id));
@@ -194,7 +194,7 @@ public static class MeetingsApi
         IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
         if (await FindToChangeAsync(db, process, id, ct) is not { } meeting
-            || await db.Sessions.Include(s => s.Speakers).SingleOrDefaultAsync(s => s.Id == sessionId && s.MeetingId == id, ct) is not { } session)
+            || await db.Sessions.Include(s => s.People).SingleOrDefaultAsync(s => s.Id == sessionId && s.MeetingId == id, ct) is not { } session)
         {
             return NoMeeting();
         }
@@ -203,7 +203,7 @@ public static class MeetingsApi
         {
             return Invalid(errors);
         }
-        SessionCommands.Save(meeting, session, input, starts, ends, session.Position);
+        await SessionCommands.SaveAsync(db, meeting, session, input, starts, ends, session.Position, ct);
         await MeetingCommands.TouchAndSaveAsync(db, clock, meeting, ct);
         var view = await SavedAsync(db, readers, user, id, ct);
         return TypedResults.Ok(view.Sessions.Single(s => s.Id == sessionId));

@@ -9,15 +9,16 @@ using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
 
-/// <summary>/processes/{slug}/meetings/{id}/sessions/{sessionId}: a session's guiding questions, chair, rapporteur and speakers.</summary>
+/// <summary>/processes/{slug}/meetings/{id}/sessions/{sessionId}: a session's code, guiding questions, rapporteur, and its
+/// people (chairs, co-chairs, moderators, speakers, discussants), who may speak for an organisation added here.</summary>
 [Requires(Operation.ScheduleMeetings)]
-public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> t) : MeetingManagePage(db, clock, t)
+public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> t, MeetingLabels labels) : MeetingManagePage(db, clock, t)
 {
     [BindProperty]
     public SessionInput Session { get; set; } = new();
 
     [BindProperty]
-    public SpeakerInput Speaker { get; set; } = new();
+    public SessionPersonInput Person { get; set; } = new();
 
     public Session Current { get; private set; } = null!;
     public PartyChoices Parties { get; private set; } = null!;
@@ -40,51 +41,53 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
             return NotFound();
         }
         KeepErrorsOf(nameof(Session));
-        Session.Speakers = null;
+        Session.People = null;
         var (errors, starts, ends) = await SessionCommands.CheckAsync(Db, Meeting, Session, Text, ct);
         if (!Accept(nameof(Session), errors))
         {
             return await ShowAsync(ct);
         }
-        SessionCommands.Save(Meeting, Current, Session, starts, ends, Current.Position);
+        await SessionCommands.SaveAsync(Db, Meeting, Current, Session, starts, ends, Current.Position, ct);
         await SaveAsync(ct);
         this.Tell(Text["The session {0} is saved.", Current.Title]);
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}");
     }
 
-    public async Task<IActionResult> OnPostAddSpeakerAsync(int id, int sessionId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddPersonAsync(int id, int sessionId, CancellationToken ct)
     {
         if (!await FindSessionAsync(id, sessionId, ct))
         {
             return NotFound();
         }
-        // The speaker's own check covers what its attributes say: keep one message per problem.
-        ModelState.Clear();
-        if (!Accept(nameof(Speaker), await SessionCommands.CheckSpeakerAsync(Db, Speaker, Text, ct)))
+        KeepErrorsOf(nameof(Person));
+        // The person's own check covers what its attributes say: one message per field.
+        var errors = (await SessionCommands.CheckPersonAsync(Db, Person, Text, ct))
+            .Where(e => ModelState[$"{nameof(Person)}.{e.Field}"] is not { Errors.Count: > 0 }).ToList();
+        if (!Accept(nameof(Person), errors))
         {
             Session = SessionInput.From(Current, Meeting.TimeZoneId);
             return await ShowAsync(ct);
         }
-        SessionCommands.AddSpeaker(Current, Speaker);
+        await SessionCommands.AddPersonAsync(Db, Current, Person, ct);
         await SaveAsync(ct);
-        this.Tell(Text["{0} is added to the speakers.", Speaker.Name ?? ""]);
-        return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}#speakers");
+        this.Tell(Text["{0} is added to the session.", Person.Name ?? ""]);
+        return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}#people");
     }
 
-    public async Task<IActionResult> OnPostRemoveSpeakerAsync(int id, int sessionId, int speakerId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemovePersonAsync(int id, int sessionId, int personId, CancellationToken ct)
     {
         if (!await FindSessionAsync(id, sessionId, ct))
         {
             return NotFound();
         }
-        if (Current.Speakers.SingleOrDefault(s => s.Id == speakerId) is not { } speaker)
+        if (Current.People.SingleOrDefault(s => s.Id == personId) is not { } person)
         {
             return NotFound();
         }
-        Current.Speakers.Remove(speaker);
+        Current.People.Remove(person);
         await SaveAsync(ct);
-        this.Tell(Text["{0} is removed from the speakers.", speaker.Name]);
-        return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}#speakers");
+        this.Tell(Text["{0} is removed from the session.", person.Name.Length == 0 ? labels.Role(person.Role) : person.Name]);
+        return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}#people");
     }
 
     private async Task<bool> FindSessionAsync(int id, int sessionId, CancellationToken ct)
@@ -93,7 +96,7 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         {
             return false;
         }
-        var session = await Db.Sessions.Include(s => s.Speakers.OrderBy(p => p.Position)).SingleOrDefaultAsync(s => s.Id == sessionId && s.MeetingId == id, ct);
+        var session = await Db.Sessions.Include(s => s.People.OrderBy(p => p.Role).ThenBy(p => p.Position)).SingleOrDefaultAsync(s => s.Id == sessionId && s.MeetingId == id, ct);
         Current = session!;
         return session is not null;
     }

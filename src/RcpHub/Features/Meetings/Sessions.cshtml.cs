@@ -17,7 +17,7 @@ public sealed class SessionsModel(AppDbContext db, TimeProvider clock, IStringLo
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public sealed record Row(int Id, int Position, string Title, DateTimeOffset? StartsAtUtc, string? Chair, string? Rapporteur, int Speakers);
+    public sealed record Row(int Id, int Position, string? Code, string Title, DateTimeOffset? StartsAtUtc, string? Chair, string? Rapporteur, int People);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class SessionsModel(AppDbContext db, TimeProvider clock, IStringLo
             return await ShowAsync(ct);
         }
         var next = (await Db.Sessions.Where(s => s.MeetingId == id).MaxAsync(s => (int?)s.Position, ct) ?? 0) + 1;
-        var session = SessionCommands.Save(Meeting, null, Session, starts, ends, next);
+        var session = await SessionCommands.SaveAsync(Db, Meeting, null, Session, starts, ends, next, ct);
         await SaveAsync(ct);
         this.Tell(Text["The session {0} is added.", session.Title]);
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{session.Id}");
@@ -52,7 +52,7 @@ public sealed class SessionsModel(AppDbContext db, TimeProvider clock, IStringLo
         {
             return NotFound();
         }
-        var session = await Db.Sessions.Include(s => s.Speakers).SingleOrDefaultAsync(s => s.Id == sessionId && s.MeetingId == id, ct);
+        var session = await Db.Sessions.Include(s => s.People).SingleOrDefaultAsync(s => s.Id == sessionId && s.MeetingId == id, ct);
         if (session is null)
         {
             return NotFound();
@@ -66,7 +66,9 @@ public sealed class SessionsModel(AppDbContext db, TimeProvider clock, IStringLo
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         Rows = await Db.Sessions.AsNoTracking().Where(s => s.MeetingId == Meeting.Id).OrderBy(s => s.Position).ThenBy(s => s.Id)
-            .Select(s => new Row(s.Id, s.Position, s.Title, s.StartsAtUtc, s.ChairName, s.Rapporteur != null ? s.Rapporteur.DisplayName : null, s.Speakers.Count))
+            .Select(s => new Row(s.Id, s.Position, s.Code, s.Title, s.StartsAtUtc,
+                s.People.Where(p => p.Role == SessionRole.Chair).OrderBy(p => p.Position).Select(p => p.Name).FirstOrDefault(),
+                s.Rapporteur != null ? s.Rapporteur.DisplayName : s.RapporteurName, s.People.Count))
             .ToListAsync(ct);
         return Page();
     }

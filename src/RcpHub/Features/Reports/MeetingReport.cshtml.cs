@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure;
 
@@ -17,6 +18,7 @@ public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimePro
     public ReportMeeting Meeting { get; private set; } = null!;
     public MeetingReportView Report { get; private set; } = null!;
     public IReadOnlyList<VersionListItem> Versions { get; private set; } = [];
+    public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
     [BindProperty]
     [Display(Name = "Introduction")]
@@ -33,6 +35,7 @@ public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimePro
         (Meeting, Report) = (meeting, report);
         Introduction = report.Introduction;
         Versions = await ReportQueries.MeetingVersionsAsync(db, id, ct);
+        Sessions = await SessionViews.LoadAsync(db, id, ct);
         return Page();
     }
 
@@ -68,6 +71,7 @@ public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimePro
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         Report = (await ReportQueries.MeetingReportAsync(db, id, null, ct))!;
         Versions = await ReportQueries.MeetingVersionsAsync(db, id, ct);
+        Sessions = await SessionViews.LoadAsync(db, id, ct);
         return Page();
     }
 }

@@ -37,19 +37,20 @@ public sealed class ReportGate(AppDbContext db, MeetingReaders readers, IAuthori
         return new ReportMeeting(meeting.Id, meeting.Title, meeting.Audience, meeting.Status, process.Slug, process.Name, mayAdopt, reader) { ProcessId = meeting.ProcessId };
     }
 
-    /// <summary>The current meeting report (introduction and latest report of every session) as the printable page shows
-    /// it, for a reader who may see it; null when they may not, or when nothing has been written yet.</summary>
-    public async Task<string?> CurrentReportHtmlAsync(ClaimsPrincipal user, int meetingId, MeetingLabels labels, IStringLocalizer<ReportsText> t,
+    /// <summary>The meeting report as the printable page shows it by default (the adopted version when there is one, else
+    /// the current draft), for a reader who may see it; null when they may not, or when nothing has been written yet.</summary>
+    public async Task<string?> ReportHtmlAsync(ClaimsPrincipal user, int meetingId, MeetingLabels labels, IStringLocalizer<ReportsText> t,
         string stylesheet, CancellationToken ct) =>
         await MeetingAsync(user, meetingId, ct) is { } meeting
-            && await ReportQueries.MeetingReportAsync(db, meetingId, null, ct) is { } report && (report.Sessions.Count > 0 || report.Introduction is not null)
-            ? ReportDocument.Html(meeting, report, labels.Audience(meeting.Audience), t, stylesheet)
+            && await ReportQueries.MeetingReportAsync(db, meetingId, await ReportQueries.AdoptedNumberAsync(db, meetingId, ct), ct) is { } report
+            && (report.Sessions.Count > 0 || report.Introduction is not null)
+            ? ReportDocument.Html(meeting, report, await SessionViews.LoadAsync(db, meetingId, ct), labels.Audience(meeting.Audience), t, stylesheet)
             : null;
 
     public Task<ReportSession?> SessionAsync(int meetingId, int sessionId, CancellationToken ct) =>
         db.Sessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.MeetingId == meetingId)
-            .Select(s => new ReportSession(s.Id, s.Position, s.Title, s.RapporteurUserId, s.Rapporteur!.DisplayName))
+            .Select(s => new ReportSession(s.Id, s.Position, s.Title, s.RapporteurUserId, s.Rapporteur != null ? s.Rapporteur.DisplayName : s.RapporteurName))
             .SingleOrDefaultAsync(ct);
 }
 

@@ -5,7 +5,8 @@ using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Reports;
 
-/// <summary>A session report as the form gives it: key points and recommendations one per line.</summary>
+/// <summary>A session report as the form gives it, pasted as the rapporteur has it (<see cref="ReportText"/>): wrapped
+/// lines make paragraphs, numbered lines make points.</summary>
 public sealed class SessionReportInput
 {
     [Display(Name = "Summary")]
@@ -16,32 +17,37 @@ public sealed class SessionReportInput
     [MultiLine]
     public string? Discussion { get; set; }
 
-    [Display(Name = "Key points (one per line)")]
+    [Display(Name = "Key points (numbered, or one per line)")]
     [MultiLine]
     public string? KeyPoints { get; set; }
 
-    [Display(Name = "Recommendations raised (one per line)")]
+    [Display(Name = "Recommendations raised (numbered, or one per line)")]
     [MultiLine]
     public string? Recommendations { get; set; }
 
-    public ReportDraft ToDraft() => new(Summary, Discussion, ReportDraft.Lines(KeyPoints), ReportDraft.Lines(Recommendations));
+    public ReportDraft ToDraft() => new(ReportText.Stored(Summary), ReportText.Stored(Discussion), ReportText.Points(KeyPoints), ReportText.Points(Recommendations));
+
+    /// <summary>The form as it will be saved (paragraphs joined, points numbered): what the preview gives back to edit.</summary>
+    public static SessionReportInput From(ReportDraft draft) => new()
+    {
+        Summary = ReportText.Editable(draft.Summary),
+        Discussion = ReportText.Editable(draft.Discussion),
+        KeyPoints = ReportText.Numbered(draft.CleanKeyPoints),
+        Recommendations = ReportText.Numbered(draft.CleanRecommendations),
+    };
 
     public static SessionReportInput From(SessionReportView? report) => report is null ? new() : new()
     {
-        Summary = report.Summary,
-        Discussion = report.Discussion,
-        KeyPoints = string.Join('\n', report.KeyPoints.Select(p => p.Text)),
-        Recommendations = string.Join('\n', report.Recommendations.Select(p => p.Text)),
+        Summary = ReportText.Editable(report.Summary),
+        Discussion = ReportText.Editable(report.Discussion),
+        KeyPoints = ReportText.Numbered(report.KeyPoints.Select(p => p.Text)),
+        Recommendations = ReportText.Numbered(report.Recommendations.Select(p => p.Text)),
     };
 }
 
 /// <summary>A session report as the API gives it, and as both the form and the API check it.</summary>
 public sealed record ReportDraft([property: MultiLine] string? Summary, [property: MultiLine] string? Discussion, IReadOnlyList<string>? KeyPoints, IReadOnlyList<string>? Recommendations)
 {
-    /// <summary>The non-empty lines of a text, trimmed, in order: one numbered point each.</summary>
-    public static IReadOnlyList<string> Lines(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-
     public IReadOnlyList<string> CleanKeyPoints => Clean(KeyPoints);
     public IReadOnlyList<string> CleanRecommendations => Clean(Recommendations);
 
@@ -53,11 +59,11 @@ public sealed record ReportDraft([property: MultiLine] string? Summary, [propert
         {
             errors.Add(new(nameof(Summary), "Enter the summary of the session."));
         }
-        else if (Summary.Trim().Length > ReportLimits.Summary)
+        else if (ReportText.Lf(Summary).Trim().Length > ReportLimits.Summary)
         {
             errors.Add(new(nameof(Summary), "The summary is too long (4,000 characters at most)."));
         }
-        if ((Discussion?.Trim().Length ?? 0) > ReportLimits.Discussion)
+        if (ReportText.Lf(Discussion).Trim().Length > ReportLimits.Discussion)
         {
             errors.Add(new(nameof(Discussion), "The discussion is too long (20,000 characters at most)."));
         }
@@ -78,6 +84,8 @@ public sealed record ReportDraft([property: MultiLine] string? Summary, [propert
         }
     }
 
+    /// <summary>Each point as stored: line ends made LF, trimmed, empty ones left out. A point may hold paragraphs
+    /// separated by a blank line.</summary>
     private static IReadOnlyList<string> Clean(IReadOnlyList<string>? points) =>
-        (points ?? []).SelectMany(p => Lines(p)).ToList();
+        (points ?? []).Select(p => ReportText.Lf(p).Trim()).Where(p => p.Length > 0).ToList();
 }

@@ -56,6 +56,10 @@ public static class ReportQueries
             .Select(AsView)
             .ToListAsync(ct);
 
+    /// <summary>The number of the meeting report's latest adopted version; null when it was never adopted.</summary>
+    public static Task<int?> AdoptedNumberAsync(AppDbContext db, int meetingId, CancellationToken ct) =>
+        db.MeetingReportVersions.AsNoTracking().Where(v => v.MeetingId == meetingId && v.AdoptedAt != null).MaxAsync(v => (int?)v.Number, ct);
+
     public static async Task<IReadOnlyList<VersionListItem>> MeetingVersionsAsync(AppDbContext db, int meetingId, CancellationToken ct) =>
         await db.MeetingReportVersions.AsNoTracking().Where(v => v.MeetingId == meetingId).OrderByDescending(v => v.Number)
             .Select(v => new VersionListItem(v.Number, v.SavedBy!.DisplayName, v.SavedAt, v.AdoptedAt != null)).ToListAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Reports;
@@ -14,6 +15,12 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
 {
     public ReportMeeting Meeting { get; private set; } = null!;
     public ReportSession Session { get; private set; } = null!;
+
+    /// <summary>The session's code, people, rapporteur and guiding questions.</summary>
+    public SessionView Particulars { get; private set; } = null!;
+
+    /// <summary>The report as it would be saved, after "Preview"; nothing is saved then.</summary>
+    public SessionReportView? Preview { get; private set; }
     public SessionReportView? Report { get; private set; }
     public IReadOnlyList<VersionListItem> Versions { get; private set; } = [];
     public bool MayWrite { get; private set; }
@@ -38,8 +45,33 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
         return Page();
     }
 
+    /// <summary>Shows the report as it would be saved (wrapped lines joined, points numbered) with the form holding that
+    /// text, so that saving next saves exactly what was shown.</summary>
+    private async Task<IActionResult> PreviewAsync(int sessionId, CancellationToken ct)
+    {
+        var draft = Input.ToDraft();
+        if (ModelState.IsValid)
+        {
+            // The fields show what was posted unless told otherwise: here they show the text as it will be saved.
+            ModelState.Clear();
+            Input = SessionReportInput.From(draft);
+        }
+        Check(draft);
+        Preview = new SessionReportView(0, sessionId, Session.Position, Session.Title, 0, draft.Summary ?? "", draft.Discussion, "", clock.GetUtcNow(),
+            draft.CleanKeyPoints.Select((p, i) => new ReportPointView(0, i + 1, p)).ToList(),
+            draft.CleanRecommendations.Select((p, i) => new ReportPointView(0, i + 1, p)).ToList());
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        Report = await ReportQueries.SessionReportAsync(db, sessionId, null, ct);
+        Versions = await ReportQueries.SessionVersionsAsync(db, sessionId, ct);
+        return Page();
+    }
+
+    /// <summary>"preview" shows the report as it would be saved; anything else saves it.</summary>
     [HandlerRequires(Operation.WriteSessionReport)]
-    public async Task<IActionResult> OnPostAsync(int id, int sessionId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, int sessionId, string? intent, CancellationToken ct)
     {
         if (!await FindAsync(id, sessionId, ct))
         {
@@ -49,11 +81,12 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
         {
             return Forbid();
         }
-        var draft = Input.ToDraft();
-        foreach (var error in draft.Check())
+        if (intent == "preview")
         {
-            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Message]);
+            return await PreviewAsync(sessionId, ct);
         }
+        var draft = Input.ToDraft();
+        Check(draft);
         if (ModelState.IsValid && await ReportCommands.SaveSessionReportAsync(db, clock, sessionId, Meeting.Reader.UserId!, draft, ct) is null)
         {
             ModelState.AddModelError(string.Empty, t["Someone else saved this report at the same moment. Nothing of yours was saved: check the latest version and save again."]);
@@ -68,6 +101,14 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
         return Redirect($"/meetings/{id}/sessions/{sessionId}/report");
     }
 
+    private void Check(ReportDraft draft)
+    {
+        foreach (var error in draft.Check())
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Message]);
+        }
+    }
+
     private async Task<bool> FindAsync(int id, int sessionId, CancellationToken ct)
     {
         if (await gate.MeetingAsync(User, id, ct) is not { } meeting || await gate.SessionAsync(id, sessionId, ct) is not { } session)
@@ -75,6 +116,7 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
             return false;
         }
         (Meeting, Session, MayWrite) = (meeting, session, meeting.MayWrite(session));
+        Particulars = (await SessionViews.LoadAsync(db, id, ct)).Single(s => s.Id == sessionId);
         return true;
     }
 }

@@ -27,8 +27,9 @@ public sealed class MeetingPagesTests(Chromium chromium) : IAsyncLifetime
         {
             m.PublicSummary = "Experts compared how member states count labour migrants.";
             m.SummaryPublished = true;
-            var session = new Session { Title = "Session 1: sources of data", Position = 1, GuidingQuestions = "Which sources exist?\nHow reliable are they?", ChairName = "Amina Mohamed", ChairStateCode = "KEN" };
-            session.Speakers.Add(new SessionSpeaker { Name = "Thandi Nkosi", StateCode = "ZAF", Position = 1 });
+            var session = new Session { Title = "Session 1: sources of data", Position = 1, GuidingQuestions = "Which sources exist?\nHow reliable are they?" };
+            session.People.Add(new SessionPerson { Role = SessionRole.Chair, Name = "Amina Mohamed", StateCode = "KEN", Position = 1 });
+            session.People.Add(new SessionPerson { Role = SessionRole.Speaker, Name = "Thandi Nkosi", StateCode = "ZAF", Position = 2 });
             m.Sessions.Add(session);
             m.AgendaItems.Add(new AgendaItem { Title = "Opening of the meeting", Position = 1 });
             m.AgendaItems.Add(new AgendaItem { Title = "Household surveys and censuses", Position = 2, Description = "Presentations by member states." });

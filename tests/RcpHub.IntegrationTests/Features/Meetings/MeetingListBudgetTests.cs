@@ -79,10 +79,11 @@ public sealed class MeetingListBudgetTests : IAsyncLifetime
         {
             for (var s = 1; s <= 10; s++)
             {
-                var session = new Session { Title = $"Session {s}", Position = s, ChairName = "Chair", ChairStateCode = "MOZ", RapporteurUserId = _focalPoint.Id };
+                var session = new Session { Title = $"Session {s}", Position = s, RapporteurUserId = _focalPoint.Id };
+                session.People.Add(new SessionPerson { Role = SessionRole.Chair, Name = "Chair", Position = 0, StateCode = "MOZ" });
                 for (var p = 1; p <= 5; p++)
                 {
-                    session.Speakers.Add(new SessionSpeaker { Name = $"Speaker {p}", Position = p, StateCode = p % 2 == 0 ? "ZAF" : null, OrganizationId = p % 2 == 0 ? null : iom });
+                    session.People.Add(new SessionPerson { Role = SessionRole.Speaker, Name = $"Speaker {p}", Position = p, StateCode = p % 2 == 0 ? "ZAF" : null, OrganizationId = p % 2 == 0 ? null : iom });
                 }
                 m.Sessions.Add(session);
             }

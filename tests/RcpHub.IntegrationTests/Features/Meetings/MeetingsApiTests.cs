@@ -144,28 +144,36 @@ public sealed class MeetingsApiTests : IAsyncLifetime
         {
             title = "Session on census data",
             guidingQuestions = "What is counted?\nWho counts?",
-            chairName = "Amina Mohamed",
-            chairFor = "state:KEN",
-            speakers = new[] { new { name = "Jean Dupont", speaksFor = $"org:{iom}" }, new { name = "Thandi Nkosi", speaksFor = "state:ZAF" } },
+            code = "Session 2.1",
+            people = new[]
+            {
+                new { role = "Chair", name = "Amina Mohamed", speaksFor = "state:KEN" },
+                new { role = "Speaker", name = "Jean Dupont", speaksFor = $"org:{iom}" },
+                new { role = "Speaker", name = "Thandi Nkosi", speaksFor = "state:ZAF" },
+                new { role = "Discussant", name = "Grace Achieng", speaksFor = "personal" },
+            },
         });
         Assert.Equal(HttpStatusCode.Created, session.StatusCode);
         var sessionBody = await session.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["What is counted?", "Who counts?"], sessionBody.GetProperty("guidingQuestions").EnumerateArray().Select(q => q.GetString()));
-        Assert.Equal("Kenya", sessionBody.GetProperty("chairFor").GetProperty("name").GetString());
-        Assert.Equal("International Organization for Migration", sessionBody.GetProperty("speakers")[0].GetProperty("for").GetProperty("name").GetString());
+        Assert.Equal("Session 2.1", sessionBody.GetProperty("code").GetString());
+        var people = sessionBody.GetProperty("people");
+        Assert.Equal(("Chair", "Kenya"), (people[0].GetProperty("role").GetString(), people[0].GetProperty("for").GetProperty("name").GetString()));
+        Assert.Equal("International Organization for Migration", people[1].GetProperty("for").GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, people[3].GetProperty("for").ValueKind);
 
         using var badSpeaker = await _api.PutAsJsonAsync($"/api/v1/processes/midsa/meetings/{id}/sessions/{sessionBody.GetProperty("id").GetInt32()}", new
         {
             title = "Session on census data",
-            speakers = new[] { new { name = "Nobody", speaksFor = "state:XXX" } },
+            people = new[] { new { role = "Speaker", name = "Nobody", speaksFor = "state:XXX" } },
         });
         Assert.Equal(HttpStatusCode.BadRequest, badSpeaker.StatusCode);
-        Assert.True((await badSpeaker.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("speakers[0].speaksFor", out _));
+        Assert.True((await badSpeaker.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("people[0].speaksFor", out _));
 
         var agenda = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}/agenda");
         Assert.Equal("Census rounds", agenda[0].GetProperty("title").GetString());
         var sessions = await _api.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{id}/sessions");
-        Assert.Equal(2, sessions[0].GetProperty("speakers").GetArrayLength());
+        Assert.Equal(4, sessions[0].GetProperty("people").GetArrayLength());
 
         using var anonymous = _factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/meetings/{id}/sessions")).StatusCode);

@@ -502,7 +502,7 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     /// <summary>The text of a PDF, read back with poppler's pdftotext in a temporary folder.</summary>
-    private static async Task<string> PdfTextAsync(byte[] pdf)
+    internal static async Task<string> PdfTextAsync(byte[] pdf)
     {
         var folder = Directory.CreateTempSubdirectory("rcphub-pdf-test-").FullName;
         try

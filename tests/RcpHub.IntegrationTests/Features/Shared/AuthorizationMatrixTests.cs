@@ -228,8 +228,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /processes/{slug}/meetings/{id:int}/sessions?handler=Add"] = Op(Secretariat),
         ["POST /processes/{slug}/meetings/{id:int}/sessions?handler=Delete"] = Op(Secretariat),
         ["GET /processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}"] = Op(Secretariat),
-        ["POST /processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}?handler=AddSpeaker"] = Op(Secretariat),
-        ["POST /processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}?handler=RemoveSpeaker"] = Op(Secretariat),
+        ["POST /processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}?handler=AddPerson"] = Op(Secretariat),
+        ["POST /processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}?handler=RemovePerson"] = Op(Secretariat),
         ["POST /processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}?handler=Save"] = Op(Secretariat),
 
         // A member state's delegation, registered by its focal points among the process's participants.

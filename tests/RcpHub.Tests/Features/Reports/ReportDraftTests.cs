@@ -5,17 +5,10 @@ namespace RcpHub.Tests.Features.Reports;
 public sealed class ReportDraftTests
 {
     [Fact]
-    public void Each_non_empty_line_is_one_numbered_point_in_order()
+    public void A_point_given_with_paragraphs_by_the_api_stays_one_point()
     {
-        Assert.Equal(["First", "Second", "Third"], ReportDraft.Lines("  First \r\n\r\nSecond\n \nThird\n"));
-        Assert.Empty(ReportDraft.Lines(null));
-    }
-
-    [Fact]
-    public void A_point_given_with_line_breaks_by_the_api_becomes_several()
-    {
-        var draft = new ReportDraft("Summary", null, ["One\nTwo", " ", "Three"], null);
-        Assert.Equal(["One", "Two", "Three"], draft.CleanKeyPoints);
+        var draft = new ReportDraft("Summary", null, ["One\r\n\r\nTwo", " ", "Three"], null);
+        Assert.Equal(["One\n\nTwo", "Three"], draft.CleanKeyPoints);
         Assert.Empty(draft.CleanRecommendations);
         Assert.Empty(draft.Check());
     }
@@ -31,6 +24,7 @@ public sealed class ReportDraftTests
     {
         var draft = new ReportDraft(new string('s', 4001), new string('d', 20001), [new string('k', 1001)], Enumerable.Range(1, 101).Select(i => $"R{i}").ToList());
         Assert.Equal(["Summary", "Discussion", "KeyPoints", "Recommendations"], draft.Check().Select(e => e.Field));
+        Assert.Empty(new ReportDraft(string.Join("\r\n", Enumerable.Repeat(new string('s', 99), 40)), null, [new string('k', 1000)], null).Check());
         Assert.Empty(new ReportDraft(new string('s', 4000), null, [new string('k', 1000)], Enumerable.Range(1, 100).Select(i => $"R{i}").ToList()).Check());
     }
 }

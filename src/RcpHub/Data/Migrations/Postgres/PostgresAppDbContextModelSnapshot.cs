@@ -1435,15 +1435,9 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("ChairName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("ChairOrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ChairStateCode")
-                        .HasColumnType("character varying(3)");
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateTimeOffset?>("EndsAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1458,6 +1452,14 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RapporteurAffiliation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RapporteurName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("RapporteurUserId")
                         .HasColumnType("text");
 
@@ -1470,10 +1472,6 @@ namespace RcpHub.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ChairOrganizationId");
-
-                    b.HasIndex("ChairStateCode");
 
                     b.HasIndex("RapporteurUserId");
 
@@ -1497,6 +1495,50 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.HasKey("SessionId");
 
                     b.ToTable("SessionFloors");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateCode")
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("SessionPeople", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionPeople_NotStateAndOrganization", "\"StateCode\" IS NULL OR \"OrganizationId\" IS NULL");
+                        });
                 });
 
             modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
@@ -1537,45 +1579,6 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SessionReportVersions");
-                });
-
-            modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("OrganizationId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SessionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("StateCode")
-                        .HasColumnType("character varying(3)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("SessionId");
-
-                    b.HasIndex("StateCode");
-
-                    b.ToTable("SessionSpeakers", t =>
-                        {
-                            t.HasCheckConstraint("CK_SessionSpeakers_StateXorOrganization", "(\"StateCode\" IS NULL) <> (\"OrganizationId\" IS NULL)");
-                        });
                 });
 
             modelBuilder.Entity("RcpHub.Domain.State", b =>
@@ -2159,16 +2162,6 @@ namespace RcpHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
-                    b.HasOne("RcpHub.Domain.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("ChairOrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("RcpHub.Domain.State", null)
-                        .WithMany()
-                        .HasForeignKey("ChairStateCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("RcpHub.Domain.Meeting", "Meeting")
                         .WithMany("Sessions")
                         .HasForeignKey("MeetingId")
@@ -2196,6 +2189,29 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.SessionPerson", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Session", "Session")
+                        .WithMany("People")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
                 {
                     b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
@@ -2211,27 +2227,6 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("SavedBy");
-
-                    b.Navigation("Session");
-                });
-
-            modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
-                {
-                    b.HasOne("RcpHub.Domain.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("RcpHub.Domain.Session", "Session")
-                        .WithMany("Speakers")
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("RcpHub.Domain.State", null)
-                        .WithMany()
-                        .HasForeignKey("StateCode")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Session");
                 });
@@ -2287,7 +2282,7 @@ namespace RcpHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
-                    b.Navigation("Speakers");
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>

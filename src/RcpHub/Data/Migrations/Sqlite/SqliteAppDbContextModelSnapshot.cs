@@ -1374,14 +1374,8 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ChairName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ChairOrganizationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ChairStateCode")
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("EndsAtUtc")
@@ -1397,6 +1391,14 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RapporteurAffiliation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RapporteurName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RapporteurUserId")
                         .HasColumnType("TEXT");
 
@@ -1409,10 +1411,6 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ChairOrganizationId");
-
-                    b.HasIndex("ChairStateCode");
 
                     b.HasIndex("RapporteurUserId");
 
@@ -1436,6 +1434,48 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.HasKey("SessionId");
 
                     b.ToTable("SessionFloors");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SessionPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("SessionPeople", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionPeople_NotStateAndOrganization", "\"StateCode\" IS NULL OR \"OrganizationId\" IS NULL");
+                        });
                 });
 
             modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
@@ -1474,43 +1514,6 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SessionReportVersions");
-                });
-
-            modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OrganizationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StateCode")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("SessionId");
-
-                    b.HasIndex("StateCode");
-
-                    b.ToTable("SessionSpeakers", t =>
-                        {
-                            t.HasCheckConstraint("CK_SessionSpeakers_StateXorOrganization", "(\"StateCode\" IS NULL) <> (\"OrganizationId\" IS NULL)");
-                        });
                 });
 
             modelBuilder.Entity("RcpHub.Domain.State", b =>
@@ -2092,16 +2095,6 @@ namespace RcpHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
-                    b.HasOne("RcpHub.Domain.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("ChairOrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("RcpHub.Domain.State", null)
-                        .WithMany()
-                        .HasForeignKey("ChairStateCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("RcpHub.Domain.Meeting", "Meeting")
                         .WithMany("Sessions")
                         .HasForeignKey("MeetingId")
@@ -2129,6 +2122,29 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.SessionPerson", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Session", "Session")
+                        .WithMany("People")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", null)
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Session");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
                 {
                     b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
@@ -2144,27 +2160,6 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("SavedBy");
-
-                    b.Navigation("Session");
-                });
-
-            modelBuilder.Entity("RcpHub.Domain.SessionSpeaker", b =>
-                {
-                    b.HasOne("RcpHub.Domain.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("RcpHub.Domain.Session", "Session")
-                        .WithMany("Speakers")
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("RcpHub.Domain.State", null)
-                        .WithMany()
-                        .HasForeignKey("StateCode")
-                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Session");
                 });
@@ -2220,7 +2215,7 @@ namespace RcpHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
-                    b.Navigation("Speakers");
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.SessionReportVersion", b =>
