@@ -132,7 +132,11 @@ internal sealed class GlobalMeetingConfiguration : IEntityTypeConfiguration<Glob
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> e) => e.Property(u => u.DisplayName).HasMaxLength(200);
+    public void Configure(EntityTypeBuilder<AppUser> e)
+    {
+        e.Property(u => u.DisplayName).HasMaxLength(200);
+        e.Property(u => u.PreferredLanguage).HasMaxLength(8).HasDefaultValue("en");
+    }
 }
 
 internal sealed class ProcessRoleAssignmentConfiguration : IEntityTypeConfiguration<ProcessRoleAssignment>
@@ -156,6 +160,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         e.Property(i => i.TokenHash).HasMaxLength(100);
         e.Property(i => i.Email).HasMaxLength(256);
         e.Property(i => i.Ministry).HasMaxLength(200);
+        e.Property(i => i.Language).HasMaxLength(8).HasDefaultValue("en");
         e.HasOne(i => i.Process).WithMany().HasForeignKey(i => i.ProcessId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -9,6 +9,9 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Marks accounts created by the <c>--demo</c> loader.</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>The language mail to this person is written in (one of Cultures.Supported), whoever sends it.</summary>
+    public string PreferredLanguage { get; set; } = "en";
 }
 
 /// <summary>Roles a person holds within one process.</summary>
@@ -49,6 +52,9 @@ public sealed class Invitation
     public string? StateCode { get; set; }
     public string? Ministry { get; set; }
     public int? OrganizationId { get; set; }
+
+    /// <summary>The language the invitation mail is written in, and the new account's preferred language.</summary>
+    public string Language { get; set; } = "en";
     public required string TokenHash { get; set; }
     public required string InvitedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

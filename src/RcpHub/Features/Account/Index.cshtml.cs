@@ -2,19 +2,25 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Invitations;
 using RcpHub.Infrastructure.Authorization;
 
 using RcpHub.Infrastructure;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Account;
 
 /// <summary>My account: who I am, the roles I hold in each process, and the way to my security settings.</summary>
 [Requires(Operation.ManageOwnAccount)]
-public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db) : PageModel
+public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, IStringLocalizer<AccountText> t) : PageModel
 {
+    /// <summary>The language mail to me is written in (<see cref="AppUser.PreferredLanguage"/>).</summary>
+    [BindProperty]
+    public string? MailLanguage { get; set; }
+
     public sealed record RoleRow(string ProcessSlug, string ProcessAcronym, string ProcessName, ProcessRole Role, string? StateCode, string? Ministry, DateTimeOffset GrantedAt);
 
     public AppUser Me { get; private set; } = null!;
@@ -28,6 +34,7 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db) : Pa
             return Challenge();
         }
         Me = me;
+        MailLanguage ??= me.PreferredLanguage;
         var roles = await db.ProcessRoleAssignments.AsNoTracking()
             .Where(a => a.UserId == me.Id && a.RevokedAt == null)
             .Select(a => new RoleRow(a.Process!.Slug, a.Process.Acronym, a.Process.Name, a.Role, a.StateCode, a.Ministry, a.GrantedAt))
@@ -35,5 +42,22 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db) : Pa
         Roles = [.. roles.OrderBy(r => r.ProcessAcronym, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Role)];
         StateNames = await ProcessRoles.StateNamesAsync(db, roles.Select(r => r.StateCode));
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostLanguageAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } me)
+        {
+            return Challenge();
+        }
+        if (MailLanguage is null || !Cultures.Supported.Contains(MailLanguage))
+        {
+            ModelState.AddModelError(nameof(MailLanguage), t["Choose one of the languages offered."]);
+            return await OnGetAsync();
+        }
+        me.PreferredLanguage = MailLanguage;
+        await users.UpdateAsync(me);
+        this.Tell(t["Mail to you will be written in {0}.", Cultures.Endonyms[MailLanguage]]);
+        return Redirect("/account");
     }
 }

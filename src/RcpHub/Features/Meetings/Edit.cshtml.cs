@@ -1,15 +1,24 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Delegations;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Meetings;
 
 /// <summary>/processes/{slug}/meetings/{id}/edit: the secretariat changes, cancels or postpones a meeting.</summary>
 [Requires(Operation.ScheduleMeetings)]
-public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> t) : MeetingFormPage(db, t)
+public sealed class EditModel(AppDbContext db, TimeProvider clock, MeetingNotices notices, IStringLocalizer<MeetingsText> text) : MeetingFormPage(db, text)
 {
+    /// <summary>Why the meeting is cancelled: required, and mailed with the notice.</summary>
+    [BindProperty]
+    [MultiLine]
+    [StringLength(2000, ErrorMessage = "The reason is too long (2000 characters at most).")]
+    public string? CancellationReason { get; set; }
+
     public int MeetingId { get; private set; }
     public string MeetingTitle { get; private set; } = "";
     public MeetingStatus CurrentStatus { get; private set; }
@@ -35,21 +44,47 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
         {
             return await FormAsync(ct);
         }
-        await MeetingCommands.UpdateAsync(Db, clock, meeting, Input, starts, ends, ct);
+        var told = await MeetingCommands.UpdateAsync(Db, clock, notices, meeting, Input, starts, ends, ct);
+        if (told > 0)
+        {
+            this.Tell(Text["The meeting is saved; {0} people are told of the change.", told]);
+        }
         return Redirect($"/meetings/{meeting.Id}");
     }
 
-    public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) => SetStatusAsync(id, MeetingStatus.Cancelled, ct);
-
-    public Task<IActionResult> OnPostPostponeAsync(int id, CancellationToken ct) => SetStatusAsync(id, MeetingStatus.Postponed, ct);
-
-    private async Task<IActionResult> SetStatusAsync(int id, MeetingStatus status, CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } meeting)
         {
             return NotFound();
         }
-        await MeetingCommands.SetStatusAsync(Db, clock, meeting, status, ct);
+        if (string.IsNullOrWhiteSpace(CancellationReason))
+        {
+            ModelState.AddModelError(nameof(CancellationReason), Text["Say why the meeting is cancelled: the reason is mailed to its participants."]);
+        }
+        // The meeting's own fields are not posted with this form: only the reason is judged.
+        foreach (var key in ModelState.Keys.Where(k => k != nameof(CancellationReason)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        if (!ModelState.IsValid)
+        {
+            Input = MeetingInput.From(meeting);
+            return await FormAsync(ct);
+        }
+        var told = await MeetingCommands.SetStatusAsync(Db, clock, notices, meeting, MeetingStatus.Cancelled, CancellationReason!.Trim(), ct);
+        this.Tell(Text["The meeting is cancelled; {0} people are told.", told]);
+        return Redirect($"/meetings/{meeting.Id}");
+    }
+
+    public async Task<IActionResult> OnPostPostponeAsync(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } meeting)
+        {
+            return NotFound();
+        }
+        var told = await MeetingCommands.SetStatusAsync(Db, clock, notices, meeting, MeetingStatus.Postponed, null, ct);
+        this.Tell(Text["The meeting is postponed; {0} people are told.", told]);
         return Redirect($"/meetings/{meeting.Id}");
     }
 

@@ -25,6 +25,7 @@ public abstract class MeetingFormPage(AppDbContext db, IStringLocalizer<Meetings
     public IReadOnlyList<Choice> OtherProcesses { get; private set; } = [];
 
     protected AppDbContext Db => db;
+    protected IStringLocalizer<MeetingsText> Text => t;
 
     /// <summary>The choices the form offers (three queries).</summary>
     protected async Task<PageResult> FormAsync(CancellationToken ct)
