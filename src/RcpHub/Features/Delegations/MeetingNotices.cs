@@ -54,6 +54,21 @@ public sealed class MeetingNotices(AppDbContext db, Outbox outbox, TimeProvider 
                 t["{0} begins {1} ({2}), {3}.", meeting.Title, WhenOf(meeting).Venue, WhenOf(meeting).VenueZoneLabel, Place(meeting)])),
             ct: ct);
 
+    /// <summary>The meeting's report is adopted: everyone who may see the meeting hears it, with the link to the report.</summary>
+    public async Task<int> ReportAdoptedAsync(Meeting meeting, int version, CancellationToken ct) =>
+        await outbox.EnqueueAsync(await RecipientsAsync(meeting, ct), MailKind.ReportAdopted, meeting.Id,
+            r => $"report-adopted:{meeting.Id}:{version.ToString(CultureInfo.InvariantCulture)}:{r.UserId}",
+            r => new Letter(t["Report adopted: {0}", meeting.Title], Body(meeting, r,
+                t["The report of {0} is adopted: {1}", meeting.Title, Link($"/meetings/{meeting.Id}/report")])),
+            ct: ct);
+
+    /// <summary>How many people were told of the adoption of this version of the report.</summary>
+    public Task<int> ToldAboutReportAsync(int meetingId, int version, CancellationToken ct)
+    {
+        var prefix = $"report-adopted:{meetingId}:{version.ToString(CultureInfo.InvariantCulture)}:";
+        return db.OutboxMessages.CountAsync(m => m.IdempotencyKey.StartsWith(prefix), ct);
+    }
+
     /// <summary>The secretariat confirmed or returned a delegation: its state's focal points hear it, with the note.</summary>
     /// <param name="meeting">Loaded with its participating processes and invitees.</param>
     public async Task<int> DelegationReviewedAsync(Meeting meeting, Delegation delegation, CancellationToken ct)

@@ -27,6 +27,8 @@ public sealed class Outbox(AppDbContext db, EmailSender sender, TimeProvider clo
     public async Task<int> EnqueueAsync(IEnumerable<MailRecipient> recipients, MailKind kind, int? meetingId, Func<MailRecipient, string> key,
         Func<MailRecipient, Letter> write, Func<MailRecipient, string>? calendar = null, string? calendarMethod = null, CancellationToken ct = default)
     {
+        // What a failed save gave up (NumberedSave, a reminder another instance queued first) is queued again.
+        _queued.RemoveAll(q => db.Entry(q).State == EntityState.Detached);
         var byKey = recipients.GroupBy(key).ToDictionary(g => g.Key, g => g.First());
         var keys = byKey.Keys.ToList();
         var known = await db.Set<OutboxMessage>().Where(m => keys.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(ct);
