@@ -42,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<DocumentWord> DocumentWords => Set<DocumentWord>();
+    public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Infrastructure.RateLimiting.RateCounter> RateCounters => Set<Infrastructure.RateLimiting.RateCounter>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

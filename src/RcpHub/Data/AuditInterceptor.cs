@@ -353,6 +353,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
             || kind == typeof(DocumentWord)
             // Bookkeeping of sign-in and mail limits, counted with SQL (Infrastructure/RateLimiting).
             || kind == typeof(Infrastructure.RateLimiting.RateCounter)
+            // The outbox is itself the record of who was sent what and when (listed on the meeting's invitation page).
+            || kind == typeof(Infrastructure.Email.OutboxMessage)
             || typeof(IdentityUserToken<string>).IsAssignableFrom(kind) || typeof(IdentityUserLogin<string>).IsAssignableFrom(kind));
 
     // Identity's UserStore saves with Update(), which marks every column modified even when one changed: for an entity read

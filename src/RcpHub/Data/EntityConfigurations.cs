@@ -136,6 +136,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         e.Property(u => u.DisplayName).HasMaxLength(200);
         e.Property(u => u.TimeZoneId).HasMaxLength(64);
+        e.Property(u => u.PreferredLanguage).HasMaxLength(8).HasDefaultValue("en");
     }
 }
 
@@ -160,6 +161,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         e.Property(i => i.TokenHash).HasMaxLength(100);
         e.Property(i => i.Email).HasMaxLength(256);
         e.Property(i => i.Ministry).HasMaxLength(200);
+        e.Property(i => i.Language).HasMaxLength(8).HasDefaultValue("en");
         e.HasOne(i => i.Process).WithMany().HasForeignKey(i => i.ProcessId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     {
         e.Property(m => m.Title).HasMaxLength(300);
         e.Property(m => m.Venue).HasMaxLength(300);
+        e.Property(m => m.CancellationReason).HasMaxLength(2000);
         e.Property(m => m.OnlineUrl).HasMaxLength(1000);
         e.Property(m => m.TimeZoneId).HasMaxLength(64);
         e.Property(m => m.PublicSummary).HasMaxLength(8000);

@@ -12,6 +12,8 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>The IANA zone the person reads times in (set on their account page); null shows venue times and UTC.</summary>
     public string? TimeZoneId { get; set; }
+    /// <summary>The language mail to this person is written in (one of Cultures.Supported), whoever sends it.</summary>
+    public string PreferredLanguage { get; set; } = "en";
 }
 
 /// <summary>Roles a person holds within one process.</summary>
@@ -52,6 +54,9 @@ public sealed class Invitation
     public string? StateCode { get; set; }
     public string? Ministry { get; set; }
     public int? OrganizationId { get; set; }
+
+    /// <summary>The language the invitation mail is written in, and the new account's preferred language.</summary>
+    public string Language { get; set; } = "en";
     public required string TokenHash { get; set; }
     public required string InvitedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -49,6 +49,9 @@ public sealed class Meeting : IBelongsToProcess
     /// <summary>Revision number for calendar clients (iCalendar SEQUENCE): raised on each change they should notice.</summary>
     public int Sequence { get; set; }
 
+    /// <summary>Why the secretariat cancelled the meeting; mailed with the notice.</summary>
+    public string? CancellationReason { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -130,6 +130,11 @@ public static class RcpHubHosting
 
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.AddScoped<EmailSender>();
+        services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        services.AddScoped<Outbox>();
+        services.AddScoped<Features.Delegations.MeetingNotices>();
+        services.AddScoped<IDueMail, Features.Delegations.MeetingReminders>();
+        services.AddHostedService<MailDispatcher>();
         services.AddScoped<Features.Invitations.Inviter>();
         return builder;
     }

@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace RcpHub.IntegrationTests.Infrastructure;
 
 /// <summary>A real SMTP server for the tests: Debian's python3 aiosmtpd, writing every message it receives
-/// into a Maildir. The application sends to it through System.Net.Mail like to any server.
+/// into a Maildir. The application sends to it through MailKit like to any server.
 /// Start with <see cref="StartAsync"/>, point a factory at it with <see cref="Configure"/>.</summary>
 public sealed partial class SmtpCatcher : IAsyncDisposable
 {
@@ -178,8 +178,11 @@ public sealed partial class SmtpCatcher : IAsyncDisposable
     }
 }
 
-/// <summary>A received plain-text email: its recipients, decoded subject and decoded body.</summary>
-public sealed partial record MimeMessageText(IReadOnlyList<string> Recipients, string Subject, string Body)
+/// <summary>An attachment of a received email: its file name, media type and text.</summary>
+public sealed record MailAttachment(string? FileName, string MediaType, string Text);
+
+/// <summary>A received email: its recipients, decoded subject, text body and attachments (read with MimeKit).</summary>
+public sealed partial record MimeMessageText(IReadOnlyList<string> Recipients, string Subject, string Body, IReadOnlyList<MailAttachment> Attachments)
 {
     /// <summary>The path and query of the first link in the body whose path starts with <paramref name="path"/>.</summary>
     public string LinkTo(string path)
@@ -195,79 +198,20 @@ public sealed partial record MimeMessageText(IReadOnlyList<string> Recipients, s
         throw new InvalidOperationException($"No link to {path} in:\n{Body}");
     }
 
-    /// <summary>Reads a message as System.Net.Mail writes it (one text part, quoted-printable, base64 or 8bit)
-    /// with the headers aiosmtpd adds (X-RcptTo).</summary>
+    /// <summary>Reads a message with the headers aiosmtpd adds (X-RcptTo).</summary>
     public static MimeMessageText Parse(string raw)
     {
-        raw = raw.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var split = raw.IndexOf("\n\n", StringComparison.Ordinal);
-        var headerText = split < 0 ? raw : raw[..split];
-        var body = split < 0 ? "" : raw[(split + 2)..];
-        var headers = new List<KeyValuePair<string, string>>();
-        foreach (var line in headerText.Split('\n'))
-        {
-            if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && headers.Count > 0)
-            {
-                var last = headers[^1];
-                headers[^1] = new(last.Key, last.Value + " " + line.Trim());
-            }
-            else if (line.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
-            {
-                headers.Add(new(line[..colon].Trim(), line[(colon + 1)..].Trim()));
-            }
-        }
-        string? Header(string name) => headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
-
-        if (Header("Content-Type") is { } type && type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new NotSupportedException("Multipart messages are not expected from RcpHub's EmailSender.");
-        }
-        var recipients = (Header("X-RcptTo") ?? Header("To") ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw));
+        var message = MimeKit.MimeMessage.Load(stream);
+        var recipients = (message.Headers["X-RcptTo"] is { Length: > 0 } rcpt
+                ? rcpt.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : message.To.Mailboxes.Select(m => m.Address))
             .Select(r => AngleAddress().Match(r) is { Success: true } m ? m.Groups[1].Value : r)
             .ToList();
-        var decodedBody = (Header("Content-Transfer-Encoding") ?? "7bit").ToLowerInvariant() switch
-        {
-            "base64" => Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.Where(c => !char.IsWhiteSpace(c))))),
-            "quoted-printable" => DecodeQuotedPrintable(body),
-            _ => body,
-        };
-        return new MimeMessageText(recipients, DecodeEncodedWords(Header("Subject") ?? ""), decodedBody.Replace("\r\n", "\n", StringComparison.Ordinal));
-    }
-
-    private static string DecodeQuotedPrintable(string text)
-    {
-        var bytes = new List<byte>();
-        text = text.Replace("=\n", "", StringComparison.Ordinal);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '=' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(text[i].ToString()));
-            }
-        }
-        return Encoding.UTF8.GetString([.. bytes]);
-    }
-
-    /// <summary>RFC 2047 encoded words (=?utf-8?B?...?= and =?utf-8?Q?...?=); whitespace between two of them is dropped.</summary>
-    private static string DecodeEncodedWords(string value)
-    {
-        value = BetweenEncodedWords().Replace(value, "?==?");
-        return EncodedWord().Replace(value, m =>
-        {
-            var charset = Encoding.GetEncoding(m.Groups[1].Value);
-            var data = m.Groups[3].Value;
-            if (m.Groups[2].Value is "B" or "b")
-            {
-                return charset.GetString(Convert.FromBase64String(data));
-            }
-            return DecodeQuotedPrintable(data.Replace('_', ' '));
-        });
+        var attachments = message.Attachments.OfType<MimeKit.TextPart>()
+            .Select(a => new MailAttachment(a.FileName, a.ContentType.MimeType, a.Text))
+            .ToList();
+        return new MimeMessageText(recipients, message.Subject ?? "", (message.TextBody ?? "").Replace("\r\n", "\n", StringComparison.Ordinal), attachments);
     }
 
     [GeneratedRegex(@"https?://[^\s<>""]+")]
@@ -275,10 +219,4 @@ public sealed partial record MimeMessageText(IReadOnlyList<string> Recipients, s
 
     [GeneratedRegex(@"<([^>]+)>")]
     private static partial Regex AngleAddress();
-
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
-    private static partial Regex EncodedWord();
-
-    [GeneratedRegex(@"\?=\s+=\?")]
-    private static partial Regex BetweenEncodedWords();
 }

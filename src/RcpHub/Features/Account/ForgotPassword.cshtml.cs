@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -46,6 +45,8 @@ public sealed class ForgotPasswordModel(
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var link = PublicLinks.To(configuration, $"/account/reset-password?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}");
+            // In the account holder's language, whoever asked in whatever language.
+            using var language = MailLanguage.Use(user.PreferredLanguage);
             var body = string.Join("\n\n",
                 t["Hello {0},", user.DisplayName],
                 t["Someone, probably you, asked to reset the password of your RcpHub account. To choose a new password, open this link within 24 hours:"],
@@ -55,7 +56,7 @@ public sealed class ForgotPasswordModel(
             {
                 await mail.SendAsync(email, t["Reset your RcpHub password"], body, ct);
             }
-            catch (SmtpException e)
+            catch (MailNotSentException e)
             {
                 // Saying so would tell the visitor that the account exists; the log tells the operator.
                 logger.LogError(e, "The password-reset email to user {UserId} could not be sent", user.Id);

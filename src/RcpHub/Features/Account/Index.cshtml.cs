@@ -7,9 +7,9 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Invitations;
 using RcpHub.Features.Meetings;
-using RcpHub.Infrastructure.Authorization;
-
 using RcpHub.Infrastructure;
+using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Account;
 
@@ -17,6 +17,10 @@ namespace RcpHub.Features.Account;
 [Requires(Operation.ManageOwnAccount)]
 public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, IStringLocalizer<AccountText> t) : PageModel
 {
+    /// <summary>The language mail to me is written in (<see cref="AppUser.PreferredLanguage"/>).</summary>
+    [BindProperty]
+    public string? MailLanguage { get; set; }
+
     public sealed record RoleRow(string ProcessSlug, string ProcessAcronym, string ProcessName, ProcessRole Role, string? StateCode, string? Ministry, DateTimeOffset GrantedAt);
 
     public AppUser Me { get; private set; } = null!;
@@ -30,6 +34,7 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, IStr
             return Challenge();
         }
         Me = me;
+        MailLanguage ??= me.PreferredLanguage;
         var roles = await db.ProcessRoleAssignments.AsNoTracking()
             .Where(a => a.UserId == me.Id && a.RevokedAt == null)
             .Select(a => new RoleRow(a.Process!.Slug, a.Process.Acronym, a.Process.Name, a.Role, a.StateCode, a.Ministry, a.GrantedAt))
@@ -61,5 +66,22 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, IStr
         await users.UpdateAsync(me);
         this.Tell(chosen is null ? t["Times are shown on the venue's clock and in UTC."] : t["Times are now shown in {0}.", TimeZones.Label(chosen)]);
         return LocalRedirect("/account");
+    }
+
+    public async Task<IActionResult> OnPostLanguageAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } me)
+        {
+            return Challenge();
+        }
+        if (MailLanguage is null || !Cultures.Supported.Contains(MailLanguage))
+        {
+            ModelState.AddModelError(nameof(MailLanguage), t["Choose one of the languages offered."]);
+            return await OnGetAsync();
+        }
+        me.PreferredLanguage = MailLanguage;
+        await users.UpdateAsync(me);
+        this.Tell(t["Mail to you will be written in {0}.", Cultures.Endonyms[MailLanguage]]);
+        return Redirect("/account");
     }
 }

@@ -21,6 +21,18 @@ public sealed class DelegationLabels(IStringLocalizer<DelegationsText> t)
         _ => t["Not stated"],
     };
 
+    public string Mail(Infrastructure.Email.MailKind kind) => kind switch
+    {
+        Infrastructure.Email.MailKind.MeetingInvitation => t["Invitation to the meeting"],
+        Infrastructure.Email.MailKind.MeetingCancelled => t["Cancellation"],
+        Infrastructure.Email.MailKind.MeetingChanged => t["Change of time or place"],
+        Infrastructure.Email.MailKind.MeetingReminder => t["Reminder"],
+        Infrastructure.Email.MailKind.DelegationConfirmed => t["Delegation confirmed"],
+        Infrastructure.Email.MailKind.DelegationReturned => t["Delegation returned"],
+        Infrastructure.Email.MailKind.ReportAdopted => t["Report adopted"],
+        _ => t["Document added"],
+    };
+
     public string Category(MinistryCategory category) => category switch
     {
         MinistryCategory.InteriorOrPolice => t["Interior or police"],

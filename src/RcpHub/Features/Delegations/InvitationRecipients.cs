@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure.Email;
 
 namespace RcpHub.Features.Delegations;
 
-public sealed record InvitationRecipient(string UserId, string DisplayName, string Email);
+/// <param name="FocalPointFor">The states this person is a focal point of (in force), to tell which invited states nobody would hear from.</param>
+public sealed record InvitationRecipient(string UserId, string DisplayName, string Email, string Language, IReadOnlyList<string> FocalPointFor)
+{
+    public MailRecipient ToMail() => new(UserId, DisplayName, Email, Language);
+}
 
 /// <summary>Who receives a meeting's invitation: the focal points of its member (or invited) states, the observers and
 /// civil society of its processes, the people of invited organisations and invited persons — and of those, only
@@ -35,6 +40,7 @@ public static class InvitationRecipients
                 u.DisplayName,
                 Email = u.Email!,
                 u.IsPlatformAdministrator,
+                u.PreferredLanguage,
                 Roles = db.ProcessRoleAssignments.Where(inForce).Where(a => a.UserId == u.Id)
                     .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId)).ToList(),
             })
@@ -42,7 +48,8 @@ public static class InvitationRecipients
 
         return candidates
             .Where(c => MeetingAccess.MayView(new MeetingReader(c.Id, c.IsPlatformAdministrator, c.Roles), meeting))
-            .Select(c => new InvitationRecipient(c.Id, c.DisplayName, c.Email))
+            .Select(c => new InvitationRecipient(c.Id, c.DisplayName, c.Email, c.PreferredLanguage,
+                c.Roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList()))
             .OrderBy(c => c.DisplayName, StringComparer.CurrentCulture)
             .ToList();
     }

@@ -17,7 +17,7 @@ namespace RcpHub.Features.Delegations;
 /// audience only ("not found" for anyone else, as for the meeting itself); the secretariat confirms or returns each.</summary>
 [Requires(Operation.ViewPublicRegistry)]
 public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService authorization, MeetingReaders readers, TimeProvider clock,
-    DelegationLabels labels, IStringLocalizer<DelegationsText> t) : PageModel
+    DelegationLabels labels, MeetingNotices notices, IStringLocalizer<DelegationsText> t) : PageModel
 {
     public int MeetingId { get; private set; }
     public string MeetingTitle { get; private set; } = "";
@@ -74,7 +74,9 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
         {
             return Forbid();
         }
-        var delegation = await db.Delegations.Include(d => d.Meeting).SingleOrDefaultAsync(d => d.Id == delegationId && d.MeetingId == id, ct);
+        var delegation = await db.Delegations.Include(d => d.State)
+            .Include(d => d.Meeting).ThenInclude(m => m!.ParticipatingProcesses).Include(d => d.Meeting).ThenInclude(m => m!.Invitees)
+            .SingleOrDefaultAsync(d => d.Id == delegationId && d.MeetingId == id, ct);
         if (delegation is null)
         {
             return NotFound();
@@ -87,8 +89,10 @@ public sealed class ParticipantsModel(AppDbContext db, IAuthorizationService aut
         delegation.Status = status;
         delegation.ReviewedAt = clock.GetUtcNow();
         delegation.ReturnNote = status == DelegationStatus.Returned && !string.IsNullOrWhiteSpace(ReturnNote) ? ReturnNote.Trim() : null;
+        var told = await notices.DelegationReviewedAsync(delegation.Meeting!, delegation, ct);
         await db.SaveChangesAsync(ct);
-        this.Tell(status == DelegationStatus.Confirmed ? t["The delegation is confirmed."] : t["The delegation is returned for correction."]);
+        await notices.DeliverAsync(ct);
+        this.Tell((status == DelegationStatus.Confirmed ? t["The delegation is confirmed."] : t["The delegation is returned for correction."]) + " " + notices.Told(told));
         return Redirect($"/meetings/{id}/participants#delegation-{delegationId}");
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure.Localization;
 using RcpHub.Features.Account;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
@@ -51,7 +52,8 @@ public sealed class AcceptInvitationModel(
         {
             return Page();
         }
-        var user = new AppUser { UserName = Invitation!.Email, Email = Invitation.Email, EmailConfirmed = true, DisplayName = Input.DisplayName.Trim() };
+        var user = new AppUser { UserName = Invitation!.Email, Email = Invitation.Email, EmailConfirmed = true, DisplayName = Input.DisplayName.Trim(),
+            PreferredLanguage = Cultures.OrDefault(Invitation.Language) };
         var created = await users.CreateAsync(user, Input.NewPassword);
         if (!created.Succeeded)
         {

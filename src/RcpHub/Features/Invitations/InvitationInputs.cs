@@ -20,6 +20,10 @@ public abstract class InvitationFields
     [StringLength(200, ErrorMessage = "Use at most {1} characters.")]
     [Display(Name = "Ministry or institution (focal points only)")]
     public string? Ministry { get; set; }
+
+    /// <summary>The language the invitation is written in and the new account's mail language; the inviter's by default.</summary>
+    [Display(Name = "Language of the invitation")]
+    public string? Language { get; set; }
 }
 
 /// <summary>The invitation form of a process's secretariat.</summary>
@@ -29,7 +33,7 @@ public sealed class ProcessInvitationInput : InvitationFields
     [Display(Name = "Role")]
     public ProcessRole? Role { get; set; }
 
-    public InvitationRequest ToRequest() => new(Email, Role, StateCode, Ministry);
+    public InvitationRequest ToRequest() => new(Email, Role, StateCode, Ministry, Language: Language);
 }
 
 /// <summary>The administrators' invitation form: a platform administrator, or any role in any process.</summary>
@@ -48,5 +52,5 @@ public sealed class AdminInvitationInput : InvitationFields
     public bool AsPlatformAdministrator => InviteAs == PlatformAdministrator;
 
     public InvitationRequest ToRequest() =>
-        new(Email, Enum.TryParse<ProcessRole>(InviteAs, out var role) && Enum.IsDefined(role) ? role : null, StateCode, Ministry, AsPlatformAdministrator);
+        new(Email, Enum.TryParse<ProcessRole>(InviteAs, out var role) && Enum.IsDefined(role) ? role : null, StateCode, Ministry, AsPlatformAdministrator, Language);
 }

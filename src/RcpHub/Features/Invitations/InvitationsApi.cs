@@ -16,7 +16,8 @@ public static class InvitationsApi
     private const int Listed = 500;
 
     /// <summary>An invitation to create. <c>stateCode</c> (ISO 3166-1 alpha-3, a current member) and <c>ministry</c> are required for a focal point.</summary>
-    public sealed record InvitationCreate(string? Email, ProcessRole? Role, string? StateCode, string? Ministry);
+    /// <param name="Language">The language of the invitation and of the new account's mail (en, fr, es, ru, ar); the caller's by default.</param>
+    public sealed record InvitationCreate(string? Email, ProcessRole? Role, string? StateCode, string? Ministry, string? Language = null);
 
     public sealed record InvitationDto(
         int Id, string Email, ProcessRole? Role, string? StateCode, string? Ministry,
@@ -56,7 +57,7 @@ public static class InvitationsApi
     private static async Task<Results<Created<InvitationDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         AddressedProcess process, InvitationCreate body, AppDbContext db, Inviter inviter, TimeProvider clock, ClaimsPrincipal user, HttpResponse response, CancellationToken ct)
     {
-        var outcome = await inviter.InviteAsync(process, new InvitationRequest(body.Email, body.Role, body.StateCode, body.Ministry),
+        var outcome = await inviter.InviteAsync(process, new InvitationRequest(body.Email, body.Role, body.StateCode, body.Ministry, Language: body.Language),
             ProcessAccess.UserIdOf(user)!, AccountClaims.NameOf(user), ct);
         if (outcome.RetryAfter is { } wait)
         {

@@ -10,12 +10,13 @@ using RcpHub.Infrastructure.Authorization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Email;
+using RcpHub.Infrastructure.Localization;
 using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Invitations;
 
 /// <summary>What an inviter asks for: an email and either a role in a process or platform administration.</summary>
-public sealed record InvitationRequest(string? Email, ProcessRole? Role, string? StateCode, string? Ministry, bool AsPlatformAdministrator = false);
+public sealed record InvitationRequest(string? Email, ProcessRole? Role, string? StateCode, string? Ministry, bool AsPlatformAdministrator = false, string? Language = null);
 
 public enum InvitationStatus
 {
@@ -65,6 +66,10 @@ public sealed class Inviter(
         else if (email.Length > 256 || !new EmailAddressAttribute().IsValid(email) || !MailAddress.TryCreate(email, out _))
         {
             errors[nameof(request.Email)] = [t["Enter a valid email address."]];
+        }
+        if (request.Language is not null && !Cultures.Supported.Contains(request.Language))
+        {
+            errors[nameof(request.Language)] = [t["Choose one of the languages offered."]];
         }
         if (request.AsPlatformAdministrator)
         {
@@ -150,6 +155,7 @@ public sealed class Inviter(
             AsPlatformAdministrator = request.AsPlatformAdministrator,
             StateCode = focalPoint ? request.StateCode : null,
             Ministry = focalPoint ? request.Ministry!.Trim() : null,
+            Language = request.Language ?? Cultures.Current,
             TokenHash = Hash(token),
             InvitedByUserId = invitedByUserId,
             CreatedAt = now,
@@ -168,6 +174,8 @@ public sealed class Inviter(
     private async Task<bool> SendAsync(Invitation invitation, string token, string inviterName, string? processName, CancellationToken ct)
     {
         var link = PublicLinks.To(configuration, $"/account/accept-invitation?token={Uri.EscapeDataString(token)}");
+        // In the invitee's language (chosen by the inviter), not the inviter's.
+        using var language = MailLanguage.Use(invitation.Language);
         var what = invitation.AsPlatformAdministrator
             ? t["{0} invites you to become an administrator of RcpHub, the platform of the Regional Consultative Processes on migration.", inviterName]
             : t["{0} invites you to take part in {1} on RcpHub as {2}.", inviterName, processName ?? "", ProcessRoles.Label(invitation.Role!.Value, t)];
@@ -183,7 +191,7 @@ public sealed class Inviter(
             await mail.SendAsync(invitation.Email, subject, body, ct);
             return true;
         }
-        catch (SmtpException e)
+        catch (MailNotSentException e)
         {
             logger.LogError(e, "The invitation email {InvitationId} could not be sent", invitation.Id);
             return false;

@@ -24,20 +24,24 @@ public enum CalendarEventStatus
     Cancelled,
 }
 
-/// <summary>Writes iCalendar (RFC 5545) by hand, since no iCalendar library restores here: CRLF line ends,
+/// <summary>Writes iCalendar (RFC 5545) by hand (kept when Ical.Net became available: small, tested, and one writer for feeds and mail): CRLF line ends,
 /// content lines folded at 75 octets without splitting a UTF-8 character, TEXT values escaped.</summary>
 public static class CalendarWriter
 {
     private const int MaxLineOctets = 75;
 
-    public static string Write(string name, IEnumerable<CalendarEvent> events)
+    /// <summary>One meeting's UID, the same in every feed and mail, so that calendar clients update one event.</summary>
+    public static string MeetingUid(int meetingId, string host) => $"meeting-{meetingId}@{host}";
+
+    /// <param name="method">PUBLISH for feeds; REQUEST or CANCEL (RFC 5546) for an invitation or a cancellation by mail.</param>
+    public static string Write(string name, IEnumerable<CalendarEvent> events, string method = "PUBLISH")
     {
         var ics = new StringBuilder();
         Line(ics, "BEGIN:VCALENDAR");
         Line(ics, "VERSION:2.0");
         Line(ics, "PRODID:-//RcpHub//Meetings//EN");
         Line(ics, "CALSCALE:GREGORIAN");
-        Line(ics, "METHOD:PUBLISH");
+        Line(ics, "METHOD:" + method);
         Line(ics, "X-WR-CALNAME:" + Text(name));
         foreach (var e in events)
         {

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Delegations;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
@@ -9,8 +11,14 @@ namespace RcpHub.Features.Meetings;
 
 /// <summary>/processes/{slug}/meetings/{id}/edit: the secretariat changes, cancels or postpones a meeting.</summary>
 [Requires(Operation.ScheduleMeetings)]
-public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> t) : MeetingFormPage(db, t)
+public sealed class EditModel(AppDbContext db, TimeProvider clock, MeetingNotices notices, IStringLocalizer<MeetingsText> text) : MeetingFormPage(db, text)
 {
+    /// <summary>Why the meeting is cancelled: required, and mailed with the notice.</summary>
+    [BindProperty]
+    [MultiLine]
+    [StringLength(2000, ErrorMessage = "The reason is too long (2000 characters at most).")]
+    public string? CancellationReason { get; set; }
+
     public int MeetingId { get; private set; }
     public string MeetingTitle { get; private set; } = "";
     public MeetingStatus CurrentStatus { get; private set; }
@@ -36,26 +44,44 @@ public sealed class EditModel(AppDbContext db, TimeProvider clock, IStringLocali
         {
             return await FormAsync(ct);
         }
-        await MeetingCommands.UpdateAsync(Db, clock, meeting, Input, starts, ends, ct);
-        this.Tell(Text["The meeting is saved."]);
+        var told = await MeetingCommands.UpdateAsync(Db, clock, notices, meeting, Input, starts, ends, ct);
+        this.Tell(told > 0 ? Text["The meeting is saved."] + " " + notices.Told(told) : Text["The meeting is saved."]);
         return Redirect($"/meetings/{meeting.Id}");
     }
 
-    public Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct) => SetStatusAsync(id, MeetingStatus.Cancelled, ct);
-
-    public Task<IActionResult> OnPostPostponeAsync(int id, CancellationToken ct) => SetStatusAsync(id, MeetingStatus.Postponed, ct);
-
-    private async Task<IActionResult> SetStatusAsync(int id, MeetingStatus status, CancellationToken ct)
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is not { } meeting)
         {
             return NotFound();
         }
-        await MeetingCommands.SetStatusAsync(Db, clock, meeting, status, ct);
-        if (status == MeetingStatus.Postponed)
+        if (string.IsNullOrWhiteSpace(CancellationReason))
         {
-            this.Tell(Text["The meeting is postponed."]);
+            ModelState.AddModelError(nameof(CancellationReason), Text["Say why the meeting is cancelled: the reason is mailed to its participants."]);
         }
+        // The meeting's own fields are not posted with this form: only the reason is judged.
+        foreach (var key in ModelState.Keys.Where(k => k != nameof(CancellationReason)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+        if (!ModelState.IsValid)
+        {
+            Input = MeetingInput.From(meeting);
+            return await FormAsync(ct);
+        }
+        var told = await MeetingCommands.SetStatusAsync(Db, clock, notices, meeting, MeetingStatus.Cancelled, CancellationReason!.Trim(), ct);
+        this.Tell(Text["The meeting is cancelled."] + " " + notices.Told(told));
+        return Redirect($"/meetings/{meeting.Id}");
+    }
+
+    public async Task<IActionResult> OnPostPostponeAsync(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } meeting)
+        {
+            return NotFound();
+        }
+        var told = await MeetingCommands.SetStatusAsync(Db, clock, notices, meeting, MeetingStatus.Postponed, null, ct);
+        this.Tell(Text["The meeting is postponed."] + " " + notices.Told(told));
         return Redirect($"/meetings/{meeting.Id}");
     }
 

@@ -129,7 +129,7 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         }
         this.Tell(added.Count == 0
             ? (role == MembershipRole.Member ? Text["Every member state is already invited."] : Text["Every observer is already invited."])
-            : role == MembershipRole.Member ? Text["{0} member states invited.", added.Count] : Text["{0} observers invited.", added.Count]);
+            : role == MembershipRole.Member ? Text.Plural(added.Count, "{0} member state invited.", "{0} member states invited.") : Text.Plural(added.Count, "{0} observer invited.", "{0} observers invited."));
         return Back("invitees");
     }
 

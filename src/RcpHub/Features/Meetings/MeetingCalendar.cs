@@ -26,7 +26,7 @@ public sealed class MeetingCalendar(AppDbContext db, MeetingLabels labels, IStri
             .ToListAsync(ct);
         var names = await PartyNames.LoadAsync(db, rows.Select(r => r.HostStateCode), [], ct);
         return CalendarWriter.Write(name, rows.Select(r => new CalendarEvent(
-            Uid: $"meeting-{r.Id}@{site.Host}",
+            Uid: CalendarWriter.MeetingUid(r.Id, site.Host),
             Stamp: r.UpdatedAt,
             Start: r.StartsAtUtc,
             End: r.EndsAtUtc,

@@ -117,7 +117,7 @@ public static class MeetingsApi
 
     private static async Task<Results<Ok<MeetingView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         AddressedProcess process, int id, MeetingInput input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
-        IStringLocalizer<MeetingsText> t, CancellationToken ct)
+        Delegations.MeetingNotices notices, IStringLocalizer<MeetingsText> t, CancellationToken ct)
     {
         if (await FindToChangeAsync(db, process, id, ct) is not { } meeting)
         {
@@ -128,7 +128,7 @@ public static class MeetingsApi
         {
             return Invalid(errors);
         }
-        await MeetingCommands.UpdateAsync(db, clock, meeting, input, starts, ends, ct);
+        await MeetingCommands.UpdateAsync(db, clock, notices, meeting, input, starts, ends, ct);
         return TypedResults.Ok(await SavedAsync(db, readers, user, id, ct));
     }
 

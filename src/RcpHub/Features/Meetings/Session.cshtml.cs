@@ -70,7 +70,7 @@ public sealed class SessionModel(AppDbContext db, TimeProvider clock, IStringLoc
         }
         await SessionCommands.AddPersonAsync(Db, Current, Person, ct);
         await SaveAsync(ct);
-        this.Tell(Text["{0} is added to the session.", Person.Name ?? ""]);
+        this.Tell(Text["{0} is added to the session.", string.IsNullOrWhiteSpace(Person.Name) ? labels.Role(Person.Role ?? SessionRole.Speaker) : Person.Name]);
         return Redirect($"/processes/{Slug}/meetings/{id}/sessions/{sessionId}#people");
     }
 

@@ -13,7 +13,8 @@ namespace RcpHub.Features.Reports;
 /// <summary>/meetings/{id}/report: the meeting report (current draft, or version ?version=n), the recommendations raised,
 /// and adoption by the chair or the secretariat; "not found" for anyone outside the meeting's audience.</summary>
 [Requires(Operation.ViewPublicRegistry)]
-public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimeProvider clock, IStringLocalizer<ReportsText> t) : PageModel
+public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimeProvider clock, Delegations.MeetingNotices notices,
+    IStringLocalizer<ReportsText> t) : PageModel
 {
     public ReportMeeting Meeting { get; private set; } = null!;
     public MeetingReportView Report { get; private set; } = null!;
@@ -59,9 +60,14 @@ public sealed class MeetingReportModel(AppDbContext db, ReportGate gate, TimePro
         }
         if (ModelState.IsValid)
         {
-            var number = await ReportCommands.SaveMeetingReportAsync(db, clock, id, meeting.Reader.UserId!, Introduction, adopt, ct);
+            var number = await ReportCommands.SaveMeetingReportAsync(db, clock, notices, id, meeting.Reader.UserId!, Introduction, adopt, ct);
             if (number is > ReportCommands.Collided)
             {
+                if (adopt)
+                {
+                    var told = await notices.ToldAboutReportAsync(id, number.Value, ct);
+                    this.Tell(t["The report is adopted."] + " " + notices.Told(told));
+                }
                 return Redirect($"/meetings/{id}/report");
             }
             ModelState.AddModelError(nameof(Introduction), number is null

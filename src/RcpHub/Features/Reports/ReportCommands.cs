@@ -76,14 +76,15 @@ public static class ReportCommands
     /// Adopting marks that version adopted and the meeting's status "report adopted". Returns the version number, or
     /// null when no session has a report yet (there is nothing to adopt), or <see cref="Collided"/> when other saves of the meeting report at
     /// the same instant took the number twice (<see cref="NumberedSave"/>): nothing is then saved.</summary>
-    public static async Task<int?> SaveMeetingReportAsync(AppDbContext db, TimeProvider clock, int meetingId, string userId, string? introduction, bool adopt, CancellationToken ct)
+    public static async Task<int?> SaveMeetingReportAsync(AppDbContext db, TimeProvider clock, Delegations.MeetingNotices notices, int meetingId, string userId,
+        string? introduction, bool adopt, CancellationToken ct)
     {
         var sessionReports = await ReportQueries.CurrentSessionReportsAsync(db, meetingId, ct);
         if (adopt && sessionReports.Count == 0)
         {
             return null;
         }
-        var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, ct);
+        var meeting = await db.Meetings.Include(m => m.ParticipatingProcesses).Include(m => m.Invitees).SingleAsync(m => m.Id == meetingId, ct);
         var now = clock.GetUtcNow();
         // Outside the retry: the meeting stays tracked as changed, so a retry must not change it twice.
         if (adopt)
@@ -93,7 +94,7 @@ public static class ReportCommands
             meeting.Sequence++;
         }
         var number = 0;
-        return await NumberedSave.TrySaveAsync(db, async () =>
+        var saved = await NumberedSave.TrySaveAsync(db, async () =>
         {
             number = (await db.MeetingReportVersions.Where(v => v.MeetingId == meetingId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
             var version = new MeetingReportVersion
@@ -107,7 +108,18 @@ public static class ReportCommands
             };
             version.Entries.AddRange(sessionReports.Select(s => new MeetingReportEntry { SessionReportVersionId = s.VersionId }));
             db.MeetingReportVersions.Add(version);
-        }, ct) ? number : Collided;
+            if (adopt)
+            {
+                // Inside the retry: a collision forgets what was added, the mails with the rest.
+                await notices.ReportAdoptedAsync(meeting, number, ct);
+            }
+        }, ct);
+        if (!saved)
+        {
+            return Collided;
+        }
+        await notices.DeliverAsync(ct);
+        return number;
     }
 
     private static IEnumerable<ReportPoint> Points(ReportPointKind kind, IReadOnlyList<string> texts) =>

@@ -85,7 +85,7 @@ public static class ReportsApi
 
     private static async Task<Results<Created<MeetingReportView>, ValidationProblem, ProblemHttpResult>> AdoptAsync(
         AddressedProcess process, int id, AdoptionRequest request, ClaimsPrincipal user, AppDbContext db, ReportGate gate, TimeProvider clock,
-        IStringLocalizer<ReportsText> t, CancellationToken ct)
+        Delegations.MeetingNotices notices, IStringLocalizer<ReportsText> t, CancellationToken ct)
     {
         if (await gate.MeetingAsync(user, id, ct) is not { } meeting || meeting.ProcessSlug != process.Slug)
         {
@@ -99,7 +99,7 @@ public static class ReportsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: t["The report cannot be adopted now."], detail: refusal);
         }
-        if (await ReportCommands.SaveMeetingReportAsync(db, clock, id, meeting.Reader.UserId!, request.Introduction, adopt: true, ct) is not { } number)
+        if (await ReportCommands.SaveMeetingReportAsync(db, clock, notices, id, meeting.Reader.UserId!, request.Introduction, adopt: true, ct) is not { } number)
         {
             return Invalid("sessions", t["No session report has been written yet: there is nothing to adopt."]);
         }

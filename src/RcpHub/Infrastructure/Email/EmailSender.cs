@@ -1,5 +1,7 @@
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace RcpHub.Infrastructure.Email;
 
@@ -17,40 +19,108 @@ public sealed class SmtpOptions
     public string PickupDirectory { get; set; } = "data/mail";
 }
 
-/// <summary>Sends mail through real SMTP (System.Net.Mail; MailKit is not available here).</summary>
+public sealed class MailNotSentException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>A mail ready to go: plain text, and an optional iCalendar object attached.</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body, string? Calendar = null, string? CalendarMethod = null);
+
+/// <summary>Sends mail through real SMTP (MailKit). Mail that tells people about a change goes through the
+/// <see cref="Outbox"/>; only mail carrying a secret (a sign-up or reset link) is sent from here directly.</summary>
 public sealed class EmailSender(IOptions<SmtpOptions> options, IWebHostEnvironment environment, ILogger<EmailSender> logger)
 {
     public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
     {
-        var o = options.Value;
-        using var message = new MailMessage(MailAddress(o.From), new MailAddress(to))
+        var failures = await SendAsync([new OutgoingMail(to, subject, textBody)], cancellationToken);
+        if (failures[0] is { } failure)
         {
-            Subject = subject,
-            Body = textBody,
-            BodyEncoding = System.Text.Encoding.UTF8,
-            SubjectEncoding = System.Text.Encoding.UTF8,
-        };
-        using var client = new SmtpClient();
+            throw new MailNotSentException($"The mail to {to} could not be sent: {failure.Message}", failure);
+        }
+    }
+
+    /// <summary>Sends each mail over one connection; the answer holds, for each, null when it left or what went wrong.</summary>
+    public async Task<Exception?[]> SendAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken cancellationToken = default)
+    {
+        var o = options.Value;
+        var outcomes = new Exception?[mails.Count];
+        if (mails.Count == 0)
+        {
+            return outcomes;
+        }
         if (string.IsNullOrWhiteSpace(o.Host))
         {
             var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.PickupDirectory));
             Directory.CreateDirectory(folder);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = folder;
-            logger.LogInformation("No SMTP server configured: mail to {To} written to {Folder}", to, folder);
+            foreach (var mail in mails)
+            {
+                using var message = Message(o, mail);
+                await message.WriteToAsync(Path.Combine(folder, Guid.NewGuid().ToString("N") + ".eml"), cancellationToken);
+            }
+            logger.LogInformation("No SMTP server configured: {Count} mail(s) written to {Folder}", mails.Count, folder);
+            return outcomes;
         }
-        else
+        using var client = new SmtpClient();
+        try
         {
-            client.Host = o.Host;
-            client.Port = o.Port;
-            client.EnableSsl = o.EnableSsl;
+            await client.ConnectAsync(o.Host, o.Port, o.EnableSsl ? SecureSocketOptions.Auto : SecureSocketOptions.None, cancellationToken);
             if (!string.IsNullOrEmpty(o.UserName))
             {
-                client.Credentials = new System.Net.NetworkCredential(o.UserName, o.Password);
+                await client.AuthenticateAsync(o.UserName, o.Password ?? "", cancellationToken);
             }
         }
-        await client.SendMailAsync(message, cancellationToken);
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.Security.AuthenticationException or SslHandshakeException or SmtpCommandException)
+        {
+            Array.Fill(outcomes, e);
+            return outcomes;
+        }
+        for (var i = 0; i < mails.Count; i++)
+        {
+            try
+            {
+                using var message = Message(o, mails[i]);
+                await client.SendAsync(message, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or MailKit.ProtocolException or SmtpCommandException or ParseException)
+            {
+                outcomes[i] = e;
+                if (!client.IsConnected)
+                {
+                    // The rest cannot go over this connection; the outbox tries them again.
+                    for (var j = i + 1; j < mails.Count; j++)
+                    {
+                        outcomes[j] = e;
+                    }
+                    return outcomes;
+                }
+            }
+        }
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return outcomes;
     }
 
-    private static MailAddress MailAddress(string value) => new(value);
+    private static MimeMessage Message(SmtpOptions o, OutgoingMail mail)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(o.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        var text = new TextPart("plain") { Text = mail.Body };
+        text.ContentType.Charset = "utf-8";
+        if (mail.Calendar is null)
+        {
+            message.Body = text;
+            return message;
+        }
+        // Attached as a file (invitation.ics) and declared with its METHOD, so that mail clients offer to add it to
+        // the calendar and calendar clients match it to the event by its UID.
+        var calendar = new TextPart("calendar")
+        {
+            Text = mail.Calendar,
+            FileName = "invitation.ics",
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = "invitation.ics" },
+        };
+        calendar.ContentType.Charset = "utf-8";
+        calendar.ContentType.Parameters.Add("method", mail.CalendarMethod ?? "REQUEST");
+        message.Body = new Multipart("mixed") { text, calendar };
+        return message;
+    }
 }

@@ -20,6 +20,9 @@ public static class Cultures
 
     public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName is var l && Supported.Contains(l) ? l : "en";
 
+    /// <summary>The language if it is one of <see cref="Supported"/>, English otherwise.</summary>
+    public static string OrDefault(string? language) => language is not null && Supported.Contains(language) ? language : "en";
+
     public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
 
     public static IServiceCollection AddRcpHubLocalization(this IServiceCollection services)

@@ -176,7 +176,7 @@ public sealed class MeetingFormsTests : IAsyncLifetime
         var saved = await _browser.SubmitAsync(edit, "form.meeting-form", new Dictionary<string, string> { ["Input.Title"] = "Expert meeting on remittances and diaspora bonds" });
         Assert.Equal("Expert meeting on remittances and diaspora bonds", saved.Text("h1"));
 
-        var cancelled = await _browser.SubmitAsync(await _browser.GetAsync($"/processes/midsa/meetings/{meeting.Id}/edit"), "form[action*='handler=Cancel']", new Dictionary<string, string>());
+        var cancelled = await _browser.SubmitAsync(await _browser.GetAsync($"/processes/midsa/meetings/{meeting.Id}/edit"), "form[action*='handler=Cancel']", new Dictionary<string, string> { ["CancellationReason"] = "The venue is no longer available." });
         Assert.Equal("This meeting is cancelled.", cancelled.Text(".notice.warn"));
 
         using var calendarApp = _factory.CreateClient();

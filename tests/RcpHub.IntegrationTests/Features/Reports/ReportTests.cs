@@ -194,6 +194,13 @@ public sealed class ReportTests : IAsyncLifetime
             "button[value=adopt]");
         Assert.Equal(HttpStatusCode.OK, adopted.Status);
         Assert.Contains("Adopted: version 1", adopted.Html, StringComparison.Ordinal);
+        // The meeting's people are told, each in their language (through the outbox).
+        Assert.StartsWith("The report is adopted; ", adopted.Text("p.notice.ok"), StringComparison.Ordinal);
+        await using (var mail = _factory.Scope())
+        {
+            Assert.Contains(_otherFocalPoint.Email, await mail.Db.OutboxMessages
+                .Where(m => m.MeetingId == meeting && m.Kind == RcpHub.Infrastructure.Email.MailKind.ReportAdopted).Select(m => m.Email).ToListAsync());
+        }
 
         await WriteAsync(_rapporteur, meeting, first, Report("First summary, corrected after adoption", "", "Abolish recruitment fees"));
 

@@ -133,6 +133,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         // One's own account.
         ["GET /account"] = Op(SignedIn),
         ["POST /account?handler=TimeZone"] = Op(SignedIn),
+        ["POST /account?handler=Language"] = Op(SignedIn),
         ["GET /account/change-password"] = Op(SignedIn),
         ["POST /account/change-password"] = Op(SignedIn),
         ["GET /account/two-factor"] = Op(SignedIn),

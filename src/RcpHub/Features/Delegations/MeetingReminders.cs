@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Email;
+
+namespace RcpHub.Features.Delegations;
+
+/// <summary>Reminds the people of a meeting <see cref="MailOptions.ReminderBefore"/> before it starts (two days unless
+/// set otherwise). Run by the <see cref="MailDispatcher"/> on every instance; the outbox's idempotency key makes the
+/// reminder go once however many instances find it due.</summary>
+public sealed class MeetingReminders(AppDbContext db, MeetingNotices notices, TimeProvider clock, IOptions<MailOptions> options,
+    ILogger<MeetingReminders> logger) : IDueMail
+{
+    public async Task<int> EnqueueDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var horizon = now + options.Value.ReminderBefore;
+        var due = await db.Meetings.Include(m => m.ParticipatingProcesses).Include(m => m.Invitees)
+            .Where(m => m.StartsAtUtc > now && m.StartsAtUtc <= horizon && m.Status == MeetingStatus.InvitationsSent)
+            .OrderBy(m => m.Id).ToListAsync(ct);
+        var queued = 0;
+        foreach (var meeting in due)
+        {
+            var added = await notices.RemindAsync(meeting, ct);
+            if (added == 0)
+            {
+                continue;
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                queued += added;
+            }
+            catch (DbUpdateException e)
+            {
+                // Another instance queued the same reminders between our look and our save (the key is unique): theirs stand.
+                logger.LogInformation(e, "Reminders of meeting {MeetingId} were queued by another instance", meeting.Id);
+                foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(x => x.State == EntityState.Added).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+        await notices.DeliverAsync(ct);
+        return queued;
+    }
+}
