@@ -69,7 +69,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, 
         Tasks = allowed;
         var reader = await readers.CurrentAsync(User);
         Waiting = new DutyList(await ToDo.ForSecretariatAsync(Db, reader, Process.Id, today, clock.GetUtcNow(), HttpContext.RequestAborted),
-            TimeZones.ReaderZone(HttpContext), ShowsProcess: false);
+            TimeZones.ReaderZone(HttpContext, reader), ShowsProcess: false);
         return Page();
     }
 }

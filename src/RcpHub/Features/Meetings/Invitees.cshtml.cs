@@ -7,6 +7,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Meetings;
 

@@ -27,7 +27,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
         var now = clock.GetUtcNow();
         var today = clock.Today();
         Roles = await ToDo.RolesAsync(db, reader.UserId, today, ct);
-        Duties = new DutyList(await ToDo.ForPersonAsync(db, reader, Roles, today, now, ct), TimeZones.ReaderZone(HttpContext));
+        Duties = new DutyList(await ToDo.ForPersonAsync(db, reader, Roles, today, now, ct), TimeZones.ReaderZone(HttpContext, reader));
         Meetings = await db.Meetings.AsNoTracking()
             .Where(MeetingAccess.VisibleTo(reader))
             .Where(MeetingAccess.ConcernedBy(reader))
