@@ -15,7 +15,12 @@ public sealed record AuditChange(string Field, JsonElement? Before, JsonElement?
 
 public sealed record AuditRow(
     long Id, DateTimeOffset At, string UserName, string? DisplayName, string? ProcessSlug, string? ProcessAcronym,
-    string EntityType, string EntityId, string Action, IReadOnlyList<AuditChange> Changes);
+    string EntityType, string EntityId, string Action, IReadOnlyList<AuditChange> Changes)
+{
+    /// <summary>For a modified record, the fields that name it and did not change (a membership's state when only its
+    /// end date changed), so that its sentence can still say what it is about.</summary>
+    public IReadOnlyList<AuditChange> Unchanged { get; init; } = [];
+}
 
 /// <summary>A page of entries, newest first; <see cref="OlderBefore"/> is the <c>before</c> value of the next (older) page.</summary>
 public sealed record AuditPage(IReadOnlyList<AuditRow> Entries, long? OlderBefore);
@@ -63,7 +68,10 @@ public static class AuditLog
         var found = await rows.OrderByDescending(r => r.Entry.Id).Take(PageSize + 1).ToListAsync(ct);
         var page = found.Take(PageSize).Select(r => new AuditRow(
             r.Entry.Id, r.Entry.At, r.Entry.UserName, r.DisplayName, r.Slug, r.Acronym,
-            r.Entry.EntityType, r.Entry.EntityId, r.Entry.Action, Changes(r.Entry.Action, r.Entry.Before, r.Entry.After))).ToList();
+            r.Entry.EntityType, r.Entry.EntityId, r.Entry.Action, Changes(r.Entry.Action, r.Entry.Before, r.Entry.After))
+        {
+            Unchanged = r.Entry.Action == "Modified" ? Naming(r.Entry.After) : [],
+        }).ToList();
         return new AuditPage(page, found.Count > PageSize ? page[^1].Id : null);
     }
 
@@ -82,6 +90,10 @@ public static class AuditLog
                 .ToList(),
         };
     }
+
+    /// <summary>The fields a record is named by (<see cref="AuditSentences.NameOf"/>), as they are now.</summary>
+    private static List<AuditChange> Naming(string? after) =>
+        [.. Fields(after).Where(f => AuditSentences.NamingFields.Contains(f.Key)).Select(f => new AuditChange(f.Key, null, f.Value))];
 
     private static JsonElement? Value(List<KeyValuePair<string, JsonElement>> fields, string name)
     {

@@ -24,7 +24,7 @@ public static class AuditSentences
     /// <summary>Reads the names the entries refer to: at most three queries, whatever the page holds.</summary>
     public static async Task<AuditNames> NamesAsync(AppDbContext db, IReadOnlyList<AuditRow> entries, CancellationToken ct)
     {
-        var values = entries.SelectMany(e => e.Changes).ToList();
+        var values = entries.SelectMany(e => e.Changes.Concat(e.Unchanged)).ToList();
         var states = Strings(values, "StateCode", "HostStateCode", "ChairStateCode");
         var people = Strings(values, "UserId", "RapporteurUserId", "RegisteredByUserId", "UploadedByUserId", "SavedByUserId", "InvitedByUserId");
         var organizations = Strings(values, "OrganizationId", "ChairOrganizationId")
@@ -103,10 +103,13 @@ public static class AuditSentences
         };
     }
 
+    /// <summary>The fields <see cref="NameOf"/> reads, in its order of preference.</summary>
+    public static readonly string[] NamingFields = ["Title", "Name", "DisplayName", "FileName", "Email", "StateCode", "OrganizationId", "UserId", "Text"];
+
     /// <summary>The thing the entry is about, by the name people know it by; "" when it has none.</summary>
     public static string NameOf(AuditRow entry, AuditNames names)
     {
-        string? Field(string field) => entry.Changes.FirstOrDefault(c => c.Field == field) is { } c
+        string? Field(string field) => (entry.Changes.FirstOrDefault(c => c.Field == field) ?? entry.Unchanged.FirstOrDefault(c => c.Field == field)) is { } c
             && (c.After ?? c.Before) is { ValueKind: JsonValueKind.String or JsonValueKind.Number } v
             ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) : null;
         foreach (var field in (string[])["Title", "Name", "DisplayName", "FileName", "Email"])

@@ -20,7 +20,10 @@ public static class InvitationRecipients
     private static readonly ProcessRole[] Organisers = [ProcessRole.Secretariat, ProcessRole.Chair];
 
     /// <param name="meeting">Loaded with its participating processes and invitees.</param>
-    public static async Task<IReadOnlyList<InvitationRecipient>> ForAsync(AppDbContext db, Meeting meeting, DateOnly today, CancellationToken ct)
+    /// <param name="readableAt">When given, only those who may also read a document of the meeting at this level
+    /// (<see cref="DocumentAccessRule"/>): the people told of a new document.</param>
+    public static async Task<IReadOnlyList<InvitationRecipient>> ForAsync(AppDbContext db, Meeting meeting, DateOnly today, CancellationToken ct,
+        DocumentAccess? readableAt = null)
     {
         var processes = meeting.ParticipatingProcesses.Select(p => p.ProcessId).Append(meeting.ProcessId).ToList();
         var states = meeting.Invitees.Where(i => i.StateCode != null).Select(i => i.StateCode!).ToList();
@@ -47,7 +50,9 @@ public static class InvitationRecipients
             .ToListAsync(ct);
 
         return candidates
-            .Where(c => MeetingAccess.MayView(new MeetingReader(c.Id, c.IsPlatformAdministrator, c.Roles), meeting))
+            .Select(c => (Candidate: c, Reader: new MeetingReader(c.Id, c.IsPlatformAdministrator, c.Roles)))
+            .Where(x => readableAt is { } level ? DocumentAccessRule.MayRead(x.Reader, meeting, level) : MeetingAccess.MayView(x.Reader, meeting))
+            .Select(x => x.Candidate)
             .Select(c => new InvitationRecipient(c.Id, c.DisplayName, c.Email, c.PreferredLanguage,
                 c.Roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList()))
             .OrderBy(c => c.DisplayName, StringComparer.CurrentCulture)

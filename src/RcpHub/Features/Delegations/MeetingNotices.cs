@@ -65,6 +65,17 @@ public sealed class MeetingNotices(AppDbContext db, Outbox outbox, TimeProvider 
                 t["The report of {0} is adopted: {1}", meeting.Title, Link($"/meetings/{meeting.Id}/report")])),
             ct: ct);
 
+    /// <summary>A new document of the meeting: the people who may read it hear of it, once per document, with its link.</summary>
+    /// <param name="meeting">Loaded with its participating processes and invitees.</param>
+    public async Task<int> DocumentAddedAsync(Meeting meeting, Document document, CancellationToken ct) =>
+        await outbox.EnqueueAsync(
+            (await InvitationRecipients.ForAsync(db, meeting, clock.Today(), ct, document.Access)).Select(r => r.ToMail()), MailKind.DocumentAdded, meeting.Id,
+            r => $"document:{document.Id.ToString(CultureInfo.InvariantCulture)}:{r.UserId}",
+            r => new Letter(t["New document: {0}", meeting.Title], Body(meeting, r,
+                t["A document was added to {0}: {1}", meeting.Title, document.Title],
+                t["Read it here: {0}", Link($"/meetings/{meeting.Id}/documents/{document.Id}")])),
+            ct: ct);
+
     /// <summary>How many people were told of the adoption of this version of the report.</summary>
     public Task<int> ToldAboutReportAsync(int meetingId, int version, CancellationToken ct)
     {

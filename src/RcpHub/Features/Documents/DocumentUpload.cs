@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Account;
+using RcpHub.Features.Delegations;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Authorization;
 
@@ -186,6 +187,17 @@ public static class DocumentUpload
             errors.Add(new(nameof(UploadInput.SessionId), t["Choose a session of this meeting."]));
         }
         return errors;
+    }
+
+    /// <summary>Tells the people who may read a document just added to the meeting (after the save that stored it: the
+    /// outbox key needs the document's id), and sends the mail; how many people are told.</summary>
+    public static async Task<int> AnnounceAsync(AppDbContext db, MeetingNotices notices, Meeting meeting, DocumentVersion version, CancellationToken ct)
+    {
+        var document = version.Document ?? await db.Documents.SingleAsync(d => d.Id == version.DocumentId, ct);
+        var told = await notices.DocumentAddedAsync(meeting, document, ct);
+        await db.SaveChangesAsync(ct);
+        await notices.DeliverAsync(ct);
+        return told;
     }
 
     /// <summary>Stores a new document with its first version, or a new version of <paramref name="document"/>; null when

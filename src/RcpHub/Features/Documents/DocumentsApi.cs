@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Delegations;
 using RcpHub.Features.Meetings;
 using RcpHub.Features.Reports;
 using RcpHub.Infrastructure;
@@ -121,17 +122,17 @@ public static class DocumentsApi
 
     private static Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> UploadAsync(
         AddressedProcess process, int id, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
-        TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger<DocumentsText> logger, CancellationToken ct) =>
-        StoreAsync(process, id, null, context, user, db, readers, authorization, clock, configuration, t, logger, ct);
+        TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger<DocumentsText> logger, MeetingNotices notices, CancellationToken ct) =>
+        StoreAsync(process, id, null, context, user, db, readers, authorization, clock, configuration, t, logger, notices, ct);
 
     private static Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> UploadVersionAsync(
         AddressedProcess process, int id, int documentId, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
-        TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger<DocumentsText> logger, CancellationToken ct) =>
-        StoreAsync(process, id, documentId, context, user, db, readers, authorization, clock, configuration, t, logger, ct);
+        TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger<DocumentsText> logger, MeetingNotices notices, CancellationToken ct) =>
+        StoreAsync(process, id, documentId, context, user, db, readers, authorization, clock, configuration, t, logger, notices, ct);
 
     private static async Task<Results<Created<DocumentView>, ValidationProblem, ProblemHttpResult>> StoreAsync(
         AddressedProcess process, int id, int? documentId, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization,
-        TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger logger, CancellationToken ct)
+        TimeProvider clock, IConfiguration configuration, IStringLocalizer<DocumentsText> t, ILogger logger, MeetingNotices notices, CancellationToken ct)
     {
         if (await MeetingCommands.FindToChangeAsync(db, process.Id, id, ct) is not { } meeting)
         {
@@ -174,6 +175,10 @@ public static class DocumentsApi
         if (await DocumentUpload.SaveAsync(db, clock, meeting, document, input, file!, user, ct) is not { } version)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Uploaded by someone else meanwhile", detail: DocumentUpload.Collided(t));
+        }
+        if (document is null)
+        {
+            await DocumentUpload.AnnounceAsync(db, notices, meeting, version, ct);
         }
         var readable = (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct))!;
         var view = (await DocumentReading.FindAsync(db, readable, version.DocumentId, ct))!;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Delegations;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
@@ -13,7 +14,7 @@ namespace RcpHub.Features.Documents;
 /// new version or translation of one. A refused file is reported on the form and nothing is stored.</summary>
 [Requires(Operation.ScheduleMeetings)]
 [UploadSizeLimit]
-public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> meetingsText, IStringLocalizer<DocumentsText> t,
+public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLocalizer<MeetingsText> meetingsText, IStringLocalizer<DocumentsText> t, MeetingNotices notices,
     IConfiguration configuration, ILogger<UploadModel> logger) : MeetingManagePage(db, clock, meetingsText)
 {
     [BindProperty]
@@ -67,7 +68,15 @@ public sealed class UploadModel(AppDbContext db, TimeProvider clock, IStringLoca
             ModelState.AddModelError(nameof(Upload), DocumentUpload.Collided(t));
             return Page();
         }
-        this.Tell(Document is null ? t["The document is uploaded."] : t["The new version is uploaded."]);
+        if (Document is null)
+        {
+            var told = await DocumentUpload.AnnounceAsync(Db, notices, Meeting, version, ct);
+            this.Tell(told == 0 ? t["The document is uploaded."] : t["The document is uploaded."] + " " + notices.Told(told));
+        }
+        else
+        {
+            this.Tell(t["The new version is uploaded."]);
+        }
         return Redirect($"/meetings/{id}/documents/{version.DocumentId}#version-{version.Id}");
     }
 

@@ -76,7 +76,7 @@ public sealed class FloorModel(AppDbContext db, IAuthorizationService authorizat
 
     [HandlerRequires(Operation.ChairFloor)]
     public Task<IActionResult> OnPostMinutesAsync(int id, int sessionId, CancellationToken ct) =>
-        ActAsync(id, sessionId, () => commands.SetMinutesAsync(Place, Minutes, ct), () => t["{0} minutes per turn.", Minutes ?? 0], ct);
+        ActAsync(id, sessionId, () => commands.SetMinutesAsync(Place, Minutes, ct), () => t.Plural(Minutes ?? 0, "{0} minute per turn.", "{0} minutes per turn."), ct);
 
     /// <summary>Runs a change (the handler declares who may make it); a refusal re-shows the page with its reason (422), a
     /// success reloads it so that refreshing does not post again.</summary>

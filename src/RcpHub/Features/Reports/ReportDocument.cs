@@ -38,7 +38,7 @@ public static class ReportDocument
         foreach (var s in report.Sessions)
         {
             var particulars = byId.GetValueOrDefault(s.SessionId);
-            html.Append(CultureInfo.InvariantCulture, $"<section><h2>{e.Encode(Heading(particulars, s, t))}</h2>");
+            html.Append(CultureInfo.InvariantCulture, $"<section><h2 dir=\"auto\">{e.Encode(Heading(particulars, s, t))}</h2>");
             if (particulars is not null)
             {
                 Session(html, particulars, t, 3);

@@ -71,7 +71,7 @@ public sealed class DelegationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(["officer"], page.Texts("table.recipients tbody th"));
         var sent = await secretariat.SubmitAsync(page, "form.send-invitations", new Dictionary<string, string>());
-        Assert.Contains("Invitations sent: 1.", sent.Html, StringComparison.Ordinal);
+        Assert.Contains("The invitation is sent to 1 person.", sent.Html, StringComparison.Ordinal);
         var invitation = await _smtp.WaitForMessageToAsync(_iomOfficer.Email!, MailWait);
         Assert.Equal("Invitation: Roundtable with partners", invitation.Subject);
         Assert.Equal($"/processes/midsa/meetings/{_byInvitation.Id}/delegation", invitation.LinkTo("/processes/midsa/meetings/"));
@@ -83,7 +83,7 @@ public sealed class DelegationTests : IAsyncLifetime
         var membersOnly = await MeetingAsync("Members-only meeting on return and readmission");
         page = await secretariat.GetAsync($"/processes/midsa/meetings/{membersOnly.Id}/invitations");
         sent = await secretariat.SubmitAsync(page, "form.send-invitations", new Dictionary<string, string>());
-        Assert.Contains("Invitations sent: 2.", sent.Html, StringComparison.Ordinal);
+        Assert.Contains("The invitation is sent to 2 people.", sent.Html, StringComparison.Ordinal);
         foreach (var focalPoint in new[] { _southAfrica, _mozambique })
         {
             var message = await _smtp.WaitForMessageToAsync(focalPoint.Email!, MailWait);

@@ -49,7 +49,7 @@ public sealed class MeetingMailTests : MailingTests
 
         var sent = await SendInvitationAsync(secretariat, meeting.Id);
 
-        Assert.Equal("Invitations sent: 2.", sent.Text("p.notice.ok"));
+        Assert.Equal("The invitation is sent to 2 people.", sent.Text("p.notice.ok"));
         var french = await Smtp.WaitForMessageToAsync(_mozambique.Email!, MailWait);
         Assert.Equal("Invitation : Expert meeting on labour migration", french.Subject);
         Assert.StartsWith("Bonjour ", french.Body, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class MeetingMailTests : MailingTests
 
         var cancelled = await secretariat.SubmitAsync(edit, "#cancel-meeting",
             new Dictionary<string, string> { ["CancellationReason"] = "The host state asked to move the conference to next year." });
-        Assert.Equal("The meeting is cancelled; 2 people are told.", cancelled.Text("p.notice.ok"));
+        Assert.Equal("The meeting is cancelled. 2 people are told.", cancelled.Text("p.notice.ok"));
         var notice = await Smtp.WaitForMessageToAsync(_southAfrica.Email!, MailWait);
         Assert.Equal("Cancelled: Ministerial conference", notice.Subject);
         Assert.Contains("The host state asked to move the conference to next year.", notice.Body, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class MeetingMailTests : MailingTests
         var returned = await secretariat.SubmitAsync(page, $"#delegation-{delegation} form.return",
             new Dictionary<string, string> { ["ReturnNote"] = "Add the head of delegation's function." });
 
-        Assert.Equal("The delegation is returned for correction; 1 focal points are told.", returned.Text("p.notice.ok"));
+        Assert.Equal("The delegation is returned for correction. 1 person is told.", returned.Text("p.notice.ok"));
         var mail = await Smtp.WaitForMessageToAsync(_southAfrica.Email!, MailWait);
         Assert.Contains("Add the head of delegation's function.", mail.Body, StringComparison.Ordinal);
         Assert.Contains("South Africa", mail.Body, StringComparison.Ordinal);
@@ -123,8 +123,41 @@ public sealed class MeetingMailTests : MailingTests
 
         page = await secretariat.GetAsync($"/meetings/{meeting.Id}/participants");
         var confirmed = await secretariat.SubmitAsync(page, $"#delegation-{delegation} form.confirm", new Dictionary<string, string>());
-        Assert.Equal("The delegation is confirmed; 1 focal points are told.", confirmed.Text("p.notice.ok"));
+        Assert.Equal("The delegation is confirmed. 1 person is told.", confirmed.Text("p.notice.ok"));
         Assert.Contains("confirmed", (await Smtp.WaitForMessageToAsync(_southAfrica.Email!, MailWait)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_document_is_mailed_to_those_who_may_read_it_in_their_language()
+    {
+        var meeting = await Arrange.MeetingAsync(Factory, _midsa, "Expert meeting on remittances");
+        using var api = await TestSignIn.HttpClientAsync(Factory, _secretariat);
+
+        async Task<System.Net.HttpStatusCode> UploadAsync(string title, string access)
+        {
+            using var body = new MultipartFormDataContent
+            {
+                { new StringContent(title), "title" },
+                { new StringContent(access), "access" },
+                { new ByteArrayContent(RcpHub.IntegrationTests.Features.Documents.DocumentFiles.Pdf(title)), "file", "paper.pdf" },
+            };
+            using var response = await api.PostAsync($"/api/v1/processes/midsa/meetings/{meeting.Id}/documents", body);
+            return response.StatusCode;
+        }
+
+        // A paper for the secretariat alone tells nobody.
+        Assert.Equal(System.Net.HttpStatusCode.Created, await UploadAsync("Budget notes", "Secretariat"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, await UploadAsync("Concept note", "Meeting"));
+
+        var french = await Smtp.WaitForMessageToAsync(_mozambique.Email!, MailWait);
+        Assert.Equal("Nouveau document : Expert meeting on remittances", french.Subject);
+        Assert.Contains("Concept note", french.Body, StringComparison.Ordinal);
+        var english = await Smtp.WaitForMessageToAsync(_southAfrica.Email!, MailWait);
+        Assert.Equal("New document: Expert meeting on remittances", english.Subject);
+        Assert.Contains("/documents/", english.Body, StringComparison.Ordinal);
+        await using var scope = Factory.Scope();
+        var kinds = await scope.Db.OutboxMessages.Where(m => m.MeetingId == meeting.Id).Select(m => m.Kind).ToListAsync();
+        Assert.Equal([MailKind.DocumentAdded, MailKind.DocumentAdded], kinds);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class DocumentVisibilityTests : IAsyncLifetime
         var list = await browser.GetAsync($"/meetings/{_public.Id}/documents");
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.Equal(["Seminar concept note"], list.Texts("table.documents th[scope=row] a"));
-        Assert.Equal("1 documents", list.Text("p.count"));
+        Assert.Equal("1 document", list.Text("p.count"));
         Assert.DoesNotContain("positions", list.Html, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/meetings/{_public.Id}/documents/{_openMembers.Id}")).Status);
 
@@ -107,7 +107,7 @@ public sealed class DocumentVisibilityTests : IAsyncLifetime
         using var browser = await BrowserAsync(_focalPoint);
         var list = await browser.GetAsync($"/meetings/{_membersOnly.Id}/documents");
         Assert.Equal(["Annotated agenda on readmission"], list.Texts("table.documents th[scope=row] a"));
-        Assert.Equal("1 documents", list.Text("p.count"));
+        Assert.Equal("1 document", list.Text("p.count"));
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/meetings/{_membersOnly.Id}/documents/{_closedSecretariat.Id}")).Status);
 
         using var api = await ApiAsync(_focalPoint);

@@ -34,12 +34,12 @@ public sealed class BodiesTests() : SecretariatTests("bodies.editor@example.org"
 
         var seat = await Browser.GetAsync(rows[1].QuerySelector("a")!.GetAttribute("href")!);
         var early = await Browser.SubmitAsync(seat, "form#edit-seat", new Dictionary<string, string> { ["Seat.LeftOn"] = "2010-01-01" });
-        Assert.Equal("This date cannot be before 8/1/2014.", early.Text("[data-valmsg-for='Seat.LeftOn']"));
+        Assert.Equal("This date cannot be before 1 August 2014.", early.Text("[data-valmsg-for='Seat.LeftOn']"));
         body = await Browser.SubmitAsync(seat, "form#edit-seat", new Dictionary<string, string> { ["Seat.LeftOn"] = "2023-08-01" });
         Assert.Equal("The seat of Zimbabwe is saved.", body.Text(".notice"));
         var past = body.Document.QuerySelector("table.body-members tr.past")!;
         Assert.Contains("Zimbabwe", past.TextContent);
-        Assert.Contains("8/1/2023", past.TextContent);
+        Assert.Contains("1 August 2023", past.TextContent);
 
         list = await Browser.GetAsync("/processes/midsa/manage/bodies");
         var listed = list.Document.QuerySelector("tbody tr")!;

@@ -35,22 +35,23 @@ public sealed class MembershipTests() : SecretariatTests(Secretariat)
 
         Assert.Equal(HttpStatusCode.OK, after.Status);
         Assert.Equal("/processes/midsa/manage/membership", after.Url);
-        Assert.Contains("South Africa left on 6/30/2026.", after.Text(".notice"));
+        Assert.Contains("South Africa left on 30 June 2026.", after.Text(".notice"));
         var former = after.Document.QuerySelector("#list-former")!;
         var row = former.QuerySelector($"#membership-{zaf.Id}")!;
         Assert.Equal("South Africa", row.QuerySelector("th")!.TextContent.Trim());
-        Assert.Contains("6/30/2026", row.TextContent);
+        Assert.Contains("30 June 2026", row.TextContent);
         Assert.Null(after.Document.QuerySelector("#list-members")!.QuerySelector($"#membership-{zaf.Id}"));
         Assert.Equal(new DateOnly(2026, 6, 30), (await MembershipAsync("ZAF")).LeftOn);
 
         var audit = await Browser.GetAsync("/processes/midsa/manage/audit");
         var entry = audit.Document.QuerySelector("tr.audit-entry")!;
         Assert.Contains("Amina Diallo", entry.QuerySelector(".who")!.TextContent);
-        Assert.Contains("Membership", entry.QuerySelector(".what")!.TextContent);
-        Assert.Contains($"#{zaf.Id}", entry.QuerySelector(".what")!.TextContent);
+        // A sentence naming the state, not an internal id.
+        Assert.Contains("South Africa", entry.QuerySelector(".what")!.TextContent);
+        Assert.DoesNotContain($"#{zaf.Id}", entry.QuerySelector(".what")!.TextContent);
         var leftOn = entry.QuerySelector("tr[data-field=LeftOn]")!;
         Assert.Equal("", leftOn.QuerySelector(".before")!.TextContent.Trim());
-        Assert.Equal("6/30/2026", leftOn.QuerySelector(".after")!.TextContent.Trim());
+        Assert.Equal("30 June 2026", leftOn.QuerySelector(".after")!.TextContent.Trim());
         // Only what changed is shown for a change.
         Assert.Single(entry.QuerySelectorAll("table.changes tbody tr"));
     }
@@ -72,7 +73,7 @@ public sealed class MembershipTests() : SecretariatTests(Secretariat)
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Equal($"/processes/midsa/manage/membership/{moz.Id}?handler=End", refused.Url);
-        Assert.Equal("This date cannot be before 11/1/2000.", refused.Text("[data-valmsg-for='End.LeftOn']"));
+        Assert.Equal("This date cannot be before 1 November 2000.", refused.Text("[data-valmsg-for='End.LeftOn']"));
         Assert.Equal("1999-12-31", refused.Document.QuerySelector("#End_LeftOn")!.GetAttribute("value"));
         Assert.Null((await MembershipAsync("MOZ")).LeftOn);
         Assert.Equal(entries, await AuditCountAsync());
@@ -119,7 +120,7 @@ public sealed class MembershipTests() : SecretariatTests(Secretariat)
         var after = await Browser.SubmitAsync(edit, "form#end", new Dictionary<string, string> { ["End.LeftOn"] = "2030-12-31" });
 
         var row = after.Document.QuerySelector("#list-members")!.QuerySelector($"#membership-{ago.Id}")!;
-        Assert.Contains("12/31/2030", row.TextContent);
+        Assert.Contains("31 December 2030", row.TextContent);
         Assert.Contains("planned", row.TextContent);
     }
 

@@ -54,14 +54,14 @@ public sealed class InviteesTests : IAsyncLifetime
         Assert.Equal("South Africa is invited.", page.Text(".notice.ok"));
 
         page = await SubmitAsync(_browser, page, "AddMembers");
-        Assert.Equal($"{members - 1} member states invited.", page.Text(".notice.ok"));
+        Assert.Equal(members - 1 == 1 ? "1 member state invited." : $"{members - 1} member states invited.", page.Text(".notice.ok"));
         Assert.Equal(members, page.Document.QuerySelectorAll("table.rows tbody tr").Length);
 
         page = await SubmitAsync(_browser, page, "AddMembers");
         Assert.Equal("Every member state is already invited.", page.Text(".notice.ok"));
 
         page = await SubmitAsync(_browser, page, "AddObservers");
-        Assert.Equal(observers == 0 ? "Every observer is already invited." : $"{observers} observers invited.", page.Text(".notice.ok"));
+        Assert.Equal(observers == 0 ? "Every observer is already invited." : observers == 1 ? "1 observer invited." : $"{observers} observers invited.", page.Text(".notice.ok"));
 
         await using var check = _factory.Scope();
         var invited = await check.Db.MeetingInvitees.Where(i => i.MeetingId == meeting.Id).ToListAsync();

@@ -195,7 +195,7 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, adopted.Status);
         Assert.Contains("Adopted: version 1", adopted.Html, StringComparison.Ordinal);
         // The meeting's people are told, each in their language (through the outbox).
-        Assert.StartsWith("The report is adopted; ", adopted.Text("p.notice.ok"), StringComparison.Ordinal);
+        Assert.StartsWith("The report is adopted. ", adopted.Text("p.notice.ok"), StringComparison.Ordinal);
         await using (var mail = _factory.Scope())
         {
             Assert.Contains(_otherFocalPoint.Email, await mail.Db.OutboxMessages
