@@ -11,7 +11,7 @@ public sealed record Letter(string Subject, string Body);
 
 /// <summary>Records mail in the database with the change that causes it, and sends it after the commit; the
 /// <see cref="MailDispatcher"/> sends what is left (a failure, an instance stopped between commit and send).
-/// See docs/decisions/0014-mail-outbox.md.</summary>
+/// See docs/decisions/0018-mail-outbox.md.</summary>
 public sealed class Outbox(AppDbContext db, EmailSender sender, TimeProvider clock, ILogger<Outbox> logger)
 {
     /// <summary>How long an instance holds a message it is sending before another may take it.</summary>

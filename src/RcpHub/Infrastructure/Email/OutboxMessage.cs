@@ -17,7 +17,7 @@ public enum MailKind
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit
-/// (see docs/decisions/0014-mail-outbox.md). <see cref="IdempotencyKey"/> is unique: the same news is never queued twice.</summary>
+/// (see docs/decisions/0018-mail-outbox.md). <see cref="IdempotencyKey"/> is unique: the same news is never queued twice.</summary>
 public sealed class OutboxMessage
 {
     public long Id { get; set; }
