@@ -42,6 +42,19 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<DocumentWord> DocumentWords => Set<DocumentWord>();
+    public DbSet<Output> Outputs => Set<Output>();
+    public DbSet<OutputVersion> OutputVersions => Set<OutputVersion>();
+    public DbSet<OutputComment> OutputComments => Set<OutputComment>();
+    public DbSet<OutputPosition> OutputPositions => Set<OutputPosition>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<RecommendationState> RecommendationStates => Set<RecommendationState>();
+    public DbSet<RecommendationTranslation> RecommendationTranslations => Set<RecommendationTranslation>();
+    public DbSet<RecommendationTheme> RecommendationThemes => Set<RecommendationTheme>();
+    public DbSet<RecommendationGcmObjective> RecommendationGcmObjectives => Set<RecommendationGcmObjective>();
+    public DbSet<RecommendationSdgTarget> RecommendationSdgTargets => Set<RecommendationSdgTarget>();
+    public DbSet<StatusLabel> StatusLabels => Set<StatusLabel>();
+    public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Infrastructure.RateLimiting.RateCounter> RateCounters => Set<Infrastructure.RateLimiting.RateCounter>();
 

@@ -282,6 +282,178 @@ public static class DemoData
         });
         experts.Status = MeetingStatus.ReportAdopted;
         await db.SaveChangesAsync(ct);
+        await AddFollowUpAsync(db, processId, experts, sessionReport, userIds, now, ct);
+    }
+
+    /// <summary>The outputs cycle: recommendations adopted at the expert meeting (one carried from its session report),
+    /// a draft declaration open to comments, an evaluation round open until next month with Morocco's reports in it.</summary>
+    private static async Task AddFollowUpAsync(
+        AppDbContext db, int processId, Meeting experts, SessionReportVersion sessionReport, Dictionary<string, string> userIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var secretariat = userIds["secretariat@demo.rcphub.test"];
+        var focalPoint = userIds["focal-point@demo.rcphub.test"];
+        var adoptedOn = DateOnly.FromDateTime(now.AddDays(-55).UtcDateTime);
+        var carried = sessionReport.Points.First(p => p.Kind == ReportPointKind.Recommendation);
+        var recommendations = new Output
+        {
+            ProcessId = processId,
+            Meeting = experts,
+            AdoptedAtMeeting = experts,
+            Kind = OutputKind.Recommendations,
+            Title = "Recommendations on fair recruitment (demo)",
+            OriginalLanguage = "en",
+            Audience = MeetingAudience.MembersOnly,
+            AdoptedOn = adoptedOn,
+            CreatedAt = now.AddDays(-58),
+            UpdatedAt = now.AddDays(-55),
+            Versions =
+            [
+                new OutputVersion
+                {
+                    Number = 1,
+                    Text = "The member states, meeting in Rabat, recommend the following on fair recruitment (demo).\n\nThey will report on their progress one year after adoption (demo).",
+                    SavedByUserId = secretariat,
+                    SavedAt = now.AddDays(-58),
+                },
+            ],
+            Recommendations =
+            [
+                new Recommendation
+                {
+                    Number = 1,
+                    OriginalLanguage = "en",
+                    Text = carried.Text,
+                    SourcePoint = carried,
+                    ToAllMembers = true,
+                    GcmObjectives = [new RecommendationGcmObjective { Objective = 6 }],
+                    SdgTargets = [new RecommendationSdgTarget { Code = "10.7" }, new RecommendationSdgTarget { Code = "10.c" }],
+                    Translations = [new RecommendationTranslation { Language = "fr", Text = "Partager, deux fois par an, la liste des agences dont la licence a été retirée (démo).", Status = TranslationStatus.Final }],
+                },
+                new Recommendation
+                {
+                    Number = 2,
+                    OriginalLanguage = "en",
+                    Text = "Set up a national register of private recruitment agencies open to the public (demo).",
+                    States = [new RecommendationState { StateCode = "MAR" }, new RecommendationState { StateCode = "SEN" }],
+                    GcmObjectives = [new RecommendationGcmObjective { Objective = 6 }, new RecommendationGcmObjective { Objective = 3 }],
+                    SdgTargets = [new RecommendationSdgTarget { Code = "8.8" }],
+                },
+                new Recommendation
+                {
+                    Number = 3,
+                    OriginalLanguage = "en",
+                    Text = "Compile the national registers into a regional overview before the Senior Officials' Meeting (demo).",
+                    ToSecretariat = true,
+                    GcmObjectives = [new RecommendationGcmObjective { Objective = 1 }],
+                },
+            ],
+            Positions =
+            [
+                new OutputPosition { StateCode = "MAR", Kind = StatePositionKind.Endorsed, On = adoptedOn, RecordedByUserId = secretariat, RecordedAt = now.AddDays(-55) },
+                new OutputPosition { StateCode = "ESP", Kind = StatePositionKind.Endorsed, On = adoptedOn, RecordedByUserId = secretariat, RecordedAt = now.AddDays(-55) },
+                new OutputPosition
+                {
+                    StateCode = "DEU",
+                    Kind = StatePositionKind.Reservation,
+                    ReservationText = "Germany reserves its position on recommendation 2 pending federal consultation (demo).",
+                    On = adoptedOn,
+                    RecordedByUserId = secretariat,
+                    RecordedAt = now.AddDays(-55),
+                },
+            ],
+        };
+        db.Outputs.Add(recommendations);
+        var draft = new Output
+        {
+            ProcessId = processId,
+            Kind = OutputKind.Declaration,
+            Title = "Rabat Declaration on Labour Mobility (demo draft)",
+            OriginalLanguage = "en",
+            Audience = MeetingAudience.Public,
+            CreatedAt = now.AddDays(-20),
+            UpdatedAt = now.AddDays(-10),
+            Versions =
+            [
+                new OutputVersion
+                {
+                    Number = 1,
+                    Text = "We, the ministers of the member states, meeting in Rabat (demo).\n\nCommit to fair and ethical recruitment (demo).",
+                    SavedByUserId = secretariat,
+                    SavedAt = now.AddDays(-20),
+                },
+                new OutputVersion
+                {
+                    Number = 2,
+                    Text = "We, the ministers of the member states, meeting in Rabat (demo).\n\nCommit to fair and ethical recruitment, with no fees charged to workers (demo).\n\nAsk the secretariat to report on progress in one year (demo).",
+                    Note = "Comments from Morocco and Senegal taken in (demo).",
+                    SavedByUserId = secretariat,
+                    SavedAt = now.AddDays(-10),
+                },
+            ],
+        };
+        db.Outputs.Add(draft);
+        await db.SaveChangesAsync(ct);
+
+        db.OutputComments.Add(new OutputComment
+        {
+            OutputVersionId = draft.Versions[0].Id,
+            Paragraph = 2,
+            StateCode = "MAR",
+            AuthorUserId = focalPoint,
+            Text = "Please say that no fees are charged to workers (demo).",
+            At = now.AddDays(-15),
+        });
+        var round = new EvaluationRound
+        {
+            ProcessId = processId,
+            Title = "First evaluation of the fair recruitment recommendations (demo)",
+            Output = recommendations,
+            OpensAt = now.AddDays(-5),
+            DeadlineAt = now.AddDays(30),
+            OpenedByUserId = secretariat,
+            CreatedAt = now.AddDays(-5),
+        };
+        db.EvaluationRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+        db.FollowUpReports.AddRange(
+            new FollowUpReport
+            {
+                ProcessId = processId,
+                Recommendation = recommendations.Recommendations[0],
+                StateCode = "MAR",
+                RoundId = round.Id,
+                RoundKey = round.Id,
+                Sequence = 1,
+                IsLatest = true,
+                Status = ImplementationStatus.InProgress,
+                Action = "The list of withdrawn licences is published on the ministry's site; sharing with the region starts next quarter (demo).",
+                ResponsibleMinistry = "Ministry of Labour",
+                EvidenceLinks = ["https://example.org/demo/licences"],
+                On = DateOnly.FromDateTime(now.AddDays(-3).UtcDateTime),
+                ReportedByUserId = focalPoint,
+                ReportedAt = now.AddDays(-3),
+                Review = ReviewState.Submitted,
+            },
+            new FollowUpReport
+            {
+                ProcessId = processId,
+                Recommendation = recommendations.Recommendations[1],
+                StateCode = "MAR",
+                RoundId = round.Id,
+                RoundKey = round.Id,
+                Sequence = 1,
+                IsLatest = true,
+                Status = ImplementationStatus.Implemented,
+                Action = "The national register of recruitment agencies opened to the public (demo).",
+                ResponsibleMinistry = "Ministry of Labour",
+                On = DateOnly.FromDateTime(now.AddDays(-4).UtcDateTime),
+                ReportedByUserId = focalPoint,
+                ReportedAt = now.AddDays(-3),
+                Review = ReviewState.Validated,
+                ReviewedByUserId = secretariat,
+                ReviewedAt = now.AddDays(-2),
+            });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A held expert meeting and an upcoming senior officials' meeting, members only, each with an agenda and a

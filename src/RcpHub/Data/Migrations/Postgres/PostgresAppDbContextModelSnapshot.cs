@@ -799,6 +799,57 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("DocumentWords");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.EvaluationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OutputId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedByUserId");
+
+                    b.HasIndex("OutputId");
+
+                    b.HasIndex("ClosedAt", "DeadlineAt");
+
+                    b.HasIndex("ProcessId", "DeadlineAt");
+
+                    b.ToTable("EvaluationRounds", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvaluationRounds_DeadlineAfterOpening", "\"DeadlineAt\" > \"OpensAt\"");
+                        });
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -844,6 +895,101 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.HasIndex("SessionId", "UserId");
 
                     b.ToTable("FloorRequests");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.PrimitiveCollection<List<string>>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("EvidenceText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResponsibleMinistry")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundKey")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedByUserId");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("StateCode", "IsLatest");
+
+                    b.HasIndex("ProcessId", "IsLatest", "RoundKey");
+
+                    b.HasIndex("RecommendationId", "StateCode", "RoundKey", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpReports");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.GlobalMeeting", b =>
@@ -1261,6 +1407,196 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Output", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AdoptedAtMeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("AdoptedVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginalLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdoptedAtMeetingId");
+
+                    b.HasIndex("AdoptedVersionId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ProcessId", "AdoptedOn");
+
+                    b.ToTable("Outputs");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("OutputVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("OutputVersionId", "Paragraph");
+
+                    b.ToTable("OutputComments");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OutputId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReservationText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("OutputId", "StateCode")
+                        .IsUnique();
+
+                    b.ToTable("OutputPositions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OutputId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("OutputId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OutputVersions");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
                 {
                     b.Property<int>("Id")
@@ -1412,6 +1748,137 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.HasIndex("ProcessId");
 
                     b.ToTable("ProcessSources");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginalLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("OutputId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SourcePointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("ToAllMembers")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ToCivilSociety")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ToSecretariat")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourcePointId");
+
+                    b.HasIndex("OutputId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Recommendations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationGcmObjective", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Objective")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RecommendationId", "Objective");
+
+                    b.ToTable("RecommendationGcmObjectives", t =>
+                        {
+                            t.HasCheckConstraint("CK_RecommendationGcmObjectives_Objective", "\"Objective\" BETWEEN 1 AND 23");
+                        });
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationSdgTarget", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("RecommendationId", "Code");
+
+                    b.ToTable("RecommendationSdgTargets");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationState", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("RecommendationId", "StateCode");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("RecommendationStates");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationTheme", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RecommendationId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("RecommendationThemes");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationTranslation", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("RecommendationId", "Language");
+
+                    b.ToTable("RecommendationTranslations");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.ReportPoint", b =>
@@ -1643,6 +2110,29 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.ToTable("States");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.StatusLabel", b =>
+                {
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("ProcessId", "Status", "Language");
+
+                    b.ToTable("StatusLabels");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Theme", b =>
@@ -2038,6 +2528,30 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Version");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.EvaluationRound", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Output", "Output")
+                        .WithMany()
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Output");
+
+                    b.Navigation("Process");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", null)
@@ -2063,6 +2577,51 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpReport", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Recommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "ReportedBy")
+                        .WithMany()
+                        .HasForeignKey("ReportedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.EvaluationRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
+
+                    b.Navigation("ReportedBy");
+
+                    b.Navigation("Round");
+
+                    b.Navigation("State");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Invitation", b =>
@@ -2210,6 +2769,106 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Output", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Meeting", "AdoptedAtMeeting")
+                        .WithMany()
+                        .HasForeignKey("AdoptedAtMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("RcpHub.Domain.OutputVersion", null)
+                        .WithMany()
+                        .HasForeignKey("AdoptedVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AdoptedAtMeeting");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Process");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputComment", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.OutputVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("OutputVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("State");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputPosition", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Output", "Output")
+                        .WithMany("Positions")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Output");
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputVersion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Output", "Output")
+                        .WithMany("Versions")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Output");
+
+                    b.Navigation("SavedBy");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.ProcessRoleAssignment", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", null)
@@ -2244,6 +2903,85 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.HasOne("RcpHub.Domain.Process", null)
                         .WithMany("Sources")
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Recommendation", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Output", "Output")
+                        .WithMany("Recommendations")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.ReportPoint", "SourcePoint")
+                        .WithMany()
+                        .HasForeignKey("SourcePointId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Output");
+
+                    b.Navigation("SourcePoint");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationGcmObjective", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("GcmObjectives")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationSdgTarget", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("SdgTargets")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationState", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("States")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationTheme", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationTranslation", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2328,6 +3066,15 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.StatusLabel", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Body", b =>
                 {
                     b.Navigation("Members");
@@ -2364,6 +3111,15 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Entries");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Output", b =>
+                {
+                    b.Navigation("Positions");
+
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
                 {
                     b.Navigation("Bodies");
@@ -2375,6 +3131,19 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Memberships");
 
                     b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Recommendation", b =>
+                {
+                    b.Navigation("GcmObjectives");
+
+                    b.Navigation("SdgTargets");
+
+                    b.Navigation("States");
+
+                    b.Navigation("Themes");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Session", b =>

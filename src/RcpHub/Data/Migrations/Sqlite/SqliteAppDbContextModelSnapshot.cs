@@ -764,6 +764,55 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("DocumentWords");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.EvaluationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeadlineAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OutputId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedByUserId");
+
+                    b.HasIndex("OutputId");
+
+                    b.HasIndex("ClosedAt", "DeadlineAt");
+
+                    b.HasIndex("ProcessId", "DeadlineAt");
+
+                    b.ToTable("EvaluationRounds", t =>
+                        {
+                            t.HasCheckConstraint("CK_EvaluationRounds_DeadlineAfterOpening", "\"DeadlineAt\" > \"OpensAt\"");
+                        });
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -807,6 +856,99 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.HasIndex("SessionId", "UserId");
 
                     b.ToTable("FloorRequests");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("EvidenceLinks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLatest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleMinistry")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedByUserId");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("StateCode", "IsLatest");
+
+                    b.HasIndex("ProcessId", "IsLatest", "RoundKey");
+
+                    b.HasIndex("RecommendationId", "StateCode", "RoundKey", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpReports");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.GlobalMeeting", b =>
@@ -1210,6 +1352,188 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Output", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdoptedAtMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AdoptedVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdoptedAtMeetingId");
+
+                    b.HasIndex("AdoptedVersionId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ProcessId", "AdoptedOn");
+
+                    b.ToTable("Outputs");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutputVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("OutputVersionId", "Paragraph");
+
+                    b.ToTable("OutputComments");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutputId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservationText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("OutputId", "StateCode")
+                        .IsUnique();
+
+                    b.ToTable("OutputPositions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OutputId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("OutputId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OutputVersions");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
                 {
                     b.Property<int>("Id")
@@ -1355,6 +1679,135 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.HasIndex("ProcessId");
 
                     b.ToTable("ProcessSources");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutputId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourcePointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToAllMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToCivilSociety")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToSecretariat")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourcePointId");
+
+                    b.HasIndex("OutputId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Recommendations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationGcmObjective", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Objective")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecommendationId", "Objective");
+
+                    b.ToTable("RecommendationGcmObjectives", t =>
+                        {
+                            t.HasCheckConstraint("CK_RecommendationGcmObjectives_Objective", "\"Objective\" BETWEEN 1 AND 23");
+                        });
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationSdgTarget", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecommendationId", "Code");
+
+                    b.ToTable("RecommendationSdgTargets");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationState", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecommendationId", "StateCode");
+
+                    b.HasIndex("StateCode");
+
+                    b.ToTable("RecommendationStates");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationTheme", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecommendationId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("RecommendationThemes");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationTranslation", b =>
+                {
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecommendationId", "Language");
+
+                    b.ToTable("RecommendationTranslations");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.ReportPoint", b =>
@@ -1578,6 +2031,29 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("States");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.StatusLabel", b =>
+                {
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcessId", "Status", "Language");
+
+                    b.ToTable("StatusLabels");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Theme", b =>
@@ -1969,6 +2445,30 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Version");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.EvaluationRound", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Output", "Output")
+                        .WithMany()
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Output");
+
+                    b.Navigation("Process");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FloorRequest", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", null)
@@ -1994,6 +2494,51 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpReport", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Recommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "ReportedBy")
+                        .WithMany()
+                        .HasForeignKey("ReportedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.EvaluationRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
+
+                    b.Navigation("ReportedBy");
+
+                    b.Navigation("Round");
+
+                    b.Navigation("State");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Invitation", b =>
@@ -2141,6 +2686,106 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Output", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Meeting", "AdoptedAtMeeting")
+                        .WithMany()
+                        .HasForeignKey("AdoptedAtMeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("RcpHub.Domain.OutputVersion", null)
+                        .WithMany()
+                        .HasForeignKey("AdoptedVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AdoptedAtMeeting");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Process");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputComment", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.OutputVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("OutputVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Author");
+
+                    b.Navigation("State");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputPosition", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Output", "Output")
+                        .WithMany("Positions")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Output");
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OutputVersion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Output", "Output")
+                        .WithMany("Versions")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Output");
+
+                    b.Navigation("SavedBy");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.ProcessRoleAssignment", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", null)
@@ -2175,6 +2820,85 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.HasOne("RcpHub.Domain.Process", null)
                         .WithMany("Sources")
                         .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Recommendation", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Output", "Output")
+                        .WithMany("Recommendations")
+                        .HasForeignKey("OutputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.ReportPoint", "SourcePoint")
+                        .WithMany()
+                        .HasForeignKey("SourcePointId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Output");
+
+                    b.Navigation("SourcePoint");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationGcmObjective", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("GcmObjectives")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationSdgTarget", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("SdgTargets")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationState", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("States")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationTheme", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.RecommendationTranslation", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Recommendation", null)
+                        .WithMany("Translations")
+                        .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2259,6 +2983,15 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.StatusLabel", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Body", b =>
                 {
                     b.Navigation("Members");
@@ -2295,6 +3028,15 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Entries");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Output", b =>
+                {
+                    b.Navigation("Positions");
+
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Versions");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
                 {
                     b.Navigation("Bodies");
@@ -2306,6 +3048,19 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Memberships");
 
                     b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Recommendation", b =>
+                {
+                    b.Navigation("GcmObjectives");
+
+                    b.Navigation("SdgTargets");
+
+                    b.Navigation("States");
+
+                    b.Navigation("Themes");
+
+                    b.Navigation("Translations");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
