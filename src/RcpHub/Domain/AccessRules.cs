@@ -47,6 +47,26 @@ public enum Operation
     /// <summary>Adopt a meeting's report (freezing the session reports as they then are).</summary>
     AdoptMeetingReport,
 
+    /// <summary>Draft a process's outputs (declarations, recommendations...), their versions and recommendations,
+    /// and record each member state's position. Who may read an output is decided per output by <see cref="OutputAccess"/>.</summary>
+    DraftOutputs,
+
+    /// <summary>Comment on a draft output, paragraph by paragraph (a focal point for their own state).</summary>
+    CommentOnOutputs,
+
+    /// <summary>Adopt an output (once: date and meeting).</summary>
+    AdoptOutputs,
+
+    /// <summary>Read the follow-up of a process state by state (each state's reports, the evaluation reports in
+    /// detail); the public sees aggregates of public outputs only.</summary>
+    ViewFollowUp,
+
+    /// <summary>Report on the recommendations addressed to one's own state, and record its policy changes.</summary>
+    ReportFollowUp,
+
+    /// <summary>Ask a state for clarification or validate its report; rename the status labels; open evaluation rounds.</summary>
+    ReviewFollowUp,
+
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
 }
@@ -76,6 +96,12 @@ public static class AccessRules
         [Operation.ChairFloor] = [ProcessRole.Secretariat, ProcessRole.Chair],
         [Operation.WriteSessionReport] = [ProcessRole.Secretariat],
         [Operation.AdoptMeetingReport] = [ProcessRole.Secretariat, ProcessRole.Chair],
+        [Operation.DraftOutputs] = [ProcessRole.Secretariat],
+        [Operation.CommentOnOutputs] = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint],
+        [Operation.AdoptOutputs] = [ProcessRole.Secretariat, ProcessRole.Chair],
+        [Operation.ViewFollowUp] = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint],
+        [Operation.ReportFollowUp] = [ProcessRole.FocalPoint],
+        [Operation.ReviewFollowUp] = [ProcessRole.Secretariat],
     };
 
     /// <summary>Operations that do not concern one process.</summary>

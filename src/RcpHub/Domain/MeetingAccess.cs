@@ -62,7 +62,7 @@ public static class MeetingAccess
             return m => true;
         }
         List<int> ProcessesWith(ProcessRole[] roles) => reader.Roles.Where(r => roles.Contains(r.Role)).Select(r => r.ProcessId).Distinct().ToList();
-        var members = ProcessesWith(MemberRoles);
+        var members = MemberProcesses(reader);
         var membersAndObservers = ProcessesWith(MemberAndObserverRoles);
         var organisers = ProcessesWith(OrganiserRoles);
         var states = reader.Roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList();
@@ -85,6 +85,12 @@ public static class MeetingAccess
                         || (i.StateCode != null && states.Contains(i.StateCode))
                         || (i.OrganizationId != null && organizations.Contains(i.OrganizationId.Value)))));
     }
+
+    /// <summary>The processes of which <paramref name="reader"/> is a member in the sense of the
+    /// <see cref="MeetingAudience.MembersOnly"/> audience: the secretariat, chair and member-state focal points. Outputs
+    /// restricted to members (<see cref="OutputAccess"/>) use the same set.</summary>
+    public static List<int> MemberProcesses(MeetingReader reader) =>
+        reader.Roles.Where(r => MemberRoles.Contains(r.Role)).Select(r => r.ProcessId).Distinct().ToList();
 
     /// <summary>The meetings that concern <paramref name="reader"/>: of a process where they hold a role, or to which they
     /// (their state, their organisation, they themselves) are invited. Not an access rule — a personal calendar
