@@ -30,60 +30,74 @@ public sealed record MeetingReader(string? UserId, bool IsPlatformAdministrator,
 /// A session's rapporteur with an account sees the meeting whatever its audience: they write its report (decision 0010).
 /// Platform administrators see every meeting. A published public summary is shown to everyone on its own
 /// (<see cref="SummaryVisibleTo"/>), never the rest of the meeting.</summary>
+/// <remarks>The rule is one expression with the reader's facts as a parameter (<see cref="Rule"/>). Queries get it with
+/// this reader's facts put in; a loaded meeting is checked by the same expression compiled once, not once per call
+/// (compiling an expression tree costs far more than evaluating it, and a page checks several times).</remarks>
 public static class MeetingAccess
 {
     private static readonly ProcessRole[] MemberRoles = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint];
     private static readonly ProcessRole[] MemberAndObserverRoles = [.. MemberRoles, ProcessRole.Observer];
     private static readonly ProcessRole[] OrganiserRoles = [ProcessRole.Secretariat, ProcessRole.Chair];
 
+    /// <summary>What the rule needs to know of a reader, and which question is asked.</summary>
+    /// <param name="UserId">Anonymous readers match no invited person or rapporteur: no row has an empty user id.</param>
+    /// <param name="PublicMeansEveryone">False to ask whether the reader is among a meeting's own people (<see cref="IsAmongMembers"/>).</param>
+    public sealed record Facts(
+        List<int> Members, List<int> MembersAndObservers, List<int> Organisers, List<string> States, List<int> Organizations, string UserId,
+        bool IncludeSummaries, bool PublicMeansEveryone);
+
+    /// <summary>The rule, for a reader who is not a platform administrator (those see every meeting).</summary>
+    public static readonly Expression<Func<Meeting, Facts, bool>> Rule = (m, f) =>
+        (f.IncludeSummaries && m.SummaryPublished)
+        || m.Sessions.Any(s => s.RapporteurUserId == f.UserId)
+        || (f.PublicMeansEveryone && m.Audience == MeetingAudience.Public)
+        || ((m.Audience == MeetingAudience.MembersOnly || (!f.PublicMeansEveryone && m.Audience == MeetingAudience.Public))
+            && (f.Members.Contains(m.ProcessId) || m.ParticipatingProcesses.Any(p => f.Members.Contains(p.ProcessId))))
+        || (m.Audience == MeetingAudience.MembersAndObservers
+            && (f.MembersAndObservers.Contains(m.ProcessId) || m.ParticipatingProcesses.Any(p => f.MembersAndObservers.Contains(p.ProcessId))))
+        || (m.Audience == MeetingAudience.ByInvitation
+            && (f.Organisers.Contains(m.ProcessId)
+                || m.ParticipatingProcesses.Any(p => f.Organisers.Contains(p.ProcessId))
+                || m.Invitees.Any(i => i.UserId == f.UserId
+                    || (i.StateCode != null && f.States.Contains(i.StateCode))
+                    || (i.OrganizationId != null && f.Organizations.Contains(i.OrganizationId.Value)))));
+
+    private static readonly Func<Meeting, Facts, bool> Compiled = Rule.Compile();
+
     /// <summary>The meetings <paramref name="reader"/> may see in full, as a filter that EF Core translates to SQL.
     /// Evaluated in memory, the meeting's <see cref="Meeting.ParticipatingProcesses"/>, <see cref="Meeting.Invitees"/>
     /// and <see cref="Meeting.Sessions"/> must be loaded.</summary>
-    public static Expression<Func<Meeting, bool>> VisibleTo(MeetingReader reader) => Build(reader, includeSummaries: false);
+    public static Expression<Func<Meeting, bool>> VisibleTo(MeetingReader reader) => Filter(reader, includeSummaries: false);
 
     /// <summary>The meetings whose listing (title, dates, level) <paramref name="reader"/> may see: those visible in full,
     /// and those whose public summary is published.</summary>
-    public static Expression<Func<Meeting, bool>> SummaryVisibleTo(MeetingReader reader) => Build(reader, includeSummaries: true);
+    public static Expression<Func<Meeting, bool>> SummaryVisibleTo(MeetingReader reader) => Filter(reader, includeSummaries: true);
 
-    public static bool MayView(MeetingReader reader, Meeting meeting) => VisibleTo(reader).Compile(preferInterpretation: true)(meeting);
+    public static bool MayView(MeetingReader reader, Meeting meeting) => Allows(reader, meeting, includeSummaries: false);
 
-    public static bool MaySeeSummary(MeetingReader reader, Meeting meeting) => SummaryVisibleTo(reader).Compile(preferInterpretation: true)(meeting);
+    public static bool MaySeeSummary(MeetingReader reader, Meeting meeting) => Allows(reader, meeting, includeSummaries: true);
 
     /// <summary>Whether <paramref name="reader"/> is one of the meeting's own people rather than the public: those who
     /// would see it if it were not public. Delegates' names, functions and ministries are shown to them only, since a
     /// public meeting opens its proceedings, not the personal details of those who attend.</summary>
     public static bool IsAmongMembers(MeetingReader reader, Meeting meeting) =>
-        Build(reader, includeSummaries: false, publicMeansEveryone: false).Compile(preferInterpretation: true)(meeting);
+        Allows(reader, meeting, includeSummaries: false, publicMeansEveryone: false);
 
-    private static Expression<Func<Meeting, bool>> Build(MeetingReader reader, bool includeSummaries, bool publicMeansEveryone = true)
+    private static bool Allows(MeetingReader reader, Meeting meeting, bool includeSummaries, bool publicMeansEveryone = true) =>
+        reader.IsPlatformAdministrator || Compiled(meeting, FactsOf(reader, includeSummaries, publicMeansEveryone));
+
+    private static Expression<Func<Meeting, bool>> Filter(MeetingReader reader, bool includeSummaries) =>
+        reader.IsPlatformAdministrator ? m => true : Rule.For(FactsOf(reader, includeSummaries, publicMeansEveryone: true));
+
+    private static Facts FactsOf(MeetingReader reader, bool includeSummaries, bool publicMeansEveryone)
     {
-        if (reader.IsPlatformAdministrator)
-        {
-            return m => true;
-        }
         List<int> ProcessesWith(ProcessRole[] roles) => reader.Roles.Where(r => roles.Contains(r.Role)).Select(r => r.ProcessId).Distinct().ToList();
-        var members = MemberProcesses(reader);
-        var membersAndObservers = ProcessesWith(MemberAndObserverRoles);
-        var organisers = ProcessesWith(OrganiserRoles);
-        var states = reader.Roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList();
-        var organizations = reader.Roles.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
-        // Anonymous readers match no invited person: no invitee row has an empty user id.
-        var userId = reader.UserId ?? "";
-
-        return m =>
-            (includeSummaries && m.SummaryPublished)
-            || m.Sessions.Any(s => s.RapporteurUserId == userId)
-            || (publicMeansEveryone && m.Audience == MeetingAudience.Public)
-            || ((m.Audience == MeetingAudience.MembersOnly || (!publicMeansEveryone && m.Audience == MeetingAudience.Public))
-                && (members.Contains(m.ProcessId) || m.ParticipatingProcesses.Any(p => members.Contains(p.ProcessId))))
-            || (m.Audience == MeetingAudience.MembersAndObservers
-                && (membersAndObservers.Contains(m.ProcessId) || m.ParticipatingProcesses.Any(p => membersAndObservers.Contains(p.ProcessId))))
-            || (m.Audience == MeetingAudience.ByInvitation
-                && (organisers.Contains(m.ProcessId)
-                    || m.ParticipatingProcesses.Any(p => organisers.Contains(p.ProcessId))
-                    || m.Invitees.Any(i => i.UserId == userId
-                        || (i.StateCode != null && states.Contains(i.StateCode))
-                        || (i.OrganizationId != null && organizations.Contains(i.OrganizationId.Value)))));
+        return new Facts(
+            MemberProcesses(reader), ProcessesWith(MemberAndObserverRoles), ProcessesWith(OrganiserRoles),
+            reader.Roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList(),
+            reader.Roles.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList(),
+            reader.UserId ?? "",
+            includeSummaries, publicMeansEveryone);
     }
 
     /// <summary>The processes of which <paramref name="reader"/> is a member in the sense of the

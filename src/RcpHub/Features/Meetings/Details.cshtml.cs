@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
@@ -19,6 +20,8 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
+        // One connection for the page's queries rather than one taken from the pool and returned for each.
+        await db.Database.OpenConnectionAsync(ct);
         var meeting = await db.FindForAccessAsync(id, ct);
         if (meeting is null)
         {
@@ -28,7 +31,8 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
         ReaderZone = TimeZones.ReaderZone(HttpContext, reader);
         if (await authorization.MayAsync(User, meeting, MeetingOperations.View))
         {
-            Meeting = await MeetingDetails.LoadAsync(db, reader, meeting, ct);
+            var process = HttpContext.AddressedProcess();
+            Meeting = await MeetingDetails.LoadAsync(db, reader, meeting, ct, new ProcessRef(process.Id, process.Slug, process.Acronym, process.Name));
             MayManage = await authorization.MayAsync(User, meeting, MeetingOperations.Manage);
             return Page();
         }

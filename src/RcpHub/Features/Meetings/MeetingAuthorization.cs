@@ -56,12 +56,13 @@ public static class MeetingAuthorizationExtensions
     }
 
     /// <summary>A meeting with what the access rule reads (its processes, invitees and sessions' rapporteurs), untracked;
-    /// null if there is none.</summary>
+    /// null if there is none. Its host state comes along (one row, no query of its own for the meeting page to name it).</summary>
     public static Task<Meeting?> FindForAccessAsync(this AppDbContext db, int meetingId, CancellationToken ct = default) =>
         db.Meetings.AsNoTracking()
             .Include(m => m.ParticipatingProcesses)
             .Include(m => m.Invitees)
             .Include(m => m.Sessions)
+            .Include(m => m.HostState)
             .SingleOrDefaultAsync(m => m.Id == meetingId, ct);
 
     public static async Task<bool> MayAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, Meeting meeting, MeetingRequirement operation) =>

@@ -109,20 +109,34 @@ public sealed record MeetingSummaryView(
 public static class MeetingDetails
 {
     /// <summary>The meeting for a reader already allowed to see it (checked on <paramref name="access"/>, loaded by
-    /// <see cref="MeetingAuthorizationExtensions.FindForAccessAsync"/>): six queries whatever its size (states and organisations named in it included).</summary>
-    public static async Task<MeetingView> LoadAsync(AppDbContext db, MeetingReader reader, Meeting access, CancellationToken ct = default)
+    /// <see cref="MeetingAuthorizationExtensions.FindForAccessAsync"/>): three queries for a meeting without a body, other
+    /// processes, invited persons or forwarded items, at most seven whatever its size (states and organisations named in
+    /// it included). On a page this size each query costs more than its rows (SQLite compiles every statement anew), so
+    /// what <paramref name="access"/> already says is not asked again.</summary>
+    /// <param name="process">The convening process when the caller holds it already (the address resolved it).</param>
+    public static async Task<MeetingView> LoadAsync(AppDbContext db, MeetingReader reader, Meeting access, CancellationToken ct = default, ProcessRef? process = null)
     {
         var id = access.Id;
-        var m = await db.Meetings.AsNoTracking().Where(x => x.Id == id).Select(x => new
+        if (process?.Id != access.ProcessId)
         {
-            Process = new ProcessRef(x.Process!.Id, x.Process.Slug, x.Process.Acronym, x.Process.Name),
-            Participating = x.ParticipatingProcesses.Select(p => new ProcessRef(p.Process!.Id, p.Process.Slug, p.Process.Acronym, p.Process.Name)).ToList(),
-            BodyName = x.Body != null ? x.Body.Name : null,
-            Persons = x.Invitees.Where(i => i.UserId != null).Select(i => new { i.Id, i.UserId, i.User!.DisplayName }).ToList(),
-        }).SingleAsync(ct);
+            process = null;
+        }
+        var extras = process is null || access.BodyId is not null || access.ParticipatingProcesses.Count > 0 || access.Invitees.Any(i => i.UserId != null)
+            ? await db.Meetings.AsNoTracking().Where(x => x.Id == id).Select(x => new Extras(
+                new ProcessRef(x.Process!.Id, x.Process.Slug, x.Process.Acronym, x.Process.Name),
+                x.ParticipatingProcesses.Select(p => new ProcessRef(p.Process!.Id, p.Process.Slug, p.Process.Acronym, p.Process.Name)).ToList(),
+                x.Body != null ? x.Body.Name : null,
+                x.Invitees.Where(i => i.UserId != null).Select(i => new PersonName(i.Id, i.User!.DisplayName)).ToList())).SingleAsync(ct)
+            : new Extras(process, [], null, []);
 
+        // Whether another item continues an item's chain (FollowedOn), with the item's own ChainRootItemId, tells whether
+        // the meeting has any chain at all: most have none, and then the chain query below is not needed.
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.Position).ThenBy(i => i.Id)
-            .Select(i => new { i.Id, i.Position, i.Title, i.Description, i.StartsAtUtc, i.EndsAtUtc, i.SessionId, i.ForwardedFromItemId, i.ChainRootItemId })
+            .Select(i => new
+            {
+                i.Id, i.Position, i.Title, i.Description, i.StartsAtUtc, i.EndsAtUtc, i.SessionId, i.ForwardedFromItemId, i.ChainRootItemId,
+                FollowedOn = db.AgendaItems.Any(x => x.ChainRootItemId == i.Id),
+            })
             .ToListAsync(ct);
         var sessions = await SessionViews.RowsAsync(db, id, ct);
 
@@ -130,10 +144,10 @@ public static class MeetingDetails
         // a chain but the first carries the first's id; the query returns this meeting's own items too (as possible firsts).
         // Items first, by their two indexes (a union rather than one OR, which a planner may answer by reading every item
         // of every meeting the reader may see: all of a large process's for its secretariat), then their meetings.
-        var roots = items.Select(i => i.ChainRootItemId ?? i.Id).Distinct().ToList();
+        var roots = items.Where(i => i.ChainRootItemId is not null || i.FollowedOn).Select(i => i.ChainRootItemId ?? i.Id).Distinct().ToList();
         var linked = db.AgendaItems.Where(i => roots.Contains(i.Id))
             .Union(db.AgendaItems.Where(i => i.ChainRootItemId != null && roots.Contains(i.ChainRootItemId.Value)));
-        var chainItems = await linked.AsNoTracking()
+        var chainItems = roots.Count == 0 ? [] : await linked.AsNoTracking()
             .Join(db.Meetings.Where(MeetingAccess.VisibleTo(reader)), i => i.MeetingId, x => x.Id, (i, x) => new { Item = i, Meeting = x })
             .Select(p => new { Root = p.Item.ChainRootItemId ?? p.Item.Id, Step = new ChainStep(p.Item.Id, p.Item.Title, p.Meeting.Id, p.Meeting.Title, p.Meeting.Level, p.Meeting.StartsAtUtc) })
             .ToListAsync(ct);
@@ -146,18 +160,18 @@ public static class MeetingDetails
         var names = await PartyNames.LoadAsync(db,
             [access.HostStateCode, .. access.Invitees.Select(i => i.StateCode), .. SessionViews.States(sessions)],
             [.. access.Invitees.Select(i => i.OrganizationId), .. SessionViews.Organizations(sessions)],
-            ct);
+            ct, [access.HostState]);
 
         var sessionTitles = sessions.ToDictionary(s => s.Id, s => s.Title);
         var invitees = access.Invitees
             .Select(i => i.UserId is not null
-                ? new InviteeView(i.Id, new PartyRef(null, null, m.Persons.FirstOrDefault(p => p.Id == i.Id)?.DisplayName ?? ""), true)
+                ? new InviteeView(i.Id, new PartyRef(null, null, extras.Persons.FirstOrDefault(p => p.InviteeId == i.Id)?.DisplayName ?? ""), true)
                 : new InviteeView(i.Id, names.Of(i.StateCode, i.OrganizationId)!, false))
             .OrderBy(i => i.IsPerson).ThenBy(i => i.Party.StateCode == null).ThenBy(i => i.Party.Name, StringComparer.CurrentCulture)
             .ToList();
 
         return new MeetingView(
-            access.Id, access.Title, m.Process, m.Participating, access.BodyId, m.BodyName,
+            access.Id, access.Title, extras.Process, extras.Participating, access.BodyId, extras.BodyName,
             access.Level, access.Format, access.Status, access.Audience,
             access.HostStateCode, names.Of(access.HostStateCode, null)?.Name, access.Venue, access.OnlineUrl,
             access.TimeZoneId, access.StartsAtUtc, access.EndsAtUtc, access.WorkingLanguages,
@@ -170,6 +184,10 @@ public static class MeetingDetails
             sessions.Select(s => SessionViews.View(s, names)).ToList(),
             invitees);
     }
+
+    private sealed record Extras(ProcessRef Process, List<ProcessRef> Participating, string? BodyName, List<PersonName> Persons);
+
+    private sealed record PersonName(int InviteeId, string DisplayName);
 
     /// <summary>The summary-only view of a meeting (its summary must be published).</summary>
     public static async Task<MeetingSummaryView> LoadSummaryAsync(AppDbContext db, Meeting access, CancellationToken ct = default)
@@ -189,13 +207,24 @@ public sealed class PartyNames
 
     private PartyNames(Dictionary<string, string> states, Dictionary<int, string> organizations) => (_states, _organizations) = (states, organizations);
 
-    public static async Task<PartyNames> LoadAsync(AppDbContext db, IEnumerable<string?> stateCodes, IEnumerable<int?> organizationIds, CancellationToken ct = default)
+    /// <param name="known">States already loaded (a meeting's host state): named without a query.</param>
+    public static async Task<PartyNames> LoadAsync(AppDbContext db, IEnumerable<string?> stateCodes, IEnumerable<int?> organizationIds, CancellationToken ct = default, IEnumerable<State?>? known = null)
     {
-        var codes = stateCodes.OfType<string>().Distinct().ToList();
+        var loaded = (known ?? []).OfType<State>().ToList();
+        var codes = stateCodes.OfType<string>().Distinct().Where(c => loaded.All(s => s.Code != c)).ToList();
         var ids = organizationIds.OfType<int>().Distinct().ToList();
         var language = Cultures.Current;
-        var states = codes.Count == 0 ? [] : (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(language));
-        var organizations = ids.Count == 0 ? [] : await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        // States and organisations in one query where both are named (a session's speakers often are): on a page this
+        // size a second query costs more than its rows.
+        var rows = codes.Count == 0 && ids.Count == 0 ? [] : await db.States.AsNoTracking().Where(s => codes.Contains(s.Code))
+            .Select(s => new { Code = (string?)s.Code, Id = (int?)null, s.NameEn, s.NameFr, s.NameEs, s.NameRu, s.NameAr })
+            .Concat(db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
+                .Select(o => new { Code = (string?)null, Id = (int?)o.Id, NameEn = o.Name, NameFr = o.Name, NameEs = o.Name, NameRu = o.Name, NameAr = o.Name }))
+            .ToListAsync(ct);
+        var states = loaded
+            .Concat(rows.Where(r => r.Code is not null).Select(r => new State { Code = r.Code!, Alpha2 = "", Numeric = "", NameEn = r.NameEn, NameFr = r.NameFr, NameEs = r.NameEs, NameRu = r.NameRu, NameAr = r.NameAr }))
+            .DistinctBy(s => s.Code).ToDictionary(s => s.Code, s => s.Name(language));
+        var organizations = rows.Where(r => r.Id is not null).ToDictionary(r => r.Id!.Value, r => r.NameEn);
         return new PartyNames(states, organizations);
     }
 

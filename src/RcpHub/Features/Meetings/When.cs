@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Localization;
 using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Meetings;
@@ -37,6 +39,20 @@ public sealed record When(DateTimeOffset StartsUtc, DateTimeOffset EndsUtc, stri
         return from.Date == to.Date
             ? start + " – " + to.ToString("t", culture)
             : start + " – " + to.ToString("D", culture) + ", " + to.ToString("t", culture);
+    }
+
+    /// <summary>The span on the venue's clock with its zone, and on the reader's when it differs. Written here rather than
+    /// as a partial view: a meeting page shows it for the meeting, every timed agenda item and every session, and each
+    /// partial costs more to render than the few bytes it writes.</summary>
+    public IHtmlContent Html(IStringLocalizer<MeetingsText> t)
+    {
+        var e = MeetingLabels.Encoder;
+        var html = $"<span class=\"when\"><time datetime=\"{Machine}\">{e.Encode(Venue)}</time> <span class=\"zone\">({e.Encode(VenueZoneLabel)})</span>";
+        if (ReaderDiffers)
+        {
+            html += $" <span class=\"reader-time\">{e.Encode(t["Your time: {0} ({1})", Reader, ReaderZoneLabel].Value)}</span>";
+        }
+        return new HtmlString(html + "</span>");
     }
 
     /// <summary>The date alone, short, in the venue's zone: for dense lists.</summary>

@@ -331,4 +331,31 @@ public sealed class MeetingVisibilityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync(second)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync("/calendar/not-a-token.ics")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_access_rule_answers_alike_in_SQL_and_on_a_loaded_meeting()
+    {
+        // Lists filter with the rule translated to SQL; the meeting page checks the same rule, compiled, on the loaded
+        // meeting. For every reader and audience (a summary published, an organisation and a person invited) they agree.
+        await using var scope = _factory.Scope();
+        var meetings = new[] { _membersOnly, _public, _byInvitation, _withObservers, _summarised };
+        var ids = meetings.Select(m => m.Id).ToList();
+        var readers = new List<MeetingReader> { MeetingReader.Anonymous };
+        foreach (var user in new[] { _secretariat, _focalPoint, _observer, _civilSociety, _outsider, _iomOfficer, _guest })
+        {
+            readers.Add(await scope.Get<MeetingReaders>().ForUserAsync(user.Id));
+        }
+        foreach (var reader in readers)
+        {
+            var visible = await scope.Db.Meetings.Where(m => ids.Contains(m.Id)).Where(MeetingAccess.VisibleTo(reader)).Select(m => m.Id).ToListAsync();
+            var listed = await scope.Db.Meetings.Where(m => ids.Contains(m.Id)).Where(MeetingAccess.SummaryVisibleTo(reader)).Select(m => m.Id).ToListAsync();
+            foreach (var id in ids)
+            {
+                var meeting = (await scope.Db.FindForAccessAsync(id))!;
+                var who = $"{reader.UserId ?? "anonymous"} on {meeting.Title}";
+                Assert.True(visible.Contains(id) == MeetingAccess.MayView(reader, meeting), who);
+                Assert.True(listed.Contains(id) == MeetingAccess.MaySeeSummary(reader, meeting), who);
+            }
+        }
+    }
 }

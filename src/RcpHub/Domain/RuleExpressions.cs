@@ -1,0 +1,21 @@
+using System.Linq.Expressions;
+
+namespace RcpHub.Domain;
+
+/// <summary>An access rule is written once, as an expression with the reader's facts as its second parameter: compiled
+/// once to check a loaded object, and given one reader's facts to filter a query (<see cref="For"/>), so that the two
+/// can never disagree.</summary>
+public static class RuleExpressions
+{
+    /// <summary>The rule with <paramref name="facts"/> in place of its parameter: a filter EF Core translates to SQL (the
+    /// facts' lists and values become query parameters, as a closure's would).</summary>
+    public static Expression<Func<T, bool>> For<T, TFacts>(this Expression<Func<T, TFacts, bool>> rule, TFacts facts) =>
+        Expression.Lambda<Func<T, bool>>(
+            new Substitution(rule.Parameters[1], Expression.Constant(facts, typeof(TFacts))).Visit(rule.Body),
+            rule.Parameters[0]);
+
+    private sealed class Substitution(ParameterExpression parameter, Expression value) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : node;
+    }
+}
