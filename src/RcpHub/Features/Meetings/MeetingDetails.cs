@@ -109,9 +109,9 @@ public sealed record MeetingSummaryView(
 public static class MeetingDetails
 {
     /// <summary>The meeting for a reader already allowed to see it (checked on <paramref name="access"/>, loaded by
-    /// <see cref="MeetingAuthorizationExtensions.FindForAccessAsync"/>): three queries for a meeting without a body, other
-    /// processes, invited persons or forwarded items, at most seven whatever its size (states and organisations named in
-    /// it included). On a page this size each query costs more than its rows (SQLite compiles every statement anew), so
+    /// <see cref="MeetingAuthorizationExtensions.FindForAccessAsync"/>): two queries (agenda, sessions) for a meeting without a
+    /// body, other processes, invited persons, forwarded items or states and organisations named in it beyond its host
+    /// state, at most five whatever its size. On a page this size each query costs more than its rows (SQLite compiles every statement anew), so
     /// what <paramref name="access"/> already says is not asked again.</summary>
     /// <param name="process">The convening process when the caller holds it already (the address resolved it).</param>
     public static async Task<MeetingView> LoadAsync(AppDbContext db, MeetingReader reader, Meeting access, CancellationToken ct = default, ProcessRef? process = null)
