@@ -210,6 +210,9 @@ public static class AuditLog
         "DocumentVersion" => t["Document version"],
         "DocumentContent" => t["File of a document version"],
         "CalendarFeed" => t["Personal calendar address"],
+        "PolicyChange" => t["Policy change"],
+        "PolicyChangeRecommendation" => t["Recommendation answered by a policy change"],
+        "PolicyChangeTheme" => t["Theme of a policy change"],
         _ => entityType,
     };
 }
