@@ -56,7 +56,7 @@ public sealed class PolicyChangeTheme
     public Theme? Theme { get; set; }
 }
 
-/// <summary>Who reads a policy change (docs/decisions/0021-policy-changes-members-only-unless-all-public.md): those who
+/// <summary>Who reads a policy change (docs/decisions/0022-policy-changes-members-only-unless-all-public.md): those who
 /// may read the process's follow-up (secretariat, chair, member-state focal points) read all of them; anyone else only
 /// a change that answers at least one recommendation and only recommendations of adopted public outputs. A change tied to
 /// a members-only output, or to none, says something the members have not made public.</summary>
