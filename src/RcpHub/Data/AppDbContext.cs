@@ -55,6 +55,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StatusLabel> StatusLabels => Set<StatusLabel>();
     public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
     public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+    public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
+    public DbSet<PolicyChangeRecommendation> PolicyChangeRecommendations => Set<PolicyChangeRecommendation>();
+    public DbSet<PolicyChangeTheme> PolicyChangeThemes => Set<PolicyChangeTheme>();
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Infrastructure.RateLimiting.RateCounter> RateCounters => Set<Infrastructure.RateLimiting.RateCounter>();
 

@@ -67,6 +67,10 @@ public enum Operation
     /// <summary>Ask a state for clarification or validate its report; rename the status labels; open evaluation rounds.</summary>
     ReviewFollowUp,
 
+    /// <summary>Record, correct and remove the laws, policies and practices a member state changed in connection with the
+    /// process: a focal point for their own state, the secretariat for any member state.</summary>
+    RecordPolicyChanges,
+
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
 }
@@ -102,6 +106,7 @@ public static class AccessRules
         [Operation.ViewFollowUp] = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint],
         [Operation.ReportFollowUp] = [ProcessRole.FocalPoint],
         [Operation.ReviewFollowUp] = [ProcessRole.Secretariat],
+        [Operation.RecordPolicyChanges] = [ProcessRole.Secretariat, ProcessRole.FocalPoint],
     };
 
     /// <summary>Operations that do not concern one process.</summary>

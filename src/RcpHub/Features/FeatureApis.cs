@@ -18,6 +18,8 @@ internal static class FeatureApis
         Reports.ReportsApi.MapReportsApi(api);
         Documents.DocumentsApi.MapDocumentsApi(api);
         Search.SearchApi.MapSearchApi(api);
+        PolicyImpact.PolicyImpactApi.MapPolicyImpactApi(api);
+        Accountability.AccountabilityApi.MapAccountabilityApi(api);
         return api;
     }
 }

@@ -49,6 +49,13 @@ public sealed class ExportTests : IAsyncLifetime
         process.Name = Hostile[0];
         process.SecretariatDescription = Hostile[1];
         process.FormalInstitution = Hostile[6];
+        // A public adopted output, for the public accountability CSV.
+        scope.Db.Outputs.Add(new Output
+        {
+            ProcessId = midsa, Kind = OutputKind.ActionPlan, Title = Hostile[0], OriginalLanguage = "en", Audience = MeetingAudience.Public,
+            AdoptedOn = DateOnly.FromDateTime(DateTime.UtcNow), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            Recommendations = [new Recommendation { Number = 1, OriginalLanguage = "en", Text = Hostile[1], ToAllMembers = true }],
+        });
         await scope.Db.SaveChangesAsync();
     }
 
@@ -58,6 +65,7 @@ public sealed class ExportTests : IAsyncLifetime
     private IEnumerable<(string Export, string Url, bool Xlsx)> Exports() =>
     [
         ("/api/v1/processes.csv", "/api/v1/processes.csv", false),
+        ("/api/v1/processes/{slug}/accountability.csv", "/api/v1/processes/midsa/accountability.csv", false),
         ("ParticipantsModel.Csv", $"/meetings/{_meetingId}/participants?handler=Csv", false),
         ("ParticipantsModel.Xlsx", $"/meetings/{_meetingId}/participants?handler=Xlsx", true),
     ];

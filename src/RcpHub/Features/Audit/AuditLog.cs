@@ -223,6 +223,9 @@ public static class AuditLog
         "StatusLabel" => t["Name of an implementation status"],
         "FollowUpReport" => t["Follow-up report"],
         "EvaluationRound" => t["Evaluation round"],
+        "PolicyChange" => t["Policy change"],
+        "PolicyChangeRecommendation" => t["Recommendation answered by a policy change"],
+        "PolicyChangeTheme" => t["Theme of a policy change"],
         _ => entityType,
     };
 }

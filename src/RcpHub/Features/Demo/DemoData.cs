@@ -454,6 +454,76 @@ public static class DemoData
                 ReviewedAt = now.AddDays(-2),
             });
         await db.SaveChangesAsync(ct);
+        await AddPolicyImpactAsync(db, processId, experts, recommendations, userIds, now, ct);
+    }
+
+    /// <summary>Morocco's law answering recommendation 2 (members only, since its output is), and a small public action
+    /// plan adopted at the expert meeting with one recommendation to all members, so that the public accountability page
+    /// shows something; Morocco reported on it.</summary>
+    private static async Task AddPolicyImpactAsync(
+        AppDbContext db, int processId, Meeting experts, Output membersOnly, Dictionary<string, string> userIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var secretariat = userIds["secretariat@demo.rcphub.test"];
+        var focalPoint = userIds["focal-point@demo.rcphub.test"];
+        var theme = await db.Themes.OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+        db.PolicyChanges.Add(new PolicyChange
+        {
+            ProcessId = processId,
+            StateCode = "MAR",
+            Title = "Law on private recruitment agencies and their public register (demo)",
+            Kind = PolicyChangeKind.Law,
+            On = DateOnly.FromDateTime(now.AddDays(-10).UtcDateTime),
+            Link = "https://example.org/demo/recruitment-law",
+            Description = "Licences are published and withdrawn licences listed in a register open to the public (demo).",
+            Recommendations = [new PolicyChangeRecommendation { RecommendationId = membersOnly.Recommendations[1].Id }],
+            Themes = theme is { } t ? [new PolicyChangeTheme { ThemeId = t }] : [],
+            RecordedByUserId = focalPoint,
+            RecordedAt = now.AddDays(-2),
+            UpdatedAt = now.AddDays(-2),
+        });
+        var adoptedOn = DateOnly.FromDateTime(now.AddDays(-55).UtcDateTime);
+        var plan = new Output
+        {
+            ProcessId = processId,
+            Meeting = experts,
+            AdoptedAtMeeting = experts,
+            Kind = OutputKind.ActionPlan,
+            Title = "Action plan on labour migration data (demo)",
+            OriginalLanguage = "en",
+            Audience = MeetingAudience.Public,
+            AdoptedOn = adoptedOn,
+            CreatedAt = now.AddDays(-56),
+            UpdatedAt = now.AddDays(-55),
+            Versions = [new OutputVersion { Number = 1, Text = "The member states will publish yearly figures on labour migration (demo).", SavedByUserId = secretariat, SavedAt = now.AddDays(-56) }],
+            Recommendations =
+            [
+                new Recommendation
+                {
+                    Number = 1,
+                    OriginalLanguage = "en",
+                    Text = "Publish yearly figures on labour migration, by sex and sector (demo).",
+                    ToAllMembers = true,
+                    GcmObjectives = [new RecommendationGcmObjective { Objective = 1 }],
+                },
+            ],
+        };
+        db.Outputs.Add(plan);
+        await db.SaveChangesAsync(ct);
+        db.FollowUpReports.Add(new FollowUpReport
+        {
+            ProcessId = processId,
+            RecommendationId = plan.Recommendations[0].Id,
+            StateCode = "MAR",
+            RoundKey = 0,
+            Sequence = 1,
+            IsLatest = true,
+            Status = ImplementationStatus.Planned,
+            Action = "The statistics office will publish the first figures next year (demo).",
+            On = DateOnly.FromDateTime(now.AddDays(-6).UtcDateTime),
+            ReportedByUserId = focalPoint,
+            ReportedAt = now.AddDays(-6),
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>A held expert meeting and an upcoming senior officials' meeting, members only, each with an agenda and a

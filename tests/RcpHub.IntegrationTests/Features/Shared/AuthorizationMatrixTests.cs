@@ -73,6 +73,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly Rule ReportWriters = new([Reader.Administrator, Reader.Secretariat, Reader.FocalPoint], Rapporteur: Reader.FocalPoint);
     /// <summary>Those who see the sample meeting, a members-only meeting of the demo process.</summary>
     private static readonly Reader[] MeetingMembers = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
+    /// <summary>Those who record policy changes: the secretariat, and the demo focal point for its state (the sample change is Morocco's).</summary>
+    private static readonly Reader[] PolicyRecorders = [Reader.Administrator, Reader.Secretariat, Reader.FocalPoint];
 
     /// <param name="Readers">Who is admitted: the others are asked to sign in (anonymous) or refused (401, 403).</param>
     /// <param name="Then">For those admitted to a page or endpoint that shows the sample meeting, those who may see it:
@@ -123,6 +125,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /processes/{slug}"] = Open,
         ["GET /processes/{slug}/calendar.ics"] = Open,
         ["GET /processes/{slug}/map"] = Open,
+        ["GET /processes/{slug}/impact"] = Open,
+        ["GET /processes/{slug}/accountability"] = Open,
         ["GET /processes/{slug}/meetings"] = Open,
         ["GET /search"] = Open,
         ["GET /states"] = Open,
@@ -202,6 +206,11 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /processes/{slug}/manage/profile"] = Op(Secretariat),
         ["GET /processes/{slug}/representation"] = Op(Organisers),
 
+        // A member state's policy changes, recorded by its focal points or the secretariat.
+        ["GET /processes/{slug}/impact/changes/{id:int?}"] = Op(PolicyRecorders),
+        ["POST /processes/{slug}/impact/changes/{id:int?}"] = Op(PolicyRecorders),
+        ["POST /processes/{slug}/impact/changes/{id:int?}?handler=Remove"] = Op(PolicyRecorders),
+
         // A process's meetings, run by its secretariat.
         ["GET /processes/{slug}/meetings/new"] = Op(Secretariat),
         ["POST /processes/{slug}/meetings/new"] = Op(Secretariat),
@@ -259,6 +268,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/global-meetings"] = Open,
         ["GET /api/v1/search"] = Open,
         ["GET /api/v1/processes/{slug}/meetings"] = Open,
+        ["GET /api/v1/processes/{slug}/policy-changes"] = Open,
+        ["GET /api/v1/processes/{slug}/impact"] = Open,
+        ["GET /api/v1/processes/{slug}/accountability"] = Open,
+        ["GET /api/v1/processes/{slug}/accountability.csv"] = Open,
 
         // The JSON API: a meeting, seen by its audience.
         ["GET /api/v1/meetings/{id:int}"] = Meeting,
@@ -312,6 +325,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["PUT /api/v1/processes/{slug}/bodies/{id:int}"] = Op(Secretariat),
         ["POST /api/v1/processes/{slug}/bodies/{id:int}/members"] = Op(Secretariat),
         ["PUT /api/v1/processes/{slug}/bodies/{id:int}/members/{memberId:int}"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/policy-changes"] = Op(PolicyRecorders),
+        ["PUT /api/v1/processes/{slug}/policy-changes/{id:int}"] = Op(PolicyRecorders),
+        ["DELETE /api/v1/processes/{slug}/policy-changes/{id:int}"] = Op(PolicyRecorders),
     };
 
     /// <summary>A page or endpoint as the matrix walks it.</summary>
@@ -589,6 +605,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["memberships"] = await db.Memberships.Where(m => m.ProcessId == demo).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
                 ["itemId"] = await db.AgendaItems.Where(i => i.MeetingId == meeting.Id).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
                 ["invitations"] = invitation.Id,
+                ["changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                ["policy-changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,
             // sign-in steps reached out of order, a PDF that may wait for a free Chromium.

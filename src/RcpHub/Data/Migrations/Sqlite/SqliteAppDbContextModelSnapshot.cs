@@ -1534,6 +1534,92 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("OutputVersions");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("ProcessId", "StateCode", "On");
+
+                    b.ToTable("PolicyChanges");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChangeRecommendation", b =>
+                {
+                    b.Property<int>("PolicyChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PolicyChangeId", "RecommendationId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("PolicyChangeRecommendations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChangeTheme", b =>
+                {
+                    b.Property<int>("PolicyChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PolicyChangeId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("PolicyChangeThemes");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
                 {
                     b.Property<int>("Id")
@@ -2786,6 +2872,65 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("SavedBy");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Process");
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChangeRecommendation", b =>
+                {
+                    b.HasOne("RcpHub.Domain.PolicyChange", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("PolicyChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Recommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChangeTheme", b =>
+                {
+                    b.HasOne("RcpHub.Domain.PolicyChange", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("PolicyChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.ProcessRoleAssignment", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", null)
@@ -3035,6 +3180,13 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Recommendations");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>
+                {
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Process", b =>

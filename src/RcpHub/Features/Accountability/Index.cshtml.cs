@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Accountability;
+
+/// <summary>/processes/{slug}/accountability: what the process's public outputs recommended and how far it was
+/// implemented, in aggregate for everyone; state by state only for those who may read the follow-up
+/// (<see cref="Operation.ViewFollowUp"/>). The page is public, so anonymous visitors get it from the public page cache;
+/// a signed-in reader carries the sign-in cookie, and such requests are never served from nor stored in that cache
+/// (<see cref="Infrastructure.PublicPageCache"/>), so the state-by-state detail cannot reach an anonymous visitor.</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    public string Slug { get; private set; } = "";
+    public string ProcessName { get; private set; } = "";
+    public AccountabilityReport Report { get; private set; } = null!;
+    public IReadOnlyDictionary<int, IReadOnlyList<StateProgress>>? Detail { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var process = HttpContext.AddressedProcess();
+        (Slug, ProcessName) = (process.Slug, process.Name);
+        var stateByState = User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(User, HttpContext, OperationPolicies.NameOf(Operation.ViewFollowUp))).Succeeded;
+        (Report, Detail) = await AccountabilityReport.LoadAsync(db, process.Id, clock.Today(), stateByState, ct);
+        return Page();
+    }
+}
