@@ -20,6 +20,7 @@ internal static class FeatureApis
         Search.SearchApi.MapSearchApi(api);
         PolicyImpact.PolicyImpactApi.MapPolicyImpactApi(api);
         Accountability.AccountabilityApi.MapAccountabilityApi(api);
+        Evaluation.EvaluationApi.MapEvaluationApi(api);
         return api;
     }
 }

@@ -135,6 +135,7 @@ public static class RcpHubHosting
         services.AddScoped<Features.Delegations.MeetingNotices>();
         services.AddScoped<IDueMail, Features.Delegations.MeetingReminders>();
         services.AddHostedService<MailDispatcher>();
+        Features.Evaluation.EvaluationSetup.AddEvaluation(services, configuration);
         services.AddScoped<Features.Invitations.Inviter>();
         return builder;
     }

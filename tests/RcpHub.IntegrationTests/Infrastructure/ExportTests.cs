@@ -56,8 +56,33 @@ public sealed class ExportTests : IAsyncLifetime
             AdoptedOn = DateOnly.FromDateTime(DateTime.UtcNow), CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
             Recommendations = [new Recommendation { Number = 1, OriginalLanguage = "en", Text = Hostile[1], ToAllMembers = true }],
         });
+        // An evaluation round with a hostile title, on an adopted output with a hostile title and one recommendation.
+        var output = new Output
+        {
+            ProcessId = midsa,
+            Title = Hostile[6],
+            OriginalLanguage = "en",
+            AdoptedOn = new DateOnly(2025, 1, 1),
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Recommendations = [new Recommendation { Number = 1, OriginalLanguage = "en", Text = Hostile[2], ToAllMembers = true }],
+        };
+        var round = new EvaluationRound
+        {
+            ProcessId = midsa,
+            Title = Hostile[0],
+            Output = output,
+            OpensAt = DateTimeOffset.UtcNow.AddDays(-1),
+            DeadlineAt = DateTimeOffset.UtcNow.AddDays(10),
+            OpenedByUserId = _secretariat.Id,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        scope.Db.AddRange(output, round);
         await scope.Db.SaveChangesAsync();
+        _roundId = round.Id;
     }
+
+    private int _roundId;
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
@@ -68,6 +93,8 @@ public sealed class ExportTests : IAsyncLifetime
         ("/api/v1/processes/{slug}/accountability.csv", "/api/v1/processes/midsa/accountability.csv", false),
         ("ParticipantsModel.Csv", $"/meetings/{_meetingId}/participants?handler=Csv", false),
         ("ParticipantsModel.Xlsx", $"/meetings/{_meetingId}/participants?handler=Xlsx", true),
+        ("RoundModel.Csv", $"/processes/midsa/evaluation/{_roundId}?handler=Csv", false),
+        ("RoundModel.Xlsx", $"/processes/midsa/evaluation/{_roundId}?handler=Xlsx", true),
     ];
 
     [Fact]

@@ -103,6 +103,9 @@ public static partial class PageCatalogue
         samples["versionId"] = _ => Text(version);
         var item = await db.AgendaItems.Where(i => i.MeetingId == ids["meetings"]).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync();
         samples["itemId"] = _ => Text(item);
+        // The demo's evaluation round, open, on its adopted output.
+        var round = await db.EvaluationRounds.Where(r => r.ProcessId == process).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        samples["roundId"] = _ => Text(round);
         // An address that was never issued: the feed answers 404, as for a revoked one.
         samples["token"] = _ => "not-a-calendar-token";
         samples["id"] = pattern => Regex.Match(pattern, @"/([\w-]+)/\{id") is { Success: true } m && ids.TryGetValue(m.Groups[1].Value, out var id)

@@ -57,6 +57,8 @@ public sealed class RcpHubFactory(DatabaseProvider provider, string connectionSt
         builder.UseSetting("Demo:Password", DemoPassword);
         // The mail dispatcher's rounds run when a test calls them (MailDispatcher.RunOnceAsync), not on a timer.
         builder.UseSetting("Mail:Background", "false");
+        // Likewise the closing of evaluation rounds at their deadline (EvaluationClock.RunOnceAsync).
+        builder.UseSetting("Evaluation:Background", "false");
         // TestServer gives requests no client address, so every test client would share one address's limits: those
         // are raised here, and RateLimitTests sets the real ones. Per-account and per-person limits stay as shipped.
         foreach (var limit in new[] { "SignInPerAddress", "ResetMailsPerAddress", "Search", "MeetingPack", "Pdf" })

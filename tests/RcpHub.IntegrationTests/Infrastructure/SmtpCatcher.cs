@@ -106,6 +106,18 @@ public sealed partial class SmtpCatcher : IAsyncDisposable
         return false;
     }
 
+    /// <summary>How many messages to <paramref name="email"/> arrived (returned before or not).</summary>
+    public async Task<int> CountMessagesToAsync(string email)
+    {
+        var count = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(_maildir, "new")))
+        {
+            var message = MimeMessageText.Parse(await File.ReadAllTextAsync(file, Encoding.UTF8));
+            count += message.Recipients.Count(r => string.Equals(r, email, StringComparison.OrdinalIgnoreCase));
+        }
+        return count;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_server.HasExited)

@@ -9,8 +9,7 @@ namespace RcpHub.Features.Delegations;
 /// <summary>Reminds the people of a meeting <see cref="MailOptions.ReminderBefore"/> before it starts (two days unless
 /// set otherwise). Run by the <see cref="MailDispatcher"/> on every instance; the outbox's idempotency key makes the
 /// reminder go once however many instances find it due.</summary>
-public sealed class MeetingReminders(AppDbContext db, MeetingNotices notices, TimeProvider clock, IOptions<MailOptions> options,
-    ILogger<MeetingReminders> logger) : IDueMail
+public sealed class MeetingReminders(AppDbContext db, MeetingNotices notices, Outbox outbox, TimeProvider clock, IOptions<MailOptions> options) : IDueMail
 {
     public async Task<int> EnqueueDueAsync(CancellationToken ct)
     {
@@ -27,19 +26,9 @@ public sealed class MeetingReminders(AppDbContext db, MeetingNotices notices, Ti
             {
                 continue;
             }
-            try
+            if (await outbox.SaveDueAsync($"The reminder of meeting {meeting.Id}", ct))
             {
-                await db.SaveChangesAsync(ct);
                 queued += added;
-            }
-            catch (DbUpdateException e)
-            {
-                // Another instance queued the same reminders between our look and our save (the key is unique): theirs stand.
-                logger.LogInformation(e, "Reminders of meeting {MeetingId} were queued by another instance", meeting.Id);
-                foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(x => x.State == EntityState.Added).ToList())
-                {
-                    entry.State = EntityState.Detached;
-                }
             }
         }
         await notices.DeliverAsync(ct);

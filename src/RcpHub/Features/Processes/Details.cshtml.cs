@@ -17,6 +17,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizat
     /// <summary>Whether to offer the link to the secretariat's management page.</summary>
     public bool CanManage { get; private set; }
 
+    /// <summary>Whether to offer the link to the evaluation rounds (the process's members).</summary>
+    public bool CanFollowUp { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var details = await ProcessDetailsQuery.LoadAsync(db, HttpContext.AddressedProcess(), Cultures.Current, time.Today(), ct);
@@ -28,6 +31,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizat
         // Anonymous visitors never pass; skipping the check spares them the role look-up.
         CanManage = User.Identity?.IsAuthenticated == true &&
             (await authorization.AuthorizeAsync(User, new ProcessResource(details.Id), OperationPolicies.NameOf(Operation.EditProcessProfile))).Succeeded;
+        CanFollowUp = User.Identity?.IsAuthenticated == true &&
+            (await authorization.AuthorizeAsync(User, new ProcessResource(details.Id), OperationPolicies.NameOf(Operation.ViewFollowUp))).Succeeded;
         return Page();
     }
 }

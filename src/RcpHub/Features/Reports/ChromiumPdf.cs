@@ -39,6 +39,18 @@ public sealed class ChromiumPdf : IDisposable
         return slot is null ? new PdfOutcome(null, Busy: true) : new PdfOutcome(await PrintAsync(html, ct), Busy: false);
     }
 
+    /// <summary>The answer when no PDF came out: 503 problem details that point the reader to the printable page
+    /// (<paramref name="detail"/>), with Retry-After when every Chromium stayed busy.</summary>
+    public Microsoft.AspNetCore.Mvc.ObjectResult Unavailable(HttpResponse response, PdfOutcome outcome, string title, string detail)
+    {
+        if (outcome.Busy)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (int)Wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail };
+        return new Microsoft.AspNetCore.Mvc.ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+    }
+
     public void Dispose() => _slots.Dispose();
 
     private async Task<byte[]?> PrintAsync(string html, CancellationToken ct)

@@ -29,17 +29,8 @@ public sealed class PrintModel(AppDbContext db, ReportGate gate, MeetingLabels l
         var outcome = await chromium.RenderAsync(html, ct);
         if (outcome.Pdf is not { } pdf)
         {
-            if (outcome.Busy)
-            {
-                Response.Headers.RetryAfter = Math.Max(1, (int)chromium.Wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-            var problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = t["The PDF cannot be made right now."],
-                Detail = t["Open the printable version and print it to PDF from your browser: {0}", $"/meetings/{id}/report/print"],
-            };
-            return new ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
+            return chromium.Unavailable(Response, outcome, t["The PDF cannot be made right now."],
+                t["Open the printable version and print it to PDF from your browser: {0}", $"/meetings/{id}/report/print"]);
         }
         return File(pdf, "application/pdf", version is { } n ? $"meeting-report-{id}-v{n}.pdf" : draft ? $"meeting-report-{id}-draft.pdf" : $"meeting-report-{id}.pdf");
     }

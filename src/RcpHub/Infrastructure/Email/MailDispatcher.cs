@@ -24,29 +24,13 @@ public interface IDueMail
 
 /// <summary>On every instance: every <see cref="MailOptions.DispatchEvery"/>, queues due mail and sends what the
 /// outbox holds unsent (new, or failed and due again). Instances share the work through the outbox's claims.</summary>
-public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, ILogger<MailDispatcher> logger) : BackgroundService
+public sealed class MailDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, ILogger<MailDispatcher> logger) : PeriodicWork(logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Background)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(options.Value.DispatchEvery);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(scopes, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A database or server that is away now may be back at the next tick.
-                logger.LogError(e, "The mail dispatcher failed; it tries again in {Interval}", options.Value.DispatchEvery);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled => options.Value.Background;
+
+    protected override TimeSpan Every => options.Value.DispatchEvery;
+
+    protected override Task RunAsync(CancellationToken ct) => RunOnceAsync(scopes, ct);
 
     /// <summary>One round: due mail queued, then the outbox sent.</summary>
     public static async Task RunOnceAsync(IServiceScopeFactory scopes, CancellationToken ct)

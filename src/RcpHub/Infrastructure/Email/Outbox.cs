@@ -68,6 +68,27 @@ public sealed class Outbox(AppDbContext db, EmailSender sender, TimeProvider clo
         return added;
     }
 
+    /// <summary>Saves mail that falls due with time (a reminder) and that other instances may be queuing at the same
+    /// moment: when one of them saved the same keys first, the save fails on the unique key, theirs stand, and what this
+    /// instance queued is dropped. Returns whether this instance's save went through.</summary>
+    public async Task<bool> SaveDueAsync(string what, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e)
+        {
+            logger.LogInformation(e, "{What} was queued by another instance", what);
+            foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().Where(x => x.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            return false;
+        }
+    }
+
     /// <summary>Sends what this request queued, once its save has committed. A failure is recorded, not thrown: the
     /// change is done, and the dispatcher tries the mail again.</summary>
     public async Task DeliverQueuedAsync(CancellationToken ct = default)

@@ -14,6 +14,7 @@ public enum MailKind
     DelegationReturned,
     ReportAdopted,
     DocumentAdded,
+    EvaluationReminder,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

@@ -75,6 +75,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly Reader[] MeetingMembers = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
     /// <summary>Those who record policy changes: the secretariat, and the demo focal point for its state (the sample change is Morocco's).</summary>
     private static readonly Reader[] PolicyRecorders = [Reader.Administrator, Reader.Secretariat, Reader.FocalPoint];
+    /// <summary>Those who read a process's follow-up state by state (Operation.ViewFollowUp).</summary>
+    private static readonly Reader[] FollowUpReaders = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
 
     /// <param name="Readers">Who is admitted: the others are asked to sign in (anonymous) or refused (401, 403).</param>
     /// <param name="Then">For those admitted to a page or endpoint that shows the sample meeting, those who may see it:
@@ -210,6 +212,20 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /processes/{slug}/impact/changes/{id:int?}"] = Op(PolicyRecorders),
         ["POST /processes/{slug}/impact/changes/{id:int?}"] = Op(PolicyRecorders),
         ["POST /processes/{slug}/impact/changes/{id:int?}?handler=Remove"] = Op(PolicyRecorders),
+        // Evaluation rounds and their reports: read by the process's members, opened and closed by its secretariat.
+        ["GET /processes/{slug}/evaluation"] = Op(FollowUpReaders),
+        ["POST /processes/{slug}/evaluation?handler=Open"] = Op(Secretariat),
+        ["GET /processes/{slug}/evaluation/{roundId:int}"] = Op(FollowUpReaders),
+        ["GET /processes/{slug}/evaluation/{roundId:int}?handler=Csv"] = Op(FollowUpReaders),
+        ["GET /processes/{slug}/evaluation/{roundId:int}?handler=Xlsx"] = Op(FollowUpReaders),
+        ["POST /processes/{slug}/evaluation/{roundId:int}?handler=Close"] = Op(Secretariat),
+        ["GET /processes/{slug}/evaluation/{roundId:int}/print"] = Op(FollowUpReaders),
+        ["GET /processes/{slug}/evaluation/{roundId:int}/print?handler=Pdf"] = Op(FollowUpReaders),
+        ["GET /api/v1/processes/{slug}/evaluation/rounds/"] = Op(FollowUpReaders),
+        ["POST /api/v1/processes/{slug}/evaluation/rounds/"] = Op(Secretariat),
+        ["GET /api/v1/processes/{slug}/evaluation/rounds/{roundId:int}/progress"] = Op(FollowUpReaders),
+        ["GET /api/v1/processes/{slug}/evaluation/rounds/{roundId:int}/report"] = Op(FollowUpReaders),
+        ["POST /api/v1/processes/{slug}/evaluation/rounds/{roundId:int}/close"] = Op(Secretariat),
 
         // A process's meetings, run by its secretariat.
         ["GET /processes/{slug}/meetings/new"] = Op(Secretariat),
@@ -607,6 +623,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["invitations"] = invitation.Id,
                 ["changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 ["policy-changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                ["roundId"] = await db.EvaluationRounds.Where(r => r.ProcessId == demo).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,
             // sign-in steps reached out of order, a PDF that may wait for a free Chromium.
@@ -624,6 +641,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["GET /language"] = [200, 302],
                 ["GET /time-zone"] = [200, 302],
                 ["GET /meetings/{id:int}/report/print?handler=Pdf"] = [200, 503],
+                ["GET /processes/{slug}/evaluation/{roundId:int}/print?handler=Pdf"] = [200, 503],
                 ["GET /meetings/{id:int}/report"] = [200, 404],
                 ["GET /api/v1/meetings/{id:int}/report"] = [200, 404],
                 ["GET /meetings/{id:int}/report/print"] = [200, 404],

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.Evaluation;
+
+/// <summary>The evaluation report of a round: its figures, those of the round before it (for the change), the overall
+/// figures of every round up to it (for the trend), and the names of the states. The page, the PDF, the CSV and XLSX
+/// files and the JSON are all made from one of these, so that they cannot disagree.</summary>
+public sealed class EvaluationReport
+{
+    public required RoundFigures Current { get; init; }
+    public required RoundFigures? Previous { get; init; }
+
+    /// <summary>Every round of the process that opened before this one, and this one, oldest first.</summary>
+    public required IReadOnlyList<RoundFigures> Trend { get; init; }
+    public required IReadOnlyDictionary<string, State> States { get; init; }
+
+    public string StateName(string code) => States.TryGetValue(code, out var s) ? s.Name(Cultures.Current) : code;
+
+    public IReadOnlyList<(int Id, string Name)> Themes => Current.Recommendations.SelectMany(r => r.Themes).Distinct()
+        .OrderBy(x => x.Name, StringComparer.CurrentCulture).ToList();
+
+    public IReadOnlyList<int> GcmObjectives => Current.ByGcmObjective.Keys.Order().ToList();
+
+    /// <summary>The statuses in the order reports read best: most accomplished first.</summary>
+    public static readonly ImplementationStatus[] Statuses =
+        [ImplementationStatus.Implemented, ImplementationStatus.InProgress, ImplementationStatus.Planned, ImplementationStatus.NotStarted, ImplementationStatus.NotApplicable];
+
+    public static async Task<EvaluationReport?> LoadAsync(AppDbContext db, MeetingReader reader, int processId, int roundId, DateTimeOffset now,
+        EvaluationRounds rounds, CancellationToken ct)
+    {
+        var all = await rounds.ListAsync(processId, ct);
+        if (all.FirstOrDefault(r => r.Id == roundId) is not { } current)
+        {
+            return null;
+        }
+        var trend = all.Where(r => r.OpensAt < current.OpensAt || (r.OpensAt == current.OpensAt && r.Id <= current.Id))
+            .OrderBy(r => r.OpensAt).ThenBy(r => r.Id).ToList();
+        var figures = await EvaluationFigures.LoadAsync(db, reader, processId, trend, now, ct);
+        var codes = figures[roundId].ByState.Keys.ToList();
+        var states = await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
+        return new EvaluationReport
+        {
+            Current = figures[roundId],
+            Previous = trend.Count > 1 ? figures[trend[^2].Id] : null,
+            Trend = trend.Select(r => figures[r.Id]).ToList(),
+            States = states,
+        };
+    }
+}
+
+/// <summary>Names of statuses and figures in the reader's language.</summary>
+/// <remarks>The status names here are the evaluation's own until the follow-up feature's labels (with the process's
+/// renamed labels) are merged; then they read from there.</remarks>
+public sealed class EvaluationLabels(IStringLocalizer<EvaluationText> t)
+{
+    public IStringLocalizer<EvaluationText> Text => t;
+
+    public string Status(ImplementationStatus status) => status switch
+    {
+        ImplementationStatus.NotStarted => t["Not started"],
+        ImplementationStatus.Planned => t["Planned"],
+        ImplementationStatus.InProgress => t["In progress"],
+        ImplementationStatus.Implemented => t["Implemented"],
+        ImplementationStatus.NotApplicable => t["Not applicable"],
+        _ => status.ToString(),
+    };
+
+    public string NotReported => t["Not reported"];
+
+    /// <summary>A mark that tells the status apart without colour (heat map cells, legends).</summary>
+    public static string Mark(ImplementationStatus? status) => status switch
+    {
+        ImplementationStatus.Implemented => "✓",
+        ImplementationStatus.InProgress => "◐",
+        ImplementationStatus.Planned => "○",
+        ImplementationStatus.NotStarted => "✗",
+        ImplementationStatus.NotApplicable => "–",
+        _ => "?",
+    };
+
+    public static string Colour(ImplementationStatus? status) => status switch
+    {
+        ImplementationStatus.Implemented => "#1b7837",
+        ImplementationStatus.InProgress => "#5aae61",
+        ImplementationStatus.Planned => "#a6dba0",
+        ImplementationStatus.NotStarted => "#c2a5cf",
+        ImplementationStatus.NotApplicable => "#bdbdbd",
+        _ => "#ffffff",
+    };
+
+    /// <summary>Dark ink on light shades, white on dark ones.</summary>
+    public static string Ink(ImplementationStatus? status) => status is ImplementationStatus.Implemented ? "#ffffff" : "#111111";
+
+    public string Recommendation(EvaluatedRecommendation r) => t["Recommendation {0}", r.Number];
+
+    public string Objective(int objective) => t["Objective {0}", objective];
+
+    public string Round(RoundRow round, DateTimeOffset now) => round.StateName(now) switch
+    {
+        "closed" => t["Closed"],
+        "open" => t["Open"],
+        _ => t["Not yet open"],
+    };
+
+    public static string Share(double? share) => share is { } s ? s.ToString("P0", CultureInfo.CurrentCulture) : "—";
+
+    /// <summary>A change of share in points: "+25", "−10", "0".</summary>
+    public static string Points(double? now, double? before) => now is { } a && before is { } b
+        ? Signed((int)Math.Round((a - b) * 100, MidpointRounding.AwayFromZero))
+        : "—";
+
+    public static string Signed(int value) => value > 0 ? "+" + value.ToString(CultureInfo.CurrentCulture)
+        : value < 0 ? "−" + (-value).ToString(CultureInfo.CurrentCulture)
+        : "0";
+}

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using RcpHub.Data;
+using RcpHub.Features.Meetings;
+
+namespace RcpHub.Features.Evaluation;
+
+/// <summary>The evaluation report of a round as the signed-in reader may see it: the recommendations of outputs they
+/// may not read never count (<see cref="Domain.OutputAccess"/>).</summary>
+public sealed class EvaluationReports(AppDbContext db, MeetingReaders readers, EvaluationRounds rounds, TimeProvider clock)
+{
+    private DateTimeOffset? _now;
+
+    /// <summary>One instant for the whole request, taken when first needed (after a round this request opened).</summary>
+    public DateTimeOffset Now => _now ??= clock.GetUtcNow();
+
+    public async Task<EvaluationReport?> LoadAsync(ClaimsPrincipal user, int processId, int roundId, CancellationToken ct) =>
+        await EvaluationReport.LoadAsync(db, await readers.CurrentAsync(user), processId, roundId, Now, rounds, ct);
+
+    /// <summary>Every round of the process with its figures, latest first.</summary>
+    public async Task<(IReadOnlyList<RoundRow> Rounds, IReadOnlyDictionary<int, RoundFigures> Figures)> RoundsAsync(ClaimsPrincipal user, int processId, CancellationToken ct)
+    {
+        var list = await rounds.ListAsync(processId, ct);
+        return (list, await EvaluationFigures.LoadAsync(db, await readers.CurrentAsync(user), processId, list, Now, ct));
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using RcpHub.Domain;
+using RcpHub.Features.Meetings;
+using RcpHub.Features.Reports;
+using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.RateLimiting;
+
+namespace RcpHub.Features.Evaluation;
+
+/// <summary>/processes/{slug}/evaluation/{roundId}/print: the evaluation report as one printable document, and
+/// ?handler=pdf the same document printed to PDF by headless Chromium, as the meeting reports are.</summary>
+[Requires(Operation.ViewFollowUp)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Pdf)]
+public sealed class PrintModel(EvaluationReports reports, EvaluationLabels labels, MeetingReaders readers, ChromiumPdf chromium,
+    IStringLocalizer<EvaluationText> t) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(int roundId, CancellationToken ct) =>
+        await DocumentAsync(roundId, "/css/site.css", ct) is { } html ? Content(html, "text/html; charset=utf-8") : NotFound();
+
+    public async Task<IActionResult> OnGetPdfAsync(int roundId, CancellationToken ct)
+    {
+        // Chromium reads the stylesheet copied beside the document in its temporary folder.
+        if (await DocumentAsync(roundId, "site.css", ct) is not { } html)
+        {
+            return NotFound();
+        }
+        var outcome = await chromium.RenderAsync(html, ct);
+        if (outcome.Pdf is not { } pdf)
+        {
+            return chromium.Unavailable(Response, outcome, t["The PDF cannot be made right now."],
+                t["Open the printable version and print it to PDF from your browser: {0}", $"/processes/{HttpContext.AddressedProcess().Slug}/evaluation/{roundId}/print"]);
+        }
+        return File(pdf, "application/pdf", $"evaluation-{HttpContext.AddressedProcess().Slug}-{roundId}.pdf");
+    }
+
+    private async Task<string?> DocumentAsync(int roundId, string stylesheet, CancellationToken ct)
+    {
+        var process = HttpContext.AddressedProcess();
+        if (await reports.LoadAsync(User, process.Id, roundId, ct) is not { } report)
+        {
+            return null;
+        }
+        var zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
+        return EvaluationDocument.Html(report, labels, process.Name, zone, reports.Now, stylesheet);
+    }
+}
