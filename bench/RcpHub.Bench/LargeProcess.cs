@@ -2,6 +2,7 @@ extern alias app;
 
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using app::RcpHub.Data;
 using app::RcpHub.Domain;
 using app::RcpHub.Features.Documents;
@@ -120,13 +121,13 @@ internal static class LargeProcess
         return new Facts(largest, publicMeetings, versions, started.Elapsed);
     }
 
-    private static AppDbContext Open(string? postgres, string sqliteFile)
+    public static AppDbContext Open(string? postgres, string sqliteFile, params IInterceptor[] interceptors)
     {
         if (postgres is not null)
         {
-            return new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(postgres).Options);
+            return new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(postgres).AddInterceptors(interceptors).Options);
         }
-        return new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={sqliteFile}").Options);
+        return new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={sqliteFile}").AddInterceptors(interceptors).Options);
     }
 
     private static DocumentVersion Version(string language, TranslationStatus status, string topic, int meeting, int document, DateTimeOffset at, Dictionary<string, byte[]> pdfs)
