@@ -47,10 +47,12 @@ internal static class FollowUpQueries
 
         report.AppendLine(CultureInfo.InvariantCulture, $"### The follow-up queries in process ({Readers} concurrent readers, {iterations} runs each, a random process of {targets.Count} each run)");
         report.AppendLine();
-        report.AppendLine("Each run opens its own context, sends the queries and computes the tallies in memory, as a page would before rendering. One reader alone first, for comparison.");
+        report.AppendLine("Each run opens its own context, sends the queries and computes the tallies in memory, as a page would before rendering. One reader alone first, for comparison. " +
+            "Processor time per run is this process's (EF Core, the tallies, and on SQLite the database engine too; not the PostgreSQL server's): on a machine shared with other work it is the figure that does not depend on the load. " +
+            $"With {Readers} readers on {Environment.ProcessorCount} cores and nothing else running, a run waits for about {Readers}/{Environment.ProcessorCount} runs' processor time.");
         report.AppendLine();
-        report.AppendLine("| query | queries sent | rows tallied | 1 reader p50 | 16 readers p50 | p95 | max | load average (1 min) before, after |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        report.AppendLine("| query | queries sent | rows tallied | 1 reader p50 | 16 readers p50 | p95 | max | processor time per run | load average (1 min) before, after |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         var plans = new StringBuilder();
         foreach (var scenario in scenarios)
         {
@@ -63,10 +65,12 @@ internal static class FollowUpQueries
             var commands = capture.Commands.ToList();
             var alone = await TimeAsync(postgres, sqliteFile, scenario, targets, readers: 1, runs: 5);
             var loadBefore = LoadAverage();
+            var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var together = await TimeAsync(postgres, sqliteFile, scenario, targets, Readers, iterations);
+            var cpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / together.Count;
             var loadAfter = LoadAverage();
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {scenario.Name} | {commands.Count} | {rows:N0} | {Percentile(alone, 50):N0} ms | {Percentile(together, 50):N0} ms | **{Percentile(together, 95):N0} ms** | {together.Max():N0} ms | {loadBefore}, {loadAfter} |");
+                $"| {scenario.Name} | {commands.Count} | {rows:N0} | {Percentile(alone, 50):N0} ms | {Percentile(together, 50):N0} ms | **{Percentile(together, 95):N0} ms** | {together.Max():N0} ms | {cpu:N0} ms | {loadBefore}, {loadAfter} |");
             plans.AppendLine(CultureInfo.InvariantCulture, $"#### {scenario.Name}: {scenario.What}");
             plans.AppendLine();
             foreach (var command in commands)

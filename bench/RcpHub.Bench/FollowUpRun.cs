@@ -36,7 +36,7 @@ internal static class FollowUpRun
             work.Delete(recursive: true);
             return 0;
         }
-        await FollowUpPages.RunAsync(http, options, report);
+        await FollowUpPages.RunAsync(http, options, server.Id, report);
 
         Console.WriteLine(report.ToString());
         Directory.CreateDirectory(options.ResultsFolder);

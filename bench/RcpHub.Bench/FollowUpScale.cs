@@ -37,6 +37,10 @@ internal static class FollowUpScale
     {
         var clock = Stopwatch.StartNew();
         await using var db = LargeProcess.Open(postgres, sqliteFile);
+        if (await db.Processes.AnyAsync(p => p.Slug == Slug(1)))
+        {
+            throw new InvalidOperationException($"The database already holds the scale data ({Slug(1)}): give the bench an empty database.");
+        }
         var now = DateTimeOffset.UtcNow;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var states = await db.States.Select(s => s.Code).Where(c => c != FocalState).OrderBy(c => c).ToListAsync();
@@ -79,20 +83,20 @@ internal static class FollowUpScale
                 {
                     Process = process,
                     Kind = OutputKinds[o % OutputKinds.Length],
-                    Title = $"{OutputKinds[o % OutputKinds.Length]} on {Topics[(p + o) % Topics.Length]} (bench)",
+                    Title = $"{OutputKinds[o % OutputKinds.Length]} on {LargeProcess.Topics[(p + o) % LargeProcess.Topics.Length]} (bench)",
                     OriginalLanguage = "en",
                     // The first output of each process public, so that the accountability page has something to show.
                     Audience = o == 0 ? MeetingAudience.Public : MeetingAudience.MembersOnly,
                     AdoptedOn = adopted,
                     CreatedAt = now.AddYears(-6),
                     UpdatedAt = now.AddYears(-6),
-                    Versions = [new OutputVersion { Number = 1, Text = $"The member states recommend the following on {Topics[(p + o) % Topics.Length]}.\n\nThey will report on their progress every year.", SavedByUserId = secretariat, SavedAt = now.AddYears(-6) }],
+                    Versions = [new OutputVersion { Number = 1, Text = $"The member states recommend the following on {LargeProcess.Topics[(p + o) % LargeProcess.Topics.Length]}.\n\nThey will report on their progress every year.", SavedByUserId = secretariat, SavedAt = now.AddYears(-6) }],
                 };
                 for (var n = 1; n <= perOutput; n++)
                 {
                     var k = (o * perOutput) + n;
                     var named = !forImport && k % 10 == 0;
-                    var topic = Topics[k % Topics.Length];
+                    var topic = LargeProcess.Topics[k % LargeProcess.Topics.Length];
                     output.Recommendations.Add(new Recommendation
                     {
                         Number = n,
@@ -215,12 +219,6 @@ internal static class FollowUpScale
     }
 
     private static readonly OutputKind[] OutputKinds = [OutputKind.Recommendations, OutputKind.Declaration, OutputKind.ActionPlan, OutputKind.Conclusions];
-    private static readonly string[] Topics =
-    [
-        "labour migration", "border management", "return and reintegration", "trafficking in persons", "migration data",
-        "diaspora engagement", "climate and mobility", "fair recruitment", "irregular migration", "consular cooperation",
-        "skills recognition", "protection at sea",
-    ];
     private static readonly string[] Verbs = ["Set up a national plan on", "Share data yearly on", "Train officials in", "Adopt a law on", "Open a regional desk on", "Fund local services for"];
     private static readonly string[] SdgTargets = ["10.7", "10.7.2", "8.8", "10.c", "16.2", "17.18", "5.2", "8.7"];
     private static readonly string[] Actions =

@@ -164,7 +164,7 @@ internal static class LargeProcess
 
     private static string Ordinal(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
-    private static readonly string[] Topics =
+    internal static readonly string[] Topics =
     [
         "labour migration", "border management", "return and reintegration", "trafficking in persons", "migration data",
         "diaspora engagement", "climate and mobility", "fair recruitment", "irregular migration", "consular cooperation",
