@@ -2,6 +2,7 @@ extern alias app;
 
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using app::RcpHub.Data;
 using app::RcpHub.Domain;
 using app::RcpHub.Features.Documents;
@@ -120,13 +121,13 @@ internal static class LargeProcess
         return new Facts(largest, publicMeetings, versions, started.Elapsed);
     }
 
-    private static AppDbContext Open(string? postgres, string sqliteFile)
+    public static AppDbContext Open(string? postgres, string sqliteFile, params IInterceptor[] interceptors)
     {
         if (postgres is not null)
         {
-            return new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(postgres).Options);
+            return new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(postgres).AddInterceptors(interceptors).Options);
         }
-        return new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={sqliteFile}").Options);
+        return new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={sqliteFile}").AddInterceptors(interceptors).Options);
     }
 
     private static DocumentVersion Version(string language, TranslationStatus status, string topic, int meeting, int document, DateTimeOffset at, Dictionary<string, byte[]> pdfs)
@@ -163,7 +164,7 @@ internal static class LargeProcess
 
     private static string Ordinal(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
-    private static readonly string[] Topics =
+    internal static readonly string[] Topics =
     [
         "labour migration", "border management", "return and reintegration", "trafficking in persons", "migration data",
         "diaspora engagement", "climate and mobility", "fair recruitment", "irregular migration", "consular cooperation",

@@ -6,8 +6,11 @@ using System.Text;
 using System.Text.RegularExpressions;
 
 // Usage (from the repository root): bench/run [--seconds 10] [--connections 32] [--rounds 3], bench/run --floor [--subscribers 500]
-// [--changes 20] [--postgres CONNECTION-STRING], bench/run --explore (the large process, left running until Enter), or
-// bench/run --meeting-vs-state (only the signed-in meeting page against the signed-in state page, side by side)
+// [--changes 20] [--postgres CONNECTION-STRING], bench/run --explore (the large process, left running until Enter),
+// bench/run --meeting-vs-state (only the signed-in meeting page against the signed-in state page, side by side), or
+// bench/run --follow-up [--postgres CONNECTION-STRING] [--pages /a,/b] [--reader secretariat] [--iterations 5] [--seconds 10]
+// [--import-page PATH --import-export PATH | --import-file FILE] (issue 10 at world scale: FollowUpScale, FollowUpQueries,
+// FollowUpPages; with --explore the scale data is left running instead)
 // Starts the Release build of RcpHub on its own SQLite database, grows the demo process to 2,000 meetings and 20,000
 // documents (LargeProcess), then measures
 //  1. page weight: every listed page compressed (brotli, as browsers ask) plus its stylesheet and scripts;
@@ -30,6 +33,11 @@ using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression =
 };
 await server.WaitUntilReadyAsync(http);
 LargeProcess.Facts? large = null;
+if (options.FollowUp)
+{
+    server.Dispose();
+    return await FollowUpRun.RunAsync(options, app, database, http, work);
+}
 if (!options.Floor)
 {
     // The first start migrated and seeded the database and loaded the demo process; grow it while the application is
@@ -185,6 +193,15 @@ internal sealed class BenchOptions
         MeetingVsState = args.Contains("--meeting-vs-state");
         Postgres = Value("--postgres");
         Subscribers = int.Parse(Value("--subscribers") ?? "500", CultureInfo.InvariantCulture);
+        FollowUp = args.Contains("--follow-up");
+        Iterations = int.Parse(Value("--iterations") ?? "5", CultureInfo.InvariantCulture);
+        Reader = Value("--reader") ?? "secretariat";
+        FollowUpPages = Value("--pages") is { } pages ? pages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : ["/processes/p01"];
+        ImportPage = Value("--import-page");
+        ImportAction = Value("--import-action");
+        ImportExport = Value("--import-export");
+        ImportFile = Value("--import-file");
+        ImportField = Value("--import-field") ?? "File";
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
     }
 
@@ -202,6 +219,31 @@ internal sealed class BenchOptions
     /// <summary>Measure the live floor instead (FloorBench).</summary>
     public bool Floor { get; }
     public int Subscribers { get; }
+
+    /// <summary>Issue 10 at world scale instead (FollowUpRun).</summary>
+    public bool FollowUp { get; }
+
+    /// <summary>Runs of each follow-up query per concurrent reader.</summary>
+    public int Iterations { get; }
+
+    /// <summary>The demo account the follow-up pages are read as: admin, secretariat, chair or focal-point.</summary>
+    public string Reader { get; }
+
+    /// <summary>The follow-up pages to weigh and load, on the scale data (p01 to p60, pimport).</summary>
+    public IReadOnlyList<string> FollowUpPages { get; }
+
+    /// <summary>The page holding the spreadsheet import form; the form posts to <see cref="ImportAction"/> when it is elsewhere.</summary>
+    public string? ImportPage { get; }
+    public string? ImportAction { get; }
+
+    /// <summary>The state's CSV export, the sheet the import is measured with (statuses moved on by one).</summary>
+    public string? ImportExport { get; }
+
+    /// <summary>A sheet to post as it is, instead of the export.</summary>
+    public string? ImportFile { get; }
+
+    /// <summary>The form field that carries the file.</summary>
+    public string ImportField { get; }
     public int Changes { get; }
 
     /// <summary>A PostgreSQL connection string: run the application on it rather than on SQLite.</summary>
@@ -347,20 +389,23 @@ internal static partial class SignIn
     /// <summary>The password the benchmark gives the demo accounts of the instance it starts (Demo__Password).</summary>
     public const string DemoPassword = "Bench-Harbour-Lantern-Ninety-7";
 
-    public static async Task AsDemoAdministratorAsync(HttpClient client)
+    public static Task AsDemoAdministratorAsync(HttpClient client) => AsAsync(client, "admin");
+
+    /// <param name="account">The demo account: admin, secretariat, chair, focal-point, observer, civil-society.</param>
+    public static async Task AsAsync(HttpClient client, string account)
     {
         var form = await client.GetStringAsync("/account/sign-in");
         var token = WebUtility.HtmlDecode(Token().Match(form).Groups[1].Value);
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = "admin@demo.rcphub.test",
+            ["Input.Email"] = $"{account}@demo.rcphub.test",
             ["Input.Password"] = DemoPassword,
             ["__RequestVerificationToken"] = token,
         });
         using var response = await client.PostAsync("/account/sign-in", content);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
-            throw new InvalidOperationException($"Signing in as the demo administrator failed: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"Signing in as the demo {account} failed: {(int)response.StatusCode}");
         }
     }
 

@@ -151,9 +151,12 @@ internal sealed class FollowUpReportConfiguration : IEntityTypeConfiguration<Fol
         e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ReviewedByUserId).OnDelete(DeleteBehavior.Restrict);
         // The history of one state's reports on one recommendation in one round; two saves from the same report collide here.
         e.HasIndex(r => new { r.RecommendationId, r.StateCode, r.RoundKey, r.Sequence }).IsUnique();
-        // Evaluation reports and dashboards read the reports in force of a process or a round.
-        e.HasIndex(r => new { r.ProcessId, r.IsLatest, r.RoundKey });
-        e.HasIndex(r => new { r.StateCode, r.IsLatest });
+        // Evaluation reports and dashboards read the reports in force of a process or of one of its rounds; a state's grid
+        // its own in one process and round, a state's record its own across processes. IsLatest comes last: the queries
+        // test it as a bare boolean, which SQLite cannot match to an index column, so with it in the middle SQLite read a
+        // process's every round and every state's reports across all processes (bench/run --follow-up, docs/benchmarks.md).
+        e.HasIndex(r => new { r.ProcessId, r.RoundKey, r.IsLatest });
+        e.HasIndex(r => new { r.StateCode, r.ProcessId, r.RoundKey, r.IsLatest });
     }
 }
 

@@ -941,12 +941,12 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.HasIndex("RoundId");
 
-                    b.HasIndex("StateCode", "IsLatest");
-
-                    b.HasIndex("ProcessId", "IsLatest", "RoundKey");
+                    b.HasIndex("ProcessId", "RoundKey", "IsLatest");
 
                     b.HasIndex("RecommendationId", "StateCode", "RoundKey", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("StateCode", "ProcessId", "RoundKey", "IsLatest");
 
                     b.ToTable("FollowUpReports");
                 });
