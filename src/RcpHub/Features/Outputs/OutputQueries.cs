@@ -40,10 +40,12 @@ public static class OutputQueries
     public static IQueryable<Output> Visible(AppDbContext db, MeetingReader reader, int processId) =>
         db.Outputs.AsNoTracking().Where(o => o.ProcessId == processId).Where(OutputAccess.VisibleTo(reader));
 
-    public static Task<List<OutputListItem>> ListAsync(AppDbContext db, MeetingReader reader, int processId, int? meetingId, CancellationToken ct) =>
-        Items(Visible(db, reader, processId).Where(o => meetingId == null || o.MeetingId == meetingId || o.AdoptedAtMeetingId == meetingId))
-            .OrderBy(o => o.AdoptedOn == null ? 0 : 1).ThenByDescending(o => o.UpdatedAt).ThenBy(o => o.Id)
-            .ToListAsync(ct);
+    /// <summary>Drafts first, then adopted outputs, the latest changed first (ordered here: SQLite cannot order by a
+    /// DateTimeOffset, and a process has few outputs).</summary>
+    public static async Task<List<OutputListItem>> ListAsync(AppDbContext db, MeetingReader reader, int processId, int? meetingId, CancellationToken ct) =>
+        (await Items(Visible(db, reader, processId).Where(o => meetingId == null || o.MeetingId == meetingId || o.AdoptedAtMeetingId == meetingId)).ToListAsync(ct))
+            .OrderBy(o => o.IsAdopted).ThenByDescending(o => o.UpdatedAt).ThenBy(o => o.Id)
+            .ToList();
 
     public static Task<OutputListItem?> FindAsync(AppDbContext db, MeetingReader reader, int processId, int id, CancellationToken ct) =>
         Items(Visible(db, reader, processId).Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
