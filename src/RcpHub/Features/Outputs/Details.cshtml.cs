@@ -21,7 +21,7 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, TimePr
 
     public AddressedProcess Process { get; private set; } = null!;
     public OutputView View { get; private set; } = null!;
-    public IReadOnlyDictionary<int, OutputMeeting> Meetings { get; private set; } = new Dictionary<int, OutputMeeting>();
+    public IReadOnlyList<OutputMeeting> Meetings { get; private set; } = [];
     public IReadOnlyDictionary<string, StateChoice> States { get; private set; } = new Dictionary<string, StateChoice>();
     public bool MayDraft { get; private set; }
     public bool MayComment { get; private set; }
@@ -146,7 +146,8 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, TimePr
         MayComment = AccessRules.Allows(Operation.CommentOnOutputs, reader.IsPlatformAdministrator, roles);
         MayAdopt = AccessRules.Allows(Operation.AdoptOutputs, reader.IsPlatformAdministrator, roles);
         CommentState = OutputCommands.StateOf(reader, Process.Id);
-        Meetings = (await OutputQueries.MeetingsAsync(db, reader, Process.Id, ct)).ToDictionary(m => m.Id);
+        // The meetings to adopt at, only where the form is shown (the output's own meetings come named with it).
+        Meetings = MayAdopt && !output.IsAdopted ? await OutputQueries.MeetingsAsync(db, reader, Process.Id, ct) : [];
         // One query: the names of the states named on the page, and (for the position form) the current member states.
         var named = view.Positions.Select(p => p.StateCode).Concat(view.Comments.Where(c => c.StateCode != null).Select(c => c.StateCode!)).Distinct().ToList();
         var members = db.Memberships.MemberStatesOf(Process.Id, clock.Today());

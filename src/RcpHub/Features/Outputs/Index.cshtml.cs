@@ -53,6 +53,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
         var reader = await readers.CurrentAsync(User);
         MayDraft = AccessRules.Allows(Operation.DraftOutputs, reader.IsPlatformAdministrator, reader.RolesIn(Process.Id));
         Outputs = await OutputQueries.ListAsync(db, reader, Process.Id, meeting, ct);
-        Meetings = (await OutputQueries.MeetingsAsync(db, reader, Process.Id, ct)).ToDictionary(m => m.Id);
+        // For the form and the heading of one meeting's outputs; the listed outputs come with their meetings named.
+        Meetings = MayDraft || meeting is not null ? (await OutputQueries.MeetingsAsync(db, reader, Process.Id, ct)).ToDictionary(m => m.Id) : new Dictionary<int, OutputMeeting>();
     }
 }

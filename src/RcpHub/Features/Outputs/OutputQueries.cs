@@ -6,8 +6,8 @@ namespace RcpHub.Features.Outputs;
 
 /// <summary>An output in a process's list.</summary>
 public sealed record OutputListItem(
-    int Id, OutputKind Kind, string Title, string OriginalLanguage, MeetingAudience Audience, int? MeetingId,
-    DateOnly? AdoptedOn, int? AdoptedAtMeetingId, int? AdoptedVersionNumber, int Versions, DateTimeOffset UpdatedAt)
+    int Id, OutputKind Kind, string Title, string OriginalLanguage, MeetingAudience Audience, int? MeetingId, string? MeetingTitle,
+    DateOnly? AdoptedOn, int? AdoptedAtMeetingId, string? AdoptedAtMeetingTitle, int? AdoptedVersionNumber, int Versions, DateTimeOffset UpdatedAt)
 {
     public bool IsAdopted => AdoptedOn is not null;
 }
@@ -43,16 +43,22 @@ public static class OutputQueries
     /// <summary>Drafts first, then adopted outputs, the latest changed first (ordered here: SQLite cannot order by a
     /// DateTimeOffset, and a process has few outputs).</summary>
     public static async Task<List<OutputListItem>> ListAsync(AppDbContext db, MeetingReader reader, int processId, int? meetingId, CancellationToken ct) =>
-        (await Items(Visible(db, reader, processId).Where(o => meetingId == null || o.MeetingId == meetingId || o.AdoptedAtMeetingId == meetingId)).ToListAsync(ct))
+        (await Items(db, reader, Visible(db, reader, processId).Where(o => meetingId == null || o.MeetingId == meetingId || o.AdoptedAtMeetingId == meetingId)).ToListAsync(ct))
             .OrderBy(o => o.IsAdopted).ThenByDescending(o => o.UpdatedAt).ThenBy(o => o.Id)
             .ToList();
 
     public static Task<OutputListItem?> FindAsync(AppDbContext db, MeetingReader reader, int processId, int id, CancellationToken ct) =>
-        Items(Visible(db, reader, processId).Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
+        Items(db, reader, Visible(db, reader, processId).Where(o => o.Id == id)).SingleOrDefaultAsync(ct);
 
-    private static IQueryable<OutputListItem> Items(IQueryable<Output> outputs) =>
-        outputs.Select(o => new OutputListItem(o.Id, o.Kind, o.Title, o.OriginalLanguage, o.Audience, o.MeetingId, o.AdoptedOn, o.AdoptedAtMeetingId,
+    /// <summary>The outputs as listed; their meetings named only to a reader who may see them (<see cref="MeetingAccess"/>).</summary>
+    private static IQueryable<OutputListItem> Items(AppDbContext db, MeetingReader reader, IQueryable<Output> outputs)
+    {
+        var meetings = db.Meetings.Where(MeetingAccess.VisibleTo(reader));
+        return outputs.Select(o => new OutputListItem(o.Id, o.Kind, o.Title, o.OriginalLanguage, o.Audience,
+            o.MeetingId, meetings.Where(m => m.Id == o.MeetingId).Select(m => m.Title).FirstOrDefault(),
+            o.AdoptedOn, o.AdoptedAtMeetingId, meetings.Where(m => m.Id == o.AdoptedAtMeetingId).Select(m => m.Title).FirstOrDefault(),
             o.Versions.Where(v => v.Id == o.AdoptedVersionId).Select(v => (int?)v.Number).FirstOrDefault(), o.Versions.Count, o.UpdatedAt));
+    }
 
     /// <summary>The meetings of the process the reader may see, newest first.</summary>
     public static Task<List<OutputMeeting>> MeetingsAsync(AppDbContext db, MeetingReader reader, int processId, CancellationToken ct) =>
@@ -65,19 +71,25 @@ public static class OutputQueries
     /// that version does not exist.</summary>
     public static async Task<OutputView?> ViewAsync(AppDbContext db, OutputListItem output, int? version, CancellationToken ct)
     {
-        var versions = await db.OutputVersions.AsNoTracking().Where(v => v.OutputId == output.Id).OrderByDescending(v => v.Number)
-            .Select(v => new OutputVersionItem(v.Number, v.Note, v.SavedBy!.DisplayName, v.SavedAt, false))
+        // Versions are numbered 1, 2, 3... and never removed: the latest is the count. Its text comes with the list.
+        var number = version ?? output.Versions;
+        var rows = await db.OutputVersions.AsNoTracking().Where(v => v.OutputId == output.Id).OrderByDescending(v => v.Number)
+            .Select(v => new
+            {
+                Item = new OutputVersionItem(v.Number, v.Note, v.SavedBy!.DisplayName, v.SavedAt, false),
+                Shown = v.Number == number ? new OutputVersionView(v.Number, v.Text, v.Note, v.SavedBy!.DisplayName, v.SavedAt) : null,
+            })
             .ToListAsync(ct);
+        var versions = rows.Select(r => r.Item).ToList();
         // An output adopted without naming its version (as imported) was adopted in its latest.
         var adopted = output.AdoptedVersionNumber ?? (output.IsAdopted ? versions.FirstOrDefault()?.Number : null);
         versions = versions.Select(v => v with { Adopted = v.Number == adopted }).ToList();
-        var number = version ?? versions.FirstOrDefault()?.Number;
-        if (version is not null && versions.All(v => v.Number != version))
+        var current = rows.FirstOrDefault(r => r.Shown is not null)?.Shown;
+        if (version is not null && current is null)
         {
             return null;
         }
-        var current = number is null ? null : await VersionAsync(db, output.Id, number.Value, ct);
-        var comments = number is null ? [] : await db.OutputComments.AsNoTracking()
+        var comments = current is null ? [] : await db.OutputComments.AsNoTracking()
             .Where(c => c.Version!.OutputId == output.Id && c.Version.Number == number)
             .OrderBy(c => c.Paragraph).ThenBy(c => c.At).ThenBy(c => c.Id)
             .Select(c => new OutputCommentView(c.Id, c.Version!.Number, c.Paragraph, c.StateCode, c.Author!.DisplayName, c.Text, c.At))
@@ -88,11 +100,6 @@ public static class OutputQueries
         var positions = await PositionsAsync(db, output.Id, ct);
         return new OutputView(output, adopted, current, versions, comments, recommendations, positions);
     }
-
-    public static Task<OutputVersionView?> VersionAsync(AppDbContext db, int outputId, int number, CancellationToken ct) =>
-        db.OutputVersions.AsNoTracking().Where(v => v.OutputId == outputId && v.Number == number)
-            .Select(v => new OutputVersionView(v.Number, v.Text, v.Note, v.SavedBy!.DisplayName, v.SavedAt))
-            .SingleOrDefaultAsync(ct);
 
     public static Task<List<OutputPositionView>> PositionsAsync(AppDbContext db, int outputId, CancellationToken ct) =>
         db.OutputPositions.AsNoTracking().Where(p => p.OutputId == outputId).OrderBy(p => p.StateCode)

@@ -23,10 +23,10 @@ public static class OutputsApi
     {
         api.MapGet("/processes/{slug}/outputs", ListAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("ListOutputs").WithSummary("The outputs of a process the reader may read (?meeting=id: those of one meeting).")
-            .Produces<List<OutputListItem>>();
+            .Produces<List<OutputListItem>>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/processes/{slug}/outputs", CreateAsync).Requires(Operation.DraftOutputs)
             .WithName("CreateOutput").WithSummary("Starts an output (the secretariat): its first text becomes version 1.")
-            .Produces<OutputAnswer>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .Produces<OutputAnswer>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .RefusesWithout("kind", "title", "originalLanguage", "audience", "text");
         api.MapGet("/processes/{slug}/outputs/{id:int}", GetAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("GetOutput").WithSummary("An output: its latest text (or version ?version=n), its versions, the comments on that version, its recommendations and the states' positions.")
