@@ -21,6 +21,7 @@ internal static class FeatureApis
         PolicyImpact.PolicyImpactApi.MapPolicyImpactApi(api);
         Accountability.AccountabilityApi.MapAccountabilityApi(api);
         Evaluation.EvaluationApi.MapEvaluationApi(api);
+        Outputs.OutputsApi.MapOutputsApi(api);
         return api;
     }
 }

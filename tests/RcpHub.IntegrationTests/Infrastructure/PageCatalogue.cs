@@ -45,6 +45,11 @@ public static partial class PageCatalogue
         {
             declared[("/meetings/{id:int}" + meetingPage, Reader.Anonymous)] = HttpStatusCode.NotFound;
         }
+        // The {id} sample is the demo's adopted recommendations, for members only: "not found" to anyone else.
+        foreach (var outputPage in new[] { "", "/diff" })
+        {
+            declared[("/processes/{slug}/outputs/{id:int}" + outputPage, Reader.Anonymous)] = HttpStatusCode.NotFound;
+        }
         // The platform's own pages are for its administrators: a process's secretariat is sent to "access denied".
         foreach (var adminPage in new[] { "/admin/audit", "/admin/invitations" })
         {
@@ -93,6 +98,8 @@ public static partial class PageCatalogue
             ["meetings"] = await db.Meetings.Where(m => m.ProcessId == process).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(),
             ["changes"] = await db.PolicyChanges.Where(c => c.ProcessId == process).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(),
             ["invitations"] = await db.Invitations.Where(i => i.ProcessId == process).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(),
+            // The demo's adopted recommendations, for members only (the second demo output is a public draft).
+            ["outputs"] = await db.Outputs.Where(o => o.ProcessId == process).OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(),
         };
         var session = await db.Sessions.Where(s => s.Meeting!.ProcessId == process).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();
         samples["sessionId"] = _ => Text(session);

@@ -90,6 +90,19 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             process = found;
         }
 
+        // An output is named within its process (/processes/{slug}/outputs/{id}): another process's output, or none,
+        // is answered 404 after authorization, as a meeting of another process is.
+        if (shape.HasOutput && process is not null)
+        {
+            var outputId = Int(values["id"]);
+            if (outputId is null || !await db.Outputs.AnyAsync(o => o.Id == outputId && o.ProcessId == process.Id, ct))
+            {
+                context.Features.Set(new RequestSubject { Process = process, Found = false });
+                await next(context);
+                return;
+            }
+        }
+
         int? meetingId = shape.HasMeeting ? Int(values["id"]) : null;
         int? sessionId = shape.HasSession ? Int(values["sessionId"]) : null;
         int? documentId = shape.HasDocument ? Int(values["documentId"]) : null;
@@ -148,7 +161,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
     }
 
     /// <summary>Which of the subject's parts a route pattern names, read once per pattern.</summary>
-    private sealed record RouteShape(bool HasProcess, int SlugSegment, bool HasMeeting, bool HasSession, bool HasDocument)
+    private sealed record RouteShape(bool HasProcess, int SlugSegment, bool HasMeeting, bool HasSession, bool HasDocument, bool HasOutput = false)
     {
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<RoutePattern, RouteShape?> Known = new();
 
@@ -158,6 +171,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
         {
             var slugSegment = -1;
             var meeting = false;
+            var output = false;
             for (var i = 0; i < pattern.PathSegments.Count; i++)
             {
                 var parts = pattern.PathSegments[i].Parts;
@@ -171,6 +185,10 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
                     {
                         meeting = true;
                     }
+                    else if (parameter.Name == "id" && previous == "outputs")
+                    {
+                        output = true;
+                    }
                 }
             }
             if (slugSegment < 0 && !meeting)
@@ -179,7 +197,8 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             }
             return new RouteShape(slugSegment >= 0, slugSegment, meeting,
                 meeting && pattern.GetParameter("sessionId") is not null,
-                meeting && pattern.GetParameter("documentId") is not null);
+                meeting && pattern.GetParameter("documentId") is not null,
+                output && slugSegment >= 0);
         }
 
         private static string? PreviousLiteral(RoutePattern pattern, int index) =>

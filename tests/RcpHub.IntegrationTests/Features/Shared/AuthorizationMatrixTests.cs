@@ -71,6 +71,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly Reader[] Speakers = [Reader.Administrator, Reader.Chair, Reader.FocalPoint, Reader.Observer, Reader.CivilSociety];
     /// <summary>The sample session's rapporteur is the demo focal point.</summary>
     private static readonly Rule ReportWriters = new([Reader.Administrator, Reader.Secretariat, Reader.FocalPoint], Rapporteur: Reader.FocalPoint);
+    /// <summary>Those who comment on a draft output: its organisers and the member states' focal points.</summary>
+    private static readonly Reader[] OutputCommenters = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
     /// <summary>Those who see the sample meeting, a members-only meeting of the demo process.</summary>
     private static readonly Reader[] MeetingMembers = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
     /// <summary>Those who record policy changes: the secretariat, and the demo focal point for its state (the sample change is Morocco's).</summary>
@@ -272,6 +274,17 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}/floor?handler=End"] = SignedInMeeting(Organisers),
         ["POST /processes/{slug}/meetings/{id:int}/sessions/{sessionId:int}/floor?handler=Minutes"] = SignedInMeeting(Organisers),
 
+        // A process's outputs (declarations, recommendations...), read by their audience (the sample output is for members only).
+        ["GET /processes/{slug}/outputs"] = Open,
+        ["POST /processes/{slug}/outputs?handler=Create"] = Op(Secretariat),
+        ["GET /processes/{slug}/outputs/{id:int}"] = Meeting,
+        ["GET /processes/{slug}/outputs/{id:int}/diff"] = Meeting,
+        ["POST /processes/{slug}/outputs/{id:int}?handler=Version"] = MeetingForm(Secretariat),
+        ["POST /processes/{slug}/outputs/{id:int}?handler=Comment"] = MeetingForm(OutputCommenters),
+        ["POST /processes/{slug}/outputs/{id:int}?handler=Adopt"] = MeetingForm(Organisers),
+        ["POST /processes/{slug}/outputs/{id:int}?handler=Position"] = MeetingForm(Secretariat),
+        ["POST /processes/{slug}/outputs/{id:int}?handler=RemovePosition"] = MeetingForm(Secretariat),
+
         // The JSON API: the public registry.
         ["GET /api/v1/openapi.json"] = Open,
         ["GET /api/v1/processes/"] = Open,
@@ -344,6 +357,18 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/processes/{slug}/policy-changes"] = Op(PolicyRecorders),
         ["PUT /api/v1/processes/{slug}/policy-changes/{id:int}"] = Op(PolicyRecorders),
         ["DELETE /api/v1/processes/{slug}/policy-changes/{id:int}"] = Op(PolicyRecorders),
+
+        // The JSON API: a process's outputs, read by their audience, drafted by the secretariat.
+        ["GET /api/v1/processes/{slug}/outputs"] = Open,
+        ["POST /api/v1/processes/{slug}/outputs"] = Op(Secretariat),
+        ["GET /api/v1/processes/{slug}/outputs/{id:int}"] = Meeting,
+        ["GET /api/v1/processes/{slug}/outputs/{id:int}/diff"] = Meeting,
+        ["GET /api/v1/processes/{slug}/outputs/{id:int}/comments"] = Meeting,
+        ["POST /api/v1/processes/{slug}/outputs/{id:int}/versions"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/outputs/{id:int}/comments"] = Op(OutputCommenters),
+        ["POST /api/v1/processes/{slug}/outputs/{id:int}/adoption"] = Op(Organisers),
+        ["PUT /api/v1/processes/{slug}/outputs/{id:int}/positions/{code}"] = Op(Secretariat),
+        ["DELETE /api/v1/processes/{slug}/outputs/{id:int}/positions/{code}"] = Op(Secretariat),
     };
 
     /// <summary>A page or endpoint as the matrix walks it.</summary>
@@ -624,6 +649,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 ["policy-changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 ["roundId"] = await db.EvaluationRounds.Where(r => r.ProcessId == demo).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+                // The demo's adopted recommendations, for members only.
+                ["outputs"] = await db.Outputs.Where(o => o.ProcessId == demo).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,
             // sign-in steps reached out of order, a PDF that may wait for a free Chromium.
