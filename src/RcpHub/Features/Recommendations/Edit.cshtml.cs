@@ -49,7 +49,7 @@ public sealed class EditModel(AppDbContext db, MeetingReaders readers, TimeProvi
 
     private async Task<bool> FindAsync(int id, int number, CancellationToken ct)
     {
-        if (!await FindOutputAsync(id, ct) || await RecommendationQueries.OneAsync(Db, id, number, Language, ct) is not { } recommendation)
+        if (await FindRecommendationAsync(id, number, ct) is not { } recommendation)
         {
             return false;
         }

@@ -18,15 +18,33 @@ public sealed class RecommendationCarrying(AppDbContext db, TimeProvider clock, 
 {
     public const string NewOutput = "new";
 
-    public async Task<CarryPanel?> PanelAsync(MeetingReader reader, int processId, IReadOnlyList<(int Id, int Position)> points, CancellationToken ct)
+    /// <summary>One query, whatever the number of points and outputs: carrying happens within a process, so the outputs
+    /// of the meeting's process that the reader may read hold every recommendation carried from its points.</summary>
+    public async Task<CarryPanel?> PanelAsync(MeetingReader reader, int processId, string processSlug, IReadOnlyList<(int Id, int Position)> points, CancellationToken ct)
     {
         if (points.Count == 0)
         {
             return null;
         }
-        var carried = await RecommendationQueries.CarriedAsync(db, reader, points.Select(p => p.Id).ToList(), ct);
+        var ids = points.Select(p => p.Id).ToList();
         var mayCarry = AccessRules.Allows(Operation.DraftOutputs, reader.IsPlatformAdministrator, reader.RolesIn(processId));
-        var drafts = mayCarry ? await RecommendationQueries.DraftOutputsAsync(db, processId, ct) : [];
+        var outputs = await db.Outputs.AsNoTracking()
+            .Where(OutputAccess.VisibleTo(reader))
+            .Where(o => o.ProcessId == processId
+                && ((mayCarry && o.AdoptedOn == null) || o.Recommendations.Any(r => r.SourcePointId != null && ids.Contains(r.SourcePointId.Value))))
+            .OrderByDescending(o => o.Id)
+            .Select(o => new
+            {
+                o.Id,
+                o.Title,
+                IsDraft = o.AdoptedOn == null,
+                Carried = o.Recommendations.Where(r => r.SourcePointId != null && ids.Contains(r.SourcePointId.Value))
+                    .OrderBy(r => r.Number).Select(r => new { Point = r.SourcePointId!.Value, r.Number }).ToList(),
+            })
+            .ToListAsync(ct);
+        var carried = outputs.OrderBy(o => o.Id)
+            .SelectMany(o => o.Carried.Select(c => new CarriedPoint(c.Point, processSlug, o.Id, o.Title, c.Number))).ToList();
+        var drafts = mayCarry ? outputs.Where(o => o.IsDraft).Select(o => (o.Id, o.Title)).ToList() : [];
         return new CarryPanel(points.Select(p => new CarryablePoint(p.Id, p.Position, carried.Where(c => c.PointId == p.Id).ToList())).ToList(), mayCarry, drafts);
     }
 

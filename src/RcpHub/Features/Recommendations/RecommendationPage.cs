@@ -41,6 +41,10 @@ public abstract class RecommendationPage(AppDbContext db, MeetingReaders readers
         return true;
     }
 
+    /// <summary>Recommendation <paramref name="number"/> of the output, when the reader may read the output.</summary>
+    protected async Task<RecommendationDetails?> FindRecommendationAsync(int outputId, int number, CancellationToken ct) =>
+        await FindOutputAsync(outputId, ct) ? await RecommendationQueries.OneAsync(db, outputId, number, Language, ct) : null;
+
     protected void Show(FieldErrors errors, string prefix)
     {
         errors.CopyTo(ModelState, prefix);

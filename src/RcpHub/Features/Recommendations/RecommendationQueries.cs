@@ -116,19 +116,6 @@ public static class RecommendationQueries
                 r.Translations.Where(x => x.Language == language).Select(x => x.Text).FirstOrDefault(),
                 r.Translations.Where(x => x.Language == language).Select(x => (TranslationStatus?)x.Status).FirstOrDefault()));
 
-    /// <summary>The recommendations (of outputs the reader may read) carried from these report points.</summary>
-    public static async Task<IReadOnlyList<CarriedPoint>> CarriedAsync(AppDbContext db, MeetingReader reader, IReadOnlyCollection<int> pointIds, CancellationToken ct) =>
-        pointIds.Count == 0 ? [] : await db.Outputs.VisibleRecommendations(reader)
-            .Where(r => r.SourcePointId != null && pointIds.Contains(r.SourcePointId.Value))
-            .OrderBy(r => r.OutputId).ThenBy(r => r.Number)
-            .Select(r => new CarriedPoint(r.SourcePointId!.Value, r.Output!.Process!.Slug, r.OutputId, r.Output.Title, r.Number))
-            .ToListAsync(ct);
-
-    /// <summary>The draft outputs of a process a recommendation may be carried into.</summary>
-    public static async Task<IReadOnlyList<(int Id, string Title)>> DraftOutputsAsync(AppDbContext db, int processId, CancellationToken ct) =>
-        (await db.Outputs.AsNoTracking().Where(o => o.ProcessId == processId && o.AdoptedOn == null).OrderByDescending(o => o.Id)
-            .Select(o => new { o.Id, o.Title }).ToListAsync(ct)).Select(o => (o.Id, o.Title)).ToList();
-
     /// <summary>The member states of the process today and the themes, for the form.</summary>
     public static async Task<(IReadOnlyList<NamedState> States, IReadOnlyList<ThemeRef> Themes)> ChoicesAsync(
         AppDbContext db, TimeProvider clock, int processId, string language, CancellationToken ct)

@@ -211,4 +211,32 @@ public sealed class RecommendationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, linked.Status);
         Assert.Contains("17.18", linked.Text("#sdg-links"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_translation_added_after_adoption_is_shown_with_its_status_and_a_status_outside_the_list_is_refused()
+    {
+        var demo = await DemoAsync();
+        using var secretariat = await AsAsync(ProcessRole.Secretariat);
+        var address = $"/processes/{DemoData.ProcessSlug}/outputs/{demo.MembersOnlyOutput}/recommendations/2";
+
+        var form = await secretariat.GetAsync($"{address}/translation?language=es");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        var saved = await secretariat.SubmitAsync(form, "#translation-form",
+            new Dictionary<string, string> { ["Translation.Text"] = "Crear un registro nacional de agencias privadas de contratación (prueba).", ["Translation.Status"] = "Draft" });
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.EndsWith(address, saved.Url, StringComparison.Ordinal);
+
+        using var spanish = await AsAsync(ProcessRole.FocalPoint, "es");
+        var inSpanish = await spanish.GetAsync(address);
+        Assert.Contains("Crear un registro nacional", inSpanish.Text("#shown-text"), StringComparison.Ordinal);
+        Assert.Contains("traducción provisional", inSpanish.Text("#shown-text"), StringComparison.Ordinal);
+
+        using var refused = await secretariat.Http.PutAsync($"/api/v1/processes/{DemoData.ProcessSlug}/outputs/{demo.MembersOnlyOutput}/recommendations/2/translations",
+            new StringContent("""{"language":"ru","text":"Текст (тест).","status":"Original"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("status", out _));
+        await using var scope = _factory.Scope();
+        var id = await scope.Db.Recommendations.Where(r => r.OutputId == demo.MembersOnlyOutput && r.Number == 2).Select(r => r.Id).SingleAsync();
+        Assert.Equal(["es"], await scope.Db.RecommendationTranslations.Where(x => x.RecommendationId == id).Select(x => x.Language).ToListAsync());
+    }
 }

@@ -179,9 +179,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /processes/{slug}/outputs/{id:int}/recommendations/new"] = Op(Secretariat),
         ["POST /processes/{slug}/outputs/{id:int}/recommendations/new"] = Op(Secretariat),
         ["GET /processes/{slug}/outputs/{id:int}/recommendations/{number:int}"] = new(Everyone, MeetingMembers),
-        ["POST /processes/{slug}/outputs/{id:int}/recommendations/{number:int}?handler=Translation"] = new(Secretariat, MeetingMembers),
         ["GET /processes/{slug}/outputs/{id:int}/recommendations/{number:int}/edit"] = Op(Secretariat),
         ["POST /processes/{slug}/outputs/{id:int}/recommendations/{number:int}/edit"] = Op(Secretariat),
+        ["GET /processes/{slug}/outputs/{id:int}/recommendations/{number:int}/translation"] = Op(Secretariat),
+        ["POST /processes/{slug}/outputs/{id:int}/recommendations/{number:int}/translation"] = Op(Secretariat),
 
         // A process's management.
         ["GET /processes/{slug}/manage"] = Op(Organisers),
