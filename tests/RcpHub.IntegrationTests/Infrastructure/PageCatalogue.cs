@@ -50,6 +50,8 @@ public static partial class PageCatalogue
         {
             declared[("/processes/{slug}/outputs/{id:int}" + outputPage, Reader.Anonymous)] = HttpStatusCode.NotFound;
         }
+        // The sample output is for the members of the demo process only.
+        declared[("/processes/{slug}/outputs/{id:int}/recommendations/{number:int}", Reader.Anonymous)] = HttpStatusCode.NotFound;
         // The platform's own pages are for its administrators: a process's secretariat is sent to "access denied".
         foreach (var adminPage in new[] { "/admin/audit", "/admin/invitations" })
         {
@@ -83,7 +85,9 @@ public static partial class PageCatalogue
         var samples = new Dictionary<string, Func<string, string?>>(StringComparer.OrdinalIgnoreCase)
         {
             ["slug"] = pattern => pattern.StartsWith("/organizations", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/organizations", StringComparison.Ordinal) ? "iom" : DemoData.ProcessSlug,
-            ["code"] = _ => "fra",
+            ["code"] = pattern => pattern.StartsWith("/sdg", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/sdg", StringComparison.Ordinal) ? "10.7" : "fra",
+            // Recommendation 1 of output 1 (members only); GCM objective 1.
+            ["number"] = _ => "1",
             ["memberId"] = _ => Text(body.Member),
         };
         var chairTerm = await db.ChairTerms.Where(t => t.ProcessId == process).OrderBy(t => t.Id).Select(t => (int?)t.Id).FirstOrDefaultAsync();
@@ -97,9 +101,9 @@ public static partial class PageCatalogue
             ["memberships"] = membership,
             ["meetings"] = await db.Meetings.Where(m => m.ProcessId == process).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(),
             ["changes"] = await db.PolicyChanges.Where(c => c.ProcessId == process).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(),
-            ["invitations"] = await db.Invitations.Where(i => i.ProcessId == process).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(),
-            // The demo's adopted recommendations, for members only (the second demo output is a public draft).
+            // Output 1: members only, adopted, recommendations 1-3 (output 2 is a public draft without any).
             ["outputs"] = await db.Outputs.Where(o => o.ProcessId == process).OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(),
+            ["invitations"] = await db.Invitations.Where(i => i.ProcessId == process).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(),
         };
         var session = await db.Sessions.Where(s => s.Meeting!.ProcessId == process).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();
         samples["sessionId"] = _ => Text(session);

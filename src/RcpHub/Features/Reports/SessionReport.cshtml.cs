@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Features.Recommendations;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Reports;
@@ -11,7 +13,7 @@ namespace RcpHub.Features.Reports;
 /// <summary>/meetings/{id}/sessions/{sessionId}/report: a session's report for the meeting's audience (any version by
 /// ?version=n), written by the session's rapporteur or the secretariat; "not found" for anyone outside the audience.</summary>
 [Requires(Operation.ViewPublicRegistry)]
-public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimeProvider clock, IStringLocalizer<ReportsText> t) : PageModel
+public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimeProvider clock, IStringLocalizer<ReportsText> t, RecommendationCarrying carrying) : PageModel
 {
     public ReportMeeting Meeting { get; private set; } = null!;
     public ReportSession Session { get; private set; } = null!;
@@ -24,6 +26,9 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
     public SessionReportView? Report { get; private set; }
     public IReadOnlyList<VersionListItem> Versions { get; private set; } = [];
     public bool MayWrite { get; private set; }
+
+    /// <summary>Where the shown version's recommendations were carried, and (secretariat) the form to carry them.</summary>
+    public CarryPanel? Carrying { get; private set; }
     public bool IsLatest => Report is null || Versions.Count == 0 || Report.Number == Versions[0].Number;
 
     [BindProperty]
@@ -42,7 +47,29 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
         }
         Versions = await ReportQueries.SessionVersionsAsync(db, sessionId, ct);
         Input = SessionReportInput.From(IsLatest ? Report : await ReportQueries.SessionReportAsync(db, sessionId, null, ct));
+        Carrying = Report is null ? null
+            : await carrying.PanelAsync(Meeting.Reader, Meeting.ProcessId, Meeting.ProcessSlug, Report.Recommendations.Select(p => (p.Id, p.Position)).ToList(), ct);
         return Page();
+    }
+
+    /// <summary>Carries one recommendation point into a draft output (or a new one of the meeting) in one step.</summary>
+    [HandlerRequires(Operation.DraftOutputs)]
+    public async Task<IActionResult> OnPostCarryAsync(int id, int sessionId, int pointId, string? into, int? version, CancellationToken ct)
+    {
+        if (!await FindAsync(id, sessionId, ct))
+        {
+            return NotFound();
+        }
+        var (notice, refusal) = await carrying.CarryAsync(Meeting.Reader, Meeting.ProcessId, id, Meeting.Title, sessionId, pointId, into, ct);
+        if (refusal is not null)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("Carry", refusal);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await OnGetAsync(id, sessionId, version, ct);
+        }
+        this.Tell(notice!);
+        return Redirect($"/meetings/{id}/sessions/{sessionId}/report#point-{pointId}");
     }
 
     /// <summary>Shows the report as it would be saved (wrapped lines joined, points numbered) with the form holding that
@@ -111,12 +138,14 @@ public sealed class SessionReportModel(AppDbContext db, ReportGate gate, TimePro
 
     private async Task<bool> FindAsync(int id, int sessionId, CancellationToken ct)
     {
-        if (await gate.MeetingAsync(User, id, ct) is not { } meeting || await gate.SessionAsync(id, sessionId, ct) is not { } session)
+        // The session's particulars hold what the gate's session query would read: one query less on this page.
+        if (await gate.MeetingAsync(User, id, ct) is not { } meeting
+            || (await SessionViews.LoadAsync(db, id, ct)).SingleOrDefault(s => s.Id == sessionId) is not { } particulars)
         {
             return false;
         }
-        (Meeting, Session, MayWrite) = (meeting, session, meeting.MayWrite(session));
-        Particulars = (await SessionViews.LoadAsync(db, id, ct)).Single(s => s.Id == sessionId);
+        var session = new ReportSession(particulars.Id, particulars.Position, particulars.Title, particulars.RapporteurUserId, particulars.RapporteurName);
+        (Meeting, Session, MayWrite, Particulars) = (meeting, session, meeting.MayWrite(session), particulars);
         return true;
     }
 }

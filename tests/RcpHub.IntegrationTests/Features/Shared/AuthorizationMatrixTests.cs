@@ -137,6 +137,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /states/{code}"] = Open,
         ["GET /time-zone"] = Open,
         ["GET /api-reference"] = Open,
+        ["GET /gcm"] = Open,
+        ["GET /gcm/{number:int}"] = Open,
+        ["GET /sdg"] = Open,
+        ["GET /sdg/{code}"] = Open,
 
         // One's own account.
         ["GET /account"] = Op(SignedIn),
@@ -177,6 +181,16 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /meetings/{id:int}/report/print?handler=Pdf"] = Meeting,
         ["GET /meetings/{id:int}/sessions/{sessionId:int}/report"] = Meeting,
         ["POST /meetings/{id:int}/sessions/{sessionId:int}/report"] = ReportWriters with { Then = MeetingMembers },
+        ["POST /meetings/{id:int}/sessions/{sessionId:int}/report?handler=Carry"] = MeetingForm(Secretariat),
+
+        // Recommendations of an output (the sample output is members only), drafted by the secretariat.
+        ["GET /processes/{slug}/outputs/{id:int}/recommendations/new"] = Op(Secretariat),
+        ["POST /processes/{slug}/outputs/{id:int}/recommendations/new"] = Op(Secretariat),
+        ["GET /processes/{slug}/outputs/{id:int}/recommendations/{number:int}"] = new(Everyone, MeetingMembers),
+        ["GET /processes/{slug}/outputs/{id:int}/recommendations/{number:int}/edit"] = Op(Secretariat),
+        ["POST /processes/{slug}/outputs/{id:int}/recommendations/{number:int}/edit"] = Op(Secretariat),
+        ["GET /processes/{slug}/outputs/{id:int}/recommendations/{number:int}/translation"] = Op(Secretariat),
+        ["POST /processes/{slug}/outputs/{id:int}/recommendations/{number:int}/translation"] = Op(Secretariat),
 
         // A process's management.
         ["GET /processes/{slug}/manage"] = Op(Organisers),
@@ -301,6 +315,18 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/processes/{slug}/impact"] = Open,
         ["GET /api/v1/processes/{slug}/accountability"] = Open,
         ["GET /api/v1/processes/{slug}/accountability.csv"] = Open,
+        ["GET /api/v1/gcm-objectives"] = Open,
+        ["GET /api/v1/gcm-objectives/{number:int}"] = Open,
+        ["GET /api/v1/sdg-targets"] = Open,
+        ["GET /api/v1/sdg-targets/{code}"] = Open,
+
+        // The JSON API: recommendations of an output, read by its audience, written by the secretariat.
+        ["GET /api/v1/processes/{slug}/outputs/{id:int}/recommendations/"] = new(Everyone, MeetingMembers),
+        ["GET /api/v1/processes/{slug}/outputs/{id:int}/recommendations/{number:int}"] = new(Everyone, MeetingMembers),
+        ["POST /api/v1/processes/{slug}/outputs/{id:int}/recommendations/"] = Op(Secretariat),
+        ["PUT /api/v1/processes/{slug}/outputs/{id:int}/recommendations/{number:int}"] = Op(Secretariat),
+        ["PUT /api/v1/processes/{slug}/outputs/{id:int}/recommendations/{number:int}/translations"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/outputs/{id:int}/recommendations/carried"] = Op(Secretariat),
 
         // The JSON API: a meeting, seen by its audience.
         ["GET /api/v1/meetings/{id:int}"] = Meeting,
@@ -649,8 +675,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 ["policy-changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 ["roundId"] = await db.EvaluationRounds.Where(r => r.ProcessId == demo).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
-                // The demo's adopted recommendations, for members only.
+                // Output 1, members only, adopted, with recommendations 1-3; GCM objective 1 exists too.
                 ["outputs"] = await db.Outputs.Where(o => o.ProcessId == demo).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(),
+                ["number"] = 1,
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,
             // sign-in steps reached out of order, a PDF that may wait for a free Chromium.
@@ -737,6 +764,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 {
                     "slug" when entry.Pattern.Contains("/organizations/", StringComparison.Ordinal) => "iom",
                     "slug" => slug,
+                    "code" when entry.Pattern.Contains("sdg", StringComparison.Ordinal) => "10.7",
                     "code" => "fra",
                     "token" => "not-a-calendar-token",
                     "id" => Id(Regex.Match(entry.Pattern[..m.Index], @"/([\w-]+)/$").Groups[1].Value),
