@@ -55,6 +55,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<StatusLabel> StatusLabels => Set<StatusLabel>();
     public DbSet<FollowUpReport> FollowUpReports => Set<FollowUpReport>();
     public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+    public DbSet<FollowUpEvidenceFile> FollowUpEvidenceFiles => Set<FollowUpEvidenceFile>();
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Infrastructure.RateLimiting.RateCounter> RateCounters => Set<Infrastructure.RateLimiting.RateCounter>();
 
