@@ -82,6 +82,7 @@ public static class RcpHubHosting
         services.AddMeetings();
         Features.Floor.FloorEvents.AddFloor(services);
         RcpHub.Features.Reports.ReportsServices.AddReports(services);
+        RcpHub.Features.FollowUp.FollowUpServices.AddFollowUp(services);
         services.AddScoped<RcpHub.Features.Delegations.DelegationLabels>();
         // Every page and endpoint declares its operation; EndpointPolicyTests fails for any that does not.
         services.AddAuthorizationBuilder().AddOperationPolicies();
