@@ -18,6 +18,7 @@ internal static class FeatureApis
         Reports.ReportsApi.MapReportsApi(api);
         Documents.DocumentsApi.MapDocumentsApi(api);
         Search.SearchApi.MapSearchApi(api);
+        FollowUp.FollowUpApi.MapFollowUpApi(api);
         return api;
     }
 }

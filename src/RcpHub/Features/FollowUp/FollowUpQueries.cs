@@ -68,7 +68,7 @@ public static class FollowUpQueries
         var asked = await AskedOfAsync(db, processId, stateCode, reader, members, ct);
         var ids = asked.Select(a => a.Id).ToList();
         var inForce = FollowUpProgress.LatestAcrossRounds(
-            await db.FollowUpReports.InForce(processId, null).Where(s => s.StateCode == stateCode && ids.Contains(s.RecommendationId)).ToListAsync(ct));
+            await db.FollowUpReports.Where(r => r.StateCode == stateCode && ids.Contains(r.RecommendationId)).InForce(processId, null).ToListAsync(ct));
         var latest = (await Reports(db, db.FollowUpReports.Where(r => r.ProcessId == processId && r.StateCode == stateCode && r.IsLatest && ids.Contains(r.RecommendationId))).ToListAsync(ct))
             .ToLookup(r => (r.RecommendationId, r.RoundKey));
         return asked.Select(a => new GridRow(a,

@@ -67,7 +67,7 @@ public sealed class GridModel(AppDbContext db, FollowUpGate gate, TimeProvider c
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        this.Tell(result.Saved == 0 ? t["The file holds no change: nothing was stored."] : t["{0} reports were added from the file.", result.Saved]);
+        this.Tell(result.Saved == 0 ? t["The file holds no change: nothing was stored."] : t["Reports added from the file: {0}.", result.Saved]);
         return Redirect(Scope.Address);
     }
 
