@@ -49,6 +49,10 @@ public sealed class ExportTests : IAsyncLifetime
         process.Name = Hostile[0];
         process.SecretariatDescription = Hostile[1];
         process.FormalInstitution = Hostile[6];
+        // An adopted output whose recommendations, each asked of every member state, hold the hostile texts: South Africa's follow-up grid lists them.
+        var output = new Output { ProcessId = midsa, Kind = OutputKind.Recommendations, Title = Hostile[0], OriginalLanguage = "en", AdoptedOn = new DateOnly(2024, 5, 1) };
+        output.Recommendations.AddRange(Hostile.Select((value, i) => new Recommendation { Number = i + 1, OriginalLanguage = "en", Text = value, ToAllMembers = true }));
+        scope.Db.Outputs.Add(output);
         await scope.Db.SaveChangesAsync();
     }
 
@@ -60,6 +64,10 @@ public sealed class ExportTests : IAsyncLifetime
         ("/api/v1/processes.csv", "/api/v1/processes.csv", false),
         ("ParticipantsModel.Csv", $"/meetings/{_meetingId}/participants?handler=Csv", false),
         ("ParticipantsModel.Xlsx", $"/meetings/{_meetingId}/participants?handler=Xlsx", true),
+        ("GridModel.Csv", "/processes/midsa/follow-up/zaf?handler=Csv", false),
+        ("GridModel.Xlsx", "/processes/midsa/follow-up/zaf?handler=Xlsx", true),
+        ("/api/v1/processes/{slug}/follow-up/{state}/export.csv", "/api/v1/processes/midsa/follow-up/zaf/export.csv", false),
+        ("/api/v1/processes/{slug}/follow-up/{state}/export.xlsx", "/api/v1/processes/midsa/follow-up/zaf/export.xlsx", true),
     ];
 
     [Fact]

@@ -42,13 +42,13 @@ public static class FollowUpApi
     {
         api.MapGet("/processes/{slug}/follow-up", StatesAsync).Requires(Operation.ViewFollowUp)
             .WithName("GetFollowUpStates").WithSummary("The member states asked to act on the process's adopted recommendations, each with its tally.")
-            .Produces<List<StateProgressAnswer>>();
+            .Produces<List<StateProgressAnswer>>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/processes/{slug}/follow-up/labels", LabelsAsync).Requires(Operation.ViewFollowUp)
             .WithName("GetFollowUpStatusLabels").WithSummary("The label of every implementation status in every language: the process's own where set, the platform's otherwise.")
-            .Produces<List<LabelAnswer>>();
+            .Produces<List<LabelAnswer>>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/processes/{slug}/follow-up/labels", SaveLabelsAsync).Requires(Operation.ReviewFollowUp)
             .WithName("SetFollowUpStatusLabels").WithSummary("Sets the process's labels of the statuses in one language (an empty label goes back to the platform's).")
-            .Produces<List<LabelAnswer>>().ProducesValidationProblem().RefusesWithout("language");
+            .Produces<List<LabelAnswer>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RefusesWithout("language");
         api.MapGet(State, GridAsync).Requires(Operation.ViewFollowUp)
             .WithName("GetFollowUpGrid").WithSummary("A state's grid: every recommendation addressed to it with the report in force.")
             .Produces<GridAnswer>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -75,7 +75,7 @@ public static class FollowUpApi
         api.MapPost(State + "/{recommendationId:int}/review", ReviewAsync).Requires(Operation.ReviewFollowUp)
             .WithName("ReviewFollowUp").WithSummary("Validates a report or asks the state for clarification (decision: Validated or ClarificationAsked; a note is required for clarification).")
             .Produces<ReportView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RefusesWithout("reportId", "decision");
-        api.MapGet(State + "/{recommendationId:int}/evidence/{fileId:int}", EvidenceAsync).Requires(Operation.ViewFollowUp)
+        api.MapGet(State + "/{recommendationId:int}/evidence/{fileId:int}/file", EvidenceAsync).Requires(Operation.ViewFollowUp)
             .WithName("DownloadFollowUpEvidence").WithSummary("One evidence file of the state's reports on the recommendation.")
             .Produces(StatusCodes.Status200OK, contentType: FileSniffer.ContentTypes[0], additionalContentTypes: [.. FileSniffer.ContentTypes.Skip(1)])
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -126,7 +126,7 @@ public static class FollowUpApi
         {
             return Invalid(errors, t, "The labels could not be saved.");
         }
-        await FollowUpCommands.SaveLabelsAsync(db, process.Id, input.Language, input.ByStatus(), ct);
+        await FollowUpCommands.SaveLabelsAsync(db, process.Id, input.Language!, input.ByStatus(), ct);
         return TypedResults.Ok(await AllLabelsAsync(db, t, process.Id, ct));
     }
 

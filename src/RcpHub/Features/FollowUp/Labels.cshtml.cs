@@ -33,7 +33,7 @@ public sealed class LabelsModel(AppDbContext db, IStringLocalizer<FollowUpText> 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Process = HttpContext.AddressedProcess();
-        if (!Cultures.Supported.Contains(Input.Language))
+        if (Input.Language is null || !Cultures.Supported.Contains(Input.Language))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(LabelsInput.Language)}", t["Choose one of the languages offered."]);
         }
@@ -61,7 +61,8 @@ public sealed class LabelsModel(AppDbContext db, IStringLocalizer<FollowUpText> 
 /// <summary>The process's labels of the five statuses in one language.</summary>
 public sealed class LabelsInput
 {
-    public string Language { get; set; } = "en";
+    /// <summary>Required: which interface language the labels are for.</summary>
+    public string? Language { get; set; }
     public string? NotStarted { get; set; }
     public string? Planned { get; set; }
     public string? InProgress { get; set; }

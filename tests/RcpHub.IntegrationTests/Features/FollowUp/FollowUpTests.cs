@@ -257,7 +257,7 @@ public sealed class FollowUpTests : IAsyncLifetime
         foreach (var outsider in new[] { _observer, _civilSociety })
         {
             using var client = await TestSignIn.HttpClientAsync(_factory, outsider);
-            foreach (var url in new[] { Grid, address, link, $"/api/v1/processes/demo/follow-up/mar", $"/api/v1/processes/demo/follow-up/mar/{_recommendations[1]}/evidence/{fileId}" })
+            foreach (var url in new[] { Grid, address, link, $"/api/v1/processes/demo/follow-up/mar", $"/api/v1/processes/demo/follow-up/mar/{_recommendations[1]}/evidence/{fileId}/file" })
             {
                 using var response = await client.GetAsync(url);
                 Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect or HttpStatusCode.NotFound, $"{outsider.Email} {url}: {response.StatusCode}");

@@ -299,7 +299,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}"] = Op(FollowUpReaders),
         ["POST /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/reports"] = Op(FollowUpReporters),
         ["POST /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/review"] = Op(Secretariat),
-        ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}"] = Op(FollowUpReaders),
+        ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}/file"] = Op(FollowUpReaders),
 
         // The JSON API: changes by the secretariat (and reports by their writers).
         ["POST /api/v1/processes/{slug}/meetings"] = Op(Secretariat),
@@ -641,7 +641,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["GET /meetings/{id:int}/report/print?handler=Pdf"] = [200, 503],
                 // Without a file id there is no evidence file to download.
                 ["GET /processes/{slug}/follow-up/{state}/{recommendationId:int}?handler=Evidence"] = [404],
-                ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}"] = [404],
+                ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}/file"] = [404],
                 ["GET /meetings/{id:int}/report"] = [200, 404],
                 ["GET /api/v1/meetings/{id:int}/report"] = [200, 404],
                 ["GET /meetings/{id:int}/report/print"] = [200, 404],
