@@ -58,6 +58,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
     public DbSet<PolicyChangeRecommendation> PolicyChangeRecommendations => Set<PolicyChangeRecommendation>();
     public DbSet<PolicyChangeTheme> PolicyChangeThemes => Set<PolicyChangeTheme>();
+    public DbSet<FollowUpEvidenceFile> FollowUpEvidenceFiles => Set<FollowUpEvidenceFile>();
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Infrastructure.RateLimiting.RateCounter> RateCounters => Set<Infrastructure.RateLimiting.RateCounter>();
 

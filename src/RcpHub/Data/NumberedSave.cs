@@ -33,7 +33,7 @@ public static class NumberedSave
         return false;
     }
 
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
     {
         SqliteException s => s.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
         PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,

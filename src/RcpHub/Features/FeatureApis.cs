@@ -23,6 +23,7 @@ internal static class FeatureApis
         Evaluation.EvaluationApi.MapEvaluationApi(api);
         Outputs.OutputsApi.MapOutputsApi(api);
         Recommendations.RecommendationsApi.MapRecommendationsApi(api);
+        FollowUp.FollowUpApi.MapFollowUpApi(api);
         return api;
     }
 }

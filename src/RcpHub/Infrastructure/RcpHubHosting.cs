@@ -83,6 +83,7 @@ public static class RcpHubHosting
         Features.Floor.FloorEvents.AddFloor(services);
         RcpHub.Features.Reports.ReportsServices.AddReports(services);
         services.AddScoped<RcpHub.Features.Recommendations.RecommendationCarrying>();
+        RcpHub.Features.FollowUp.FollowUpServices.AddFollowUp(services);
         services.AddScoped<RcpHub.Features.Delegations.DelegationLabels>();
         // Every page and endpoint declares its operation; EndpointPolicyTests fails for any that does not.
         services.AddAuthorizationBuilder().AddOperationPolicies();

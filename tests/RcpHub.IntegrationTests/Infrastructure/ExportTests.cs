@@ -78,6 +78,10 @@ public sealed class ExportTests : IAsyncLifetime
             CreatedAt = DateTimeOffset.UtcNow,
         };
         scope.Db.AddRange(output, round);
+        // An adopted output whose recommendations, each asked of every member state, hold the hostile texts: South Africa's follow-up grid lists them.
+        var asked = new Output { ProcessId = midsa, Kind = OutputKind.Recommendations, Title = Hostile[0], OriginalLanguage = "en", AdoptedOn = new DateOnly(2024, 5, 1) };
+        asked.Recommendations.AddRange(Hostile.Select((value, i) => new Recommendation { Number = i + 1, OriginalLanguage = "en", Text = value, ToAllMembers = true }));
+        scope.Db.Outputs.Add(asked);
         await scope.Db.SaveChangesAsync();
         _roundId = round.Id;
     }
@@ -95,6 +99,10 @@ public sealed class ExportTests : IAsyncLifetime
         ("ParticipantsModel.Xlsx", $"/meetings/{_meetingId}/participants?handler=Xlsx", true),
         ("RoundModel.Csv", $"/processes/midsa/evaluation/{_roundId}?handler=Csv", false),
         ("RoundModel.Xlsx", $"/processes/midsa/evaluation/{_roundId}?handler=Xlsx", true),
+        ("GridModel.Csv", "/processes/midsa/follow-up/zaf?handler=Csv", false),
+        ("GridModel.Xlsx", "/processes/midsa/follow-up/zaf?handler=Xlsx", true),
+        ("/api/v1/processes/{slug}/follow-up/{state}/export.csv", "/api/v1/processes/midsa/follow-up/zaf/export.csv", false),
+        ("/api/v1/processes/{slug}/follow-up/{state}/export.xlsx", "/api/v1/processes/midsa/follow-up/zaf/export.xlsx", true),
     ];
 
     [Fact]

@@ -119,6 +119,10 @@ public static partial class PageCatalogue
         samples["roundId"] = _ => Text(round);
         // An address that was never issued: the feed answers 404, as for a revoked one.
         samples["token"] = _ => "not-a-calendar-token";
+        // Follow-up: Morocco, the demo focal point's state, and the first recommendation of the adopted demo output (it has a report).
+        samples["state"] = _ => "mar";
+        var recommendation = await db.Recommendations.Where(r => r.Output!.ProcessId == process && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        samples["recommendationId"] = _ => Text(recommendation);
         samples["id"] = pattern => Regex.Match(pattern, @"/([\w-]+)/\{id") is { Success: true } m && ids.TryGetValue(m.Groups[1].Value, out var id)
             ? Text(id)
             : null;

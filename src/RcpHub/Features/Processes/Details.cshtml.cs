@@ -10,15 +10,16 @@ namespace RcpHub.Features.Processes;
 
 /// <summary>Everything the registry knows about one process, with its sources.</summary>
 [Requires(Operation.ViewPublicRegistry)]
-public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizationService authorization, ProcessAccess access) : PageModel
 {
     public ProcessDetails Details { get; private set; } = null!;
 
     /// <summary>Whether to offer the link to the secretariat's management page.</summary>
     public bool CanManage { get; private set; }
 
-    /// <summary>Whether to offer the link to the evaluation rounds (the process's members).</summary>
-    public bool CanFollowUp { get; private set; }
+    /// <summary>The follow-up a reader of it (the process's members) is offered: a focal point's own state's grid, else
+    /// every state's; null for others, who are offered neither it nor the evaluation rounds.</summary>
+    public string? FollowUpAddress { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -31,8 +32,12 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizat
         // Anonymous visitors never pass; skipping the check spares them the role look-up.
         CanManage = User.Identity?.IsAuthenticated == true &&
             (await authorization.AuthorizeAsync(User, new ProcessResource(details.Id), OperationPolicies.NameOf(Operation.EditProcessProfile))).Succeeded;
-        CanFollowUp = User.Identity?.IsAuthenticated == true &&
-            (await authorization.AuthorizeAsync(User, new ProcessResource(details.Id), OperationPolicies.NameOf(Operation.ViewFollowUp))).Succeeded;
+        if (User.Identity?.IsAuthenticated == true
+            && (await authorization.AuthorizeAsync(User, new ProcessResource(details.Id), OperationPolicies.NameOf(Operation.ViewFollowUp))).Succeeded)
+        {
+            var own = (await access.ForProcessAsync(User, details.Id)).FocalPointStates.Order(StringComparer.Ordinal).FirstOrDefault();
+            FollowUpAddress = $"/processes/{details.Slug}/follow-up" + (own is null ? "" : "/" + own.ToLowerInvariant());
+        }
         return Page();
     }
 }

@@ -74,6 +74,53 @@ public static class TableExport
         return stream.ToArray();
     }
 
+    /// <summary>The rows of a CSV file as <see cref="Csv"/> writes it (or a spreadsheet program saves it), cells as text
+    /// with the neutralising quote taken off again; null when the file cannot be read as CSV.</summary>
+    public static List<string[]>? ReadCsv(byte[] bytes)
+    {
+        try
+        {
+            using var csv = CsvReader.Create(bytes, CsvReaderOptions.Default with { HasHeader = false });
+            var rows = new List<string[]>();
+            while (csv.Read())
+            {
+                rows.Add(Enumerable.Range(0, csv.FieldCount).Select(i => Restore(csv.GetString(i))).ToArray());
+            }
+            return rows;
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or DecoderFallbackException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The rows of a workbook's first sheet as text (numbers as written, invariant); null when it is no workbook.</summary>
+    public static List<string[]>? ReadXlsx(byte[] bytes)
+    {
+        try
+        {
+            using var workbook = new XLWorkbook(new MemoryStream(bytes));
+            var sheet = workbook.Worksheets.FirstOrDefault();
+            if (sheet?.LastRowUsed() is not { } lastRow || sheet.LastColumnUsed() is not { } lastColumn)
+            {
+                return [];
+            }
+            var width = lastColumn.ColumnNumber();
+            return Enumerable.Range(1, lastRow.RowNumber())
+                .Select(r => Enumerable.Range(1, width).Select(c => Restore(sheet.Cell(r, c).HasFormula ? "=" + sheet.Cell(r, c).FormulaA1 : sheet.Cell(r, c).GetString())).ToArray())
+                .ToArray().ToList();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // ClosedXML throws many kinds of exception on a file that is not a workbook it can read.
+            return null;
+        }
+    }
+
+    // The reverse of Neutralise: a quote before a formula character was put there on the way out.
+    private static string Restore(string cell) =>
+        cell.Length > 1 && cell[0] == '\'' && Array.IndexOf(FormulaStarts, cell[1]) >= 0 ? cell[1..] : cell;
+
     private static string? Text(object? cell) => cell switch
     {
         null => null,

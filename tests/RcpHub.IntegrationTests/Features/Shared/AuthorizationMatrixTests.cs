@@ -77,8 +77,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly Reader[] MeetingMembers = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
     /// <summary>Those who record policy changes: the secretariat, and the demo focal point for its state (the sample change is Morocco's).</summary>
     private static readonly Reader[] PolicyRecorders = [Reader.Administrator, Reader.Secretariat, Reader.FocalPoint];
-    /// <summary>Those who read a process's follow-up state by state (Operation.ViewFollowUp).</summary>
+    /// <summary>Those who read follow-up state by state (Operation.ViewFollowUp; the demo focal point is Morocco's, the sample state).</summary>
     private static readonly Reader[] FollowUpReaders = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
+    /// <summary>Those who pass the "report" operation: the state's own focal point is then checked by the page itself.</summary>
+    private static readonly Reader[] FollowUpReporters = [Reader.Administrator, Reader.FocalPoint];
 
     /// <param name="Readers">Who is admitted: the others are asked to sign in (anonymous) or refused (401, 403).</param>
     /// <param name="Then">For those admitted to a page or endpoint that shows the sample meeting, those who may see it:
@@ -242,6 +244,18 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/processes/{slug}/evaluation/rounds/{roundId:int}/progress"] = Op(FollowUpReaders),
         ["GET /api/v1/processes/{slug}/evaluation/rounds/{roundId:int}/report"] = Op(FollowUpReaders),
         ["POST /api/v1/processes/{slug}/evaluation/rounds/{roundId:int}/close"] = Op(Secretariat),
+        // National follow-up: read by the process's members, reported by the state's focal points, reviewed by the secretariat.
+        ["GET /processes/{slug}/follow-up"] = Op(FollowUpReaders),
+        ["GET /processes/{slug}/follow-up/labels"] = Op(Secretariat),
+        ["POST /processes/{slug}/follow-up/labels"] = Op(Secretariat),
+        ["GET /processes/{slug}/follow-up/{state}"] = Op(FollowUpReaders),
+        ["GET /processes/{slug}/follow-up/{state}?handler=Csv"] = Op(FollowUpReaders),
+        ["GET /processes/{slug}/follow-up/{state}?handler=Xlsx"] = Op(FollowUpReaders),
+        ["POST /processes/{slug}/follow-up/{state}?handler=Import"] = Op(FollowUpReporters),
+        ["GET /processes/{slug}/follow-up/{state}/{recommendationId:int}"] = Op(FollowUpReaders),
+        ["GET /processes/{slug}/follow-up/{state}/{recommendationId:int}?handler=Evidence"] = Op(FollowUpReaders),
+        ["POST /processes/{slug}/follow-up/{state}/{recommendationId:int}"] = Op(FollowUpReporters),
+        ["POST /processes/{slug}/follow-up/{state}/{recommendationId:int}?handler=Review"] = Op(Secretariat),
 
         // A process's meetings, run by its secretariat.
         ["GET /processes/{slug}/meetings/new"] = Op(Secretariat),
@@ -338,6 +352,19 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/meetings/{id:int}/pack"] = Meeting,
         ["GET /api/v1/meetings/{id:int}/report"] = Meeting,
         ["GET /api/v1/meetings/{id:int}/sessions/{sessionId:int}/report"] = Meeting,
+
+        // The JSON API: national follow-up, as on the pages.
+        ["GET /api/v1/processes/{slug}/follow-up"] = Op(FollowUpReaders),
+        ["GET /api/v1/processes/{slug}/follow-up/labels"] = Op(FollowUpReaders),
+        ["PUT /api/v1/processes/{slug}/follow-up/labels"] = Op(Secretariat),
+        ["GET /api/v1/processes/{slug}/follow-up/{state}"] = Op(FollowUpReaders),
+        ["GET /api/v1/processes/{slug}/follow-up/{state}/export.csv"] = Op(FollowUpReaders),
+        ["GET /api/v1/processes/{slug}/follow-up/{state}/export.xlsx"] = Op(FollowUpReaders),
+        ["POST /api/v1/processes/{slug}/follow-up/{state}/import"] = Op(FollowUpReporters),
+        ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}"] = Op(FollowUpReaders),
+        ["POST /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/reports"] = Op(FollowUpReporters),
+        ["POST /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/review"] = Op(Secretariat),
+        ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}/file"] = Op(FollowUpReaders),
 
         // The JSON API: changes by the secretariat (and reports by their writers).
         ["POST /api/v1/processes/{slug}/meetings"] = Op(Secretariat),
@@ -678,6 +705,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 // Output 1, members only, adopted, with recommendations 1-3; GCM objective 1 exists too.
                 ["outputs"] = await db.Outputs.Where(o => o.ProcessId == demo).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(),
                 ["number"] = 1,
+                // No evidence file has this id: the download answers 404 to those admitted.
+                ["fileId"] = 987654,
+                ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,
             // sign-in steps reached out of order, a PDF that may wait for a free Chromium.
@@ -696,6 +726,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["GET /time-zone"] = [200, 302],
                 ["GET /meetings/{id:int}/report/print?handler=Pdf"] = [200, 503],
                 ["GET /processes/{slug}/evaluation/{roundId:int}/print?handler=Pdf"] = [200, 503],
+                // Without a file id there is no evidence file to download.
+                ["GET /processes/{slug}/follow-up/{state}/{recommendationId:int}?handler=Evidence"] = [404],
+                ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}/file"] = [404],
                 ["GET /meetings/{id:int}/report"] = [200, 404],
                 ["GET /api/v1/meetings/{id:int}/report"] = [200, 404],
                 ["GET /meetings/{id:int}/report/print"] = [200, 404],
@@ -766,6 +799,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                     "slug" => slug,
                     "code" when entry.Pattern.Contains("sdg", StringComparison.Ordinal) => "10.7",
                     "code" => "fra",
+                    "state" => "mar",
                     "token" => "not-a-calendar-token",
                     "id" => Id(Regex.Match(entry.Pattern[..m.Index], @"/([\w-]+)/$").Groups[1].Value),
                     _ => Id(name),

@@ -897,6 +897,51 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("FloorRequests");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceContent", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("FollowUpEvidenceContents", (string)null);
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("FollowUpEvidenceFiles");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FollowUpReport", b =>
                 {
                     b.Property<int>("Id")
@@ -2667,6 +2712,28 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceContent", b =>
+                {
+                    b.HasOne("RcpHub.Domain.FollowUpEvidenceFile", "File")
+                        .WithOne("Content")
+                        .HasForeignKey("RcpHub.Domain.FollowUpEvidenceContent", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceFile", b =>
+                {
+                    b.HasOne("RcpHub.Domain.FollowUpReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FollowUpReport", b =>
                 {
                     b.HasOne("RcpHub.Domain.Process", null)
@@ -3238,6 +3305,11 @@ namespace RcpHub.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("RcpHub.Domain.DocumentVersion", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceFile", b =>
                 {
                     b.Navigation("Content");
                 });

@@ -858,6 +858,49 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("FloorRequests");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceContent", b =>
+                {
+                    b.Property<int>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId");
+
+                    b.ToTable("FollowUpEvidenceContents", (string)null);
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("FollowUpEvidenceFiles");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FollowUpReport", b =>
                 {
                     b.Property<int>("Id")
@@ -2582,6 +2625,28 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceContent", b =>
+                {
+                    b.HasOne("RcpHub.Domain.FollowUpEvidenceFile", "File")
+                        .WithOne("Content")
+                        .HasForeignKey("RcpHub.Domain.FollowUpEvidenceContent", "FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("File");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceFile", b =>
+                {
+                    b.HasOne("RcpHub.Domain.FollowUpReport", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.FollowUpReport", b =>
                 {
                     b.HasOne("RcpHub.Domain.Process", null)
@@ -3153,6 +3218,11 @@ namespace RcpHub.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("RcpHub.Domain.DocumentVersion", b =>
+                {
+                    b.Navigation("Content");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.FollowUpEvidenceFile", b =>
                 {
                     b.Navigation("Content");
                 });

@@ -1,0 +1,269 @@
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features.Documents;
+using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure;
+
+namespace RcpHub.Features.FollowUp;
+
+/// <summary>What a focal point enters for one report, on the page or through the API.</summary>
+public sealed class ReportInput
+{
+    public ImplementationStatus? Status { get; set; }
+
+    /// <summary>What was done.</summary>
+    [MultiLine]
+    public string? Action { get; set; }
+    public string? ResponsibleMinistry { get; set; }
+
+    [MultiLine]
+    public string? EvidenceText { get; set; }
+
+    /// <summary>Web addresses of evidence, one per line.</summary>
+    [MultiLine]
+    public string? Links { get; set; }
+    public DateOnly? On { get; set; }
+
+    /// <summary>The sequence of the report in force when the form was opened (0: none), so that a save made in between
+    /// is noticed rather than silently followed.</summary>
+    public int BasedOn { get; set; }
+
+    /// <summary>The round the form was opened in (0: outside any round).</summary>
+    public int RoundKey { get; set; }
+
+    public List<string> LinkList() =>
+        (Links ?? "").Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    public static ReportInput From(ReportView? current, int roundKey) => new()
+    {
+        Status = current?.Status,
+        Action = current?.Action,
+        ResponsibleMinistry = current?.ResponsibleMinistry,
+        EvidenceText = current?.EvidenceText,
+        Links = current is null ? null : string.Join("\n", current.EvidenceLinks),
+        On = current?.On,
+        BasedOn = current is not null && current.RoundKey == roundKey ? current.Sequence : 0,
+        RoundKey = roundKey,
+    };
+}
+
+/// <summary>The outcome of a save.</summary>
+public enum SaveOutcome
+{
+    Saved,
+
+    /// <summary>Another report was saved since the form was opened (or at the same instant): nothing was stored.</summary>
+    Conflict,
+
+    /// <summary>The round the form was opened in has closed (or another opened): nothing was stored.</summary>
+    RoundChanged,
+}
+
+/// <summary>Saving follow-up, shared by the pages, the spreadsheet import and the API. A report is never changed by the
+/// state: each save adds the next sequence and moves "in force" to it, in one save.</summary>
+public static class FollowUpCommands
+{
+    /// <summary>The rules a report must meet, as (field, English message, argument) for the caller to translate.</summary>
+    public static List<FieldError> Check(ReportInput input, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (input.Status is not { } status || !Enum.IsDefined(status))
+        {
+            errors.Add(new(nameof(ReportInput.Status), "Choose a status from the list."));
+        }
+        if (input.On is not { } on)
+        {
+            errors.Add(new(nameof(ReportInput.On), "Give the date the situation was reached."));
+        }
+        else if (on > today)
+        {
+            errors.Add(new(nameof(ReportInput.On), "The date cannot be in the future."));
+        }
+        Length(errors, nameof(ReportInput.Action), input.Action, FollowUpLimits.Action);
+        Length(errors, nameof(ReportInput.ResponsibleMinistry), input.ResponsibleMinistry, FollowUpLimits.Ministry);
+        Length(errors, nameof(ReportInput.EvidenceText), input.EvidenceText, FollowUpLimits.EvidenceText);
+        var links = input.LinkList();
+        if (links.Count > FollowUpLimits.Links)
+        {
+            errors.Add(new(nameof(ReportInput.Links), "Give at most 20 links."));
+        }
+        else if (links.Any(l => l.Length > FollowUpLimits.Link || !Uri.TryCreate(l, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            errors.Add(new(nameof(ReportInput.Links), "Give full web addresses starting with http:// or https://, one per line."));
+        }
+        return errors;
+    }
+
+    private static void Length(List<FieldError> errors, string field, string? value, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(new(field, max switch
+            {
+                FollowUpLimits.Action => "At most 8000 characters.",
+                FollowUpLimits.Ministry => "At most 300 characters.",
+                _ => "At most 4000 characters.",
+            }));
+        }
+    }
+
+    private static string? Clean(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    /// <summary>Adds a checked report to the tracked changes: the next sequence, in force, the previous one no longer.</summary>
+    private static async Task<FollowUpReport> AddAsync(AppDbContext db, int processId, int recommendationId, string stateCode, int roundKey, int sequence,
+        ReportInput input, string userId, DateTimeOffset now, IReadOnlyList<CheckedFile> files, CancellationToken ct)
+    {
+        foreach (var previous in await db.FollowUpReports.Where(r => r.RecommendationId == recommendationId && r.StateCode == stateCode && r.RoundKey == roundKey && r.IsLatest).ToListAsync(ct))
+        {
+            previous.IsLatest = false;
+        }
+        var report = new FollowUpReport
+        {
+            ProcessId = processId,
+            RecommendationId = recommendationId,
+            StateCode = stateCode,
+            RoundId = roundKey == 0 ? null : roundKey,
+            RoundKey = roundKey,
+            Sequence = sequence,
+            IsLatest = true,
+            Status = input.Status!.Value,
+            Action = Clean(input.Action),
+            ResponsibleMinistry = Clean(input.ResponsibleMinistry),
+            EvidenceText = Clean(input.EvidenceText),
+            EvidenceLinks = input.LinkList(),
+            On = input.On!.Value,
+            ReportedByUserId = userId,
+            ReportedAt = now,
+            Review = ReviewState.Submitted,
+        };
+        db.FollowUpReports.Add(report);
+        foreach (var file in files)
+        {
+            db.FollowUpEvidenceFiles.Add(new FollowUpEvidenceFile
+            {
+                Report = report,
+                FileName = file.FileName,
+                ContentType = file.Kind.ContentType,
+                Length = file.Bytes.Length,
+                Content = new FollowUpEvidenceContent { Bytes = file.Bytes },
+            });
+        }
+        return report;
+    }
+
+    /// <summary>Saves a checked report by the state on a recommendation addressed to it, into the round open now for the
+    /// recommendation's output (or outside any round). Refused, with nothing stored, when the form was opened in another
+    /// round, or when another report was saved since it was opened or at the same instant.</summary>
+    public static async Task<(SaveOutcome Outcome, int? ReportId)> SaveReportAsync(AppDbContext db, TimeProvider clock, int processId, AskedRecommendation recommendation,
+        string stateCode, string userId, ReportInput input, IReadOnlyList<CheckedFile> files, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var round = await FollowUpQueries.OpenRoundAsync(db, processId, recommendation.OutputId, now, ct);
+        var roundKey = round?.Id ?? 0;
+        if (roundKey != input.RoundKey)
+        {
+            return (SaveOutcome.RoundChanged, null);
+        }
+        var latest = await FollowUpQueries.LatestSequenceAsync(db, recommendation.Id, stateCode, roundKey, ct);
+        if (latest != input.BasedOn)
+        {
+            return (SaveOutcome.Conflict, null);
+        }
+        var report = await AddAsync(db, processId, recommendation.Id, stateCode, roundKey, latest + 1, input, userId, now, files, ct);
+        return await TrySaveAsync(db, ct) ? (SaveOutcome.Saved, report.Id) : (SaveOutcome.Conflict, null);
+    }
+
+    /// <summary>Saves one report per row in one save: all or nothing. Each row's round is the one open now for its output.</summary>
+    public static async Task<bool> SaveRowsAsync(AppDbContext db, TimeProvider clock, int processId, string stateCode, string userId,
+        IReadOnlyList<(AskedRecommendation Recommendation, ReportInput Input)> rows, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (recommendation, input) in rows)
+        {
+            var roundKey = (await FollowUpQueries.OpenRoundAsync(db, processId, recommendation.OutputId, now, ct))?.Id ?? 0;
+            var latest = await FollowUpQueries.LatestSequenceAsync(db, recommendation.Id, stateCode, roundKey, ct);
+            await AddAsync(db, processId, recommendation.Id, stateCode, roundKey, latest + 1, input, userId, now, [], ct);
+        }
+        return await TrySaveAsync(db, ct);
+    }
+
+    /// <summary>False when the unique (recommendation, state, round, sequence) index refused the save: another save of
+    /// the same report came first. Nothing of this save is then stored or left tracked.</summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (NumberedSave.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>The secretariat's review of one report: a clarification asked (with its note) or the report validated.</summary>
+    public static async Task<bool> ReviewAsync(AppDbContext db, TimeProvider clock, int processId, int reportId, ReviewState review, string? note, string userId, CancellationToken ct)
+    {
+        var report = await db.FollowUpReports.SingleOrDefaultAsync(r => r.Id == reportId && r.ProcessId == processId, ct);
+        if (report is null)
+        {
+            return false;
+        }
+        report.Review = review;
+        report.ReviewNote = Clean(note);
+        report.ReviewedByUserId = userId;
+        report.ReviewedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Checks a review: a known decision other than "submitted", and a note when asking for clarification.</summary>
+    public static List<FieldError> CheckReview(ReviewState? review, string? note)
+    {
+        var errors = new List<FieldError>();
+        if (review is not (ReviewState.ClarificationAsked or ReviewState.Validated))
+        {
+            errors.Add(new("Decision", "Choose to ask for clarification or to validate."));
+        }
+        if (review == ReviewState.ClarificationAsked && string.IsNullOrWhiteSpace(note))
+        {
+            errors.Add(new("Note", "Say what needs clarifying."));
+        }
+        if (note is { Length: > FollowUpLimits.ReviewNote })
+        {
+            errors.Add(new("Note", "At most 4000 characters."));
+        }
+        return errors;
+    }
+
+    /// <summary>Replaces the process's labels in one language: an empty label goes back to the platform's.</summary>
+    public static async Task SaveLabelsAsync(AppDbContext db, int processId, string language, IReadOnlyDictionary<ImplementationStatus, string?> labels, CancellationToken ct)
+    {
+        var existing = await db.StatusLabels.Where(l => l.ProcessId == processId && l.Language == language).ToListAsync(ct);
+        foreach (var status in StatusLabels.All)
+        {
+            var wanted = labels.GetValueOrDefault(status)?.Trim();
+            var have = existing.FirstOrDefault(l => l.Status == status);
+            if (string.IsNullOrEmpty(wanted))
+            {
+                if (have is not null)
+                {
+                    db.StatusLabels.Remove(have);
+                }
+            }
+            else if (have is null)
+            {
+                db.StatusLabels.Add(new StatusLabel { ProcessId = processId, Status = status, Language = language, Label = wanted });
+            }
+            else
+            {
+                have.Label = wanted;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+
+namespace RcpHub.Features.FollowUp;
+
+/// <summary>A recommendation as the follow-up pages show it.</summary>
+public sealed record AskedRecommendation(int Id, int OutputId, string OutputTitle, int Number, string Text, string OriginalLanguage);
+
+/// <summary>One line of a state's grid: a recommendation addressed to it, and the report in force on it (if any).</summary>
+public sealed record GridRow(AskedRecommendation Recommendation, ReportView? Current);
+
+/// <summary>One evidence file of a report (its bytes are fetched only when downloaded).</summary>
+public sealed record EvidenceFileView(int Id, string FileName, long Length);
+
+/// <summary>One saved report, as its history shows it.</summary>
+public sealed record ReportView(
+    int Id, int RecommendationId, string StateCode, int RoundKey, string? RoundTitle, int Sequence, bool IsLatest,
+    ImplementationStatus Status, string? Action, string? ResponsibleMinistry, string? EvidenceText, IReadOnlyList<string> EvidenceLinks,
+    DateOnly On, string ReportedBy, DateTimeOffset ReportedAt, ReviewState Review, string? ReviewNote, DateTimeOffset? ReviewedAt,
+    IReadOnlyList<EvidenceFileView> Files);
+
+/// <summary>A member state of the process with the tally of the recommendations asked of it.</summary>
+public sealed record StateProgress(string Code, string Name, Tally Tally);
+
+/// <summary>The round a report made now goes into: the evaluation round open now for the recommendation's output, or none.</summary>
+public sealed record OpenRound(int Id, string Title, DateTimeOffset DeadlineAt);
+
+/// <summary>Reading follow-up: what is asked of a state, what it reported, in what round. Recommendations come only from
+/// adopted outputs the reader may read (<see cref="OutputAccess"/>); who is asked, from <see cref="RecommendationAddressees"/>;
+/// what is in force, from <see cref="FollowUpProgress"/>.</summary>
+public static class FollowUpQueries
+{
+    private static IQueryable<Recommendation> Adopted(AppDbContext db, int processId, MeetingReader reader) =>
+        db.Outputs.AsNoTracking().Where(o => o.ProcessId == processId && o.AdoptedOn != null)
+            .VisibleRecommendations(reader)
+            .Include(r => r.States).Include(r => r.Output);
+
+    public static async Task<HashSet<string>> MemberStatesAsync(AppDbContext db, int processId, DateOnly today, CancellationToken ct) =>
+        (await db.Memberships.MemberStatesOf(processId, today).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+    private static AskedRecommendation View(Recommendation r) => new(r.Id, r.OutputId, r.Output!.Title, r.Number, r.Text, r.OriginalLanguage);
+
+    /// <summary>The recommendations addressed to <paramref name="stateCode"/>, in output and number order.</summary>
+    public static async Task<List<AskedRecommendation>> AskedOfAsync(
+        AppDbContext db, int processId, string stateCode, MeetingReader reader, IReadOnlySet<string> members, CancellationToken ct) =>
+        (await Adopted(db, processId, reader).Where(r => r.ToAllMembers || r.States.Any(s => s.StateCode == stateCode)).ToListAsync(ct))
+            .Where(r => RecommendationAddressees.IsAddressedTo(r, stateCode, members))
+            .OrderBy(r => r.OutputId).ThenBy(r => r.Number)
+            .Select(View).ToList();
+
+    /// <summary>One recommendation the reader may read, of an adopted output of the process, if addressed to the state.</summary>
+    public static async Task<(AskedRecommendation? Found, bool Addressed)> RecommendationAsync(
+        AppDbContext db, int processId, int recommendationId, string stateCode, MeetingReader reader, IReadOnlySet<string> members, CancellationToken ct)
+    {
+        var r = await Adopted(db, processId, reader).Where(r => r.Id == recommendationId).FirstOrDefaultAsync(ct);
+        return r is null ? (null, false) : (View(r), RecommendationAddressees.IsAddressedTo(r, stateCode, members));
+    }
+
+    /// <summary>Whether a grid exists for the state: a current member, or named by a recommendation of the process.</summary>
+    public static async Task<bool> IsAskedStateAsync(AppDbContext db, int processId, string stateCode, IReadOnlySet<string> members, CancellationToken ct) =>
+        members.Contains(stateCode) || await db.Recommendations.AnyAsync(r => r.Output!.ProcessId == processId && r.States.Any(s => s.StateCode == stateCode), ct);
+
+    /// <summary>A state's grid: every recommendation asked of it with the report in force, whichever round it was made in.</summary>
+    public static async Task<List<GridRow>> GridAsync(
+        AppDbContext db, int processId, string stateCode, MeetingReader reader, IReadOnlySet<string> members, CancellationToken ct)
+    {
+        var asked = await AskedOfAsync(db, processId, stateCode, reader, members, ct);
+        var ids = asked.Select(a => a.Id).ToList();
+        var inForce = FollowUpProgress.LatestAcrossRounds(
+            await db.FollowUpReports.Where(r => r.StateCode == stateCode && ids.Contains(r.RecommendationId)).InForce(processId, null).ToListAsync(ct));
+        var latest = (await Reports(db, db.FollowUpReports.Where(r => r.ProcessId == processId && r.StateCode == stateCode && r.IsLatest && ids.Contains(r.RecommendationId))).ToListAsync(ct))
+            .ToLookup(r => (r.RecommendationId, r.RoundKey));
+        return asked.Select(a => new GridRow(a,
+                inForce.TryGetValue(new Addressed(a.Id, stateCode), out var s) ? latest[(a.Id, s.RoundKey)].FirstOrDefault() : null))
+            .ToList();
+    }
+
+    /// <summary>Every report of the state on the recommendation, newest first.</summary>
+    public static Task<List<ReportView>> HistoryAsync(AppDbContext db, int processId, int recommendationId, string stateCode, CancellationToken ct) =>
+        Reports(db, db.FollowUpReports.Where(r => r.ProcessId == processId && r.RecommendationId == recommendationId && r.StateCode == stateCode)
+            .OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)).ToListAsync(ct);
+
+    private static IQueryable<ReportView> Reports(AppDbContext db, IQueryable<FollowUpReport> reports) =>
+        reports.AsNoTracking().Select(r => new ReportView(
+            r.Id, r.RecommendationId, r.StateCode, r.RoundKey, r.Round == null ? null : r.Round.Title, r.Sequence, r.IsLatest,
+            r.Status, r.Action, r.ResponsibleMinistry, r.EvidenceText, r.EvidenceLinks,
+            r.On, r.ReportedBy!.DisplayName, r.ReportedAt, r.Review, r.ReviewNote, r.ReviewedAt,
+            db.FollowUpEvidenceFiles.Where(f => f.ReportId == r.Id).OrderBy(f => f.Id).Select(f => new EvidenceFileView(f.Id, f.FileName, f.Length)).ToList()));
+
+    /// <summary>The evaluation round open now for the output, if any (the latest opened when several are).</summary>
+    public static Task<OpenRound?> OpenRoundAsync(AppDbContext db, int processId, int outputId, DateTimeOffset now, CancellationToken ct) =>
+        db.EvaluationRounds.AsNoTracking()
+            .Where(r => r.ProcessId == processId && r.OpensAt <= now && r.DeadlineAt > now && r.ClosedAt == null && (r.OutputId == null || r.OutputId == outputId))
+            .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
+            .Select(r => new OpenRound(r.Id, r.Title, r.DeadlineAt))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>The latest sequence of the state's reports on the recommendation in the round (0: none yet).</summary>
+    public static async Task<int> LatestSequenceAsync(AppDbContext db, int recommendationId, string stateCode, int roundKey, CancellationToken ct) =>
+        await db.FollowUpReports.Where(r => r.RecommendationId == recommendationId && r.StateCode == stateCode && r.RoundKey == roundKey)
+            .MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
+
+    /// <summary>Each state asked by the process's adopted outputs, with its tally (<see cref="FollowUpProgress.TallyBy"/>).</summary>
+    public static async Task<List<StateProgress>> StatesAsync(AppDbContext db, int processId, MeetingReader reader, IReadOnlySet<string> members, string language, CancellationToken ct)
+    {
+        var recommendations = await Adopted(db, processId, reader).ToListAsync(ct);
+        var asked = recommendations.SelectMany(r => RecommendationAddressees.StatesOf(r, members).Select(s => new Addressed(r.Id, s))).ToList();
+        var statuses = FollowUpProgress.LatestAcrossRounds(await db.FollowUpReports.InForce(processId, null).ToListAsync(ct));
+        var tallies = FollowUpProgress.TallyBy<string>(asked, statuses, a => [a.StateCode]);
+        var codes = Enumerable.Concat(members, tallies.Keys).Distinct().ToList();
+        var names = await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name(language), ct);
+        return codes.Select(c => new StateProgress(c, names.GetValueOrDefault(c) ?? c, tallies.GetValueOrDefault(c) ?? new Tally()))
+            .OrderBy(s => s.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    public static async Task<string?> StateNameAsync(AppDbContext db, string code, string language, CancellationToken ct) =>
+        (await db.States.AsNoTracking().Where(s => s.Code == code).ToListAsync(ct)).Select(s => s.Name(language)).FirstOrDefault();
+}
