@@ -226,6 +226,8 @@ public static class AuditLog
         "PolicyChange" => t["Policy change"],
         "PolicyChangeRecommendation" => t["Recommendation answered by a policy change"],
         "PolicyChangeTheme" => t["Theme of a policy change"],
+        "FollowUpEvidenceFile" => t["Evidence file of a follow-up report"],
+        "FollowUpEvidenceContent" => t["Content of an evidence file"],
         _ => entityType,
     };
 }

@@ -7,11 +7,41 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace RcpHub.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ImpactPolicyChanges : Migration
+    public partial class FollowUpEvidencePolicyChangesAndIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUpReports_ProcessId_IsLatest_RoundKey",
+                table: "FollowUpReports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUpReports_StateCode_IsLatest",
+                table: "FollowUpReports");
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpEvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpEvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpEvidenceFiles_FollowUpReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "FollowUpReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "PolicyChanges",
                 columns: table => new
@@ -50,6 +80,24 @@ namespace RcpHub.Data.Migrations.Postgres
                         principalTable: "States",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpEvidenceContents",
+                columns: table => new
+                {
+                    FileId = table.Column<int>(type: "integer", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpEvidenceContents", x => x.FileId);
+                    table.ForeignKey(
+                        name: "FK_FollowUpEvidenceContents_FollowUpEvidenceFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "FollowUpEvidenceFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -101,6 +149,21 @@ namespace RcpHub.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpReports_ProcessId_RoundKey_IsLatest",
+                table: "FollowUpReports",
+                columns: new[] { "ProcessId", "RoundKey", "IsLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpReports_StateCode_ProcessId_RoundKey_IsLatest",
+                table: "FollowUpReports",
+                columns: new[] { "StateCode", "ProcessId", "RoundKey", "IsLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpEvidenceFiles_ReportId",
+                table: "FollowUpEvidenceFiles",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PolicyChangeRecommendations_RecommendationId",
                 table: "PolicyChangeRecommendations",
                 column: "RecommendationId");
@@ -130,13 +193,37 @@ namespace RcpHub.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "FollowUpEvidenceContents");
+
+            migrationBuilder.DropTable(
                 name: "PolicyChangeRecommendations");
 
             migrationBuilder.DropTable(
                 name: "PolicyChangeThemes");
 
             migrationBuilder.DropTable(
+                name: "FollowUpEvidenceFiles");
+
+            migrationBuilder.DropTable(
                 name: "PolicyChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUpReports_ProcessId_RoundKey_IsLatest",
+                table: "FollowUpReports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUpReports_StateCode_ProcessId_RoundKey_IsLatest",
+                table: "FollowUpReports");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpReports_ProcessId_IsLatest_RoundKey",
+                table: "FollowUpReports",
+                columns: new[] { "ProcessId", "IsLatest", "RoundKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpReports_StateCode_IsLatest",
+                table: "FollowUpReports",
+                columns: new[] { "StateCode", "IsLatest" });
         }
     }
 }

@@ -6,11 +6,41 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace RcpHub.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ImpactPolicyChanges : Migration
+    public partial class FollowUpEvidencePolicyChangesAndIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUpReports_ProcessId_IsLatest_RoundKey",
+                table: "FollowUpReports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUpReports_StateCode_IsLatest",
+                table: "FollowUpReports");
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpEvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpEvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpEvidenceFiles_FollowUpReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "FollowUpReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "PolicyChanges",
                 columns: table => new
@@ -49,6 +79,24 @@ namespace RcpHub.Data.Migrations.Sqlite
                         principalTable: "States",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpEvidenceContents",
+                columns: table => new
+                {
+                    FileId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpEvidenceContents", x => x.FileId);
+                    table.ForeignKey(
+                        name: "FK_FollowUpEvidenceContents_FollowUpEvidenceFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "FollowUpEvidenceFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -100,6 +148,21 @@ namespace RcpHub.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpReports_ProcessId_RoundKey_IsLatest",
+                table: "FollowUpReports",
+                columns: new[] { "ProcessId", "RoundKey", "IsLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpReports_StateCode_ProcessId_RoundKey_IsLatest",
+                table: "FollowUpReports",
+                columns: new[] { "StateCode", "ProcessId", "RoundKey", "IsLatest" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpEvidenceFiles_ReportId",
+                table: "FollowUpEvidenceFiles",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PolicyChangeRecommendations_RecommendationId",
                 table: "PolicyChangeRecommendations",
                 column: "RecommendationId");
@@ -129,13 +192,37 @@ namespace RcpHub.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "FollowUpEvidenceContents");
+
+            migrationBuilder.DropTable(
                 name: "PolicyChangeRecommendations");
 
             migrationBuilder.DropTable(
                 name: "PolicyChangeThemes");
 
             migrationBuilder.DropTable(
+                name: "FollowUpEvidenceFiles");
+
+            migrationBuilder.DropTable(
                 name: "PolicyChanges");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUpReports_ProcessId_RoundKey_IsLatest",
+                table: "FollowUpReports");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUpReports_StateCode_ProcessId_RoundKey_IsLatest",
+                table: "FollowUpReports");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpReports_ProcessId_IsLatest_RoundKey",
+                table: "FollowUpReports",
+                columns: new[] { "ProcessId", "IsLatest", "RoundKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpReports_StateCode_IsLatest",
+                table: "FollowUpReports",
+                columns: new[] { "StateCode", "IsLatest" });
         }
     }
 }

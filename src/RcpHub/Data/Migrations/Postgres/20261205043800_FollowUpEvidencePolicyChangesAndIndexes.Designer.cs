@@ -13,8 +13,8 @@ using RcpHub.Data;
 namespace RcpHub.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205031557_FollowUpEvidence")]
-    partial class FollowUpEvidence
+    [Migration("20261205043800_FollowUpEvidencePolicyChangesAndIndexes")]
+    partial class FollowUpEvidencePolicyChangesAndIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1030,12 +1030,12 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     b.HasIndex("RoundId");
 
-                    b.HasIndex("StateCode", "IsLatest");
-
-                    b.HasIndex("ProcessId", "IsLatest", "RoundKey");
+                    b.HasIndex("ProcessId", "RoundKey", "IsLatest");
 
                     b.HasIndex("RecommendationId", "StateCode", "RoundKey", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("StateCode", "ProcessId", "RoundKey", "IsLatest");
 
                     b.ToTable("FollowUpReports");
                 });
@@ -1643,6 +1643,94 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OutputVersions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("ProcessId", "StateCode", "On");
+
+                    b.ToTable("PolicyChanges");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChangeRecommendation", b =>
+                {
+                    b.Property<int>("PolicyChangeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PolicyChangeId", "RecommendationId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("PolicyChangeRecommendations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChangeTheme", b =>
+                {
+                    b.Property<int>("PolicyChangeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PolicyChangeId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("PolicyChangeThemes");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
@@ -2939,6 +3027,65 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("SavedBy");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Process");
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChangeRecommendation", b =>
+                {
+                    b.HasOne("RcpHub.Domain.PolicyChange", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("PolicyChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Recommendation", "Recommendation")
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Recommendation");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChangeTheme", b =>
+                {
+                    b.HasOne("RcpHub.Domain.PolicyChange", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("PolicyChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.ProcessRoleAssignment", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", null)
@@ -3193,6 +3340,13 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Recommendations");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>
+                {
+                    b.Navigation("Recommendations");
+
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
