@@ -126,7 +126,7 @@ public static class EvaluationCharts
             return new XElement(Svg + "g",
                 new XElement(Svg + "rect", new XAttribute("x", N(x)), new XAttribute("y", N(baseline - h)), new XAttribute("width", Slot - 24), new XAttribute("height", N(h)),
                     new XAttribute("fill", EvaluationLabels.Colour(ImplementationStatus.Implemented)),
-                    new XElement(Svg + "title", $"{f.Round.Title}: {EvaluationLabels.Share(share)}")),
+                    new XElement(Svg + "title", $"{i + 1}: {EvaluationLabels.Share(share)}")),
                 Text(x + ((Slot - 24) / 2), baseline - h - 4, "middle", EvaluationLabels.Share(share)),
                 Text(x + ((Slot - 24) / 2), baseline + 18, "middle", (i + 1).ToString(CultureInfo.CurrentCulture)));
         });

@@ -69,8 +69,8 @@ public static class EvaluationDocument
             html.Append(CultureInfo.InvariantCulture, $"<p>{E.Encode(t["This round asks no state to report on a recommendation you may read."].Value)}</p></div>");
             return new HtmlString(html.ToString());
         }
-        html.Append("<div class=\"table-scroll\"><table id=\"progress-by-state\" class=\"rows\">");
-        html.Append(CultureInfo.InvariantCulture, $"<caption>{E.Encode(t["Reports per state"].Value)}</caption><thead><tr><th scope=\"col\">{E.Encode(t["State"].Value)}</th>");
+        html.Append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"progress-by-state-caption\"><table id=\"progress-by-state\" class=\"rows\">");
+        html.Append(CultureInfo.InvariantCulture, $"<caption id=\"progress-by-state-caption\">{E.Encode(t["Reports per state"].Value)}</caption><thead><tr><th scope=\"col\">{E.Encode(t["State"].Value)}</th>");
         foreach (var h in new[] { t["Asked"].Value, t["Reported"].Value, t["Validated"].Value, t["Implemented share"].Value })
         {
             html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E.Encode(h)}</th>");
@@ -105,8 +105,8 @@ public static class EvaluationDocument
         html.Append(EvaluationCharts.HeatMap(report, labels, t["States by recommendations"],
             t["One row per state and one column per recommendation; each cell shows the status the state reported, by shade and by mark; the table below gives the same."]));
         html.Append(CultureInfo.InvariantCulture, $"</figure><details{open}><summary>{E.Encode(t["The same as a table"].Value)}</summary>");
-        html.Append("<div class=\"table-scroll\"><table id=\"heat-table\" class=\"rows\">");
-        html.Append(CultureInfo.InvariantCulture, $"<caption>{E.Encode(t["States by recommendations"].Value)}</caption><thead><tr><th scope=\"col\">{E.Encode(t["State"].Value)}</th>");
+        html.Append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"heat-table-caption\"><table id=\"heat-table\" class=\"rows\">");
+        html.Append(CultureInfo.InvariantCulture, $"<caption id=\"heat-table-caption\">{E.Encode(t["States by recommendations"].Value)}</caption><thead><tr><th scope=\"col\">{E.Encode(t["State"].Value)}</th>");
         foreach (var r in current.Recommendations)
         {
             html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E.Encode(labels.Recommendation(r))}</th>");
@@ -174,8 +174,8 @@ public static class EvaluationDocument
         else
         {
             html.Append(CultureInfo.InvariantCulture, $"<p dir=\"auto\">{E.Encode(t["Compared with: {0}", previous.Round.Title].Value)}</p>");
-            html.Append("<div class=\"table-scroll\"><table id=\"change-table\" class=\"rows\">");
-            html.Append(CultureInfo.InvariantCulture, $"<caption>{E.Encode(t["Change since the previous round"].Value)}</caption><thead><tr><th scope=\"col\"></th>");
+            html.Append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"change-table-caption\"><table id=\"change-table\" class=\"rows\">");
+            html.Append(CultureInfo.InvariantCulture, $"<caption id=\"change-table-caption\">{E.Encode(t["Change since the previous round"].Value)}</caption><thead><tr><th scope=\"col\"></th>");
             foreach (var h in new[] { t["Previous round"].Value, t["This round"].Value, t["Change"].Value })
             {
                 html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E.Encode(h)}</th>");
@@ -197,8 +197,8 @@ public static class EvaluationDocument
         html.Append(EvaluationCharts.Trend(report, t["Implemented share across rounds"],
             t["One column per round, oldest first, as tall as the share of asked recommendations implemented; the table gives the same."]));
         html.Append(CultureInfo.InvariantCulture, $"</figure><details{open}><summary>{E.Encode(t["The same as a table"].Value)}</summary>");
-        html.Append("<div class=\"table-scroll\"><table id=\"trend-table\" class=\"rows\">");
-        html.Append(CultureInfo.InvariantCulture, $"<caption>{E.Encode(t["Implemented share across rounds"].Value)}</caption><thead><tr>");
+        html.Append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"trend-table-caption\"><table id=\"trend-table\" class=\"rows\">");
+        html.Append(CultureInfo.InvariantCulture, $"<caption id=\"trend-table-caption\">{E.Encode(t["Implemented share across rounds"].Value)}</caption><thead><tr>");
         foreach (var h in new[] { "#", t["Round"].Value, t["Asked"].Value, t["Reported"].Value, labels.Status(ImplementationStatus.Implemented), t["Implemented share"].Value })
         {
             html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E.Encode(h)}</th>");
@@ -221,7 +221,7 @@ public static class EvaluationDocument
         bool withPrevious, bool userText = false)
     {
         var t = labels.Text;
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"table-scroll\"><table id=\"{id}\" class=\"rows tally\"><caption>{E.Encode(caption)}</caption><thead><tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}-caption\"><table id=\"{id}\" class=\"rows tally\"><caption id=\"{id}-caption\">{E.Encode(caption)}</caption><thead><tr>");
         var headers = new List<string> { first, t["Asked"] };
         headers.AddRange(EvaluationReport.Statuses.Select(labels.Status));
         headers.Add(labels.NotReported);

@@ -13,7 +13,8 @@ public static class FeatureTextLocalizers
     private static readonly Dictionary<string, Type> TextTypes = typeof(SharedText).Assembly.GetTypes()
         .Where(t => t.Name.EndsWith("Text", StringComparison.Ordinal) && t.Namespace is not null && t.Namespace.StartsWith("RcpHub.Features", StringComparison.Ordinal))
         .GroupBy(t => t.Namespace!)
-        .ToDictionary(g => g.Key, g => g.First());
+        // A feature's folder may hold other types ending in "Text" (ShownText, OutputText): its marker is named after it.
+        .ToDictionary(g => g.Key, g => g.FirstOrDefault(t => t.Name == g.Key[(g.Key.LastIndexOf('.') + 1)..] + "Text") ?? g.First());
 
     public static Type TextTypeFor(Type type)
     {

@@ -36,7 +36,9 @@ public sealed class FollowUpTests : IAsyncLifetime
         (_mar, _secretariat, _observer, _civilSociety) = (Demo(ProcessRole.FocalPoint), Demo(ProcessRole.Secretariat), Demo(ProcessRole.Observer), Demo(ProcessRole.CivilSociety));
         var demo = await db.Processes.Where(p => p.Slug == DemoData.ProcessSlug).Select(p => p.Id).SingleAsync();
         _mar2 = await TestSignIn.CreateUserAsync(_factory, "second.focal.point@ma.example", false, new ReaderRole(demo, ProcessRole.FocalPoint, "MAR"));
-        _recommendations = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.Number).Select(r => r.Id).ToArrayAsync();
+        // The demo's recommendations on fair recruitment (1 to all members, 2 to Morocco and Senegal, 3 to the secretariat).
+        _recommendations = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.Title == "Recommendations on fair recruitment (demo)")
+            .OrderBy(r => r.Number).Select(r => r.Id).ToArrayAsync();
         _round = await db.EvaluationRounds.Where(r => r.ProcessId == demo).Select(r => r.Id).SingleAsync();
     }
 
@@ -65,7 +67,8 @@ public sealed class FollowUpTests : IAsyncLifetime
         using var browser = await TestSignIn.HtmlClientAsync(_factory, _mar);
         var grid = await browser.GetAsync(Grid);
         Assert.Equal(HttpStatusCode.OK, grid.Status);
-        Assert.Equal(2, grid.Document.QuerySelectorAll("tr[data-recommendation]").Length);
+        // Asked of Morocco: recommendations 1 and 2 on fair recruitment, and the public action plan's one to all members.
+        Assert.Equal(3, grid.Document.QuerySelectorAll("tr[data-recommendation]").Length);
         Assert.Contains("In progress", grid.Text($"tr[data-recommendation='{_recommendations[0]}'] .status"));
 
         var page = await browser.GetAsync($"{Grid}/{_recommendations[0]}");
@@ -196,7 +199,8 @@ public sealed class FollowUpTests : IAsyncLifetime
         var csv = await mar.Http.GetByteArrayAsync(Grid + "?handler=Csv");
         var rows = TableExport.ReadCsv(csv)!;
         Assert.Equal(FollowUpSheet.Columns, rows[0]);
-        Assert.Equal(3, rows.Count);
+        // The header and the three recommendations asked of Morocco.
+        Assert.Equal(4, rows.Count);
         var row = rows.FindIndex(r => r[0] == _recommendations[0].ToString());
         rows[row][4] = "Implemented";
         rows[row][5] = Today.ToString("yyyy-MM-dd");
@@ -205,12 +209,13 @@ public sealed class FollowUpTests : IAsyncLifetime
         var grid = await mar.GetAsync(Grid);
         var before = await ReportsAsync();
         var bad = rows.Select(r => r.ToArray()).ToList();
-        bad[3 - row][4] = "Planned";
-        bad[3 - row][5] = Today.AddDays(5).ToString("yyyy-MM-dd");
+        var other = row == 1 ? 2 : 1;
+        bad[other][4] = "Planned";
+        bad[other][5] = Today.AddDays(5).ToString("yyyy-MM-dd");
         var refused = await mar.SubmitAsync(grid, "#import-form", new Dictionary<string, string>(), null,
             new Dictionary<string, (string, byte[])> { ["Sheet"] = ("grid.xlsx", TableExport.Xlsx(bad, "MAR")) });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
-        Assert.Contains($"Row {3 - row + 1}, column \"Date\": The date cannot be in the future.", refused.Text("#import-errors"));
+        Assert.Contains($"Row {other + 1}, column \"Date\": The date cannot be in the future.", refused.Text("#import-errors"));
         Assert.Equal(before, await ReportsAsync());
 
         var wrongColumn = rows.Select(r => r.ToArray()).ToList();
