@@ -42,3 +42,16 @@ public enum OrganizationKind
     CivilSociety,
     Other,
 }
+
+/// <summary>What kind of civil society organisation an organisation is (issue 11): one list for the registry,
+/// the calls' balance targets and the participation metrics.</summary>
+public enum CivilSocietyType
+{
+    Ngo,
+    MigrantOrDiasporaAssociation,
+    TradeUnion,
+    FaithBased,
+    Academic,
+    EmployersBody,
+    Network,
+}
