@@ -15,6 +15,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<ProcessSource> ProcessSources => Set<ProcessSource>();
     public DbSet<State> States => Set<State>();
     public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationRepresentative> OrganizationRepresentatives => Set<OrganizationRepresentative>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ChairTerm> ChairTerms => Set<ChairTerm>();
     public DbSet<ChairRotationSlot> ChairRotationSlots => Set<ChairRotationSlot>();

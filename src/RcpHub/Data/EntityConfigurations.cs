@@ -51,6 +51,17 @@ internal sealed class StateConfiguration : IEntityTypeConfiguration<State>
     }
 }
 
+internal sealed class OrganizationRepresentativeConfiguration : IEntityTypeConfiguration<OrganizationRepresentative>
+{
+    public void Configure(EntityTypeBuilder<OrganizationRepresentative> e)
+    {
+        e.HasOne(r => r.Organization).WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(r => r.User).WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(r => new { r.UserId, r.OrganizationId });
+        e.HasIndex(r => r.OrganizationId);
+    }
+}
+
 internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
 {
     public void Configure(EntityTypeBuilder<Organization> e)

@@ -55,3 +55,16 @@ public enum CivilSocietyType
     EmployersBody,
     Network,
 }
+
+/// <summary>A person who acts for an organisation across processes (registers it, applies to calls, endorses caucus
+/// positions). Removing someone sets <see cref="RemovedAt"/>, so who acted for whom stays on record.</summary>
+public sealed class OrganizationRepresentative
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+    public required string UserId { get; set; }
+    public AppUser? User { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
+    public DateTimeOffset? RemovedAt { get; set; }
+}

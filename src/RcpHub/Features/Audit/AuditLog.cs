@@ -190,6 +190,7 @@ public static class AuditLog
         "IdentityRole" => t["Account role"],
         "State" => t["State"],
         "Organization" => t["Organisation"],
+        "OrganizationRepresentative" => t["Representative of an organisation"],
         "GlobalMeeting" => t["Global RCP Meeting"],
         "Meeting" => t["Meeting"],
         "MeetingProcess" => t["Process taking part in a meeting"],
