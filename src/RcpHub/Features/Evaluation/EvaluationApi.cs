@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
-using RcpHub.Features.Manage;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 

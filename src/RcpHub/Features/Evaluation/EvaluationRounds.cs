@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
-using RcpHub.Features.Manage;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Evaluation;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
-using RcpHub.Features.Manage;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Manage;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
-using RcpHub.Features.Manage;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Localization;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
-using RcpHub.Features.Manage;
 using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
 

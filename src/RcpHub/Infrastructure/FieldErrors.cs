@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace RcpHub.Features.Manage;
+namespace RcpHub.Infrastructure;
 
 /// <summary>Messages per field from the rules that the pages and the API share. Pages show them next to their
 /// fields (ModelState under the form's prefix); the API returns them as a validation problem with camelCase names.</summary>
