@@ -19,6 +19,8 @@ internal sealed class OutputConfiguration : IEntityTypeConfiguration<Output>
         e.HasMany(o => o.Recommendations).WithOne(r => r.Output).HasForeignKey(r => r.OutputId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(o => o.Positions).WithOne(p => p.Output).HasForeignKey(p => p.OutputId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(o => new { o.ProcessId, o.AdoptedOn });
+        // Two adoptions read at once both find a draft; the second save finds the row adopted and changes nothing.
+        e.Property(o => o.AdoptedOn).IsConcurrencyToken();
     }
 }
 
@@ -66,7 +68,8 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         e.Property(r => r.OriginalLanguage).HasMaxLength(2);
         e.HasIndex(r => new { r.OutputId, r.Number }).IsUnique();
         e.HasOne(r => r.SourcePoint).WithMany().HasForeignKey(r => r.SourcePointId).OnDelete(DeleteBehavior.SetNull);
-        e.HasIndex(r => r.SourcePointId);
+        // A point is carried into outputs once, even by two requests at the same instant. NULLs never collide (SQLite, PostgreSQL).
+        e.HasIndex(r => r.SourcePointId).IsUnique();
         e.HasMany(r => r.States).WithOne().HasForeignKey(s => s.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Translations).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Themes).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);

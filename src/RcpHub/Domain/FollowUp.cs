@@ -94,6 +94,14 @@ public sealed class EvaluationRound : IBelongsToProcess
     public DateTimeOffset? ClosedAt { get; set; }
     public required string OpenedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The one rule for a closed round: closed by hand, or past its deadline. A reader, or a report saved, after
+    /// the deadline finds the round closed even before the closing pass has written it down.</summary>
+    public static bool IsClosed(DateTimeOffset? closedAt, DateTimeOffset deadlineAt, DateTimeOffset now) => closedAt is not null || deadlineAt <= now;
+
+    /// <summary>Opened and not closed at <paramref name="now"/>: the round a report saved then goes into.</summary>
+    public static bool IsOpen(DateTimeOffset opensAt, DateTimeOffset? closedAt, DateTimeOffset deadlineAt, DateTimeOffset now) =>
+        opensAt <= now && !IsClosed(closedAt, deadlineAt, now);
 }
 
 public static class FollowUpLimits

@@ -55,6 +55,15 @@ public static class GlobalFrameworks
 
     public static GcmObjective? Objective(int number) => number is >= 1 and <= ObjectiveCount ? Data.Value.Objectives[number - 1] : null;
 
+    /// <summary>How every page, report and export names objective <paramref name="number"/> for a reader of
+    /// <paramref name="language"/>: "6. " and its official title (<see cref="GcmObjective.Title"/>: in English, marked by
+    /// its language, where the list has none in the reader's); the bare number for one outside the list.</summary>
+    public static LocalText ObjectiveName(int number, string language)
+    {
+        var n = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Objective(number)?.Title(language) is { } title ? title with { Text = $"{n}. {title.Text}" } : new LocalText(n, language, false);
+    }
+
     public static SdgItem? SdgByCode(string? code) =>
         code is not null && Data.Value.SdgByCode.TryGetValue(code.Trim(), out var item) ? item : null;
 

@@ -117,7 +117,7 @@ public static class EvaluationApi
                 TallyJson.Of(current.ByRecommendation.GetValueOrDefault(r.Id) ?? new Tally()), previous?.ByRecommendation.GetValueOrDefault(r.Id)?.ImplementedShareRounded())).ToList(),
             current.States.Select(s => new KeyedTallyJson(s, report.StateName(s), TallyJson.Of(current.ByState[s]), previous?.ByState.GetValueOrDefault(s)?.ImplementedShareRounded())).ToList(),
             report.Themes.Select(x => new KeyedTallyJson(Key(x.Id), x.Name, TallyJson.Of(current.ByTheme[x.Id]), previous?.ByTheme.GetValueOrDefault(x.Id)?.ImplementedShareRounded())).ToList(),
-            report.GcmObjectives.Select(o => new KeyedTallyJson(Key(o), labels.Objective(o), TallyJson.Of(current.ByGcmObjective[o]), previous?.ByGcmObjective.GetValueOrDefault(o)?.ImplementedShareRounded())).ToList(),
+            report.GcmObjectives.Select(o => new KeyedTallyJson(Key(o), EvaluationLabels.Objective(o), TallyJson.Of(current.ByGcmObjective[o]), previous?.ByGcmObjective.GetValueOrDefault(o)?.ImplementedShareRounded())).ToList(),
             report.Trend.Select(f => new TrendJson(f.Round.Id, f.Round.Title, TallyJson.Of(f.Overall))).ToList()));
     }
 }

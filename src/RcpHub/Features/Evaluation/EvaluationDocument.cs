@@ -161,7 +161,12 @@ public static class EvaluationDocument
         else
         {
             TallyTable(html, "by-gcm", t["Accomplishment per objective of the Global Compact for Migration"], t["Objective"], labels,
-                report.GcmObjectives.Select(o => new TallyRow("objective", o.ToString(CultureInfo.InvariantCulture), labels.Objective(o), null, current.ByGcmObjective[o], previous?.ByGcmObjective.GetValueOrDefault(o))),
+                report.GcmObjectives.Select(o =>
+                {
+                    var title = GlobalFrameworks.Objective(o)?.Title(Cultures.Current);
+                    return new TallyRow("objective", o.ToString(CultureInfo.InvariantCulture), labels.ObjectiveNumber(o), title?.Text, current.ByGcmObjective[o],
+                        previous?.ByGcmObjective.GetValueOrDefault(o)) { TextLanguage = title?.Language };
+                }),
                 previous is not null);
         }
 
@@ -215,7 +220,12 @@ public static class EvaluationDocument
 
     private static string Number(int n) => n.ToString(CultureInfo.CurrentCulture);
 
-    private sealed record TallyRow(string Kind, string Key, string Name, string? Text, Tally Tally, Tally? Before);
+    /// <summary>A row of a tally table: its name, and under it a recommendation's text (user-written) or an objective's
+    /// official title (in its own language).</summary>
+    private sealed record TallyRow(string Kind, string Key, string Name, string? Text, Tally Tally, Tally? Before)
+    {
+        public string? TextLanguage { get; init; }
+    }
 
     private static void TallyTable(StringBuilder html, string id, string caption, string first, EvaluationLabels labels, IEnumerable<TallyRow> rows,
         bool withPrevious, bool userText = false)
@@ -240,7 +250,8 @@ public static class EvaluationDocument
             html.Append(CultureInfo.InvariantCulture, $"<tr data-{row.Kind}=\"{E.Encode(row.Key)}\"><th scope=\"row\"{(userText ? " dir=\"auto\"" : "")}>{E.Encode(row.Name)}");
             if (row.Text is not null)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<span class=\"status-note\" dir=\"auto\">{E.Encode(row.Text)}</span>");
+                var lang = row.TextLanguage is { } l ? $" lang=\"{E.Encode(l)}\"" : "";
+                html.Append(CultureInfo.InvariantCulture, $"<span class=\"status-note\" dir=\"auto\"{lang}>{E.Encode(row.Text)}</span>");
             }
             html.Append(CultureInfo.InvariantCulture, $"</th><td class=\"number\" data-figure=\"asked\">{row.Tally.Asked}</td>");
             foreach (var s in EvaluationReport.Statuses)

@@ -40,7 +40,7 @@ public static class EvaluationExport
         }
         foreach (var o in report.GcmObjectives)
         {
-            yield return Row(t["Objective"], o.ToString(System.Globalization.CultureInfo.InvariantCulture), labels.Objective(o), current.ByGcmObjective[o], previous?.ByGcmObjective.GetValueOrDefault(o));
+            yield return Row(t["Objective"], o.ToString(System.Globalization.CultureInfo.InvariantCulture), EvaluationLabels.Objective(o), current.ByGcmObjective[o], previous?.ByGcmObjective.GetValueOrDefault(o));
         }
     }
 

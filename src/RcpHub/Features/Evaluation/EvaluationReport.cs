@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.FollowUp;
 using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Evaluation;
@@ -53,22 +54,21 @@ public sealed class EvaluationReport
     }
 }
 
-/// <summary>Names of statuses and figures in the reader's language.</summary>
-/// <remarks>The status names here are the evaluation's own until the follow-up feature's labels (with the process's
-/// renamed labels) are merged; then they read from there.</remarks>
-public sealed class EvaluationLabels(IStringLocalizer<EvaluationText> t)
+/// <summary>Names of statuses and figures in the reader's language. The statuses are named as everywhere else
+/// (<see cref="StatusLabels"/>: the process's own labels where its secretariat renamed them), read once per request by
+/// <see cref="ForProcessAsync"/> before anything is drawn.</summary>
+public sealed class EvaluationLabels(AppDbContext db, IStringLocalizer<EvaluationText> t, IStringLocalizer<FollowUpText> statusText)
 {
+    private IReadOnlyDictionary<ImplementationStatus, string>? _statuses;
+
     public IStringLocalizer<EvaluationText> Text => t;
 
-    public string Status(ImplementationStatus status) => status switch
-    {
-        ImplementationStatus.NotStarted => t["Not started"],
-        ImplementationStatus.Planned => t["Planned"],
-        ImplementationStatus.InProgress => t["In progress"],
-        ImplementationStatus.Implemented => t["Implemented"],
-        ImplementationStatus.NotApplicable => t["Not applicable"],
-        _ => status.ToString(),
-    };
+    /// <summary>Reads the names of the statuses in process <paramref name="processId"/> (one query).</summary>
+    public async Task ForProcessAsync(int processId, CancellationToken ct) =>
+        _statuses = await StatusLabels.ForAsync(db, statusText, processId, Cultures.Current, ct);
+
+    public string Status(ImplementationStatus status) =>
+        (_statuses ?? throw new InvalidOperationException("The process's status labels are read first: call ForProcessAsync."))[status];
 
     public string NotReported => t["Not reported"];
 
@@ -98,7 +98,10 @@ public sealed class EvaluationLabels(IStringLocalizer<EvaluationText> t)
 
     public string Recommendation(EvaluatedRecommendation r) => t["Recommendation {0}", r.Number];
 
-    public string Objective(int objective) => t["Objective {0}", objective];
+    /// <summary>The objective as an export or the API names it: its number and official title (<see cref="GlobalFrameworks.ObjectiveName"/>).</summary>
+    public static string Objective(int objective) => GlobalFrameworks.ObjectiveName(objective, Cultures.Current).Text;
+
+    public string ObjectiveNumber(int objective) => t["Objective {0}", objective];
 
     public string Round(RoundRow round, DateTimeOffset now) => round.StateName(now) switch
     {

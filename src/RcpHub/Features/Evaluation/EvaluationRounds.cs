@@ -9,9 +9,7 @@ namespace RcpHub.Features.Evaluation;
 /// <summary>An evaluation round as its pages and the API show it.</summary>
 public sealed record RoundRow(int Id, string Title, int? OutputId, string? OutputTitle, DateTimeOffset OpensAt, DateTimeOffset DeadlineAt, DateTimeOffset? ClosedAt)
 {
-    /// <summary>Closed by hand, or past its deadline: a reader after the deadline sees the round closed even before the
-    /// closing pass has written it down.</summary>
-    public bool IsClosedAt(DateTimeOffset now) => ClosedAt is not null || DeadlineAt <= now;
+    public bool IsClosedAt(DateTimeOffset now) => EvaluationRound.IsClosed(ClosedAt, DeadlineAt, now);
 
     public bool HasOpenedAt(DateTimeOffset now) => OpensAt <= now;
 

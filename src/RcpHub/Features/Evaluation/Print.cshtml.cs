@@ -42,6 +42,7 @@ public sealed class PrintModel(EvaluationReports reports, EvaluationLabels label
         {
             return null;
         }
+        await labels.ForProcessAsync(process.Id, ct);
         var zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
         return EvaluationDocument.Html(report, labels, process.Name, zone, reports.Now, stylesheet);
     }

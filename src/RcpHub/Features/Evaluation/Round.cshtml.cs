@@ -32,6 +32,7 @@ public sealed class RoundModel(EvaluationReports reports, EvaluationRounds round
             return NotFound();
         }
         Report = report;
+        await labels.ForProcessAsync(Process.Id, ct);
         Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
         CanClose = !Round.IsClosedAt(Now)
             && (await authorization.AuthorizeAsync(User, new ProcessResource(Process.Id), OperationPolicies.NameOf(Operation.ReviewFollowUp))).Succeeded;
@@ -45,14 +46,24 @@ public sealed class RoundModel(EvaluationReports reports, EvaluationRounds round
     }
 
     public async Task<IActionResult> OnGetCsvAsync(int roundId, CancellationToken ct) =>
-        await reports.LoadAsync(User, Process.Id, roundId, ct) is { } report
-            ? File(TableExport.Csv(EvaluationExport.Rows(report, labels)), TableExport.CsvContentType, $"evaluation-{Process.Slug}-{roundId}.csv")
+        await RowsAsync(roundId, ct) is { } rows
+            ? File(TableExport.Csv(rows), TableExport.CsvContentType, $"evaluation-{Process.Slug}-{roundId}.csv")
             : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync(int roundId, CancellationToken ct) =>
-        await reports.LoadAsync(User, Process.Id, roundId, ct) is { } report
-            ? File(TableExport.Xlsx(EvaluationExport.Rows(report, labels), t["Evaluation"]), TableExport.XlsxContentType, $"evaluation-{Process.Slug}-{roundId}.xlsx")
+        await RowsAsync(roundId, ct) is { } rows
+            ? File(TableExport.Xlsx(rows, t["Evaluation"]), TableExport.XlsxContentType, $"evaluation-{Process.Slug}-{roundId}.xlsx")
             : NotFound();
+
+    private async Task<IEnumerable<IReadOnlyList<object?>>?> RowsAsync(int roundId, CancellationToken ct)
+    {
+        if (await reports.LoadAsync(User, Process.Id, roundId, ct) is not { } report)
+        {
+            return null;
+        }
+        await labels.ForProcessAsync(Process.Id, ct);
+        return EvaluationExport.Rows(report, labels);
+    }
 
     [HandlerRequires(Operation.ReviewFollowUp)]
     public async Task<IActionResult> OnPostCloseAsync(int roundId, CancellationToken ct)

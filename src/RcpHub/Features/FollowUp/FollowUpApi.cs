@@ -15,7 +15,7 @@ namespace RcpHub.Features.FollowUp;
 
 /// <summary>National follow-up in JSON under /api/v1, with the pages' authorization: read by those who may
 /// <see cref="Operation.ViewFollowUp"/> (outputs they may read only), reported by the state's own focal points, reviewed
-/// and labelled by the secretariat. Evidence files are given on the report page; their download is here too.</summary>
+/// and labelled by the secretariat. Evidence files are added to a report (multipart) and downloaded here too.</summary>
 public static class FollowUpApi
 {
     public sealed record StateProgressAnswer(string Code, string Name, int Asked, int Reported, int Implemented, int NotReported);
@@ -34,6 +34,12 @@ public static class FollowUpApi
     public sealed class ImportForm
     {
         public required IFormFile Sheet { get; init; }
+    }
+
+    /// <summary>Evidence files to add to a report (multipart form: files, one part per file).</summary>
+    public sealed class EvidenceForm
+    {
+        public required IFormFileCollection Files { get; init; }
     }
 
     private const string State = "/processes/{slug}/follow-up/{state}";
@@ -72,6 +78,11 @@ public static class FollowUpApi
             .WithName("ReportFollowUp").WithSummary("Adds a report (the state's focal points only). basedOn: the sequence of the report in force in the round when read (0: none); roundKey: that round (0: outside any). 409 when another save came first.")
             .Produces<ReportView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).RefusesWithout("status", "on");
+        api.MapPost(State + "/{recommendationId:int}/reports/{reportId:int}/evidence", AddEvidenceAsync).Requires(Operation.ReportFollowUp)
+            .WithName("AddFollowUpEvidence").WithSummary("Adds evidence files to a report of the state (its focal points only; multipart form: files, one part per file, with the document checks; at most 20 files a report). 409 when the report was validated or followed by a later one: report again instead.")
+            .Accepts<EvidenceForm>("multipart/form-data")
+            .Produces<ReportView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapPost(State + "/{recommendationId:int}/review", ReviewAsync).Requires(Operation.ReviewFollowUp)
             .WithName("ReviewFollowUp").WithSummary("Validates a report or asks the state for clarification (decision: Validated or ClarificationAsked; a note is required for clarification).")
             .Produces<ReportView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RefusesWithout("reportId", "decision");
@@ -168,7 +179,7 @@ public static class FollowUpApi
         }
         if (!DocumentUpload.AdmitBody(context, configuration))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: "The file is larger than the largest file accepted.");
+            return TooLarge();
         }
         if (!context.Request.HasFormContentType)
         {
@@ -178,7 +189,7 @@ public static class FollowUpApi
         if (form is null)
         {
             return status == StatusCodes.Status413PayloadTooLarge
-                ? TypedResults.Problem(statusCode: status, title: "Too large", detail: "The file is larger than the largest file accepted.")
+                ? TooLarge()
                 : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sheet"] = [t["Choose a CSV or XLSX file."]] }, title: "The file could not be imported.");
         }
         if (!scope.MayReport)
@@ -195,6 +206,63 @@ public static class FollowUpApi
                 title: "The file was not imported: nothing was stored.");
         }
         return TypedResults.Ok(new ImportAnswer(result.Saved));
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: "The file is larger than the largest file accepted.");
+
+    private static async Task<Results<Created<ReportView>, ValidationProblem, ProblemHttpResult>> AddEvidenceAsync(
+        AddressedProcess process, string state, int recommendationId, int reportId, HttpContext context, ClaimsPrincipal user, AppDbContext db, FollowUpGate gate,
+        IConfiguration configuration, ILoggerFactory loggers, IStringLocalizer<FollowUpText> t, IStringLocalizer<DocumentsText> documentText, CancellationToken ct)
+    {
+        if (await gate.StateAsync(user, process, state, ct) is not { } scope
+            || await FollowUpQueries.RecommendationAsync(db, process.Id, recommendationId, scope.StateCode, scope.Reader, scope.Members, ct) is not ({ }, _))
+        {
+            return NotFound();
+        }
+        var noFiles = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [t["Choose at least one file."]] }, title: "The evidence could not be added.");
+        if (!DocumentUpload.AdmitBody(context, configuration))
+        {
+            return TooLarge();
+        }
+        if (!context.Request.HasFormContentType)
+        {
+            return noFiles;
+        }
+        var (form, status) = await DocumentUpload.ReadFormAsync(context, ct);
+        if (form is null)
+        {
+            return status == StatusCodes.Status413PayloadTooLarge ? TooLarge() : noFiles;
+        }
+        if (!scope.MayReport)
+        {
+            return NotYours();
+        }
+        var report = await db.FollowUpReports.AsNoTracking()
+            .Where(r => r.Id == reportId && r.ProcessId == process.Id && r.RecommendationId == recommendationId && r.StateCode == scope.StateCode)
+            .Select(r => new { Files = db.FollowUpEvidenceFiles.Count(f => f.ReportId == r.Id) })
+            .SingleOrDefaultAsync(ct);
+        if (report is null)
+        {
+            return NotFound();
+        }
+        var uploads = form.Files.GetFiles("files");
+        if (!uploads.Any(f => f.Length > 0 || f.FileName.Length > 0))
+        {
+            return noFiles;
+        }
+        var (files, errors) = await FollowUpCommands.CheckFilesAsync(uploads, report.Files, configuration, documentText, t, loggers.CreateLogger(typeof(FollowUpApi)), ct);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [.. errors] }, title: "The evidence could not be added: nothing was stored.");
+        }
+        if (!await FollowUpCommands.AddEvidenceAsync(db, reportId, files, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Report closed to evidence",
+                detail: "This report was validated, or a later report followed it: its evidence no longer changes. Nothing has been saved: make a new report with the files.");
+        }
+        return TypedResults.Created($"/api/v1/processes/{process.Slug}/follow-up/{state}/{recommendationId}",
+            (await FollowUpQueries.HistoryAsync(db, process.Id, recommendationId, scope.StateCode, ct)).Single(h => h.Id == reportId));
     }
 
     private static ProblemHttpResult NotYours() =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Documents;
@@ -139,6 +140,12 @@ public static class FollowUpCommands
             Review = ReviewState.Submitted,
         };
         db.FollowUpReports.Add(report);
+        AddFiles(db, report, files);
+        return report;
+    }
+
+    private static void AddFiles(AppDbContext db, FollowUpReport report, IReadOnlyList<CheckedFile> files)
+    {
         foreach (var file in files)
         {
             db.FollowUpEvidenceFiles.Add(new FollowUpEvidenceFile
@@ -150,7 +157,45 @@ public static class FollowUpCommands
                 Content = new FollowUpEvidenceContent { Bytes = file.Bytes },
             });
         }
-        return report;
+    }
+
+    /// <summary>Checks uploaded evidence files (the document checks, at most <see cref="FollowUpLimits.Links"/> a report
+    /// with the <paramref name="already"/> it has): the files that passed, and a message for each that did not.</summary>
+    public static async Task<(List<CheckedFile> Files, List<string> Errors)> CheckFilesAsync(IEnumerable<IFormFile> uploads, int already,
+        IConfiguration configuration, IStringLocalizer<DocumentsText> documentText, IStringLocalizer<FollowUpText> t, ILogger logger, CancellationToken ct)
+    {
+        var (files, errors) = (new List<CheckedFile>(), new List<string>());
+        foreach (var upload in uploads.Where(f => f.Length > 0 || f.FileName.Length > 0))
+        {
+            var (file, error) = await DocumentUpload.CheckFileAsync(upload, configuration, documentText, logger, ct);
+            if (file is null)
+            {
+                errors.Add(error!);
+            }
+            else
+            {
+                files.Add(file);
+            }
+        }
+        if (already + files.Count > FollowUpLimits.Links)
+        {
+            errors.Add(t["Give at most 20 files."]);
+        }
+        return (files, errors);
+    }
+
+    /// <summary>Adds checked evidence files to report <paramref name="reportId"/>, if it is still the state's latest in its
+    /// round and not validated (the secretariat validated what it saw); false when it is not, and nothing is stored.</summary>
+    public static async Task<bool> AddEvidenceAsync(AppDbContext db, int reportId, IReadOnlyList<CheckedFile> files, CancellationToken ct)
+    {
+        var report = await db.FollowUpReports.SingleAsync(r => r.Id == reportId, ct);
+        if (!report.IsLatest || report.Review == ReviewState.Validated)
+        {
+            return false;
+        }
+        AddFiles(db, report, files);
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>Saves a checked report by the state on a recommendation addressed to it, into the round open now for the

@@ -88,13 +88,17 @@ public static class FollowUpQueries
             r.On, r.ReportedBy!.DisplayName, r.ReportedAt, r.Review, r.ReviewNote, r.ReviewedAt,
             db.FollowUpEvidenceFiles.Where(f => f.ReportId == r.Id).OrderBy(f => f.Id).Select(f => new EvidenceFileView(f.Id, f.FileName, f.Length)).ToList()));
 
-    /// <summary>The evaluation round open now for the output, if any (the latest opened when several are).</summary>
-    public static Task<OpenRound?> OpenRoundAsync(AppDbContext db, int processId, int outputId, DateTimeOffset now, CancellationToken ct) =>
-        db.EvaluationRounds.AsNoTracking()
-            .Where(r => r.ProcessId == processId && r.OpensAt <= now && r.DeadlineAt > now && r.ClosedAt == null && (r.OutputId == null || r.OutputId == outputId))
-            .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
-            .Select(r => new OpenRound(r.Id, r.Title, r.DeadlineAt))
-            .FirstOrDefaultAsync(ct);
+    /// <summary>The evaluation round open now for the output, if any (the latest opened when several are). Which rounds
+    /// are open is <see cref="EvaluationRound.IsOpen"/>'s to say, checked here on the few rounds that opened already.</summary>
+    public static async Task<OpenRound?> OpenRoundAsync(AppDbContext db, int processId, int outputId, DateTimeOffset now, CancellationToken ct) =>
+        (await db.EvaluationRounds.AsNoTracking()
+            .Where(r => r.ProcessId == processId && r.OpensAt <= now && (r.OutputId == null || r.OutputId == outputId))
+            .Select(r => new { r.Id, r.Title, r.OpensAt, r.DeadlineAt, r.ClosedAt })
+            .ToListAsync(ct))
+        .Where(r => EvaluationRound.IsOpen(r.OpensAt, r.ClosedAt, r.DeadlineAt, now))
+        .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
+        .Select(r => new OpenRound(r.Id, r.Title, r.DeadlineAt))
+        .FirstOrDefault();
 
     /// <summary>The latest sequence of the state's reports on the recommendation in the round (0: none yet).</summary>
     public static async Task<int> LatestSequenceAsync(AppDbContext db, int recommendationId, string stateCode, int roundKey, CancellationToken ct) =>

@@ -82,22 +82,10 @@ public sealed class ReportModel(AppDbContext db, FollowUpGate gate, TimeProvider
         {
             ModelState.AddModelError($"{nameof(Input)}.{error.Field}", t[error.Message]);
         }
-        var files = new List<CheckedFile>();
-        foreach (var upload in Request.Form.Files.GetFiles("Files").Where(f => f.Length > 0 || f.FileName.Length > 0))
+        var (files, fileErrors) = await FollowUpCommands.CheckFilesAsync(Request.Form.Files.GetFiles("Files"), 0, configuration, documentText, t, logger, ct);
+        foreach (var error in fileErrors)
         {
-            var (file, error) = await DocumentUpload.CheckFileAsync(upload, configuration, documentText, logger, ct);
-            if (file is null)
-            {
-                ModelState.AddModelError("Files", error!);
-            }
-            else
-            {
-                files.Add(file);
-            }
-        }
-        if (files.Count > FollowUpLimits.Links)
-        {
-            ModelState.AddModelError("Files", t["Give at most 20 files."]);
+            ModelState.AddModelError("Files", error);
         }
         if (!ModelState.IsValid)
         {

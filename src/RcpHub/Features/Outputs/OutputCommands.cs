@@ -73,19 +73,28 @@ public static class OutputCommands
         var now = clock.GetUtcNow();
         output.UpdatedAt = now;
         var number = 0;
-        var saved = await NumberedSave.TrySaveAsync(db, async () =>
+        bool saved;
+        try
         {
-            number = (await db.OutputVersions.Where(v => v.OutputId == outputId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
-            db.OutputVersions.Add(new OutputVersion
+            saved = await NumberedSave.TrySaveAsync(db, async () =>
             {
-                OutputId = outputId,
-                Number = number,
-                Text = OutputText.Stored(input.Text),
-                Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
-                SavedByUserId = userId,
-                SavedAt = now,
-            });
-        }, ct);
+                number = (await db.OutputVersions.Where(v => v.OutputId == outputId).MaxAsync(v => (int?)v.Number, ct) ?? 0) + 1;
+                db.OutputVersions.Add(new OutputVersion
+                {
+                    OutputId = outputId,
+                    Number = number,
+                    Text = OutputText.Stored(input.Text),
+                    Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+                    SavedByUserId = userId,
+                    SavedAt = now,
+                });
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Adopted while this version was being saved (the adoption is the output's concurrency token).
+            return OutputOutcome.Refused(Adopted);
+        }
         return saved ? OutputOutcome.Of(number) : OutputOutcome.Refused(Collided);
     }
 
@@ -150,7 +159,15 @@ public static class OutputCommands
         output.AdoptedAtMeetingId = input.MeetingId;
         output.AdoptedVersionId = await db.OutputVersions.Where(v => v.OutputId == outputId).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
         output.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request adopted it between our reading and our saving: the database refused this second adoption.
+            return OutputOutcome.Refused(AdoptedTwice);
+        }
         return OutputOutcome.Of(output.Id);
     }
 

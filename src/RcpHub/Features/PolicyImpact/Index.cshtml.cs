@@ -23,14 +23,10 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     {
         var process = HttpContext.AddressedProcess();
         (Slug, ProcessName) = (process.Slug, process.Name);
-        var signedIn = User.Identity?.IsAuthenticated == true;
-        var readsFollowUp = signedIn && await MayAsync(Operation.ViewFollowUp);
-        MayRecord = signedIn && await MayAsync(Operation.RecordPolicyChanges);
+        var readsFollowUp = await authorization.MayAsync(HttpContext, Operation.ViewFollowUp);
+        MayRecord = await authorization.MayAsync(HttpContext, Operation.RecordPolicyChanges);
         Filter = new ConvergenceFilter(string.IsNullOrWhiteSpace(theme) ? null : theme.Trim(), objective is >= 1 and <= 23 ? objective : null, kind);
         View = await Convergence.LoadAsync(db, process.Id, readsFollowUp, Filter, ct);
         return Page();
     }
-
-    private async Task<bool> MayAsync(Operation operation) =>
-        (await authorization.AuthorizeAsync(User, HttpContext, OperationPolicies.NameOf(operation))).Succeeded;
 }

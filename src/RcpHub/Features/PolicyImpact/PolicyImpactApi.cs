@@ -44,8 +44,7 @@ public static class PolicyImpactApi
     private static async Task<Convergence> LoadAsync(AppDbContext db, IAuthorizationService authorization, HttpContext http, AddressedProcess process,
         string? theme, int? objective, PolicyChangeKind? kind, CancellationToken ct)
     {
-        var readsFollowUp = http.User.Identity?.IsAuthenticated == true
-            && (await authorization.AuthorizeAsync(http.User, http, OperationPolicies.NameOf(Operation.ViewFollowUp))).Succeeded;
+        var readsFollowUp = await authorization.MayAsync(http, Operation.ViewFollowUp);
         var filter = new ConvergenceFilter(string.IsNullOrWhiteSpace(theme) ? null : theme.Trim(), objective, kind);
         return await Convergence.LoadAsync(db, process.Id, readsFollowUp, filter, ct);
     }

@@ -19,7 +19,4 @@ public static class PolicyImpactLabels
         PolicyChangeKind.Agreement => t["Agreement"],
         _ => kind.ToString(),
     };
-
-    /// <summary>The GCM objective by its number. The titles come with GlobalFrameworks (recommendations feature).</summary>
-    public static string Objective(this IStringLocalizer<PolicyImpactText> t, int objective) => t["Objective {0}", objective];
 }

@@ -29,11 +29,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizat
             return NotFound();
         }
         Details = details;
-        // Anonymous visitors never pass; skipping the check spares them the role look-up.
-        CanManage = User.Identity?.IsAuthenticated == true &&
-            (await authorization.AuthorizeAsync(User, new ProcessResource(details.Id), OperationPolicies.NameOf(Operation.EditProcessProfile))).Succeeded;
-        if (User.Identity?.IsAuthenticated == true
-            && (await authorization.AuthorizeAsync(User, new ProcessResource(details.Id), OperationPolicies.NameOf(Operation.ViewFollowUp))).Succeeded)
+        CanManage = await authorization.MayAsync(HttpContext, Operation.EditProcessProfile);
+        if (await authorization.MayAsync(HttpContext, Operation.ViewFollowUp))
         {
             var own = (await access.ForProcessAsync(User, details.Id)).FocalPointStates.Order(StringComparer.Ordinal).FirstOrDefault();
             FollowUpAddress = $"/processes/{details.Slug}/follow-up" + (own is null ? "" : "/" + own.ToLowerInvariant());

@@ -60,9 +60,15 @@ public sealed class RecommendationCarrying(AppDbContext db, TimeProvider clock, 
             return (null, t["There is no such recommendation in this session's report."]);
         }
         int outputId;
+        var commands = new RecommendationCommands(db, clock, t);
         if (into == NewOutput)
         {
-            outputId = await new RecommendationCommands(db, clock, t).CreateOutputForMeetingAsync(meetingId, t["Recommendations of {0}", meetingTitle], ct);
+            // Refused before the new output is made, so that a refusal leaves no empty output behind.
+            if (await commands.CarriedAlreadyAsync(pointId, ct))
+            {
+                return (null, commands.CarriedOnce);
+            }
+            outputId = await commands.CreateOutputForMeetingAsync(meetingId, t["Recommendations of {0}", meetingTitle], ct);
         }
         else if (!int.TryParse(into, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out outputId))
         {
@@ -72,7 +78,7 @@ public sealed class RecommendationCarrying(AppDbContext db, TimeProvider clock, 
         {
             return (null, t["Choose the output to carry the recommendation into."]);
         }
-        var outcome = await new RecommendationCommands(db, clock, t).CarryAsync(processId, pointId, output, ct);
+        var outcome = await commands.CarryAsync(processId, pointId, output, ct);
         if (!outcome.Succeeded)
         {
             return (null, outcome.Errors.ByField.Values.SelectMany(m => m).FirstOrDefault() ?? t["Choose the output to carry the recommendation into."]);

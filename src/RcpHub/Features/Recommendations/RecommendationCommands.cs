@@ -178,9 +178,9 @@ public sealed class RecommendationCommands(AppDbContext db, TimeProvider clock, 
         {
             errors.Add("OutputId", t["The output is adopted: no recommendation can be added to it any more."]);
         }
-        else if (await db.Recommendations.AnyAsync(r => r.OutputId == output.Id && r.SourcePointId == pointId, ct))
+        else if (await CarriedAlreadyAsync(pointId, ct))
         {
-            errors.Add("PointId", t["This recommendation has already been carried into this output."]);
+            errors.Add("PointId", CarriedOnce);
         }
         if (errors.Any)
         {
@@ -193,8 +193,23 @@ public sealed class RecommendationCommands(AppDbContext db, TimeProvider clock, 
             ToAllMembers = true,
             SourcePointId = point.Id,
         }, ct);
-        return number is { } n ? Outcome.Saved(n) : Collided();
+        if (number is { } n)
+        {
+            return Outcome.Saved(n);
+        }
+        if (await CarriedAlreadyAsync(pointId, ct))
+        {
+            // Carried by another request at the same instant: the unique index on the point refused this one.
+            errors.Add("PointId", CarriedOnce);
+            return Outcome.Refused(errors);
+        }
+        return Collided();
     }
+
+    /// <summary>The refusal of a point carried before: a point is carried into outputs once.</summary>
+    public string CarriedOnce => t["This recommendation has already been carried into an output: it is carried once."];
+
+    public Task<bool> CarriedAlreadyAsync(int pointId, CancellationToken ct) => db.Recommendations.AnyAsync(r => r.SourcePointId == pointId, ct);
 
     /// <summary>A new draft output of kind "recommendations" for a meeting, for the recommendations carried from its
     /// reports; its audience is the meeting's when public, else members only.</summary>

@@ -34,6 +34,14 @@ public static class OperationPolicies
     public static TBuilder Requires<TBuilder>(this TBuilder builder, Operation operation)
         where TBuilder : IEndpointConventionBuilder
         => builder.RequireAuthorization(NameOf(operation));
+
+    /// <summary>Whether the request's user may do <paramref name="operation"/> in the process the request's address names:
+    /// the check of a page or endpoint open to everyone that shows or offers more to some readers (the state-by-state
+    /// follow-up on the accountability page, members-only policy changes, a management link). Anonymous visitors never
+    /// may; not asking spares them the role look-up.</summary>
+    public static async Task<bool> MayAsync(this IAuthorizationService authorization, HttpContext http, Operation operation) =>
+        http.User.Identity?.IsAuthenticated == true
+        && (await authorization.AuthorizeAsync(http.User, http, NameOf(operation))).Succeeded;
 }
 
 /// <summary>Declares the operation a Razor page performs; the policy decides who may.</summary>

@@ -83,6 +83,9 @@ public sealed class AccountabilityTests : IAsyncLifetime
         var page = await browser.GetAsync("/processes/demo/accountability");
         Assert.Equal("Morocco", page.Text("table.state-detail tr[data-state=MAR] th"));
         Assert.Equal("Planned", page.Text("table.state-detail tr[data-state=MAR] td"));
+        // One scrolling box per table, the one every table gets (decision 0016), never a second written around it.
+        Assert.Empty(page.Document.QuerySelectorAll(".table-scroll .table-scroll"));
+        Assert.All(page.Document.QuerySelectorAll("table"), table => Assert.Equal("table-scroll", table.ParentElement!.ClassName));
     }
 
     [Fact]

@@ -285,4 +285,27 @@ public sealed class EvaluationTests : MailingTests
         using var another = await TestSignIn.HttpClientAsync(Factory, _secretariat);
         Assert.Equal(HttpStatusCode.NotFound, (await another.GetAsync("/api/v1/processes/demo/evaluation/rounds/987654/report")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_report_names_each_gcm_objective_by_its_official_title_in_english_marked_where_none_in_the_readers_language()
+    {
+        foreach (var (language, title, lang) in new[]
+        {
+            ("en", "Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work", "en"),
+            ("fr", "Favoriser des pratiques de recrutement justes et éthiques et assurer les conditions d’un travail décent", "fr"),
+            ("ru", "Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work", "en"),
+        })
+        {
+            using var secretariat = await TestSignIn.HtmlClientAsync(Factory, _secretariat, language);
+            var page = await secretariat.GetAsync(RoundPage);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            // Recommendation 1 of the demo is linked to objective 6.
+            var note = page.Document.QuerySelector("#by-gcm tr[data-objective='6'] th .status-note");
+            Assert.NotNull(note);
+            Assert.Equal((title, lang), (note.TextContent.Trim(), note.GetAttribute("lang")));
+        }
+        using var api = await TestSignIn.HttpClientAsync(Factory, _secretariat);
+        var json = await api.GetFromJsonAsync<JsonElement>($"/api/v1/processes/demo/evaluation/rounds/{_round}/report");
+        Assert.Contains(json.GetProperty("byGcmObjective").EnumerateArray(), o => o.GetProperty("name").GetString() == "6. Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work");
+    }
 }

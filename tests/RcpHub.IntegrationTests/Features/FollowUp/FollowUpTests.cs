@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
 using RcpHub.Features.Demo;
@@ -275,5 +276,95 @@ public sealed class FollowUpTests : IAsyncLifetime
             using var response = await anonymous.GetAsync(url);
             Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect, $"anonymous {url}: {response.StatusCode}");
         }
+    }
+
+    [Fact]
+    public async Task A_renamed_status_label_shows_on_the_evaluation_report_and_the_accountability_page()
+    {
+        using var api = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        using (var saved = await api.PutAsJsonAsync("/api/v1/processes/demo/follow-up/labels", new { language = "en", planned = "Scheduled for action", inProgress = "Under way" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        using var secretariat = await TestSignIn.HtmlClientAsync(_factory, _secretariat);
+        var report = await secretariat.GetAsync($"/processes/demo/evaluation/{_round}");
+        Assert.Equal(HttpStatusCode.OK, report.Status);
+        var columns = report.Texts("#by-recommendation thead th");
+        Assert.Contains("Under way", columns);
+        Assert.Contains("Scheduled for action", columns);
+        Assert.DoesNotContain("In progress", columns);
+        // Morocco's report on recommendation 1 is in progress: the heat map's table names it by the process's label.
+        Assert.Contains("Under way", report.Html, StringComparison.Ordinal);
+        using (var csv = await secretariat.Http.GetAsync($"/processes/demo/evaluation/{_round}?handler=Csv"))
+        {
+            Assert.Contains("Under way", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var accountability = await secretariat.GetAsync("/processes/demo/accountability");
+        Assert.Contains("Scheduled for action", accountability.Texts("table.accountability thead th"));
+        Assert.Equal("Scheduled for action", accountability.Text("table.state-detail tr[data-state=MAR] td"));
+        var anonymous = await HtmlClient.For(_factory).GetAsync("/processes/demo/accountability");
+        Assert.Contains("Scheduled for action", anonymous.Texts("table.accountability thead th"));
+        Assert.DoesNotContain("Planned", anonymous.Texts("table.accountability thead th"));
+    }
+
+    private static MultipartFormDataContent Files(params (string Name, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, bytes) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            form.Add(content, "files", name);
+        }
+        return form;
+    }
+
+    [Fact]
+    public async Task Evidence_files_are_added_to_a_report_through_the_api_with_the_document_checks()
+    {
+        int inProgress, validated;
+        await using (var scope = _factory.Scope())
+        {
+            // Morocco's demo reports: on recommendation 1 in progress (submitted), on recommendation 2 validated.
+            var latest = scope.Db.FollowUpReports.Where(r => r.StateCode == "MAR" && r.IsLatest);
+            inProgress = await latest.Where(r => r.RecommendationId == _recommendations[0]).Select(r => r.Id).SingleAsync();
+            validated = await latest.Where(r => r.RecommendationId == _recommendations[1]).Select(r => r.Id).SingleAsync();
+        }
+        var evidence = $"/api/v1/processes/demo/follow-up/mar/{_recommendations[0]}/reports/{inProgress}/evidence";
+        using var mar = await TestSignIn.HttpClientAsync(_factory, _mar);
+        var before = await ReportsAsync();
+
+        using (var bad = await mar.PostAsync(evidence, Files(("decree.pdf", Encoding.UTF8.GetBytes("MZ this is no PDF")))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+            Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("files", out _));
+        }
+        using (var none = await mar.PostAsync(evidence, new MultipartFormDataContent { { new StringContent("no file"), "note" } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        }
+        using var secretariat = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        using (var notTheirs = await secretariat.PostAsync(evidence, Files(("decree.pdf", DocumentFiles.Pdf("Decree on recruitment agencies")))))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+        }
+        using (var closed = await mar.PostAsync($"/api/v1/processes/demo/follow-up/mar/{_recommendations[1]}/reports/{validated}/evidence",
+            Files(("decree.pdf", DocumentFiles.Pdf("Decree on recruitment agencies")))))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
+        }
+        Assert.Equal(before, await ReportsAsync());
+
+        using var added = await mar.PostAsync(evidence, Files(("decree.pdf", DocumentFiles.Pdf("Decree on recruitment agencies"))));
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var file = Assert.Single((await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("files").EnumerateArray());
+        Assert.Equal("decree.pdf", file.GetProperty("fileName").GetString());
+        using var download = await mar.GetAsync($"/api/v1/processes/demo/follow-up/mar/{_recommendations[0]}/evidence/{file.GetProperty("id").GetInt32()}/file");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before + 1, await ReportsAsync());
     }
 }

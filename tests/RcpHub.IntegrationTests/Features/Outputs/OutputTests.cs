@@ -146,6 +146,40 @@ public sealed class OutputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_adoptions_at_once_adopt_the_output_once_and_the_database_refuses_an_adoption_read_before_another()
+    {
+        using var secretariat = await TestSignIn.HttpClientAsync(_factory, await SecretariatAsync());
+        var id = await DraftAsync(secretariat);
+        var meeting = await MeetingAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 2).Select(days =>
+            secretariat.PostAsJsonAsync($"{Api}/{id}/adoption", new { on = today.AddDays(-days), meetingId = meeting })));
+        Assert.Equal(new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }, answers.Select(a => a.StatusCode).Order());
+        Assert.Contains("cannot be adopted a second time", await answers.Single(a => a.StatusCode == HttpStatusCode.Conflict).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+
+        // An adoption that read the output while it was still a draft, saved after another adoption: the database refuses it.
+        var other = await DraftAsync(secretariat);
+        await using var early = _factory.Scope();
+        var stale = await early.Db.Outputs.SingleAsync(o => o.Id == other);
+        using (var adopted = await secretariat.PostAsJsonAsync($"{Api}/{other}/adoption", new { on = today.AddDays(-1), meetingId = meeting }))
+        {
+            Assert.Equal(HttpStatusCode.Created, adopted.StatusCode);
+        }
+        stale.AdoptedOn = today;
+        stale.AdoptedAtMeetingId = meeting;
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => early.Db.SaveChangesAsync());
+
+        await using var scope = _factory.Scope();
+        Assert.Equal(today.AddDays(-1), (await scope.Db.Outputs.AsNoTracking().SingleAsync(o => o.Id == other)).AdoptedOn);
+        Assert.NotNull((await scope.Db.Outputs.AsNoTracking().SingleAsync(o => o.Id == id)).AdoptedOn);
+    }
+
+    [Fact]
     public async Task A_reservation_needs_its_text_and_only_a_member_state_takes_a_position()
     {
         using var browser = await TestSignIn.HtmlClientAsync(_factory, await SecretariatAsync());

@@ -72,6 +72,29 @@ public sealed class PolicyImpactTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_regional_view_names_objectives_by_their_official_titles_and_each_table_scrolls_in_one_box()
+    {
+        const string English = "6. Facilitate fair and ethical recruitment and safeguard conditions that ensure decent work";
+        using var english = await TestSignIn.HtmlClientAsync(_factory, _focalPoint);
+        var page = await english.GetAsync("/processes/demo/impact");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        // The demo law answers recommendation 2 (GCM objectives 3 and 6).
+        Assert.Contains(English, page.Texts("#impact-objectives thead th"));
+        Assert.Equal(English, page.Text("#objective option[value='6']"));
+        Assert.DoesNotContain("Objective 6", page.Html, StringComparison.Ordinal);
+        // One scrolling box per table, the one every table gets (decision 0016), never a second written around it.
+        Assert.Empty(page.Document.QuerySelectorAll(".table-scroll .table-scroll"));
+        Assert.All(page.Document.QuerySelectorAll("table"), table => Assert.Equal("table-scroll", table.ParentElement!.ClassName));
+
+        using var french = await TestSignIn.HtmlClientAsync(_factory, _focalPoint, "fr");
+        var fr = (await french.GetAsync("/processes/demo/impact")).Document.QuerySelector("#impact-objectives thead th:last-child span.objective")!;
+        Assert.Equal(("6. Favoriser des pratiques de recrutement justes et éthiques et assurer les conditions d’un travail décent", "fr"), (fr.TextContent, fr.GetAttribute("lang")));
+        using var russian = await TestSignIn.HtmlClientAsync(_factory, _focalPoint, "ru");
+        var ru = (await russian.GetAsync("/processes/demo/impact")).Document.QuerySelector("#impact-objectives thead th:last-child span.objective")!;
+        Assert.Equal((English, "en"), (ru.TextContent, ru.GetAttribute("lang")));
+    }
+
+    [Fact]
     public async Task Another_states_focal_point_is_refused_and_nothing_is_stored()
     {
         var before = await StoredAsync();

@@ -47,26 +47,36 @@ public sealed class RecommendationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Carrying_a_point_makes_a_recommendation_linked_both_ways_and_a_second_carry_is_refused()
+    public async Task Carrying_a_point_makes_a_recommendation_linked_both_ways_and_a_point_is_carried_once()
     {
         var demo = await DemoAsync();
         using var secretariat = await AsAsync(ProcessRole.Secretariat);
         var reportAddress = $"/meetings/{demo.Meeting}/sessions/{demo.Session}/report";
+        int OutputCount()
+        {
+            using var scope = _factory.Scope();
+            return scope.Db.Outputs.Count();
+        }
+        var outputsBefore = OutputCount();
 
+        // Into a new output of the meeting, in the same step.
         var report = await secretariat.GetAsync(reportAddress);
         Assert.Equal(HttpStatusCode.OK, report.Status);
-        var carried = await secretariat.SubmitAsync(report, $"#carry-{demo.OtherPoint}", new Dictionary<string, string> { ["into"] = demo.DraftOutput.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var carried = await secretariat.SubmitAsync(report, $"#carry-{demo.OtherPoint}", new Dictionary<string, string> { ["into"] = "new" });
         Assert.Equal(HttpStatusCode.OK, carried.Status);
-        Assert.Contains("Rabat Declaration on Labour Mobility (demo draft)", carried.Text($"#point-{demo.OtherPoint} .carried"), StringComparison.Ordinal);
-        Assert.Contains("recommendation 1", carried.Text($"#point-{demo.OtherPoint} .carried"), StringComparison.Ordinal);
-        var link = carried.Document.QuerySelector($"#point-{demo.OtherPoint} .carried a")!.GetAttribute("href");
-        Assert.Equal($"/processes/{DemoData.ProcessSlug}/outputs/{demo.DraftOutput}/recommendations/1", link);
-
+        int made;
         await using (var scope = _factory.Scope())
         {
-            var stored = await scope.Db.Recommendations.AsNoTracking().SingleAsync(r => r.OutputId == demo.DraftOutput);
+            var output = await scope.Db.Outputs.AsNoTracking().Include(o => o.Recommendations).OrderBy(o => o.Id).LastAsync();
+            Assert.Equal((OutputKind.Recommendations, (int?)demo.Meeting, (DateOnly?)null), (output.Kind, output.MeetingId, output.AdoptedOn));
+            var stored = Assert.Single(output.Recommendations);
             Assert.Equal((1, demo.OtherPoint, demo.OtherPointText), (stored.Number, stored.SourcePointId!.Value, stored.Text));
+            Assert.Contains(output.Title, carried.Text($"#point-{demo.OtherPoint} .carried"), StringComparison.Ordinal);
+            made = output.Id;
         }
+        Assert.Contains("recommendation 1", carried.Text($"#point-{demo.OtherPoint} .carried"), StringComparison.Ordinal);
+        var link = carried.Document.QuerySelector($"#point-{demo.OtherPoint} .carried a")!.GetAttribute("href");
+        Assert.Equal($"/processes/{DemoData.ProcessSlug}/outputs/{made}/recommendations/1", link);
 
         var recommendation = await secretariat.GetAsync(link!);
         Assert.Equal(HttpStatusCode.OK, recommendation.Status);
@@ -75,21 +85,36 @@ public sealed class RecommendationTests : IAsyncLifetime
         Assert.StartsWith($"{reportAddress}?version=", origin, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync(origin)).Status);
 
-        var again = await secretariat.SubmitAsync(await secretariat.GetAsync(reportAddress), $"#carry-{demo.OtherPoint}",
-            new Dictionary<string, string> { ["into"] = demo.DraftOutput.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        Assert.Equal(HttpStatusCode.Conflict, again.Status);
-        Assert.Contains("already been carried into this output", again.Text("#carry-refusal"), StringComparison.Ordinal);
+        // Carried once: neither into the same output again, nor into another draft, nor into yet another new output.
+        foreach (var into in new[] { made.ToString(System.Globalization.CultureInfo.InvariantCulture), demo.DraftOutput.ToString(System.Globalization.CultureInfo.InvariantCulture), "new" })
+        {
+            var again = await secretariat.SubmitAsync(await secretariat.GetAsync(reportAddress), $"#carry-{demo.OtherPoint}", new Dictionary<string, string> { ["into"] = into });
+            Assert.Equal(HttpStatusCode.Conflict, again.Status);
+            Assert.Contains("already been carried into an output", again.Text("#carry-refusal"), StringComparison.Ordinal);
+        }
+        Assert.Equal((1, 0, outputsBefore + 1), (await StoredAsync(made), await StoredAsync(demo.DraftOutput), OutputCount()));
+    }
+
+    [Fact]
+    public async Task Two_carries_of_one_point_at_the_same_instant_store_it_once_and_refuse_the_other_with_a_message()
+    {
+        var demo = await DemoAsync();
+        using var first = await AsAsync(ProcessRole.Secretariat);
+        using var second = await AsAsync(ProcessRole.Secretariat);
+        var reportAddress = $"/meetings/{demo.Meeting}/sessions/{demo.Session}/report";
+        var (one, two) = (await first.GetAsync(reportAddress), await second.GetAsync(reportAddress));
+        var into = new Dictionary<string, string> { ["into"] = demo.DraftOutput.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+        var answers = await Task.WhenAll(first.SubmitAsync(one, $"#carry-{demo.OtherPoint}", into), second.SubmitAsync(two, $"#carry-{demo.OtherPoint}", into));
+        Assert.Equal(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }, answers.Select(a => a.Status).Order());
+        Assert.Contains("already been carried into an output", answers.Single(a => a.Status == HttpStatusCode.Conflict).Text("#carry-refusal"), StringComparison.Ordinal);
         Assert.Equal(1, await StoredAsync(demo.DraftOutput));
 
-        // Into a new output of the meeting, in the same step.
-        var intoNew = await secretariat.SubmitAsync(await secretariat.GetAsync(reportAddress), $"#carry-{demo.CarriedPoint}", new Dictionary<string, string> { ["into"] = "new" });
-        Assert.Equal(HttpStatusCode.OK, intoNew.Status);
-        await using (var scope = _factory.Scope())
-        {
-            var made = await scope.Db.Outputs.AsNoTracking().Include(o => o.Recommendations).OrderBy(o => o.Id).LastAsync();
-            Assert.Equal((OutputKind.Recommendations, (int?)demo.Meeting, (DateOnly?)null), (made.Kind, made.MeetingId, made.AdoptedOn));
-            Assert.Equal(demo.CarriedPoint, Assert.Single(made.Recommendations).SourcePointId);
-        }
+        // Whatever the timing of two requests, the database holds a point once: a second row naming it is refused.
+        await using var scope = _factory.Scope();
+        scope.Db.Recommendations.Add(new Recommendation { OutputId = demo.DraftOutput, Number = 99, OriginalLanguage = "en", Text = "A copy", SourcePointId = demo.OtherPoint });
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => scope.Db.SaveChangesAsync());
+        Assert.True(RcpHub.Data.NumberedSave.IsUniqueViolation(refused));
     }
 
     [Fact]

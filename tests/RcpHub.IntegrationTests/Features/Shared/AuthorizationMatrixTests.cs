@@ -363,6 +363,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/processes/{slug}/follow-up/{state}/import"] = Op(FollowUpReporters),
         ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}"] = Op(FollowUpReaders),
         ["POST /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/reports"] = Op(FollowUpReporters),
+        ["POST /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/reports/{reportId:int}/evidence"] = Op(FollowUpReporters),
         ["POST /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/review"] = Op(Secretariat),
         ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}/file"] = Op(FollowUpReaders),
 
@@ -707,6 +708,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["number"] = 1,
                 // No evidence file has this id: the download answers 404 to those admitted.
                 ["fileId"] = 987654,
+                // Morocco's first demo report (on the first recommendation).
+                ["reportId"] = await db.FollowUpReports.Where(r => r.ProcessId == demo && r.StateCode == "MAR").OrderBy(r => r.RecommendationId).ThenBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,

@@ -1494,6 +1494,7 @@ namespace RcpHub.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("AdoptedOn")
+                        .IsConcurrencyToken()
                         .HasColumnType("date");
 
                     b.Property<int?>("AdoptedVersionId")
@@ -1951,7 +1952,8 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourcePointId");
+                    b.HasIndex("SourcePointId")
+                        .IsUnique();
 
                     b.HasIndex("OutputId", "Number")
                         .IsUnique();

@@ -1433,6 +1433,7 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("AdoptedOn")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("AdoptedVersionId")
@@ -1874,7 +1875,8 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourcePointId");
+                    b.HasIndex("SourcePointId")
+                        .IsUnique();
 
                     b.HasIndex("OutputId", "Number")
                         .IsUnique();
