@@ -202,6 +202,7 @@ internal sealed class BenchOptions
         ImportExport = Value("--import-export");
         ImportFile = Value("--import-file");
         ImportField = Value("--import-field") ?? "File";
+        AppPort = int.Parse(Value("--port") ?? "5090", CultureInfo.InvariantCulture);
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
     }
 
@@ -249,8 +250,9 @@ internal sealed class BenchOptions
     /// <summary>A PostgreSQL connection string: run the application on it rather than on SQLite.</summary>
     public string? Postgres { get; }
     public string DatabaseName => Postgres is null ? "SQLite" : "PostgreSQL";
-    public int AppPort => 5090;
-    public int BarePort => 5091;
+    /// <summary>The application's port (<c>--port</c>, default 5090), so that two runs can share a machine.</summary>
+    public int AppPort { get; }
+    public int BarePort => AppPort + 1;
     public string ThroughputPath => "/processes";
     public string AppDll => Path.Combine(Root, "src", "RcpHub", "bin", "Release", "net10.0", "RcpHub.dll");
     public string ResultsFolder => Path.Combine(Root, "bench", "results");
