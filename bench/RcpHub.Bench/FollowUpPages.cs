@@ -142,7 +142,8 @@ internal static partial class FollowUpPages
         {
             report.AppendLine();
             report.AppendLine("Not a redirect: the import may have been refused. The first error messages on the page: " +
-                string.Join("; ", ErrorText().Matches(body).Take(5).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value.Trim()))));
+                string.Join("; ", ErrorText().Matches(body).Concat(ErrorItem().Matches(body.IndexOf("import-errors", StringComparison.Ordinal) is var at and >= 0 ? body[at..] : "")).Select(m => WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, "").Trim()))
+                    .Where(m => m.Length > 0).Take(5)));
         }
         report.AppendLine();
     }
@@ -156,6 +157,8 @@ internal static partial class FollowUpPages
         var lines = csv.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var header = lines[0].Split(',');
         var column = Array.FindIndex(header, h => h.Contains("status", StringComparison.OrdinalIgnoreCase));
+        var dateColumn = Array.FindIndex(header, h => h.Trim('"').Equals("Date", StringComparison.OrdinalIgnoreCase));
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (column < 0)
         {
             return csv;
@@ -170,7 +173,12 @@ internal static partial class FollowUpPages
             var cell = cells[column].Trim('"');
             var n = Array.IndexOf(names, cell);
             var label = Array.FindIndex(labels, x => x.Equals(cell, StringComparison.OrdinalIgnoreCase));
-            cells[column] = n >= 0 ? names[(n + 1) % names.Length] : label >= 0 ? labels[(label + 1) % labels.Length] : names[i % names.Length];
+            // A row with no report yet gets a status as the export writes them (the process's labels) and a date.
+            cells[column] = n >= 0 ? names[(n + 1) % names.Length] : label >= 0 ? labels[(label + 1) % labels.Length] : labels[i % labels.Length];
+            if (dateColumn >= 0 && dateColumn < cells.Length && cells[dateColumn].Trim('"').Length == 0)
+            {
+                cells[dateColumn] = today;
+            }
             lines[i] = string.Join(',', cells);
         }
         return string.Join("\r\n", lines);
@@ -200,6 +208,12 @@ internal static partial class FollowUpPages
 
     [GeneratedRegex(@"\.(pdf|csv|xlsx)(\?|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Download();
+
+    [GeneratedRegex("""<li>(.*?)</li>""", RegexOptions.Singleline)]
+    private static partial Regex ErrorItem();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
 
     [GeneratedRegex("""class="[^"]*(?:field-validation-error|validation-summary-errors|error)[^"]*"[^>]*>(.*?)<""", RegexOptions.Singleline)]
     private static partial Regex ErrorText();

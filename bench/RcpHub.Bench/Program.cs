@@ -194,6 +194,7 @@ internal sealed class BenchOptions
         Postgres = Value("--postgres");
         Subscribers = int.Parse(Value("--subscribers") ?? "500", CultureInfo.InvariantCulture);
         FollowUp = args.Contains("--follow-up");
+        NoQueries = args.Contains("--no-queries");
         Iterations = int.Parse(Value("--iterations") ?? "5", CultureInfo.InvariantCulture);
         Reader = Value("--reader") ?? "secretariat";
         FollowUpPages = Value("--pages") is { } pages ? pages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : ["/processes/p01"];
@@ -220,6 +221,9 @@ internal sealed class BenchOptions
     /// <summary>Measure the live floor instead (FloorBench).</summary>
     public bool Floor { get; }
     public int Subscribers { get; }
+
+    /// <summary>With <see cref="FollowUp"/>: only the pages and the import, not the queries in process.</summary>
+    public bool NoQueries { get; }
 
     /// <summary>Issue 10 at world scale instead (FollowUpRun).</summary>
     public bool FollowUp { get; }

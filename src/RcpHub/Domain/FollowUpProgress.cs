@@ -85,7 +85,9 @@ public static class FollowUpProgress
     /// the same pair. <paramref name="reports"/> must be the whole table.</summary>
     public static IQueryable<FollowUpReport> LatestAcrossRoundsReports(this IQueryable<FollowUpReport> reports, int processId) =>
         reports.InForceReports(processId, null)
-            .Where(r => !reports.Any(o => o.ProcessId == processId && o.IsLatest && o.RecommendationId == r.RecommendationId && o.StateCode == r.StateCode
+            // No process test inside: the recommendation fixes the process, and with one SQLite took the state's index
+            // (every report of the state in the process for each row, minutes per dashboard) instead of the pair's.
+            .Where(r => !reports.Any(o => o.IsLatest && o.RecommendationId == r.RecommendationId && o.StateCode == r.StateCode
                 && (o.ReportedAt > r.ReportedAt || (o.ReportedAt == r.ReportedAt && o.RoundKey > r.RoundKey))));
 
     /// <summary>Counts by status, in the database, the reports in force among <paramref name="inForce"/> (from
