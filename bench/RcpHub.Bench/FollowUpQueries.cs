@@ -41,6 +41,10 @@ internal static class FollowUpQueries
                 (db, t) => RoundAsync(db, t, today)),
             new("latest", "Latest status across the five rounds of one process (dashboard): every report in force of the process, the most recent per recommendation and state, tallied overall and by state",
                 (db, t) => LatestAsync(db, t, today)),
+            new("round counted", "The same evaluation report as the application now reads it: the round's reports in force pair by pair (its heat map shows each), the four rounds before it counted by status in the database (FollowUpProgress.Counts, by recommendation and by state), tallied as before",
+                (db, t) => RoundCountedAsync(db, t, today)),
+            new("latest counted", "The same dashboard as the application now reads it: the latest report across rounds per pair chosen and counted by status per state in the database (LatestAcrossRoundsReports, Counts), tallied against the pairs asked",
+                (db, t) => LatestCountedAsync(db, t, today)),
             new("grid", $"One state's grid ({FollowUpScale.FocalState}): the recommendations addressed to it with its report in force in the current round",
                 (db, t) => GridAsync(db, t, today)),
         ];
@@ -128,6 +132,48 @@ internal static class FollowUpQueries
         FollowUpProgress.Overall(asked, latest);
         FollowUpProgress.TallyBy<string>(asked, latest, a => [a.StateCode]);
         return inForce.Count;
+    }
+
+    private static async Task<int> RoundCountedAsync(AppDbContext db, Target t, DateOnly today)
+    {
+        var round = await db.EvaluationRounds.AsNoTracking().Where(r => r.Id == t.RoundId).Select(r => new { r.ProcessId, r.OutputId }).SingleAsync();
+        var members = (await db.Memberships.MemberStatesOf(round.ProcessId, today).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var recommendations = await Recommendations(db, round.ProcessId, round.OutputId).ToListAsync();
+        var now = FollowUpProgress.LatestAcrossRounds(await db.FollowUpReports.InForce(round.ProcessId, t.RoundId).ToListAsync());
+        var earlier = db.FollowUpReports.InForceReports(round.ProcessId, null).Where(r => r.RoundKey != t.RoundId && r.RoundKey != 0);
+        var ids = recommendations.Select(r => r.Id).ToList();
+        var byRecommendation = await earlier.Counts(ids, members, CountedBy.Recommendation, perRound: true, inRoundScope: true).ToListAsync();
+        var byState = await earlier.Counts(ids, members, CountedBy.State, perRound: true, inRoundScope: true).ToListAsync();
+        var asked = Asked(recommendations, members);
+        var themes = recommendations.ToDictionary(r => r.Id, r => r.Themes.Select(x => x.ThemeId).ToArray());
+        var objectives = recommendations.ToDictionary(r => r.Id, r => r.GcmObjectives.Select(x => x.Objective).ToArray());
+        FollowUpProgress.TallyBy<int>(asked, now, a => [a.RecommendationId]);
+        FollowUpProgress.TallyBy<string>(asked, now, a => [a.StateCode]);
+        FollowUpProgress.TallyBy(asked, now, a => themes[a.RecommendationId]);
+        FollowUpProgress.TallyBy(asked, now, a => objectives[a.RecommendationId]);
+        FollowUpProgress.Overall(asked, now);
+        foreach (var key in byRecommendation.Select(c => c.RoundKey).Distinct())
+        {
+            var r = byRecommendation.Where(c => c.RoundKey == key).ToList();
+            var s = byState.Where(c => c.RoundKey == key).ToList();
+            FollowUpProgress.TallyCounted<int>(asked, r, a => [a.RecommendationId]);
+            FollowUpProgress.TallyCounted<string>(asked, s, a => [a.StateCode]);
+            FollowUpProgress.TallyCounted(asked, r, a => themes[a.RecommendationId]);
+            FollowUpProgress.TallyCounted(asked, r, a => objectives[a.RecommendationId]);
+            FollowUpProgress.OverallCounted(asked, r);
+        }
+        return now.Count + byRecommendation.Count + byState.Count;
+    }
+
+    private static async Task<int> LatestCountedAsync(AppDbContext db, Target t, DateOnly today)
+    {
+        var members = (await db.Memberships.MemberStatesOf(t.ProcessId, today).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var recommendations = await Recommendations(db, t.ProcessId, null).ToListAsync();
+        var counts = await db.FollowUpReports.LatestAcrossRoundsReports(t.ProcessId)
+            .Counts(recommendations.Select(r => r.Id).ToList(), members, CountedBy.State, perRound: false, inRoundScope: false).ToListAsync();
+        var asked = Asked(recommendations, members);
+        FollowUpProgress.TallyCounted<string>(asked, counts, a => [a.StateCode]);
+        return counts.Count;
     }
 
     private static async Task<int> GridAsync(AppDbContext db, Target t, DateOnly today)

@@ -23,7 +23,7 @@ internal static class FollowUpRun
         report.AppendLine();
         Console.WriteLine(report.ToString());
 
-        if (!options.Explore)
+        if (!options.Explore && !options.NoQueries)
         {
             await FollowUpQueries.RunAsync(options.Postgres, database, options.Iterations, report);
         }

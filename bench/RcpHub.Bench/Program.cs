@@ -194,6 +194,7 @@ internal sealed class BenchOptions
         Postgres = Value("--postgres");
         Subscribers = int.Parse(Value("--subscribers") ?? "500", CultureInfo.InvariantCulture);
         FollowUp = args.Contains("--follow-up");
+        NoQueries = args.Contains("--no-queries");
         Iterations = int.Parse(Value("--iterations") ?? "5", CultureInfo.InvariantCulture);
         Reader = Value("--reader") ?? "secretariat";
         FollowUpPages = Value("--pages") is { } pages ? pages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : ["/processes/p01"];
@@ -202,6 +203,7 @@ internal sealed class BenchOptions
         ImportExport = Value("--import-export");
         ImportFile = Value("--import-file");
         ImportField = Value("--import-field") ?? "File";
+        AppPort = int.Parse(Value("--port") ?? "5090", CultureInfo.InvariantCulture);
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
     }
 
@@ -219,6 +221,9 @@ internal sealed class BenchOptions
     /// <summary>Measure the live floor instead (FloorBench).</summary>
     public bool Floor { get; }
     public int Subscribers { get; }
+
+    /// <summary>With <see cref="FollowUp"/>: only the pages and the import, not the queries in process.</summary>
+    public bool NoQueries { get; }
 
     /// <summary>Issue 10 at world scale instead (FollowUpRun).</summary>
     public bool FollowUp { get; }
@@ -249,8 +254,9 @@ internal sealed class BenchOptions
     /// <summary>A PostgreSQL connection string: run the application on it rather than on SQLite.</summary>
     public string? Postgres { get; }
     public string DatabaseName => Postgres is null ? "SQLite" : "PostgreSQL";
-    public int AppPort => 5090;
-    public int BarePort => 5091;
+    /// <summary>The application's port (<c>--port</c>, default 5090), so that two runs can share a machine.</summary>
+    public int AppPort { get; }
+    public int BarePort => AppPort + 1;
     public string ThroughputPath => "/processes";
     public string AppDll => Path.Combine(Root, "src", "RcpHub", "bin", "Release", "net10.0", "RcpHub.dll");
     public string ResultsFolder => Path.Combine(Root, "bench", "results");

@@ -37,6 +37,27 @@ public sealed class Tally
             byStatus[(int)s]++;
         }
     }
+
+    internal void AddAsked() => Asked++;
+
+    internal void AddReported(ImplementationStatus status, int count)
+    {
+        Reported += count;
+        byStatus[(int)status] += count;
+    }
+}
+
+/// <summary>A count made by the database: how many reports in force of <see cref="Status"/> there are for a
+/// recommendation, a state, or one pair. An empty <see cref="StateCode"/> (or a <see cref="RecommendationId"/> of 0)
+/// stands for every state (every recommendation) the count covers, all of them asked; when both are set the count is
+/// one pair's, which counts only if the pair is asked.</summary>
+public readonly record struct Counted(int RoundKey, int RecommendationId, string StateCode, ImplementationStatus Status, bool Validated, int Count);
+
+/// <summary>What <see cref="FollowUpProgress.Counts"/> groups by besides the status.</summary>
+public enum CountedBy
+{
+    Recommendation,
+    State,
 }
 
 /// <summary>The one computation of follow-up progress: which reports are in force, and tallies of them by recommendation,
@@ -47,13 +68,95 @@ public static class FollowUpProgress
     /// <summary>The reports in force of a process: in one round (<paramref name="roundId"/>), or in every round and
     /// outside them (null; pick with <see cref="LatestAcrossRounds"/>).</summary>
     public static IQueryable<StatusInForce> InForce(this IQueryable<FollowUpReport> reports, int processId, int? roundId) =>
-        reports.Where(r => r.ProcessId == processId && r.IsLatest && (roundId == null || r.RoundKey == roundId))
+        reports.InForceReports(processId, roundId)
             .Select(r => new StatusInForce(r.RecommendationId, r.StateCode, r.RoundKey, r.Status, r.Review, r.On, r.ReportedAt));
 
-    /// <summary>Each state's most recent report on each recommendation, whichever round it was made in.</summary>
+    /// <summary>The rows behind <see cref="InForce"/>, to count in the database (<see cref="Counts"/>).</summary>
+    public static IQueryable<FollowUpReport> InForceReports(this IQueryable<FollowUpReport> reports, int processId, int? roundId) =>
+        reports.Where(r => r.ProcessId == processId && r.IsLatest && (roundId == null || r.RoundKey == roundId));
+
+    /// <summary>Each state's most recent report on each recommendation, whichever round it was made in (of two made at
+    /// the same instant, the later round's).</summary>
     public static Dictionary<Addressed, StatusInForce> LatestAcrossRounds(IEnumerable<StatusInForce> inForce) =>
         inForce.GroupBy(s => new Addressed(s.RecommendationId, s.StateCode))
-            .ToDictionary(g => g.Key, g => g.MaxBy(s => s.ReportedAt)!);
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.ReportedAt).ThenByDescending(s => s.RoundKey).First());
+
+    /// <summary><see cref="LatestAcrossRounds"/> in the database: the reports in force with no later one in force on
+    /// the same pair. <paramref name="reports"/> must be the whole table.</summary>
+    public static IQueryable<FollowUpReport> LatestAcrossRoundsReports(this IQueryable<FollowUpReport> reports, int processId) =>
+        reports.InForceReports(processId, null)
+            // No process test inside: the recommendation fixes the process, and with one SQLite took the state's index
+            // (every report of the state in the process for each row, minutes per dashboard) instead of the pair's.
+            .Where(r => !reports.Any(o => o.IsLatest && o.RecommendationId == r.RecommendationId && o.StateCode == r.StateCode
+                && (o.ReportedAt > r.ReportedAt || (o.ReportedAt == r.ReportedAt && o.RoundKey > r.RoundKey))));
+
+    /// <summary>Counts by status, in the database, the reports in force among <paramref name="inForce"/> (from
+    /// <see cref="InForceReports"/> or <see cref="LatestAcrossRoundsReports"/>) on the recommendations
+    /// <paramref name="recommendationIds"/>, per round and recommendation or per round and state, for pages that need
+    /// only tallies (<see cref="TallyCounted"/>): a few hundred rows instead of one per pair. A state in
+    /// <paramref name="steadyMembers"/> (a member on every day the caller asks about) is asked exactly the
+    /// recommendations to all members and those naming it (<see cref="RecommendationAddressees"/>), so its reports are
+    /// filtered and summed here; any other state's are counted pair by pair, for <see cref="TallyCounted"/> to check
+    /// against the pairs asked. With <paramref name="inRoundScope"/>, a report counts only if its round covers the
+    /// recommendation's output.</summary>
+    public static IQueryable<Counted> Counts(this IQueryable<FollowUpReport> inForce, IReadOnlyCollection<int> recommendationIds,
+        IReadOnlyCollection<string> steadyMembers, CountedBy by, bool perRound, bool inRoundScope)
+    {
+        var ids = recommendationIds.ToList();
+        var steady = steadyMembers.ToList();
+        var rows = inForce.Where(r => ids.Contains(r.RecommendationId)
+            && (!inRoundScope || r.Round!.OutputId == null || r.Round.OutputId == r.Recommendation!.OutputId)
+            && (!steady.Contains(r.StateCode) || r.Recommendation!.ToAllMembers || r.Recommendation.States.Any(s => s.StateCode == r.StateCode)));
+        if (by == CountedBy.Recommendation)
+        {
+            return rows
+                .GroupBy(r => new { RoundKey = perRound ? r.RoundKey : 0, r.RecommendationId, StateCode = steady.Contains(r.StateCode) ? "" : r.StateCode, r.Status })
+                .Select(g => new Counted(g.Key.RoundKey, g.Key.RecommendationId, g.Key.StateCode, g.Key.Status, false, g.Count()));
+        }
+        return rows
+            .GroupBy(r => new { RoundKey = perRound ? r.RoundKey : 0, RecommendationId = steady.Contains(r.StateCode) ? 0 : r.RecommendationId, r.StateCode, r.Status, Validated = r.Review == ReviewState.Validated })
+            .Select(g => new Counted(g.Key.RoundKey, g.Key.RecommendationId, g.Key.StateCode, g.Key.Status, g.Key.Validated, g.Count()));
+    }
+
+    /// <summary><see cref="TallyBy"/> from counts made by the database (<see cref="Counts"/>, one round's): the same
+    /// tallies, asked counted over <paramref name="asked"/> here, reported from the counts. <paramref name="keysOf"/>
+    /// must depend only on what the counts keep: the recommendation when counted by recommendation, the state when by
+    /// state.</summary>
+    public static Dictionary<TKey, Tally> TallyCounted<TKey>(
+        IEnumerable<Addressed> asked, IEnumerable<Counted> counts, Func<Addressed, IEnumerable<TKey>> keysOf)
+        where TKey : notnull
+    {
+        var tallies = new Dictionary<TKey, Tally>();
+        var pairs = new HashSet<Addressed>();
+        foreach (var pair in asked)
+        {
+            pairs.Add(pair);
+            foreach (var key in keysOf(pair))
+            {
+                if (!tallies.TryGetValue(key, out var tally))
+                {
+                    tallies[key] = tally = new Tally();
+                }
+                tally.AddAsked();
+            }
+        }
+        foreach (var count in counts)
+        {
+            var pair = new Addressed(count.RecommendationId, count.StateCode);
+            if (count.RecommendationId != 0 && count.StateCode.Length > 0 && !pairs.Contains(pair))
+            {
+                continue;
+            }
+            foreach (var key in keysOf(pair))
+            {
+                if (tallies.TryGetValue(key, out var tally))
+                {
+                    tally.AddReported(count.Status, count.Count);
+                }
+            }
+        }
+        return tallies;
+    }
 
     /// <summary>Tallies the asked pairs under every key <paramref name="keysOf"/> gives a pair (none, one, or several:
     /// a recommendation under each of its themes).</summary>
@@ -80,4 +183,8 @@ public static class FollowUpProgress
     /// <summary>All asked pairs in one tally.</summary>
     public static Tally Overall(IEnumerable<Addressed> asked, IReadOnlyDictionary<Addressed, StatusInForce> statuses) =>
         TallyBy<bool>(asked, statuses, _ => [true]).GetValueOrDefault(true) ?? new Tally();
+
+    /// <summary>All asked pairs in one tally, from counts made by the database (<see cref="TallyCounted"/>).</summary>
+    public static Tally OverallCounted(IEnumerable<Addressed> asked, IEnumerable<Counted> counts) =>
+        TallyCounted<bool>(asked, counts, _ => [true]).GetValueOrDefault(true) ?? new Tally();
 }

@@ -47,19 +47,28 @@ public sealed record AccountabilityReport(IReadOnlyList<AccountableOutput> Outpu
         var addressees = recommendations.ToDictionary(r => r.Id, r => RecommendationAddressees.StatesOf(r, memberStates));
         var asked = addressees.SelectMany(a => a.Value.Select(s => new Addressed(a.Key, s))).ToList();
         var recommendationIds = recommendations.Select(r => r.Id).ToList();
-        var statuses = FollowUpProgress.LatestAcrossRounds(await db.FollowUpReports.AsNoTracking()
-            .Where(r => recommendationIds.Contains(r.RecommendationId))
-            .InForce(processId, null)
-            .ToListAsync(ct));
-        var tallies = FollowUpProgress.TallyBy<int>(asked, statuses, p => [p.RecommendationId]);
+        // Each pair's status only for those who read state by state; the public's figures are counted by the database.
+        var statuses = stateByState
+            ? FollowUpProgress.LatestAcrossRounds(await db.FollowUpReports.AsNoTracking()
+                .Where(r => recommendationIds.Contains(r.RecommendationId))
+                .InForce(processId, null)
+                .ToListAsync(ct))
+            : null;
+        var counts = statuses is null
+            ? await db.FollowUpReports.AsNoTracking().LatestAcrossRoundsReports(processId)
+                .Counts(recommendationIds, memberStates, CountedBy.Recommendation, perRound: false, inRoundScope: false).ToListAsync(ct)
+            : null;
+        var tallies = counts is null
+            ? FollowUpProgress.TallyBy<int>(asked, statuses!, p => [p.RecommendationId])
+            : FollowUpProgress.TallyCounted<int>(asked, counts, p => [p.RecommendationId]);
         var report = new AccountabilityReport(
             outputs.Select(o => new AccountableOutput(o.Id, o.Title, o.Kind, o.AdoptedOn,
                 recommendations.Where(r => r.OutputId == o.Id)
                     .Select(r => new AccountableRecommendation(r.Id, r.Number, r.Text, TallyFigures.Of(tallies.GetValueOrDefault(r.Id))))
                     .ToList()))
                 .ToList(),
-            TallyFigures.Of(FollowUpProgress.Overall(asked, statuses)));
-        if (!stateByState)
+            TallyFigures.Of(counts is null ? FollowUpProgress.Overall(asked, statuses!) : FollowUpProgress.OverallCounted(asked, counts)));
+        if (statuses is null)
         {
             return (report, null);
         }

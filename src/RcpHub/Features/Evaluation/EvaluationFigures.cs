@@ -15,7 +15,8 @@ public sealed class RoundFigures
     public required RoundRow Round { get; init; }
     public required IReadOnlyList<EvaluatedRecommendation> Recommendations { get; init; }
     public required IReadOnlyList<Addressed> Asked { get; init; }
-    public required IReadOnlyDictionary<Addressed, StatusInForce> Statuses { get; init; }
+    /// <summary>Every pair's report in force; null when the round was counted by the database (not the detailed one).</summary>
+    public required IReadOnlyDictionary<Addressed, StatusInForce>? Statuses { get; init; }
     public required Tally Overall { get; init; }
     public required IReadOnlyDictionary<int, Tally> ByRecommendation { get; init; }
     public required IReadOnlyDictionary<string, Tally> ByState { get; init; }
@@ -28,7 +29,7 @@ public sealed class RoundFigures
     public IReadOnlyList<string> States => ByState.Keys.Order(StringComparer.Ordinal).ToList();
 
     public ImplementationStatus? StatusOf(int recommendationId, string state) =>
-        Statuses.TryGetValue(new Addressed(recommendationId, state), out var s) ? s.Status : null;
+        (Statuses ?? throw new InvalidOperationException("Only the detailed round has each pair's status.")).TryGetValue(new Addressed(recommendationId, state), out var s) ? s.Status : null;
 }
 
 /// <summary>Loads the figures of several rounds of one process at once (a handful of queries whatever the number of
@@ -38,8 +39,10 @@ public sealed class RoundFigures
 public static class EvaluationFigures
 {
     /// <param name="reader">Null for the platform's own work (reminders): every recommendation counts.</param>
+    /// <param name="detailed">The round whose every pair's status is read (<see cref="RoundFigures.StatusOf"/>); the
+    /// others' tallies are counted by the database (<see cref="FollowUpProgress.Counts"/>), with the same figures.</param>
     public static async Task<IReadOnlyDictionary<int, RoundFigures>> LoadAsync(AppDbContext db, MeetingReader? reader, int processId,
-        IReadOnlyList<RoundRow> rounds, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<RoundRow> rounds, DateTimeOffset now, CancellationToken ct, int? detailed = null)
     {
         if (rounds.Count == 0)
         {
@@ -68,15 +71,33 @@ public static class EvaluationFigures
         var memberships = await db.Memberships.AsNoTracking()
             .Where(m => m.ProcessId == processId && m.Role == MembershipRole.Member && m.StateCode != null)
             .ToListAsync(ct);
-        var roundIds = rounds.Select(r => r.Id).ToList();
-        var inForce = (await db.FollowUpReports.AsNoTracking().Where(r => roundIds.Contains(r.RoundKey)).InForce(processId, null).ToListAsync(ct))
-            .ToLookup(s => s.RoundKey);
+        // Only the detailed round's pairs are read one by one (its heat map shows every one); the other rounds are
+        // counted by the database, which returns a few hundred rows instead of one per pair and round.
+        var inForce = detailed is { } one
+            ? (await db.FollowUpReports.AsNoTracking().InForce(processId, one).ToListAsync(ct)).ToLookup(s => s.RoundKey)
+            : Enumerable.Empty<StatusInForce>().ToLookup(s => s.RoundKey);
+        var counted = rounds.Where(r => r.Id != detailed).ToList();
+        var membersOn = rounds.ToDictionary(r => r.Id, r =>
+        {
+            var day = r.MembershipDay(now);
+            return memberships.Where(m => m.IsCurrent(day)).Select(m => m.StateCode!).ToHashSet(StringComparer.Ordinal);
+        });
+        var byRecommendation = new List<Counted>();
+        var byState = new List<Counted>();
+        if (counted.Count > 0)
+        {
+            var steady = counted.Select(r => membersOn[r.Id]).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal));
+            var countedIds = counted.Select(r => r.Id).ToList();
+            var reports = db.FollowUpReports.AsNoTracking().InForceReports(processId, null).Where(r => countedIds.Contains(r.RoundKey));
+            var ids = loaded.Select(r => r.Id).ToList();
+            byRecommendation = await reports.Counts(ids, steady, CountedBy.Recommendation, perRound: true, inRoundScope: true).ToListAsync(ct);
+            byState = await reports.Counts(ids, steady, CountedBy.State, perRound: true, inRoundScope: true).ToListAsync(ct);
+        }
 
         var figures = new Dictionary<int, RoundFigures>();
         foreach (var round in rounds)
         {
-            var day = round.MembershipDay(now);
-            var members = memberships.Where(m => m.IsCurrent(day)).Select(m => m.StateCode!).ToHashSet(StringComparer.Ordinal);
+            var members = membersOn[round.Id];
             var inScope = loaded.Where(r => round.OutputId is null || r.OutputId == round.OutputId)
                 .Select(r => new EvaluatedRecommendation(r.Id, r.OutputId, r.OutputTitle, r.Number, r.Text,
                     RecommendationAddressees.StatesOf(
@@ -85,21 +106,28 @@ public static class EvaluationFigures
                     r.Themes.Select(x => (x.ThemeId, x.Name)).ToList(), r.Gcm.Order().ToList()))
                 .ToList();
             var asked = inScope.SelectMany(r => r.AskedStates.Select(s => new Addressed(r.Id, s))).ToList();
-            var statuses = FollowUpProgress.LatestAcrossRounds(inForce[round.Id]);
-            var validated = statuses.Where(s => s.Value.Review == ReviewState.Validated).ToDictionary(s => s.Key, s => s.Value);
             var byId = inScope.ToDictionary(r => r.Id);
+            var recommendationCounts = byRecommendation.Where(c => c.RoundKey == round.Id).ToList();
+            var stateCounts = byState.Where(c => c.RoundKey == round.Id).ToList();
+            var statuses = round.Id == detailed ? FollowUpProgress.LatestAcrossRounds(inForce[round.Id]) : null;
+            var validated = statuses?.Where(s => s.Value.Review == ReviewState.Validated).ToDictionary(s => s.Key, s => s.Value);
+            // The same tallies from each pair's status (the detailed round) or from the database's counts (the others).
+            Dictionary<TKey, Tally> By<TKey>(Func<Addressed, IEnumerable<TKey>> keysOf, CountedBy by, bool validatedOnly = false) where TKey : notnull =>
+                statuses is not null
+                    ? FollowUpProgress.TallyBy(asked, validatedOnly ? validated! : statuses, keysOf)
+                    : FollowUpProgress.TallyCounted(asked, (by == CountedBy.State ? stateCounts : recommendationCounts).Where(c => !validatedOnly || c.Validated), keysOf);
             figures[round.Id] = new RoundFigures
             {
                 Round = round,
                 Recommendations = inScope,
                 Asked = asked,
                 Statuses = statuses,
-                Overall = FollowUpProgress.Overall(asked, statuses),
-                ByRecommendation = FollowUpProgress.TallyBy<int>(asked, statuses, p => [p.RecommendationId]),
-                ByState = FollowUpProgress.TallyBy<string>(asked, statuses, p => [p.StateCode]),
-                ValidatedByState = FollowUpProgress.TallyBy<string>(asked, validated, p => [p.StateCode]),
-                ByTheme = FollowUpProgress.TallyBy(asked, statuses, p => byId[p.RecommendationId].Themes.Select(x => x.Id)),
-                ByGcmObjective = FollowUpProgress.TallyBy(asked, statuses, p => byId[p.RecommendationId].GcmObjectives),
+                Overall = statuses is not null ? FollowUpProgress.Overall(asked, statuses) : FollowUpProgress.OverallCounted(asked, recommendationCounts),
+                ByRecommendation = By<int>(p => [p.RecommendationId], CountedBy.Recommendation),
+                ByState = By<string>(p => [p.StateCode], CountedBy.State),
+                ValidatedByState = By<string>(p => [p.StateCode], CountedBy.State, validatedOnly: true),
+                ByTheme = By(p => byId[p.RecommendationId].Themes.Select(x => x.Id), CountedBy.Recommendation),
+                ByGcmObjective = By(p => byId[p.RecommendationId].GcmObjectives, CountedBy.Recommendation),
             };
         }
         return figures;

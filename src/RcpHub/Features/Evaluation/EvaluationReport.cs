@@ -41,7 +41,7 @@ public sealed class EvaluationReport
         }
         var trend = all.Where(r => r.OpensAt < current.OpensAt || (r.OpensAt == current.OpensAt && r.Id <= current.Id))
             .OrderBy(r => r.OpensAt).ThenBy(r => r.Id).ToList();
-        var figures = await EvaluationFigures.LoadAsync(db, reader, processId, trend, now, ct);
+        var figures = await EvaluationFigures.LoadAsync(db, reader, processId, trend, now, ct, detailed: roundId);
         var codes = figures[roundId].ByState.Keys.ToList();
         var states = await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
         return new EvaluationReport

@@ -105,13 +105,14 @@ public static class FollowUpQueries
         await db.FollowUpReports.Where(r => r.RecommendationId == recommendationId && r.StateCode == stateCode && r.RoundKey == roundKey)
             .MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
 
-    /// <summary>Each state asked by the process's adopted outputs, with its tally (<see cref="FollowUpProgress.TallyBy"/>).</summary>
+    /// <summary>Each state asked by the process's adopted outputs, with its tally, counted by the database (<see cref="FollowUpProgress.Counts"/>).</summary>
     public static async Task<List<StateProgress>> StatesAsync(AppDbContext db, int processId, MeetingReader reader, IReadOnlySet<string> members, string language, CancellationToken ct)
     {
         var recommendations = await Adopted(db, processId, reader).ToListAsync(ct);
         var asked = recommendations.SelectMany(r => RecommendationAddressees.StatesOf(r, members).Select(s => new Addressed(r.Id, s))).ToList();
-        var statuses = FollowUpProgress.LatestAcrossRounds(await db.FollowUpReports.InForce(processId, null).ToListAsync(ct));
-        var tallies = FollowUpProgress.TallyBy<string>(asked, statuses, a => [a.StateCode]);
+        var counts = await db.FollowUpReports.AsNoTracking().LatestAcrossRoundsReports(processId)
+            .Counts(recommendations.Select(r => r.Id).ToList(), members, CountedBy.State, perRound: false, inRoundScope: false).ToListAsync(ct);
+        var tallies = FollowUpProgress.TallyCounted<string>(asked, counts, a => [a.StateCode]);
         var codes = Enumerable.Concat(members, tallies.Keys).Distinct().ToList();
         var names = await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name(language), ct);
         return codes.Select(c => new StateProgress(c, names.GetValueOrDefault(c) ?? c, tallies.GetValueOrDefault(c) ?? new Tally()))

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Domain;
+using RcpHub.Features.Demo;
+using RcpHub.Features.Evaluation;
+using RcpHub.IntegrationTests.Infrastructure;
+
+namespace RcpHub.IntegrationTests.Features.FollowUp;
+
+/// <summary>The tallies counted by the database (<see cref="FollowUpProgress.Counts"/>, what the dashboard, the
+/// evaluation report's earlier rounds and the public accountability page use) are the in-memory tallies of every
+/// pair's report, on the demo process with an earlier closed round added: reports of states not asked, of a state
+/// that has since left the process (Portugal), histories, validated reports, a report outside any round, and two
+/// reports on one pair at the same instant.</summary>
+public sealed class FollowUpCountTests : IAsyncLifetime
+{
+    private RcpHubFactory _factory = null!;
+    private int _demo;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = await RcpHubFactory.CreateAsync();
+        await PageCatalogue.PrepareAsync(_factory);
+        await using var scope = _factory.Scope();
+        var db = scope.Db;
+        _demo = await db.Processes.Where(p => p.Slug == DemoData.ProcessSlug).Select(p => p.Id).SingleAsync();
+        var recommendations = await db.Recommendations.Where(r => r.Output!.ProcessId == _demo && r.Output.AdoptedOn != null)
+            .OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => new { r.Id, r.OutputId }).ToListAsync();
+        var open = await db.EvaluationRounds.Where(r => r.ProcessId == _demo).SingleAsync();
+        var user = await db.Users.Select(u => u.Id).FirstAsync();
+        var now = DateTimeOffset.UtcNow;
+        // A round two years ago, when Portugal was still a member.
+        var earlier = new EvaluationRound
+        {
+            ProcessId = _demo, Title = "Earlier evaluation", OutputId = open.OutputId, OpensAt = now.AddYears(-2), DeadlineAt = now.AddYears(-2).AddMonths(2),
+            ClosedAt = now.AddYears(-2).AddMonths(2), OpenedByUserId = user, CreatedAt = now.AddYears(-2),
+        };
+        db.EvaluationRounds.Add(earlier);
+        await db.SaveChangesAsync();
+
+        var states = await db.States.OrderBy(s => s.Code).Select(s => s.Code).Take(40).ToListAsync();
+        states.AddRange(["MAR", "SEN", "ESP", "DEU", "PRT"]);
+        var statuses = Enum.GetValues<ImplementationStatus>();
+        var existing = (await db.FollowUpReports.Select(x => new { x.RecommendationId, x.StateCode, x.RoundKey }).ToListAsync())
+            .Select(x => (x.RecommendationId, x.StateCode, x.RoundKey)).ToHashSet();
+        var at = now.AddYears(-2).AddDays(3);
+        var n = 0;
+        foreach (var (roundKey, roundId) in new[] { (earlier.Id, (int?)earlier.Id), (open.Id, open.Id), (0, null) })
+        {
+            foreach (var r in recommendations)
+            {
+                foreach (var state in states.Distinct().Where((_, i) => (i + r.Id + roundKey) % 3 != 0))
+                {
+                    n++;
+                    if (existing.Contains((r.Id, state, roundKey)))
+                    {
+                        continue;
+                    }
+                    // One pair in four has a report sent back before the one in force.
+                    var history = n % 4 == 0 ? 2 : 1;
+                    for (var sequence = 1; sequence <= history; sequence++)
+                    {
+                        db.FollowUpReports.Add(new FollowUpReport
+                        {
+                            ProcessId = _demo, RecommendationId = r.Id, StateCode = state, RoundId = roundId, RoundKey = roundKey, Sequence = sequence,
+                            IsLatest = sequence == history, Status = statuses[(n + sequence) % statuses.Length], On = DateOnly.FromDateTime(at.UtcDateTime),
+                            ReportedByUserId = user,
+                            // Outside any round, two pairs in five are reported at the very instant of their round's report.
+                            ReportedAt = roundKey == 0 && n % 5 < 2 ? now.AddDays(-1) : roundKey == open.Id ? now.AddDays(-1) : at.AddMinutes(n),
+                            Review = sequence < history ? ReviewState.ClarificationAsked : n % 3 == 0 ? ReviewState.Validated : ReviewState.Submitted,
+                        });
+                    }
+                }
+            }
+            await db.SaveChangesAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private static string Show<TKey>(IReadOnlyDictionary<TKey, Tally> tallies) where TKey : notnull =>
+        string.Join("; ", tallies.OrderBy(t => t.Key.ToString(), StringComparer.Ordinal).Select(t => $"{t.Key}: {Show(t.Value)}"));
+
+    private static string Show(Tally t) =>
+        $"{t.Asked}/{t.Reported} " + string.Join(",", Enum.GetValues<ImplementationStatus>().Select(t.Count));
+
+    [Fact]
+    public async Task Every_rounds_tallies_counted_by_the_database_are_those_of_each_pairs_report()
+    {
+        await using var scope = _factory.Scope();
+        var rounds = await scope.Get<EvaluationRounds>().ListAsync(_demo, CancellationToken.None);
+        Assert.Equal(2, rounds.Count);
+        var now = DateTimeOffset.UtcNow;
+        var counted = await EvaluationFigures.LoadAsync(scope.Db, null, _demo, rounds, now, CancellationToken.None);
+        foreach (var round in rounds)
+        {
+            var inMemory = (await EvaluationFigures.LoadAsync(scope.Db, null, _demo, rounds, now, CancellationToken.None, detailed: round.Id))[round.Id];
+            var inDatabase = counted[round.Id];
+            Assert.Null(inDatabase.Statuses);
+            Assert.True(inMemory.Overall.Reported > 0);
+            Assert.True(inMemory.Overall.NotReported > 0);
+            Assert.Equal(Show(inMemory.Overall), Show(inDatabase.Overall));
+            Assert.Equal(Show(inMemory.ByRecommendation), Show(inDatabase.ByRecommendation));
+            Assert.Equal(Show(inMemory.ByState), Show(inDatabase.ByState));
+            Assert.Equal(Show(inMemory.ValidatedByState), Show(inDatabase.ValidatedByState));
+            Assert.Equal(Show(inMemory.ByTheme), Show(inDatabase.ByTheme));
+            Assert.Equal(Show(inMemory.ByGcmObjective), Show(inDatabase.ByGcmObjective));
+        }
+        // Portugal was asked in the earlier round and is not now.
+        Assert.Contains("PRT", counted[rounds.Single(r => r.Title == "Earlier evaluation").Id].ByState.Keys);
+        Assert.DoesNotContain("PRT", counted[rounds.Single(r => r.Title != "Earlier evaluation").Id].ByState.Keys);
+    }
+
+    [Fact]
+    public async Task The_latest_report_across_rounds_counted_by_the_database_is_the_one_picked_in_memory()
+    {
+        await using var scope = _factory.Scope();
+        var db = scope.Db;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var members = (await db.Memberships.MemberStatesOf(_demo, today).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var recommendations = await db.Recommendations.AsNoTracking().Include(r => r.States)
+            .Where(r => r.Output!.ProcessId == _demo && r.Output.AdoptedOn != null).ToListAsync();
+        var ids = recommendations.Select(r => r.Id).ToList();
+        var asked = recommendations.SelectMany(r => RecommendationAddressees.StatesOf(r, members).Select(s => new Addressed(r.Id, s))).ToList();
+
+        var statuses = FollowUpProgress.LatestAcrossRounds(await db.FollowUpReports.InForce(_demo, null).ToListAsync());
+        var latest = db.FollowUpReports.LatestAcrossRoundsReports(_demo);
+        var byState = await latest.Counts(ids, members, CountedBy.State, perRound: false, inRoundScope: false).ToListAsync();
+        var byRecommendation = await latest.Counts(ids, members, CountedBy.Recommendation, perRound: false, inRoundScope: false).ToListAsync();
+
+        Assert.Equal(statuses.Count, await latest.CountAsync());
+        Assert.Equal(Show(FollowUpProgress.TallyBy<string>(asked, statuses, p => [p.StateCode])), Show(FollowUpProgress.TallyCounted<string>(asked, byState, p => [p.StateCode])));
+        Assert.Equal(Show(FollowUpProgress.TallyBy<int>(asked, statuses, p => [p.RecommendationId])),
+            Show(FollowUpProgress.TallyCounted<int>(asked, byRecommendation, p => [p.RecommendationId])));
+        Assert.Equal(Show(FollowUpProgress.Overall(asked, statuses)), Show(FollowUpProgress.OverallCounted(asked, byRecommendation)));
+        // A state no longer a member, its reports kept, is asked nothing now: counted nowhere.
+        Assert.Contains(byState, c => c.StateCode == "PRT");
+        Assert.DoesNotContain("PRT", FollowUpProgress.TallyCounted<string>(asked, byState, p => [p.StateCode]).Keys);
+    }
+}
