@@ -66,8 +66,9 @@ internal sealed class SelectionModel
 
     /// <summary>Finds a selection holding the given targets that maximises Σ weights[i]·x[i] (any selection when weights
     /// is null); null when none exists. One search worker and CP-SAT's fixed default seed make the answer the same on
-    /// every run for the same input.</summary>
-    public int[]? Solve(IEnumerable<int> targets, IReadOnlyList<long>? weights, IReadOnlyList<int>? hint = null)
+    /// every run for the same input. A positive <paramref name="relativeGap"/> accepts a selection proven within that
+    /// fraction of the best (the lottery's search for an improving selection, which proves optimality separately).</summary>
+    public int[]? Solve(IEnumerable<int> targets, IReadOnlyList<long>? weights, IReadOnlyList<int>? hint = null, double relativeGap = 0)
     {
         var model = new CpModel();
         var chosen = new BoolVar[Candidates.Count];
@@ -96,13 +97,16 @@ internal sealed class SelectionModel
                 model.AddHint(chosen[i], inHint.Contains(i));
             }
         }
-        var solver = new CpSolver { StringParameters = "num_workers:1" };
+        var parameters = relativeGap > 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"num_workers:1 relative_gap_limit:{relativeGap}")
+            : "num_workers:1";
+        var solver = new CpSolver { StringParameters = parameters };
         var status = solver.Solve(model);
         if (status == CpSolverStatus.Infeasible)
         {
             return null;
         }
-        if (status != CpSolverStatus.Optimal)
+        if (status != CpSolverStatus.Optimal && !(status == CpSolverStatus.Feasible && relativeGap > 0))
         {
             throw new InvalidOperationException($"The selection solver stopped without a proven answer ({status}).");
         }
