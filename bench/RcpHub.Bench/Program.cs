@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 // Usage (from the repository root): bench/run [--seconds 10] [--connections 32] [--rounds 3], bench/run --floor [--subscribers 500]
 // [--changes 20] [--postgres CONNECTION-STRING], bench/run --explore (the large process, left running until Enter),
 // bench/run --meeting-vs-state (only the signed-in meeting page against the signed-in state page, side by side), or
+// bench/run --selection [--rounds 3] (issue 11: the selection engine on a generated call of 2,000 applications), or
 // bench/run --follow-up [--postgres CONNECTION-STRING] [--pages /a,/b] [--reader secretariat] [--iterations 5] [--seconds 10]
 // [--import-page PATH --import-export PATH | --import-file FILE] (issue 10 at world scale: FollowUpScale, FollowUpQueries,
 // FollowUpPages; with --explore the scale data is left running instead)
@@ -17,6 +18,11 @@ using System.Text.RegularExpressions;
 //  2. throughput: the registry page and the large process's meeting pages against a bare endpoint returning the same
 //     bytes, side by side, with wrk, anonymous and signed in.
 var options = new BenchOptions(args);
+if (options.Selection)
+{
+    // Pure computation: no application to start.
+    return SelectionBench.Run(options);
+}
 var app = options.AppDll;
 if (!File.Exists(app))
 {
@@ -205,7 +211,15 @@ internal sealed class BenchOptions
         ImportField = Value("--import-field") ?? "File";
         AppPort = int.Parse(Value("--port") ?? "5090", CultureInfo.InvariantCulture);
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
+        Selection = args.Contains("--selection");
+        Applications = Value("--applications") is { } applications ? int.Parse(applications, CultureInfo.InvariantCulture) : null;
     }
+
+    /// <summary>With --selection: only the first this many applications of the generated call (to see how time grows).</summary>
+    public int? Applications { get; }
+
+    /// <summary>Issue 11's selection budgets instead (SelectionBench); no application is started.</summary>
+    public bool Selection { get; }
 
     public int Seconds { get; }
     public int Connections { get; }
