@@ -73,17 +73,17 @@ public static class CaucusQueries
         {
             return null;
         }
-        var comments = (await Comments(db, position.Id).Where(c => c.Version == number).ToListAsync(ct))
+        var comments = (await Comments(db, position.Id, number).ToListAsync(ct))
             .OrderBy(c => c.Paragraph).ThenBy(c => c.At).ThenBy(c => c.Id).ToList();
         return new PositionView(position, current, rows.Select(r => r.Item).ToList(), comments, await StancesAsync(db, position.Id, ct));
     }
 
     /// <summary>Every comment on the position, on every version, in order.</summary>
     public static async Task<List<PositionCommentView>> CommentsAsync(AppDbContext db, int positionId, CancellationToken ct) =>
-        (await Comments(db, positionId).ToListAsync(ct)).OrderBy(c => c.Version).ThenBy(c => c.Paragraph).ThenBy(c => c.At).ThenBy(c => c.Id).ToList();
+        (await Comments(db, positionId, null).ToListAsync(ct)).OrderBy(c => c.Version).ThenBy(c => c.Paragraph).ThenBy(c => c.At).ThenBy(c => c.Id).ToList();
 
-    private static IQueryable<PositionCommentView> Comments(AppDbContext db, int positionId) =>
-        db.CaucusComments.AsNoTracking().Where(c => c.Version!.PositionId == positionId)
+    private static IQueryable<PositionCommentView> Comments(AppDbContext db, int positionId, int? version) =>
+        db.CaucusComments.AsNoTracking().Where(c => c.Version!.PositionId == positionId && (version == null || c.Version.Number == version))
             .Select(c => new PositionCommentView(c.Id, c.Version!.Number, c.Paragraph, c.Organization!.Name, c.Author!.DisplayName, c.Text, c.At));
 
     public static async Task<List<StanceView>> StancesAsync(AppDbContext db, int positionId, CancellationToken ct) =>

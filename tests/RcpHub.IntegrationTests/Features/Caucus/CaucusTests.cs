@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
 using RcpHub.Features.Demo;
 using RcpHub.IntegrationTests.Features.Documents;
+using RcpHub.IntegrationTests.Features.Meetings;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Caucus;
@@ -80,8 +81,8 @@ public sealed class CaucusTests : IAsyncLifetime
             new Dictionary<string, string> { ["Comment.Text"] = "Name who pays the courses." });
         Assert.Equal("Your comment on paragraph 2 is saved.", commented.Text(".notice"));
         Assert.Contains("Name who pays the courses.", commented.Text("#p2 ul.comments"), StringComparison.Ordinal);
-        // The comment is made for the first organisation the person acts for.
-        Assert.Contains("Diaspora Association (demo)", commented.Text("#p2 ul.comments"), StringComparison.Ordinal);
+        // The comment is made for the first organisation the person acts for (the network, registered first).
+        Assert.Contains("Migrant Workers' Network (demo)", commented.Text("#p2 ul.comments"), StringComparison.Ordinal);
 
         var diff = await browser.GetAsync(address + "/diff");
         Assert.Contains("foreign", diff.Texts("ins"));
@@ -128,11 +129,7 @@ public sealed class CaucusTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await PostAsync(civilSociety, $"{Api}/{id}/stances",
             new { organizationId = _diaspora, kind = "Dissented", dissentText = "Remittance costs are missing." })).Status);
 
-        int elsewhere;
-        await using (var scope = _factory.Scope())
-        {
-            elsewhere = await scope.Db.Meetings.Where(m => m.ProcessId != _demo).Select(m => m.Id).FirstAsync();
-        }
+        var elsewhere = (await Arrange.MeetingAsync(_factory, await Arrange.ProcessIdAsync(_factory, "midsa"), "A meeting of another process")).Id;
         var wrong = await PostAsync(civilSociety, $"{Api}/{id}/submission", new { meetingId = elsewhere });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
         Assert.True(wrong.Body.GetProperty("errors").TryGetProperty("meetingId", out _));
