@@ -47,6 +47,13 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<OutputVersion> OutputVersions => Set<OutputVersion>();
     public DbSet<OutputComment> OutputComments => Set<OutputComment>();
     public DbSet<OutputPosition> OutputPositions => Set<OutputPosition>();
+
+    // Civil society caucus and statements to meetings (issue 11, csocaucus).
+    public DbSet<CaucusPosition> CaucusPositions => Set<CaucusPosition>();
+    public DbSet<CaucusVersion> CaucusVersions => Set<CaucusVersion>();
+    public DbSet<CaucusComment> CaucusComments => Set<CaucusComment>();
+    public DbSet<CaucusStance> CaucusStances => Set<CaucusStance>();
+    public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<RecommendationState> RecommendationStates => Set<RecommendationState>();
     public DbSet<RecommendationTranslation> RecommendationTranslations => Set<RecommendationTranslation>();

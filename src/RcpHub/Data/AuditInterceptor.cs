@@ -297,6 +297,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         Delegation x => (typeof(Meeting), x.MeetingId),
         Document x => (typeof(Meeting), x.MeetingId),
         MeetingReportVersion x => (typeof(Meeting), x.MeetingId),
+        Statement x => (typeof(Meeting), x.MeetingId),
         SessionPerson x => (typeof(Session), x.SessionId),
         SessionReportVersion x => (typeof(Session), x.SessionId),
         SessionFloor x => (typeof(Session), x.SessionId),

@@ -71,6 +71,17 @@ public enum Operation
     /// process: a focal point for their own state, the secretariat for any member state.</summary>
     RecordPolicyChanges,
 
+    /// <summary>Read a process's civil society caucus: its joint positions, versions, comments and stances (decision 0023).</summary>
+    ViewCaucus,
+
+    /// <summary>Draft, comment on, endorse or dissent from, and submit the caucus's joint positions: the process's civil
+    /// society participants; an endorsement or dissent is also checked to come from a representative of the organisation.</summary>
+    TakePartInCaucus,
+
+    /// <summary>Submit a statement or position paper to a meeting for an organisation invited to it: its representatives,
+    /// decided per meeting by <see cref="AccessRules.MaySubmitStatements"/>.</summary>
+    SubmitStatements,
+
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
 }
@@ -107,6 +118,10 @@ public static class AccessRules
         [Operation.ReportFollowUp] = [ProcessRole.FocalPoint],
         [Operation.ReviewFollowUp] = [ProcessRole.Secretariat],
         [Operation.RecordPolicyChanges] = [ProcessRole.Secretariat, ProcessRole.FocalPoint],
+        // Civil society caucus and statements (issue 11): the secretariat reads the caucus, civil society takes part.
+        [Operation.ViewCaucus] = [ProcessRole.Secretariat, ProcessRole.CivilSociety],
+        [Operation.TakePartInCaucus] = [ProcessRole.CivilSociety],
+        [Operation.SubmitStatements] = [ProcessRole.CivilSociety],
     };
 
     /// <summary>Operations that do not concern one process.</summary>
@@ -142,6 +157,12 @@ public static class AccessRules
     /// invited civil society organisation or observer takes part in the debate of the meeting it attends.</summary>
     public static bool MayAskForFloor(bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess, bool representsAnInvitee) =>
         representsAnInvitee || Allows(Operation.AskForFloor, isPlatformAdministrator, rolesInProcess);
+
+    /// <summary>A statement to a meeting comes from the representatives of an organisation invited to it, whether they hold
+    /// a role in the meeting's process or act for the organisation in the registry; the process's civil society
+    /// participants pass too, and the statement itself is then checked to be for an invited organisation they act for.</summary>
+    public static bool MaySubmitStatements(bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess, bool actsForAnInvitedOrganization) =>
+        actsForAnInvitedOrganization || Allows(Operation.SubmitStatements, isPlatformAdministrator, rolesInProcess);
 
 }
 

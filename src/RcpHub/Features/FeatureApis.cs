@@ -22,6 +22,7 @@ internal static class FeatureApis
         Accountability.AccountabilityApi.MapAccountabilityApi(api);
         Evaluation.EvaluationApi.MapEvaluationApi(api);
         Outputs.OutputsApi.MapOutputsApi(api);
+        Caucus.CaucusApi.MapCaucusApi(api);
         Recommendations.RecommendationsApi.MapRecommendationsApi(api);
         FollowUp.FollowUpApi.MapFollowUpApi(api);
         return api;

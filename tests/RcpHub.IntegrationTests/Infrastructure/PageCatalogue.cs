@@ -41,7 +41,7 @@ public static partial class PageCatalogue
         // The page the exception handler renders, opened directly: still the answer to a failure.
         ForEveryone("/error", HttpStatusCode.InternalServerError);
         // The {id} sample is the demo's held expert meeting, for members only: "not found" to anyone else.
-        foreach (var meetingPage in new[] { "", "/documents", "/documents/{documentId:int}", "/participants", "/report", "/report/print", "/sessions/{sessionId:int}/report" })
+        foreach (var meetingPage in new[] { "", "/documents", "/statements", "/documents/{documentId:int}", "/participants", "/report", "/report/print", "/sessions/{sessionId:int}/report" })
         {
             declared[("/meetings/{id:int}" + meetingPage, Reader.Anonymous)] = HttpStatusCode.NotFound;
         }
@@ -103,6 +103,8 @@ public static partial class PageCatalogue
             ["changes"] = await db.PolicyChanges.Where(c => c.ProcessId == process).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(),
             // Output 1: members only, adopted, recommendations 1-3 (output 2 is a public draft without any).
             ["outputs"] = await db.Outputs.Where(o => o.ProcessId == process).OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(),
+            // The demo caucus's draft joint position (issue 11).
+            ["caucus"] = await db.CaucusPositions.Where(p => p.ProcessId == process).OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(),
             ["invitations"] = await db.Invitations.Where(i => i.ProcessId == process).OrderBy(i => i.Id).Select(i => (int?)i.Id).FirstOrDefaultAsync(),
         };
         var session = await db.Sessions.Where(s => s.Meeting!.ProcessId == process).OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync();

@@ -229,6 +229,12 @@ public static class AuditLog
         "PolicyChangeTheme" => t["Theme of a policy change"],
         "FollowUpEvidenceFile" => t["Evidence file of a follow-up report"],
         "FollowUpEvidenceContent" => t["Content of an evidence file"],
+        // Civil society caucus and statements (issue 11).
+        "CaucusPosition" => t["Joint position of the civil society caucus"],
+        "CaucusVersion" => t["Version of a joint position"],
+        "CaucusComment" => t["Comment on a joint position"],
+        "CaucusStance" => t["Endorsement or dissent of an organisation"],
+        "Statement" => t["Statement to a meeting"],
         _ => entityType,
     };
 }

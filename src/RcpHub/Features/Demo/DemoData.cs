@@ -283,6 +283,8 @@ public static class DemoData
         experts.Status = MeetingStatus.ReportAdopted;
         await db.SaveChangesAsync(ct);
         await AddFollowUpAsync(db, processId, experts, sessionReport, userIds, now, ct);
+        // Civil society caucus and statements (issue 11).
+        await Caucus.DemoCaucus.AddAsync(db, processId, experts, userIds["civil-society@demo.rcphub.test"], now, ct);
     }
 
     /// <summary>The outputs cycle: recommendations adopted at the expert meeting (one carried from its session report),

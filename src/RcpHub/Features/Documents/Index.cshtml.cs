@@ -20,6 +20,9 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IAuthori
     public IReadOnlyList<DocumentView> Documents { get; private set; } = [];
     public IReadOnlyList<string> Languages { get; private set; } = [];
 
+    /// <summary>The statements submitted to the meeting (issue 11), shown with its documents.</summary>
+    public IReadOnlyList<Caucus.StatementView> Statements { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await DocumentReading.MeetingAsync(db, readers, authorization, User, id, ct) is not { } readable)
@@ -29,6 +32,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IAuthori
         Meeting = readable.Meeting;
         Documents = await DocumentReading.ListAsync(db, readable, null, ct);
         Languages = readable.LanguagesWith(Documents);
+        Statements = await Caucus.Statements.ListAsync(db, readable, ct);
         MayManage = await authorization.MayAsync(User, Meeting, MeetingOperations.Manage);
         ProcessSlug = await db.Processes.AsNoTracking().Where(p => p.Id == Meeting.ProcessId).Select(p => p.Slug).SingleAsync(ct);
         return Page();

@@ -23,6 +23,7 @@ public static class MeetingPack
             .Select(i => new { i.Position, i.Title, i.Description }).ToListAsync(ct);
         var latest = documents.SelectMany(d => d.Latest.Select(v => (Document: d, Version: v))).ToList();
         var ids = latest.Select(l => l.Version.Id).ToList();
+        var statements = await Caucus.Statements.ListAsync(db, readable, ct);
         var bytes = await db.DocumentContents.AsNoTracking().Where(c => ids.Contains(c.VersionId)).ToDictionaryAsync(c => c.VersionId, c => c.Bytes, ct);
 
         var html = new StringBuilder();
@@ -63,10 +64,41 @@ public static class MeetingPack
                 html.Append("<li><a href=\"").Append(E(path)).Append("\">").Append(E(document.Title)).Append(" (").Append(version.Language)
                     .Append(", v").Append(version.Number).Append(")</a></li>");
             }
-            html.Append("</ul></body></html>");
+            html.Append("</ul>");
+            AppendStatements(html, statements, t);
+            html.Append("</body></html>");
             await AddAsync(zip, "agenda.html", Encoding.UTF8.GetBytes(html.ToString()), ct);
         }
         return output.ToArray();
+    }
+
+    /// <summary>The statements submitted to the meeting (their position papers are among the documents), with the endorsers
+    /// and dissenters of a caucus position.</summary>
+    private static void AppendStatements(StringBuilder html, IReadOnlyList<Caucus.StatementView> statements, IStringLocalizer<DocumentsText> t)
+    {
+        if (statements.Count == 0)
+        {
+            return;
+        }
+        string E(string s) => WebUtility.HtmlEncode(s);
+        html.Append("<h2>").Append(E(t["Statements and position papers"])).Append("</h2>");
+        foreach (var statement in statements)
+        {
+            html.Append("<h3 dir=\"auto\">").Append(E(statement.Title)).Append("</h3><p>")
+                .Append(E(statement.Organization ?? t["Joint position of the civil society caucus"])).Append("</p>");
+            foreach (var paragraph in statement.Paragraphs)
+            {
+                html.Append("<p dir=\"auto\">").Append(E(paragraph)).Append("</p>");
+            }
+            if (statement.CaucusPositionId is not null)
+            {
+                html.Append("<p>").Append(E(t["Endorsed by:"])).Append(' ').Append(E(string.Join(", ", statement.Endorsers.Select(s => s.Organization)))).Append("</p>");
+                foreach (var dissent in statement.Dissenters)
+                {
+                    html.Append("<p>").Append(E(t["Dissent of {0}:", dissent.Organization])).Append(' ').Append(E(dissent.DissentText ?? "")).Append("</p>");
+                }
+            }
+        }
     }
 
     private static async Task AddAsync(ZipArchive zip, string path, byte[] bytes, CancellationToken ct)

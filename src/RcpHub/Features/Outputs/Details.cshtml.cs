@@ -38,10 +38,10 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, TimePr
     public string Address => $"/processes/{Process.Slug}/outputs/{Output.Id}";
 
     [BindProperty]
-    public VersionForm NewVersion { get; set; } = new();
+    public DraftVersionForm NewVersion { get; set; } = new();
 
     [BindProperty]
-    public CommentForm Comment { get; set; } = new();
+    public DraftCommentForm Comment { get; set; } = new();
 
     [BindProperty]
     public AdoptForm Adopt { get; set; } = new();

@@ -15,7 +15,7 @@ public sealed class DiffModel(AppDbContext db, MeetingReaders readers) : PageMod
 {
     public AddressedProcess Process { get; private set; } = null!;
     public OutputListItem Output { get; private set; } = null!;
-    public OutputComparison Comparison { get; private set; } = null!;
+    public DraftComparison Comparison { get; private set; } = null!;
     public string Address => $"/processes/{Process.Slug}/outputs/{Output.Id}";
 
     public async Task<IActionResult> OnGetAsync(int id, int? from, int? to, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.Features.Meetings;
 
 namespace RcpHub.Features.Outputs;
@@ -51,7 +52,7 @@ public static class OutputCommands
             Audience = input.Audience!.Value,
             CreatedAt = now,
             UpdatedAt = now,
-            Versions = [new OutputVersion { Number = 1, Text = OutputText.Stored(input.Text), SavedByUserId = userId, SavedAt = now }],
+            Versions = [new OutputVersion { Number = 1, Text = DraftText.Stored(input.Text), SavedByUserId = userId, SavedAt = now }],
         };
         db.Outputs.Add(output);
         await db.SaveChangesAsync(ct);
@@ -59,7 +60,7 @@ public static class OutputCommands
     }
 
     /// <summary>Adds the next version (<see cref="NumberedSave"/>); its number when done.</summary>
-    public static async Task<OutputOutcome> SaveVersionAsync(AppDbContext db, TimeProvider clock, int outputId, string userId, NewVersion input, CancellationToken ct)
+    public static async Task<OutputOutcome> SaveVersionAsync(AppDbContext db, TimeProvider clock, int outputId, string userId, NewDraftVersion input, CancellationToken ct)
     {
         if (input.Check() is { Count: > 0 } errors)
         {
@@ -83,7 +84,7 @@ public static class OutputCommands
                 {
                     OutputId = outputId,
                     Number = number,
-                    Text = OutputText.Stored(input.Text),
+                    Text = DraftText.Stored(input.Text),
                     Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
                     SavedByUserId = userId,
                     SavedAt = now,
@@ -100,7 +101,7 @@ public static class OutputCommands
 
     /// <summary>A comment on a paragraph of a draft's version, for the focal point's own state (none for the secretariat or chair).</summary>
     public static async Task<OutputOutcome> CommentAsync(
-        AppDbContext db, TimeProvider clock, int outputId, int processId, MeetingReader reader, NewComment input, CancellationToken ct)
+        AppDbContext db, TimeProvider clock, int outputId, int processId, MeetingReader reader, NewDraftComment input, CancellationToken ct)
     {
         if (input.Check() is { Count: > 0 } errors)
         {
@@ -114,11 +115,11 @@ public static class OutputCommands
             .Select(v => new { v.Id, v.Text }).SingleOrDefaultAsync(ct);
         if (version is null)
         {
-            return OutputOutcome.Invalid(nameof(NewComment.Version), "There is no such version of this output.");
+            return OutputOutcome.Invalid(nameof(NewDraftComment.Version), "There is no such version of this output.");
         }
-        if (input.Paragraph > OutputText.Paragraphs(version.Text).Count)
+        if (input.Paragraph > DraftText.Paragraphs(version.Text).Count)
         {
-            return OutputOutcome.Invalid(nameof(NewComment.Paragraph), "There is no such paragraph in this version.");
+            return OutputOutcome.Invalid(nameof(NewDraftComment.Paragraph), "There is no such paragraph in this version.");
         }
         var comment = new OutputComment
         {
@@ -126,7 +127,7 @@ public static class OutputCommands
             Paragraph = input.Paragraph!.Value,
             StateCode = StateOf(reader, processId),
             AuthorUserId = reader.UserId!,
-            Text = OutputText.Lf(input.Text).Trim(),
+            Text = DraftText.Lf(input.Text).Trim(),
             At = clock.GetUtcNow(),
         };
         db.OutputComments.Add(comment);
@@ -206,7 +207,7 @@ public static class OutputCommands
             db.OutputPositions.Add(position);
         }
         position.Kind = input.Kind!.Value;
-        position.ReservationText = input.Kind == StatePositionKind.Reservation ? OutputText.Lf(input.ReservationText).Trim() : null;
+        position.ReservationText = input.Kind == StatePositionKind.Reservation ? DraftText.Lf(input.ReservationText).Trim() : null;
         position.On = input.On!.Value;
         position.RecordedByUserId = userId;
         position.RecordedAt = clock.GetUtcNow();

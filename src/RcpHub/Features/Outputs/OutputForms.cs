@@ -18,26 +18,6 @@ public sealed class CreateForm
     public NewOutput ToInput() => new(Kind, Title, OriginalLanguage, Audience, MeetingId, Text);
 }
 
-public sealed class VersionForm
-{
-    [MultiLine]
-    public string? Text { get; set; }
-    public string? Note { get; set; }
-
-    public NewVersion ToInput() => new(Text, Note);
-}
-
-public sealed class CommentForm
-{
-    public int? Version { get; set; }
-    public int? Paragraph { get; set; }
-
-    [MultiLine]
-    public string? Text { get; set; }
-
-    public NewComment ToInput() => new(Version, Paragraph, Text);
-}
-
 public sealed class AdoptForm
 {
     public DateOnly? On { get; set; }

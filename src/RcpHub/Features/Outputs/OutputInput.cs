@@ -34,48 +34,7 @@ public sealed record NewOutput(
         {
             errors.Add(new(nameof(Audience), "Choose who may read the output: members only or everyone."));
         }
-        OutputText.Check(nameof(Text), Text, errors);
-        return errors;
-    }
-}
-
-/// <summary>A new version of an output's text, with a note saying what changed.</summary>
-public sealed record NewVersion([property: MultiLine] string? Text, string? Note)
-{
-    public IReadOnlyList<FieldError> Check()
-    {
-        var errors = new List<FieldError>();
-        OutputText.Check(nameof(Text), Text, errors);
-        if ((Note?.Trim().Length ?? 0) > OutputLimits.Note)
-        {
-            errors.Add(new(nameof(Note), "The note is too long (1,000 characters at most)."));
-        }
-        return errors;
-    }
-}
-
-/// <summary>A comment on one paragraph of one version of a draft.</summary>
-public sealed record NewComment(int? Version, int? Paragraph, [property: MultiLine] string? Text)
-{
-    public IReadOnlyList<FieldError> Check()
-    {
-        var errors = new List<FieldError>();
-        if (Version is null or < 1)
-        {
-            errors.Add(new(nameof(Version), "Choose the version you comment on."));
-        }
-        if (Paragraph is null or < 1)
-        {
-            errors.Add(new(nameof(Paragraph), "Choose the paragraph you comment on."));
-        }
-        if (string.IsNullOrWhiteSpace(Text))
-        {
-            errors.Add(new(nameof(Text), "Enter your comment."));
-        }
-        else if (OutputText.Lf(Text).Trim().Length > OutputLimits.Comment)
-        {
-            errors.Add(new(nameof(Text), "The comment is too long (4,000 characters at most)."));
-        }
+        DraftInput.CheckText(nameof(Text), Text, errors);
         return errors;
     }
 }
@@ -112,7 +71,7 @@ public sealed record PositionInput(StatePositionKind? Kind, [property: MultiLine
         {
             errors.Add(new(nameof(Kind), "Choose the position: signed, endorsed or a reservation."));
         }
-        var text = OutputText.Lf(ReservationText).Trim();
+        var text = DraftText.Lf(ReservationText).Trim();
         if (Kind == StatePositionKind.Reservation && text.Length == 0)
         {
             errors.Add(new(nameof(ReservationText), "Enter the text of the reservation."));
@@ -134,33 +93,5 @@ public sealed record PositionInput(StatePositionKind? Kind, [property: MultiLine
             errors.Add(new(nameof(On), "The date cannot be in the future."));
         }
         return errors;
-    }
-}
-
-/// <summary>An output's text as stored: paragraphs separated by a blank line, numbered from 1.</summary>
-public static class OutputText
-{
-    public static string Lf(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-
-    /// <summary>The text as saved: line ends made LF, paragraphs trimmed and separated by exactly one blank line.</summary>
-    public static string Stored(string? text) => string.Join("\n\n", Paragraphs(text));
-
-    public static IReadOnlyList<string> Paragraphs(string? text) =>
-        System.Text.RegularExpressions.Regex.Split(Lf(text), @"\n[ \t]*\n")
-            .Select(p => p.Trim())
-            .Where(p => p.Length > 0)
-            .ToList();
-
-    public static void Check(string field, string? text, List<FieldError> errors)
-    {
-        var stored = Stored(text);
-        if (stored.Length == 0)
-        {
-            errors.Add(new(field, "Enter the text."));
-        }
-        else if (stored.Length > OutputLimits.Text)
-        {
-            errors.Add(new(field, "The text is too long (100,000 characters at most)."));
-        }
     }
 }

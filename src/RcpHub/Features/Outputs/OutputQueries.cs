@@ -19,7 +19,7 @@ public sealed record OutputVersionItem(int Number, string? Note, string SavedBy,
 
 public sealed record OutputVersionView(int Number, string Text, string? Note, string SavedBy, DateTimeOffset SavedAt)
 {
-    public IReadOnlyList<string> Paragraphs => OutputText.Paragraphs(Text);
+    public IReadOnlyList<string> Paragraphs => DraftText.Paragraphs(Text);
 }
 
 public sealed record OutputCommentView(int Id, int Version, int Paragraph, string? StateCode, string Author, string Text, DateTimeOffset At);
@@ -113,27 +113,8 @@ public static class OutputQueries
             .Select(c => new OutputCommentView(c.Id, c.Version!.Number, c.Paragraph, c.StateCode, c.Author!.DisplayName, c.Text, c.At))
             .ToListAsync(ct);
 
-    /// <summary>Two versions compared; the older defaults to the one before the newer, the newer to the latest.
-    /// Null when a version named does not exist.</summary>
-    public static async Task<OutputComparison?> CompareAsync(AppDbContext db, int outputId, int? from, int? to, CancellationToken ct)
-    {
-        var latest = await db.OutputVersions.Where(v => v.OutputId == outputId).MaxAsync(v => (int?)v.Number, ct);
-        if (latest is null)
-        {
-            return null;
-        }
-        var newer = to ?? latest.Value;
-        var older = from ?? Math.Max(1, newer - 1);
-        var texts = await db.OutputVersions.AsNoTracking().Where(v => v.OutputId == outputId && (v.Number == older || v.Number == newer))
-            .Select(v => new { v.Number, v.Text }).ToListAsync(ct);
-        if (texts.All(v => v.Number != older) || texts.All(v => v.Number != newer))
-        {
-            return null;
-        }
-        return new OutputComparison(older, newer, latest.Value,
-            OutputDiff.Compare(texts.Single(v => v.Number == older).Text, texts.Single(v => v.Number == newer).Text));
-    }
+    /// <summary>Two versions compared (<see cref="DraftComparisons"/>); null when a version named does not exist.</summary>
+    public static Task<DraftComparison?> CompareAsync(AppDbContext db, int outputId, int? from, int? to, CancellationToken ct) =>
+        DraftComparisons.CompareAsync(
+            db.OutputVersions.AsNoTracking().Where(v => v.OutputId == outputId).Select(v => new DraftVersionText { Number = v.Number, Text = v.Text }), from, to, ct);
 }
-
-/// <summary>Version <paramref name="From"/> compared with version <paramref name="To"/> (of <paramref name="Latest"/>).</summary>
-public sealed record OutputComparison(int From, int To, int Latest, IReadOnlyList<DiffParagraph> Paragraphs);

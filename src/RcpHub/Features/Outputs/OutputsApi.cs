@@ -37,7 +37,7 @@ public static class OutputsApi
             .ProducesProblem(StatusCodes.Status409Conflict).RefusesWithout("text");
         api.MapGet("/processes/{slug}/outputs/{id:int}/diff", DiffAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("CompareOutputVersions").WithSummary("The difference between versions ?from=n and ?to=m (by default the latest and the one before), paragraph by paragraph with inserted and deleted words.")
-            .Produces<OutputComparison>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<DraftComparison>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/processes/{slug}/outputs/{id:int}/comments", CommentsAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("ListOutputComments").WithSummary("Every comment on an output, by version and paragraph.")
             .Produces<List<OutputCommentView>>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -81,7 +81,7 @@ public static class OutputsApi
         await AnswerAsync(db, await readers.CurrentAsync(user), process, id, version, ct) is { } answer ? TypedResults.Ok(answer) : NoOutput();
 
     private static async Task<Results<Created<OutputAnswer>, ValidationProblem, ProblemHttpResult>> SaveVersionAsync(
-        AddressedProcess process, int id, NewVersion input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
+        AddressedProcess process, int id, NewDraftVersion input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<OutputsText> t, CancellationToken ct)
     {
         var reader = await readers.CurrentAsync(user);
@@ -102,7 +102,7 @@ public static class OutputsApi
             (await AnswerAsync(db, reader, process, id, outcome.Value, ct))!);
     }
 
-    private static async Task<Results<Ok<OutputComparison>, ProblemHttpResult>> DiffAsync(
+    private static async Task<Results<Ok<DraftComparison>, ProblemHttpResult>> DiffAsync(
         AddressedProcess process, int id, int? from, int? to, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, CancellationToken ct) =>
         await OutputQueries.FindAsync(db, await readers.CurrentAsync(user), process.Id, id, ct) is not null
             && await OutputQueries.CompareAsync(db, id, from, to, ct) is { } comparison
@@ -116,7 +116,7 @@ public static class OutputsApi
             : NoOutput();
 
     private static async Task<Results<Created<OutputCommentView>, ValidationProblem, ProblemHttpResult>> CommentAsync(
-        AddressedProcess process, int id, NewComment input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
+        AddressedProcess process, int id, NewDraftComment input, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock,
         IStringLocalizer<OutputsText> t, CancellationToken ct)
     {
         var reader = await readers.CurrentAsync(user);

@@ -51,6 +51,8 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbCon
             Operation.WriteSessionReport => AccessRules.MayWriteSessionReport(ProcessAccess.UserIdOf(context.User), await RapporteurAsync(context.Resource), user.IsPlatformAdministrator, user.Roles),
             Operation.AskForFloor => AccessRules.Allows(operation, user.IsPlatformAdministrator, user.Roles)
                 || AccessRules.MayAskForFloor(user.IsPlatformAdministrator, user.Roles, await RepresentsAnInviteeAsync(context.User, context.Resource)),
+            Operation.SubmitStatements => AccessRules.Allows(operation, user.IsPlatformAdministrator, user.Roles)
+                || AccessRules.MaySubmitStatements(user.IsPlatformAdministrator, user.Roles, await ActsForAnInvitedOrganizationAsync(context.User, context.Resource, processId.Value)),
             _ => AccessRules.Allows(operation, user.IsPlatformAdministrator, user.Roles),
         };
         if (granted)
@@ -78,6 +80,18 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbCon
             .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId))
             .ToListAsync();
         return MeetingAccess.RepresentingInvitees(new MeetingReader(userId, false, roles), invitees).Count > 0;
+    }
+
+    /// <summary>Whether the user acts for an organisation invited to the meeting the address names (<see cref="ActingOrganizations"/>).</summary>
+    private async Task<bool> ActsForAnInvitedOrganizationAsync(System.Security.Claims.ClaimsPrincipal user, object? resource, int processId)
+    {
+        if (resource is not HttpContext http || http.Features.Get<RequestSubject>() is not { MeetingId: { } meetingId }
+            || ProcessAccess.UserIdOf(user) is not { } userId)
+        {
+            return false;
+        }
+        var acting = ActingOrganizations.Of(db.OrganizationRepresentatives, db.ProcessRoleAssignments, db.Memberships, userId, processId, clock.Today());
+        return await db.MeetingInvitees.AnyAsync(i => i.MeetingId == meetingId && i.OrganizationId != null && acting.Contains(i.OrganizationId.Value));
     }
 
     /// <summary>The rapporteur of the session the address names, who may write its report whatever their role.</summary>

@@ -82,6 +82,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>Those who pass the "report" operation: the state's own focal point is then checked by the page itself.</summary>
     private static readonly Reader[] FollowUpReporters = [Reader.Administrator, Reader.FocalPoint];
 
+    /// <summary>Those who read a process's civil society caucus (decision 0023), and those who take part in it.</summary>
+    private static readonly Reader[] CaucusReaders = [Reader.Administrator, Reader.Secretariat, Reader.CivilSociety];
+    private static readonly Reader[] CaucusMembers = [Reader.Administrator, Reader.CivilSociety];
+
     /// <param name="Readers">Who is admitted: the others are asked to sign in (anonymous) or refused (401, 403).</param>
     /// <param name="Then">For those admitted to a page or endpoint that shows the sample meeting, those who may see it:
     /// the others are answered 404, exactly as for a meeting that does not exist.</param>
@@ -312,6 +316,30 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /processes/{slug}/outputs/{id:int}?handler=Adopt"] = MeetingForm(Organisers),
         ["POST /processes/{slug}/outputs/{id:int}?handler=Position"] = MeetingForm(Secretariat),
         ["POST /processes/{slug}/outputs/{id:int}?handler=RemovePosition"] = MeetingForm(Secretariat),
+
+        // The civil society caucus of a process (issue 11): read by its civil society participants and secretariat,
+        // written by the former; statements to a meeting, read by its audience, submitted by invited organisations.
+        ["GET /processes/{slug}/caucus"] = Op(CaucusReaders),
+        ["POST /processes/{slug}/caucus?handler=Create"] = Op(CaucusMembers),
+        ["GET /processes/{slug}/caucus/{id:int}"] = Op(CaucusReaders),
+        ["GET /processes/{slug}/caucus/{id:int}/diff"] = Op(CaucusReaders),
+        ["POST /processes/{slug}/caucus/{id:int}?handler=Version"] = Op(CaucusMembers),
+        ["POST /processes/{slug}/caucus/{id:int}?handler=Comment"] = Op(CaucusMembers),
+        ["POST /processes/{slug}/caucus/{id:int}?handler=Stance"] = Op(CaucusMembers),
+        ["POST /processes/{slug}/caucus/{id:int}?handler=Submit"] = Op(CaucusMembers),
+        ["GET /meetings/{id:int}/statements"] = Meeting,
+        ["POST /meetings/{id:int}/statements?handler=Submit"] = MeetingForm(CaucusMembers),
+        ["GET /api/v1/processes/{slug}/caucus"] = Op(CaucusReaders),
+        ["POST /api/v1/processes/{slug}/caucus"] = Op(CaucusMembers),
+        ["GET /api/v1/processes/{slug}/caucus/{id:int}"] = Op(CaucusReaders),
+        ["POST /api/v1/processes/{slug}/caucus/{id:int}/versions"] = Op(CaucusMembers),
+        ["GET /api/v1/processes/{slug}/caucus/{id:int}/diff"] = Op(CaucusReaders),
+        ["GET /api/v1/processes/{slug}/caucus/{id:int}/comments"] = Op(CaucusReaders),
+        ["POST /api/v1/processes/{slug}/caucus/{id:int}/comments"] = Op(CaucusMembers),
+        ["POST /api/v1/processes/{slug}/caucus/{id:int}/stances"] = Op(CaucusMembers),
+        ["POST /api/v1/processes/{slug}/caucus/{id:int}/submission"] = Op(CaucusMembers),
+        ["GET /api/v1/meetings/{id:int}/statements"] = Meeting,
+        ["POST /api/v1/meetings/{id:int}/statements"] = Op(CaucusMembers),
 
         // The JSON API: the public registry.
         ["GET /api/v1/openapi.json"] = Open,
@@ -710,6 +738,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["fileId"] = 987654,
                 // Morocco's first demo report (on the first recommendation).
                 ["reportId"] = await db.FollowUpReports.Where(r => r.ProcessId == demo && r.StateCode == "MAR").OrderBy(r => r.RecommendationId).ThenBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+                // The demo caucus's draft joint position (issue 11).
+                ["caucus"] = await db.CaucusPositions.Where(p => p.ProcessId == demo).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
                 ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,

@@ -486,6 +486,169 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.CaucusComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("VersionId", "Paragraph");
+
+                    b.ToTable("CaucusComments");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("CaucusPositions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusStance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DissentText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PositionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("PositionId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("CaucusStances");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PositionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("PositionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CaucusVersions");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.ChairRotationSlot", b =>
                 {
                     b.Property<int>("Id")
@@ -2277,6 +2440,58 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("States");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CaucusPositionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaucusPositionId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.ToTable("Statements");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.StatusLabel", b =>
                 {
                     b.Property<int>("ProcessId")
@@ -2556,6 +2771,93 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusComment", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.CaucusVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusPosition", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Process");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusStance", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.CaucusPosition", "Position")
+                        .WithMany("Stances")
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Position");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusVersion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.CaucusPosition", "Position")
+                        .WithMany("Versions")
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Position");
+
+                    b.Navigation("SavedBy");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.ChairRotationSlot", b =>
@@ -3331,6 +3633,46 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Statement", b =>
+                {
+                    b.HasOne("RcpHub.Domain.CaucusPosition", "CaucusPosition")
+                        .WithMany()
+                        .HasForeignKey("CaucusPositionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("RcpHub.Domain.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.AppUser", "SubmittedBy")
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CaucusPosition");
+
+                    b.Navigation("Document");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("SubmittedBy");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.StatusLabel", b =>
                 {
                     b.HasOne("RcpHub.Domain.Process", null)
@@ -3343,6 +3685,13 @@ namespace RcpHub.Data.Migrations.Postgres
             modelBuilder.Entity("RcpHub.Domain.Body", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusPosition", b =>
+                {
+                    b.Navigation("Stances");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Delegation", b =>

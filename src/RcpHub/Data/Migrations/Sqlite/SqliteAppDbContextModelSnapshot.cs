@@ -464,6 +464,161 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("CalendarFeeds");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.CaucusComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("VersionId", "Paragraph");
+
+                    b.ToTable("CaucusComments");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("CaucusPositions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusStance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DissentText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("PositionId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("CaucusStances");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("PositionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CaucusVersions");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.ChairRotationSlot", b =>
                 {
                     b.Property<int>("Id")
@@ -2192,6 +2347,56 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("States");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CaucusPositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaucusPositionId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.ToTable("Statements");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.StatusLabel", b =>
                 {
                     b.Property<int>("ProcessId")
@@ -2467,6 +2672,93 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusComment", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.CaucusVersion", "Version")
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusPosition", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Process");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusStance", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.CaucusPosition", "Position")
+                        .WithMany("Stances")
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Position");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusVersion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.CaucusPosition", "Position")
+                        .WithMany("Versions")
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "SavedBy")
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Position");
+
+                    b.Navigation("SavedBy");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.ChairRotationSlot", b =>
@@ -3242,6 +3534,46 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Session");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Statement", b =>
+                {
+                    b.HasOne("RcpHub.Domain.CaucusPosition", "CaucusPosition")
+                        .WithMany()
+                        .HasForeignKey("CaucusPositionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("RcpHub.Domain.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.AppUser", "SubmittedBy")
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CaucusPosition");
+
+                    b.Navigation("Document");
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("SubmittedBy");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.StatusLabel", b =>
                 {
                     b.HasOne("RcpHub.Domain.Process", null)
@@ -3254,6 +3586,13 @@ namespace RcpHub.Data.Migrations.Sqlite
             modelBuilder.Entity("RcpHub.Domain.Body", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CaucusPosition", b =>
+                {
+                    b.Navigation("Stances");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Delegation", b =>

@@ -1,7 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
-namespace RcpHub.Features.Outputs;
+namespace RcpHub.Domain;
 
 public enum DiffPieceKind
 {
@@ -20,15 +21,15 @@ public sealed record DiffParagraph(int? From, int? To, IReadOnlyList<DiffPiece> 
     public bool Changed => Pieces.Any(p => p.Kind != DiffPieceKind.Same);
 }
 
-/// <summary>The difference between two versions of an output, paragraph by paragraph: paragraphs are matched first
+/// <summary>The difference between two versions of a draft (an output, a caucus position), paragraph by paragraph: paragraphs are matched first
 /// (so that a paragraph inserted in the middle does not mark every later one as changed), then the words of each
 /// changed pair are compared.</summary>
-public static class OutputDiff
+public static class DraftDiff
 {
     public static IReadOnlyList<DiffParagraph> Compare(string older, string newer)
     {
-        var a = OutputText.Paragraphs(older);
-        var b = OutputText.Paragraphs(newer);
+        var a = DraftText.Paragraphs(older);
+        var b = DraftText.Paragraphs(newer);
         // One line per paragraph: a paragraph's own line breaks do not count as paragraphs.
         var result = Differ.Instance.CreateDiffs(string.Join('\n', a.Select(Flat)), string.Join('\n', b.Select(Flat)), false, false, LineChunker.Instance);
         var paragraphs = new List<DiffParagraph>();
@@ -94,5 +95,39 @@ public static class OutputDiff
         }
         Add(DiffPieceKind.Same, result.PiecesNew.Skip(j));
         return pieces;
+    }
+}
+
+/// <summary>Version <paramref name="From"/> of a draft compared with version <paramref name="To"/> (of <paramref name="Latest"/>).</summary>
+public sealed record DraftComparison(int From, int To, int Latest, IReadOnlyList<DiffParagraph> Paragraphs);
+
+/// <summary>A version's number and text, as <see cref="DraftComparisons.CompareAsync"/> reads them (a class with settable
+/// members so that the database can still filter on them after the projection).</summary>
+public sealed class DraftVersionText
+{
+    public int Number { get; init; }
+    public string Text { get; init; } = "";
+}
+
+public static class DraftComparisons
+{
+    /// <summary>Two versions of one draft compared; the older defaults to the one before the newer, the newer to the latest.
+    /// Null when the draft has no version or a version named does not exist.</summary>
+    public static async Task<DraftComparison?> CompareAsync(IQueryable<DraftVersionText> versions, int? from, int? to, CancellationToken ct)
+    {
+        var latest = await versions.MaxAsync(v => (int?)v.Number, ct);
+        if (latest is null)
+        {
+            return null;
+        }
+        var newer = to ?? latest.Value;
+        var older = from ?? Math.Max(1, newer - 1);
+        var texts = await versions.Where(v => v.Number == older || v.Number == newer).ToListAsync(ct);
+        if (texts.All(v => v.Number != older) || texts.All(v => v.Number != newer))
+        {
+            return null;
+        }
+        return new DraftComparison(older, newer, latest.Value,
+            DraftDiff.Compare(texts.Single(v => v.Number == older).Text, texts.Single(v => v.Number == newer).Text));
     }
 }
