@@ -71,7 +71,7 @@ public enum Operation
     /// process: a focal point for their own state, the secretariat for any member state.</summary>
     RecordPolicyChanges,
 
-    /// <summary>Read a process's civil society caucus: its joint positions, versions, comments and stances (decision 0023).</summary>
+    /// <summary>Read a process's civil society caucus: its joint positions, versions, comments and stances (decision 0025).</summary>
     ViewCaucus,
 
     /// <summary>Draft, comment on, endorse or dissent from, and submit the caucus's joint positions: the process's civil

@@ -3,7 +3,7 @@ namespace RcpHub.Domain;
 /// <summary>A joint position that the civil society organisations of a process draft together in its caucus: a shared
 /// text in versions (never changed once saved) with paragraph comments, each organisation's stance (endorsement, or
 /// dissent with its text), then one submission to a meeting of the process, where it is shown as a statement with its
-/// endorsers and dissenters. Submitting freezes it. Who may read the caucus: decision 0023.</summary>
+/// endorsers and dissenters. Submitting freezes it. Who may read the caucus: decision 0025.</summary>
 public sealed class CaucusPosition : IBelongsToProcess
 {
     public int Id { get; set; }

@@ -34,7 +34,7 @@ public sealed record OrganizationChoice(int Id, string Name);
 /// <summary>A meeting of the process, as the submission form offers it.</summary>
 public sealed record MeetingChoice(int Id, string Title, DateTimeOffset StartsAtUtc);
 
-/// <summary>Reading the caucus of a process. Who may read it is decided by the operation (decision 0023), so every
+/// <summary>Reading the caucus of a process. Who may read it is decided by the operation (decision 0025), so every
 /// position of the process is read here; a position of another process is "not found".</summary>
 public static class CaucusQueries
 {

@@ -10,7 +10,7 @@ using RcpHub.Infrastructure.Authorization;
 namespace RcpHub.Features.Caucus;
 
 /// <summary>/processes/{slug}/caucus: the civil society caucus of a process, its joint positions (drafts first), and for
-/// its civil society participants the form that starts one. Read by them and the secretariat (decision 0023).</summary>
+/// its civil society participants the form that starts one. Read by them and the secretariat (decision 0025).</summary>
 [Requires(Operation.ViewCaucus)]
 public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProvider clock, IStringLocalizer<CaucusText> t) : PageModel
 {

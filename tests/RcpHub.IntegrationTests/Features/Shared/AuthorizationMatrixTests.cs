@@ -82,7 +82,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>Those who pass the "report" operation: the state's own focal point is then checked by the page itself.</summary>
     private static readonly Reader[] FollowUpReporters = [Reader.Administrator, Reader.FocalPoint];
 
-    /// <summary>Those who read a process's civil society caucus (decision 0023), and those who take part in it.</summary>
+    /// <summary>Those who read a process's civil society caucus (decision 0025), and those who take part in it.</summary>
     private static readonly Reader[] CaucusReaders = [Reader.Administrator, Reader.Secretariat, Reader.CivilSociety];
     private static readonly Reader[] CaucusMembers = [Reader.Administrator, Reader.CivilSociety];
 
