@@ -73,6 +73,15 @@ public enum Operation
 
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
+
+    // Civil society registry (issue 11).
+
+    /// <summary>Register a civil society organisation (anyone signed in, who becomes its first contact person).</summary>
+    RegisterOrganization,
+
+    /// <summary>Verify a self-registered civil society organisation, or decline to, with a note: the secretariat of any
+    /// process, and platform administrators (<see cref="AccessRules.MayVerifyOrganizations"/>).</summary>
+    VerifyOrganizations,
 }
 
 /// <summary>The one table of who may do what on which resource. The authorization handlers and the
@@ -116,6 +125,9 @@ public static class AccessRules
         [Operation.ManageOwnAccount] = Audience.SignedIn,
         [Operation.FollowFloor] = Audience.SignedIn,
         [Operation.AdministerPlatform] = Audience.PlatformAdministrators,
+        // Civil society registry (issue 11).
+        [Operation.RegisterOrganization] = Audience.SignedIn,
+        [Operation.VerifyOrganizations] = Audience.Secretariats,
     };
 
     public static bool IsProcessOperation(Operation operation) => ProcessOperations.ContainsKey(operation);
@@ -143,6 +155,11 @@ public static class AccessRules
     public static bool MayAskForFloor(bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess, bool representsAnInvitee) =>
         representsAnInvitee || Allows(Operation.AskForFloor, isPlatformAdministrator, rolesInProcess);
 
+    /// <summary>An organisation registers itself for every process at once, so the people who verify it are the
+    /// secretariats of all of them: whoever holds a secretariat role in force in any process, and platform administrators.</summary>
+    public static bool MayVerifyOrganizations(bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInAnyProcess) =>
+        isPlatformAdministrator || rolesInAnyProcess.Contains(ProcessRole.Secretariat);
+
 }
 
 public enum Audience
@@ -150,4 +167,7 @@ public enum Audience
     Anyone,
     SignedIn,
     PlatformAdministrators,
+
+    /// <summary>Those holding a secretariat role in force in any process, and platform administrators.</summary>
+    Secretariats,
 }

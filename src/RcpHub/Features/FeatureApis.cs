@@ -24,6 +24,7 @@ internal static class FeatureApis
         Outputs.OutputsApi.MapOutputsApi(api);
         Recommendations.RecommendationsApi.MapRecommendationsApi(api);
         FollowUp.FollowUpApi.MapFollowUpApi(api);
+        ParticipationMetrics.ParticipationMetricsApi.MapParticipationMetricsApi(api);
         return api;
     }
 }
