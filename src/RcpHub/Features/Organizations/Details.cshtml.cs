@@ -32,6 +32,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, MeetingRead
     [BindProperty]
     public VerificationInput Verification { get; set; } = new();
 
+    [BindProperty]
+    public ContactInput Contact { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ? Page() : NotFound();
 
@@ -75,6 +78,31 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, MeetingRead
         return Redirect($"/organizations/{Organization.Slug}");
     }
 
+    /// <summary>Its representatives (and the secretariats) add a contact person; anyone else signed in is refused.</summary>
+    [HandlerRequires(Operation.RegisterOrganization)]
+    public async Task<IActionResult> OnPostAddContactAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct) || Facts is null)
+        {
+            return NotFound();
+        }
+        if (Contacts is null)
+        {
+            return Forbid();
+        }
+        var outcome = await OrganizationRegistry.AddContactAsync(db, time, t, OrganizationId, Organization.Slug, Contact, ct);
+        if (!outcome.Saved)
+        {
+            ModelState.AddModelError($"{nameof(Contact)}.{nameof(ContactInput.Email)}", outcome.Errors.Values.First()[0]);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        this.Tell(t["The contact person is added."]);
+        return Redirect($"/organizations/{Organization.Slug}#contacts");
+    }
+
+    private int OrganizationId { get; set; }
+
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
         var organization = await OrganizationQueries.LoadAsync(db, slug, time.Today(), ct);
@@ -88,6 +116,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, MeetingRead
             return true;
         }
         Facts = registry.Facts;
+        OrganizationId = registry.Id;
         Countries = await CivilSocietyDirectory.CountryNamesAsync(db, registry.Facts.CountryCodes, ct);
         var reader = await readers.CurrentAsync(User);
         (var processes, Meetings) = await CivilSocietyDirectory.ParticipationAsync(db, registry.Id, reader, ct);

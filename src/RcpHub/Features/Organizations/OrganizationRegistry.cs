@@ -41,6 +41,12 @@ public sealed class VerificationInput
     public string? Note { get; set; }
 }
 
+/// <summary>A person to add as contact person of an organisation, by the e-mail address of their account.</summary>
+public sealed class ContactInput
+{
+    public string? Email { get; set; }
+}
+
 /// <summary>The registry's limits, for the forms and the checks.</summary>
 public static class RegistryLimits
 {
@@ -222,6 +228,35 @@ public static class OrganizationRegistry
         organization.VerifiedByUserId = userId;
         await db.SaveChangesAsync(ct);
         return new RegistryOutcome(organization.Slug, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>Adds a contact person (a representative) to an organisation, by the e-mail address of their account.
+    /// Refused when no account has that address, or the person already acts for it.</summary>
+    public static async Task<RegistryOutcome> AddContactAsync(AppDbContext db, TimeProvider clock, IStringLocalizer<OrganizationsText> t,
+        int organizationId, string slug, ContactInput input, CancellationToken ct)
+    {
+        var email = input.Email?.Trim() ?? "";
+        var userId = email.Length == 0 ? null : await db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        string? refusal = null;
+        if (email.Length == 0)
+        {
+            refusal = t["Give the e-mail address of the person's account."];
+        }
+        else if (userId is null)
+        {
+            refusal = t["No account has this address: the person needs an account on the platform first."];
+        }
+        else if (await db.OrganizationRepresentatives.ActsForAsync(userId, organizationId, ct))
+        {
+            refusal = t["This person is already a contact person of the organisation."];
+        }
+        if (refusal is not null)
+        {
+            return new RegistryOutcome(null, new Dictionary<string, string[]> { [nameof(input.Email)] = [refusal] });
+        }
+        db.OrganizationRepresentatives.Add(new OrganizationRepresentative { OrganizationId = organizationId, UserId = userId!, AddedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return new RegistryOutcome(slug, new Dictionary<string, string[]>());
     }
 
     private static async Task<string> FreeSlugAsync(AppDbContext db, string text, CancellationToken ct)

@@ -57,7 +57,33 @@ public static class OrganizationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem().RefusesWithout("decision")
             .Requires(Operation.VerifyOrganizations);
+        registry.MapPost("/{slug}/contacts", AddContactAsync)
+            .WithName("AddCivilSocietyContact")
+            .WithSummary("Adds a contact person (by the e-mail address of their account) to an organisation: its contact people, secretariats and platform administrators.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem().RefusesWithout("email")
+            .Requires(Operation.RegisterOrganization);
         return api;
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddContactAsync(AppDbContext db, TimeProvider clock, MeetingReaders readers,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, [FromBody] ContactInput contact, CancellationToken ct)
+    {
+        slug = slug.ToLowerInvariant();
+        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        {
+            return NotRegistered(slug);
+        }
+        var reader = await readers.CurrentAsync(http.User);
+        if (!AccessRules.MayVerifyOrganizations(reader.IsPlatformAdministrator, reader.Roles.Select(r => r.Role))
+            && !await db.OrganizationRepresentatives.ActsForAsync(reader.UserId!, registry.Id, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Only the organisation's contact people and the secretariats may add a contact person."]);
+        }
+        var outcome = await OrganizationRegistry.AddContactAsync(db, clock, t, registry.Id, slug, contact, ct);
+        return outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The contact person could not be added."]);
     }
 
     public static async Task<Ok<List<OrganizationSummary>>> ListOrganizations(AppDbContext db, TimeProvider time, CancellationToken ct) =>

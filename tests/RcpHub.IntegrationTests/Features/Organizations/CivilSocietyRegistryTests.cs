@@ -85,10 +85,28 @@ public sealed class CivilSocietyRegistryTests : IAsyncLifetime
         {
             Assert.Contains("/account/sign-in", refused.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
         }
-        await TestUsers.CreateUserAsync(_factory, "someone.else@example.org");
+        var second = await TestUsers.CreateUserAsync(_factory, "someone.else@example.org");
         using var stranger = await TestUsers.SignInAsync(_factory, "someone.else@example.org");
         var strangerPage = await stranger.GetAsync(evidence);
         Assert.Equal(HttpStatusCode.Forbidden, strangerPage.Status);
+        var strangersView = await stranger.GetAsync("/organizations/" + organization.Slug);
+        Assert.Null(strangersView.Document.QuerySelector("#contact-form"));
+
+        // Its contact person adds another; an address without an account is refused.
+        var own = await client.GetAsync("/organizations/" + organization.Slug);
+        var noAccount = await client.SubmitAsync(own, "#contact-form", new Dictionary<string, string> { ["Contact.Email"] = "nobody@example.org" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noAccount.Status);
+        Assert.Equal("No account has this address: the person needs an account on the platform first.", noAccount.Text("[data-valmsg-for='Contact.Email']"));
+        var added = await client.SubmitAsync(own, "#contact-form", new Dictionary<string, string> { ["Contact.Email"] = "someone.else@example.org" });
+        Assert.Contains("someone.else@example.org", added.Text("#contacts"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await stranger.GetAsync(evidence)).Status);
+        await using (var scope = _factory.Scope())
+        {
+            Assert.True(await scope.Db.OrganizationRepresentatives.ActsForAsync(second.Id, organization.Id));
+        }
+        using var outsider = await TestSignIn.HttpClientAsync(_factory, await TestUsers.CreateUserAsync(_factory, "outsider@example.org"));
+        using var refusedApi = await outsider.PostAsJsonAsync($"/api/v1/civil-society/organizations/{organization.Slug}/contacts", new { email = "outsider@example.org" });
+        Assert.Equal(HttpStatusCode.Forbidden, refusedApi.StatusCode);
     }
 
     [Fact]
