@@ -16,6 +16,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<State> States => Set<State>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationRepresentative> OrganizationRepresentatives => Set<OrganizationRepresentative>();
+    public DbSet<OrganizationTheme> OrganizationThemes => Set<OrganizationTheme>();
+    public DbSet<OrganizationEvidenceFile> OrganizationEvidenceFiles => Set<OrganizationEvidenceFile>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ChairTerm> ChairTerms => Set<ChairTerm>();
     public DbSet<ChairRotationSlot> ChairRotationSlots => Set<ChairRotationSlot>();

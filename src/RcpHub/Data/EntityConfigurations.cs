@@ -70,6 +70,32 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(o => o.Slug).HasMaxLength(120);
         e.Property(o => o.Name).HasMaxLength(300);
         e.Property(o => o.Acronym).HasMaxLength(60);
+        // Civil society registry.
+        e.Property(o => o.Website).HasMaxLength(500);
+        e.Property(o => o.Description).HasMaxLength(4000);
+        e.Property(o => o.VerificationNote).HasMaxLength(2000);
+        e.HasMany(o => o.Themes).WithOne().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganizationThemeConfiguration : IEntityTypeConfiguration<OrganizationTheme>
+{
+    public void Configure(EntityTypeBuilder<OrganizationTheme> e)
+    {
+        e.HasKey(t => new { t.OrganizationId, t.ThemeId });
+        e.HasOne(t => t.Theme).WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OrganizationEvidenceFileConfiguration : IEntityTypeConfiguration<OrganizationEvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<OrganizationEvidenceFile> e)
+    {
+        e.HasOne<Organization>().WithMany().HasForeignKey(f => f.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(f => f.AddedByUserId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(f => f.FileName).HasMaxLength(260);
+        e.Property(f => f.ContentType).HasMaxLength(200);
+        e.HasIndex(f => f.OrganizationId);
     }
 }
 

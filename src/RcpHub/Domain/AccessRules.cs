@@ -84,6 +84,15 @@ public enum Operation
 
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
+
+    // Civil society registry (issue 11).
+
+    /// <summary>Register a civil society organisation (anyone signed in, who becomes its first contact person).</summary>
+    RegisterOrganization,
+
+    /// <summary>Verify a self-registered civil society organisation, or decline to, with a note: the secretariat of any
+    /// process, and platform administrators (<see cref="AccessRules.MayVerifyOrganizations"/>).</summary>
+    VerifyOrganizations,
 }
 
 /// <summary>The one table of who may do what on which resource. The authorization handlers and the
@@ -131,6 +140,9 @@ public static class AccessRules
         [Operation.ManageOwnAccount] = Audience.SignedIn,
         [Operation.FollowFloor] = Audience.SignedIn,
         [Operation.AdministerPlatform] = Audience.PlatformAdministrators,
+        // Civil society registry (issue 11).
+        [Operation.RegisterOrganization] = Audience.SignedIn,
+        [Operation.VerifyOrganizations] = Audience.Secretariats,
     };
 
     public static bool IsProcessOperation(Operation operation) => ProcessOperations.ContainsKey(operation);
@@ -163,6 +175,10 @@ public static class AccessRules
     /// participants pass too, and the statement itself is then checked to be for an invited organisation they act for.</summary>
     public static bool MaySubmitStatements(bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess, bool actsForAnInvitedOrganization) =>
         actsForAnInvitedOrganization || Allows(Operation.SubmitStatements, isPlatformAdministrator, rolesInProcess);
+    /// <summary>An organisation registers itself for every process at once, so the people who verify it are the
+    /// secretariats of all of them: whoever holds a secretariat role in force in any process, and platform administrators.</summary>
+    public static bool MayVerifyOrganizations(bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInAnyProcess) =>
+        isPlatformAdministrator || rolesInAnyProcess.Contains(ProcessRole.Secretariat);
 
 }
 
@@ -171,4 +187,7 @@ public enum Audience
     Anyone,
     SignedIn,
     PlatformAdministrators,
+
+    /// <summary>Those holding a secretariat role in force in any process, and platform administrators.</summary>
+    Secretariats,
 }

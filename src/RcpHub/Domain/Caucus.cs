@@ -118,14 +118,12 @@ public static class CaucusLimits
 /// <summary>The organisations a person acts for in a process: those they represent (<see cref="OrganizationRepresentative"/>
 /// not removed), and the one their civil-society role in the process is tied to. They endorse or dissent for it in the
 /// caucus and submit its statements to the meetings it is invited to.</summary>
-/// <remarks>The registry's helper for a person's active organisations was not on main when this was written: this is
-/// the one place the caucus and the statements read those tables.</remarks>
 public static class ActingOrganizations
 {
     public static IQueryable<int> Of(
         IQueryable<OrganizationRepresentative> representatives, IQueryable<ProcessRoleAssignment> roles, IQueryable<Membership> memberships,
         string userId, int processId, DateOnly today) =>
-        representatives.Where(r => r.UserId == userId && r.RemovedAt == null).Select(r => r.OrganizationId)
+        representatives.ActiveOrganizationIdsFor(userId)
             .Union(roles.Where(RolesInForce.InForce(memberships, today))
                 .Where(a => a.UserId == userId && a.ProcessId == processId && a.Role == ProcessRole.CivilSociety && a.OrganizationId != null)
                 .Select(a => a.OrganizationId!.Value));

@@ -33,6 +33,24 @@ public sealed class Organization
     public required string Name { get; set; }
     public string? Acronym { get; set; }
     public OrganizationKind Kind { get; set; }
+
+    // The civil society registry (issue 11): filled in by the organisation itself when it registers.
+    public CivilSocietyType? CivilSocietyType { get; set; }
+    public bool MigrantLed { get; set; }
+
+    /// <summary>The states where it works (ISO 3166-1 alpha-3).</summary>
+    public List<string> CountryCodes { get; set; } = [];
+
+    /// <summary>The languages it works in (ISO 639-1).</summary>
+    public List<string> Languages { get; set; } = [];
+    public List<OrganizationTheme> Themes { get; set; } = [];
+    public string? Website { get; set; }
+    public string? Description { get; set; }
+    public DateTimeOffset? RegisteredAt { get; set; }
+    public VerificationStatus Verification { get; set; } = VerificationStatus.Pending;
+    public DateTimeOffset? VerifiedAt { get; set; }
+    public string? VerifiedByUserId { get; set; }
+    public string? VerificationNote { get; set; }
 }
 
 public enum OrganizationKind

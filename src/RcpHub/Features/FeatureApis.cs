@@ -25,6 +25,7 @@ internal static class FeatureApis
         Caucus.CaucusApi.MapCaucusApi(api);
         Recommendations.RecommendationsApi.MapRecommendationsApi(api);
         FollowUp.FollowUpApi.MapFollowUpApi(api);
+        ParticipationMetrics.ParticipationMetricsApi.MapParticipationMetricsApi(api);
         return api;
     }
 }

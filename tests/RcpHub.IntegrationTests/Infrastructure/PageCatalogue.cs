@@ -84,7 +84,9 @@ public static partial class PageCatalogue
         var body = await db.Bodies.Where(b => b.ProcessId == process).OrderBy(b => b.Id).Select(b => new { b.Id, Member = b.Members.OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefault() }).FirstAsync();
         var samples = new Dictionary<string, Func<string, string?>>(StringComparer.OrdinalIgnoreCase)
         {
-            ["slug"] = pattern => pattern.StartsWith("/organizations", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/organizations", StringComparison.Ordinal) ? "iom" : DemoData.ProcessSlug,
+            // An organisation's page: the demo's verified civil society organisation, whose page shows the most.
+            ["slug"] = pattern => pattern == "/organizations/{slug}" ? DemoData.DemoOrganizations[0]
+                : pattern.StartsWith("/organizations", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/organizations", StringComparison.Ordinal) ? "iom" : DemoData.ProcessSlug,
             ["code"] = pattern => pattern.StartsWith("/sdg", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/sdg", StringComparison.Ordinal) ? "10.7" : "fra",
             // Recommendation 1 of output 1 (members only); GCM objective 1.
             ["number"] = _ => "1",

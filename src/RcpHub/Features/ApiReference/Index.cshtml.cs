@@ -25,6 +25,7 @@ public sealed class IndexModel(IStringLocalizer<ApiReferenceText> t, IStringLoca
             {
                 Audience.Anyone => t["Anyone, signed in or not."],
                 Audience.SignedIn => t["Anyone signed in."],
+                Audience.Secretariats => t["The secretariat of any process, and platform administrators."],
                 _ => t["Platform administrators."],
             };
         }

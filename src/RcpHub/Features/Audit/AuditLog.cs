@@ -191,6 +191,8 @@ public static class AuditLog
         "State" => t["State"],
         "Organization" => t["Organisation"],
         "OrganizationRepresentative" => t["Representative of an organisation"],
+        "OrganizationTheme" => t["Theme of an organisation"],
+        "OrganizationEvidenceFile" => t["Registration evidence of an organisation"],
         "GlobalMeeting" => t["Global RCP Meeting"],
         "Meeting" => t["Meeting"],
         "MeetingProcess" => t["Process taking part in a meeting"],

@@ -270,6 +270,15 @@ public static class AuditSentences
         "Objective" => t["GCM objective"],
         "Code" => t["code"],
         "Label" => t["label"],
+        "CivilSocietyType" => t["type of organisation"],
+        "MigrantLed" => t["migrant-led"],
+        "CountryCodes" => t["countries where it works"],
+        "Languages" => t["languages"],
+        "Website" => t["website"],
+        "RegisteredAt" => t["registered on"],
+        "Verification" => t["verification"],
+        "VerifiedAt" => t["verified on"],
+        "VerificationNote" => t["verification note"],
         _ => null,
     };
 }

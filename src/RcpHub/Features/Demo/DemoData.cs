@@ -100,6 +100,7 @@ public static class DemoData
         if (existing is null)
         {
             await AddMeetingWorkAsync(db, processId, userIds, clock.GetUtcNow(), ct);
+            await AddCivilSocietyRegistryAsync(db, processId, userIds, clock.GetUtcNow(), ct);
         }
 
         await output.WriteLineAsync("Demo data: the process \"DEMO\" (/processes/demo) and these accounts (remove them all with `remove-demo`):");
@@ -120,6 +121,7 @@ public static class DemoData
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var processes = await db.Processes.Where(p => p.IsDemo).ToListAsync(ct);
         db.Processes.RemoveRange(processes);
+        db.Organizations.RemoveRange(await db.Organizations.Where(o => DemoOrganizations.Contains(o.Slug)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         var accounts = await db.Users.Where(u => u.IsDemo).ToListAsync(ct);
         foreach (var user in accounts)
@@ -209,6 +211,59 @@ public static class DemoData
     /// reports and delegations are accounts): speakers and the focal point as rapporteur, Morocco's confirmed delegation
     /// and Senegal's awaiting confirmation, the session report with key points and recommendations, and the meeting
     /// report adopted by the chair.</summary>
+    /// <summary>The civil society organisations of the demo (issue 11), removed with it.</summary>
+    public static readonly string[] DemoOrganizations = ["demo-migrant-voices", "demo-rights-association"];
+
+    /// <summary>Two civil society organisations in the registry: one verified by the demo secretariat and invited to the
+    /// demo's public ministerial meeting, one still waiting; the demo civil society account is contact person of both.</summary>
+    private static async Task AddCivilSocietyRegistryAsync(AppDbContext db, int processId, Dictionary<string, string> userIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var civilSociety = userIds["civil-society@demo.rcphub.test"];
+        var themes = await db.Themes.OrderBy(t => t.Id).Select(t => t.Id).Take(2).ToListAsync(ct);
+        var verified = new Organization
+        {
+            Slug = DemoOrganizations[0],
+            Name = "Migrant Voices Network (demo)",
+            Acronym = "MVN",
+            Kind = OrganizationKind.CivilSociety,
+            CivilSocietyType = CivilSocietyType.Network,
+            MigrantLed = true,
+            CountryCodes = ["MAR", "SEN", "ESP"],
+            Languages = ["en", "fr", "ar"],
+            Themes = [.. themes.Select(id => new OrganizationTheme { ThemeId = id })],
+            Website = "https://example.org/migrant-voices",
+            Description = "A network of migrant and diaspora associations along the Atlantic route (demo).",
+            RegisteredAt = now.AddDays(-60),
+            Verification = VerificationStatus.Verified,
+            VerifiedAt = now.AddDays(-50),
+            VerifiedByUserId = userIds["secretariat@demo.rcphub.test"],
+            VerificationNote = "Statutes and registration certificate checked (demo).",
+        };
+        var waiting = new Organization
+        {
+            Slug = DemoOrganizations[1],
+            Name = "Rights at Work Association (demo)",
+            Kind = OrganizationKind.CivilSociety,
+            CivilSocietyType = CivilSocietyType.TradeUnion,
+            CountryCodes = ["FRA", "ITA"],
+            Languages = ["fr", "it"],
+            RegisteredAt = now.AddDays(-3),
+        };
+        db.Organizations.AddRange(verified, waiting);
+        db.OrganizationRepresentatives.AddRange(
+            new OrganizationRepresentative { Organization = verified, UserId = civilSociety, AddedAt = now.AddDays(-60) },
+            new OrganizationRepresentative { Organization = waiting, UserId = civilSociety, AddedAt = now.AddDays(-3) });
+        await db.SaveChangesAsync(ct);
+        var role = await db.ProcessRoleAssignments.FirstAsync(a => a.UserId == civilSociety && a.ProcessId == processId && a.Role == ProcessRole.CivilSociety, ct);
+        role.OrganizationId = verified.Id;
+        var ministers = await db.Meetings.Where(m => m.ProcessId == processId && m.Audience == MeetingAudience.Public).OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
+        if (ministers is not null)
+        {
+            db.MeetingInvitees.Add(new MeetingInvitee { Meeting = ministers, OrganizationId = verified.Id });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     private static async Task AddMeetingWorkAsync(AppDbContext db, int processId, Dictionary<string, string> userIds, DateTimeOffset now, CancellationToken ct)
     {
         var experts = await db.Meetings.Include(m => m.Sessions)

@@ -1,14 +1,24 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Meetings;
 using RcpHub.Features.Processes;
+using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
 namespace RcpHub.Features.Organizations;
 
-/// <summary>Organizations and their roles in the processes.</summary>
+/// <summary>Organizations and their roles in the processes; the civil society registry.</summary>
 public static class OrganizationsApi
 {
+    /// <summary>A civil society organisation's registry entry and what it took part in, as far as the reader may see.</summary>
+    public sealed record RegistryDocument(
+        string Slug, string Name, string? Acronym, RegistryFacts Facts,
+        IReadOnlyList<ParticipationProcess> Processes, IReadOnlyList<ParticipationMeeting> Meetings);
+
     public static RouteGroupBuilder MapOrganizationsApi(this RouteGroupBuilder api)
     {
         var organizations = api.MapGroup("/organizations").WithTags("Organizations");
@@ -21,7 +31,59 @@ public static class OrganizationsApi
             .WithSummary("An organization's role in each process (member, observer, technical secretariat, hosts the secretariat, support project), current and former.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .Requires(Operation.ViewPublicRegistry);
+
+        // Civil society registry (issue 11).
+        var registry = api.MapGroup("/civil-society/organizations").WithTags("Civil society registry");
+        registry.MapGet("", ListCivilSociety)
+            .WithName("ListCivilSocietyOrganizations")
+            .WithSummary("The civil society directory, filtered by type, country where it works (ISO alpha-3), theme id, migrant-led, verified and language (ISO 639-1).")
+            .Requires(Operation.ViewPublicRegistry);
+        registry.MapGet("/{slug}", GetCivilSociety)
+            .WithName("GetCivilSocietyOrganization")
+            .WithSummary("A civil society organisation's registry entry, and the processes and meetings it took part in as far as the reader may see them.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Requires(Operation.ViewPublicRegistry);
+        registry.MapPost("", RegisterAsync)
+            .WithName("RegisterCivilSocietyOrganization")
+            .WithSummary("Registers a civil society organisation; the caller becomes its first contact person. Evidence files are given on the registration page.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesValidationProblem().RefusesWithout("name", "type", "countryCodes", "languages")
+            .Requires(Operation.RegisterOrganization);
+        registry.MapPost("/{slug}/verification", VerifyAsync)
+            .WithName("VerifyCivilSocietyOrganization")
+            .WithSummary("A secretariat (of any process) or a platform administrator verifies a registered organisation, or declines to, with a note.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem().RefusesWithout("decision")
+            .Requires(Operation.VerifyOrganizations);
+        registry.MapPost("/{slug}/contacts", AddContactAsync)
+            .WithName("AddCivilSocietyContact")
+            .WithSummary("Adds a contact person (by the e-mail address of their account) to an organisation: its contact people, secretariats and platform administrators.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem().RefusesWithout("email")
+            .Requires(Operation.RegisterOrganization);
         return api;
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddContactAsync(AppDbContext db, TimeProvider clock, MeetingReaders readers,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, [FromBody] ContactInput contact, CancellationToken ct)
+    {
+        slug = slug.ToLowerInvariant();
+        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        {
+            return NotRegistered(slug);
+        }
+        var reader = await readers.CurrentAsync(http.User);
+        if (!AccessRules.MayVerifyOrganizations(reader.IsPlatformAdministrator, reader.Roles.Select(r => r.Role))
+            && !await db.OrganizationRepresentatives.ActsForAsync(reader.UserId!, registry.Id, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Only the organisation's contact people and the secretariats may add a contact person."]);
+        }
+        var outcome = await OrganizationRegistry.AddContactAsync(db, clock, t, registry.Id, slug, contact, ct);
+        return outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The contact person could not be added."]);
     }
 
     public static async Task<Ok<List<OrganizationSummary>>> ListOrganizations(AppDbContext db, TimeProvider time, CancellationToken ct) =>
@@ -34,4 +96,49 @@ public static class OrganizationsApi
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Organization not found", detail: $"No organization has the slug '{slug}'.")
             : TypedResults.Ok(organization);
     }
+
+    public static async Task<Ok<List<DirectoryEntry>>> ListCivilSociety(AppDbContext db, CivilSocietyType? type, string? country, int? theme,
+        bool? migrantLed, bool? verified, string? language, CancellationToken ct) =>
+        TypedResults.Ok(await CivilSocietyDirectory.ListAsync(db, CivilSocietyDirectory.Filter(type, country, theme, migrantLed, verified, language), ct));
+
+    public static async Task<Results<Ok<RegistryDocument>, ProblemHttpResult>> GetCivilSociety(AppDbContext db, MeetingReaders readers, HttpContext http,
+        string slug, CancellationToken ct)
+    {
+        slug = slug.ToLowerInvariant();
+        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        {
+            return NotRegistered(slug);
+        }
+        var (processes, meetings) = await CivilSocietyDirectory.ParticipationAsync(db, registry.Id, await readers.CurrentAsync(http.User), ct);
+        var names = await db.Organizations.Where(o => o.Id == registry.Id).Select(o => new { o.Name, o.Acronym }).SingleAsync(ct);
+        return TypedResults.Ok(new RegistryDocument(slug, names.Name, names.Acronym, registry.Facts, processes, meetings));
+    }
+
+    public static async Task<Results<Created<RegistryDocument>, ValidationProblem>> RegisterAsync(AppDbContext db, TimeProvider clock, MeetingReaders readers,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, RegistrationInput registration, CancellationToken ct)
+    {
+        var outcome = await OrganizationRegistry.RegisterAsync(db, clock, t, registration, ProcessAccess.UserIdOf(http.User)!, [], ct);
+        if (!outcome.Saved)
+        {
+            return TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The organisation could not be registered."]);
+        }
+        var document = (await GetCivilSociety(db, readers, http, outcome.Slug!, ct)).Result as Ok<RegistryDocument>;
+        return TypedResults.Created($"/api/v1/civil-society/organizations/{outcome.Slug}", document!.Value);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> VerifyAsync(AppDbContext db, TimeProvider clock,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, [FromBody] VerificationInput verification, CancellationToken ct)
+    {
+        var outcome = await OrganizationRegistry.VerifyAsync(db, clock, t, slug.ToLowerInvariant(), verification, ProcessAccess.UserIdOf(http.User)!, ct);
+        if (outcome.Saved)
+        {
+            return TypedResults.NoContent();
+        }
+        return outcome.Errors.Count == 0
+            ? NotRegistered(slug)
+            : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The decision could not be recorded."]);
+    }
+
+    private static ProblemHttpResult NotRegistered(string slug) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Organization not found", detail: $"No civil society organisation has the slug '{slug}'.");
 }

@@ -26,6 +26,7 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbCon
             var allowed = audience switch
             {
                 Audience.Anyone or Audience.SignedIn => true,
+                Audience.Secretariats => AccessRules.MayVerifyOrganizations(await access.IsPlatformAdministratorAsync(context.User), await access.RolesAnywhereAsync(context.User)),
                 _ => await access.IsPlatformAdministratorAsync(context.User),
             };
             if (allowed)

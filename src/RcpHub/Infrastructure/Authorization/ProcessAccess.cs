@@ -33,6 +33,18 @@ public sealed class ProcessAccess(AppDbContext db, TimeProvider clock)
         return _isAdministrator.Value;
     }
 
+    /// <summary>The roles the person holds in force in any process (for what does not concern one process).</summary>
+    public async Task<IReadOnlyList<ProcessRole>> RolesAnywhereAsync(ClaimsPrincipal user)
+    {
+        var userId = UserIdOf(user);
+        return userId is null ? [] : await db.ProcessRoleAssignments.AsNoTracking()
+            .Where(RolesInForce.InForce(db.Memberships, clock.Today()))
+            .Where(a => a.UserId == userId)
+            .Select(a => a.Role)
+            .Distinct()
+            .ToListAsync();
+    }
+
     public async Task<ProcessAccessGrant> ForProcessAsync(ClaimsPrincipal user, int processId)
     {
         if (_byProcess.TryGetValue(processId, out var cached))

@@ -81,6 +81,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly Reader[] FollowUpReaders = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
     /// <summary>Those who pass the "report" operation: the state's own focal point is then checked by the page itself.</summary>
     private static readonly Reader[] FollowUpReporters = [Reader.Administrator, Reader.FocalPoint];
+    /// <summary>Those who verify civil society organisations: the secretariat of any process, and administrators.</summary>
+    private static readonly Reader[] Secretariats = [Reader.Administrator, Reader.Secretariat, Reader.OtherSecretariat];
 
     /// <summary>Those who read a process's civil society caucus (decision 0025), and those who take part in it.</summary>
     private static readonly Reader[] CaucusReaders = [Reader.Administrator, Reader.Secretariat, Reader.CivilSociety];
@@ -131,6 +133,22 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /map"] = Open,
         ["GET /organizations"] = Open,
         ["GET /organizations/{slug}"] = Open,
+        // Civil society registry and participation metrics (issue 11). The sample organisation (IOM) is not in the civil
+        // society registry: its evidence is "not found" to everyone signed in (the page itself then admits only the
+        // organisation's representatives, secretariats and administrators).
+        ["GET /organizations/civil-society"] = Open,
+        ["GET /organizations/register"] = Op(SignedIn),
+        ["POST /organizations/register"] = Op(SignedIn),
+        ["GET /organizations/{slug}?handler=Evidence"] = Op(SignedIn),
+        ["POST /organizations/{slug}?handler=Verify"] = Op(Secretariats),
+        ["POST /organizations/{slug}?handler=AddContact"] = Op(SignedIn),
+        ["GET /participation"] = Open,
+        ["GET /api/v1/participation"] = Open,
+        ["GET /api/v1/civil-society/organizations/"] = Open,
+        ["GET /api/v1/civil-society/organizations/{slug}"] = Open,
+        ["POST /api/v1/civil-society/organizations/"] = Op(SignedIn),
+        ["POST /api/v1/civil-society/organizations/{slug}/verification"] = Op(Secretariats),
+        ["POST /api/v1/civil-society/organizations/{slug}/contacts"] = Op(SignedIn),
         ["GET /processes"] = Open,
         ["GET /processes/{slug}"] = Open,
         ["GET /processes/{slug}/calendar.ics"] = Open,
@@ -763,6 +781,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["GET /processes/{slug}/follow-up/{state}/{recommendationId:int}?handler=Evidence"] = [404],
                 ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}/file"] = [404],
                 ["GET /meetings/{id:int}/report"] = [200, 404],
+                // IOM is not in the civil society registry.
+                ["GET /organizations/{slug}?handler=Evidence"] = [404],
+                ["GET /api/v1/civil-society/organizations/{slug}"] = [404],
                 ["GET /api/v1/meetings/{id:int}/report"] = [200, 404],
                 ["GET /meetings/{id:int}/report/print"] = [200, 404],
                 ["GET /meetings/{id:int}/sessions/{sessionId:int}/report"] = [200, 404],
