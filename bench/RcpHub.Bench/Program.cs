@@ -203,6 +203,7 @@ internal sealed class BenchOptions
         ImportFile = Value("--import-file");
         ImportField = Value("--import-field") ?? "File";
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
+        AppPort = int.Parse(Value("--port") ?? "5090", CultureInfo.InvariantCulture);
     }
 
     public int Seconds { get; }
@@ -249,8 +250,10 @@ internal sealed class BenchOptions
     /// <summary>A PostgreSQL connection string: run the application on it rather than on SQLite.</summary>
     public string? Postgres { get; }
     public string DatabaseName => Postgres is null ? "SQLite" : "PostgreSQL";
-    public int AppPort => 5090;
-    public int BarePort => 5091;
+    /// <summary>Where the application listens (<c>--port</c>, default 5090); the bare endpoint takes the next port. Another
+    /// port lets two benches run on one machine.</summary>
+    public int AppPort { get; }
+    public int BarePort => AppPort + 1;
     public string ThroughputPath => "/processes";
     public string AppDll => Path.Combine(Root, "src", "RcpHub", "bin", "Release", "net10.0", "RcpHub.dll");
     public string ResultsFolder => Path.Combine(Root, "bench", "results");
