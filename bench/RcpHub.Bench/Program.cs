@@ -268,7 +268,8 @@ internal sealed class BenchOptions
     /// <summary>A PostgreSQL connection string: run the application on it rather than on SQLite.</summary>
     public string? Postgres { get; }
     public string DatabaseName => Postgres is null ? "SQLite" : "PostgreSQL";
-    /// <summary>The application's port (<c>--port</c>, default 5090), so that two runs can share a machine.</summary>
+    /// <summary>Where the application listens (<c>--port</c>, default 5090); the bare endpoint takes the next port. Another
+    /// port lets two benches run on one machine.</summary>
     public int AppPort { get; }
     public int BarePort => AppPort + 1;
     public string ThroughputPath => "/processes";
