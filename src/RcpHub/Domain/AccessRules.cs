@@ -71,6 +71,15 @@ public enum Operation
     /// process: a focal point for their own state, the secretariat for any member state.</summary>
     RecordPolicyChanges,
 
+    /// <summary>Write a process's calls for participation, publish and change them, name their panels, read every
+    /// application with its applicant's personal data, compute the proposal and publish the selection report.</summary>
+    ManageCalls,
+
+    /// <summary>Apply to a call for the organisation one acts for, and follow the application; a call's panel scores
+    /// here too. Which application a person may read is decided per application (its organisation's people, the panel,
+    /// the call's secretariat).</summary>
+    ApplyToCalls,
+
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
 }
@@ -107,6 +116,8 @@ public static class AccessRules
         [Operation.ReportFollowUp] = [ProcessRole.FocalPoint],
         [Operation.ReviewFollowUp] = [ProcessRole.Secretariat],
         [Operation.RecordPolicyChanges] = [ProcessRole.Secretariat, ProcessRole.FocalPoint],
+        // Calls for participation (issue 11).
+        [Operation.ManageCalls] = [ProcessRole.Secretariat],
     };
 
     /// <summary>Operations that do not concern one process.</summary>
@@ -115,6 +126,7 @@ public static class AccessRules
         [Operation.ViewPublicRegistry] = Audience.Anyone,
         [Operation.ManageOwnAccount] = Audience.SignedIn,
         [Operation.FollowFloor] = Audience.SignedIn,
+        [Operation.ApplyToCalls] = Audience.SignedIn,
         [Operation.AdministerPlatform] = Audience.PlatformAdministrators,
     };
 
