@@ -255,7 +255,7 @@ public static class CallTraits
             [Country] = application.CountryCode,
             [Type] = application.OrganizationType.ToString(),
             [MigrantLed] = application.MigrantLed ? "yes" : "no",
-            [Gender] = Gender(application.RepresentativeGender),
+            [Gender] = GenderValue(application.RepresentativeGender),
             [FirstTime] = application.FirstTime ? "yes" : "no",
         };
         if (application.Route is { } route)
@@ -269,7 +269,7 @@ public static class CallTraits
         return traits;
     }
 
-    public static string Gender(RepresentativeGender gender) => gender switch
+    public static string GenderValue(RepresentativeGender gender) => gender switch
     {
         RepresentativeGender.Female => "female",
         RepresentativeGender.Male => "male",

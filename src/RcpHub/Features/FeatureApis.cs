@@ -24,6 +24,7 @@ internal static class FeatureApis
         Outputs.OutputsApi.MapOutputsApi(api);
         Recommendations.RecommendationsApi.MapRecommendationsApi(api);
         FollowUp.FollowUpApi.MapFollowUpApi(api);
+        Calls.CallsApi.MapCallsApi(api);
         return api;
     }
 }

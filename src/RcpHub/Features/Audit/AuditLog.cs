@@ -229,6 +229,16 @@ public static class AuditLog
         "PolicyChangeTheme" => t["Theme of a policy change"],
         "FollowUpEvidenceFile" => t["Evidence file of a follow-up report"],
         "FollowUpEvidenceContent" => t["Content of an evidence file"],
+        // Calls for participation (issue 11).
+        "ParticipationCall" => t["Call for participation"],
+        "CallCriterion" => t["Criterion of a call"],
+        "CallTarget" => t["Balance target of a call"],
+        "CallRegion" => t["Region of a call"],
+        "CallChange" => t["Change to a published call"],
+        "CallPanelMember" => t["Member of a selection panel"],
+        "CallApplication" => t["Application to a call"],
+        "CallScore" => t["Panel score"],
+        "CallConflict" => t["Declared conflict of interest"],
         _ => entityType,
     };
 }

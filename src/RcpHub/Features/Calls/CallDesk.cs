@@ -33,7 +33,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
 
     /// <summary>A call of the process with its terms and changes; a draft only for its secretariat.</summary>
     public async Task<ParticipationCall?> FindAsync(int processId, int callId, bool withDrafts, CancellationToken ct) =>
-        await db.ParticipationCalls.AsNoTracking().AsSplitQuery()
+        await db.ParticipationCalls.AsNoTracking().AsSingleQuery()
             .Include(c => c.Criteria).Include(c => c.Targets).Include(c => c.Regions).Include(c => c.Changes).Include(c => c.Meeting)
             .SingleOrDefaultAsync(c => c.Id == callId && c.ProcessId == processId && (withDrafts || c.PublishedAt != null), ct);
 
@@ -47,8 +47,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
         var grant = await access.ForProcessAsync(user, processId);
         var secretariat = AccessRules.Allows(Operation.ManageCalls, grant.IsPlatformAdministrator, grant.Roles);
         var panel = callId is { } id && await db.CallPanelMembers.AnyAsync(p => p.CallId == id && p.UserId == userId, ct);
-        var organizations = await db.OrganizationRepresentatives.Where(r => r.UserId == userId && r.RemovedAt == null)
-            .Select(r => r.OrganizationId).ToListAsync(ct);
+        var organizations = await db.OrganizationRepresentatives.ActiveOrganizationIdsFor(userId).ToListAsync(ct);
         return new CallReader(userId, secretariat, panel, organizations);
     }
 
@@ -191,6 +190,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
             await TellApplicantsAsync(call, change, ct);
         }
         await db.SaveChangesAsync(ct);
+        await outbox.DeliverQueuedAsync(ct);
         return Outcome.Saved(call.Id);
     }
 
@@ -240,7 +240,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
 
     /// <summary>The organisations the person acts for, to apply in the name of one of them.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> OrganizationsOfAsync(string userId, CancellationToken ct) =>
-        (await db.OrganizationRepresentatives.AsNoTracking().Where(r => r.UserId == userId && r.RemovedAt == null)
+        (await db.OrganizationRepresentatives.AsNoTracking().ActiveFor(userId)
             .OrderBy(r => r.Organization!.Name).Select(r => new { r.OrganizationId, r.Organization!.Name }).ToListAsync(ct))
             .Select(o => (o.OrganizationId, o.Name)).ToList();
 
@@ -259,7 +259,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
             return Outcome.Refused(errors);
         }
         if (input.OrganizationId is not { } organizationId
-            || !await db.OrganizationRepresentatives.AnyAsync(r => r.UserId == userId && r.OrganizationId == organizationId && r.RemovedAt == null, ct))
+            || !await db.OrganizationRepresentatives.ActsForAsync(userId, organizationId, ct))
         {
             errors.Add(nameof(ApplicationInput.OrganizationId), t["Choose an organisation you act for."]);
         }
@@ -356,7 +356,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
     /// exactly as for an application that does not exist.</summary>
     public async Task<CallApplication?> ApplicationAsync(int processId, int callId, int applicationId, CallReader reader, CancellationToken ct)
     {
-        var application = await db.CallApplications.AsNoTracking().AsSplitQuery()
+        var application = await db.CallApplications.AsNoTracking().AsSingleQuery()
             .Include(a => a.Organization).Include(a => a.Scores).Include(a => a.Conflicts)
             .SingleOrDefaultAsync(a => a.Id == applicationId && a.CallId == callId && a.Call!.ProcessId == processId && a.Call.PublishedAt != null, ct);
         return application is not null && reader.MayRead(application) ? application : null;
@@ -364,7 +364,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
 
     /// <summary>The call's applications for its panel and secretariat, with scores and conflicts.</summary>
     public async Task<IReadOnlyList<CallApplication>> ApplicationsAsync(int callId, CancellationToken ct) =>
-        await db.CallApplications.AsNoTracking().AsSplitQuery().Include(a => a.Organization).Include(a => a.Scores).Include(a => a.Conflicts)
+        await db.CallApplications.AsNoTracking().AsSingleQuery().Include(a => a.Organization).Include(a => a.Scores).Include(a => a.Conflicts)
             .Where(a => a.CallId == callId).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).ToListAsync(ct);
 
     public async Task<IReadOnlyList<(string UserId, string Name, string Email)>> PanelAsync(int callId, CancellationToken ct) =>

@@ -129,7 +129,7 @@ public sealed class CallSelection(AppDbContext db, Outbox outbox, IConfiguration
             }
         }
         var representatives = await db.OrganizationRepresentatives.AsNoTracking()
-            .Where(r => chosenOrganizations.Contains(r.OrganizationId) && r.RemovedAt == null).Select(r => new { r.UserId, r.OrganizationId }).ToListAsync(ct);
+            .Active().Where(r => chosenOrganizations.Contains(r.OrganizationId)).Select(r => new { r.UserId, r.OrganizationId }).ToListAsync(ct);
         var holding = await db.ProcessRoleAssignments.AsNoTracking()
             .Where(a => a.ProcessId == processId && a.Role == ProcessRole.CivilSociety && a.RevokedAt == null).Select(a => new { a.UserId, a.OrganizationId }).ToListAsync(ct);
         foreach (var person in representatives.Where(r => !holding.Contains(new { r.UserId, OrganizationId = (int?)r.OrganizationId })))
@@ -138,19 +138,20 @@ public sealed class CallSelection(AppDbContext db, Outbox outbox, IConfiguration
         }
         await TellOutcomeAsync(call, applications, ct);
         await db.SaveChangesAsync(ct);
+        await outbox.DeliverQueuedAsync(ct);
         return Outcome.Saved(callId);
     }
 
     private async Task TellOutcomeAsync(ParticipationCall call, IReadOnlyList<CallApplication> applications, CancellationToken ct)
     {
         var slug = await db.Processes.Where(p => p.Id == call.ProcessId).Select(p => p.Slug).SingleAsync(ct);
-        var byUser = applications.ToDictionary(a => a.Id);
+        var byId = applications.ToDictionary(a => a.Id);
         var recipients = await db.CallApplications.Where(a => a.CallId == call.Id)
             .Join(db.Users, a => a.SubmittedByUserId, u => u.Id, (a, u) => new { a.Id, Recipient = new MailRecipient(u.Id, u.DisplayName, u.Email!, u.PreferredLanguage) })
             .ToListAsync(ct);
         foreach (var r in recipients)
         {
-            var application = byUser[r.Id];
+            var application = byId[r.Id];
             var link = PublicLinks.To(configuration, $"/processes/{slug}/calls/{call.Id.ToString(CultureInfo.InvariantCulture)}/applications/{application.Id.ToString(CultureInfo.InvariantCulture)}");
             await outbox.EnqueueAsync([r.Recipient], MailKind.ApplicationOutcome, call.MeetingId, m => $"call-outcome:{application.Id.ToString(CultureInfo.InvariantCulture)}:{m.UserId}",
                 m => new Letter(t["Your application to “{0}”", call.Title], string.Join("\n\n",

@@ -100,6 +100,7 @@ public static class DemoData
         if (existing is null)
         {
             await AddMeetingWorkAsync(db, processId, userIds, clock.GetUtcNow(), ct);
+            await DemoCalls.AddAsync(db, processId, userIds, clock.GetUtcNow(), ct);
         }
 
         await output.WriteLineAsync("Demo data: the process \"DEMO\" (/processes/demo) and these accounts (remove them all with `remove-demo`):");
@@ -121,6 +122,7 @@ public static class DemoData
         var processes = await db.Processes.Where(p => p.IsDemo).ToListAsync(ct);
         db.Processes.RemoveRange(processes);
         await db.SaveChangesAsync(ct);
+        await DemoCalls.RemoveAsync(db, ct);
         var accounts = await db.Users.Where(u => u.IsDemo).ToListAsync(ct);
         foreach (var user in accounts)
         {

@@ -82,6 +82,12 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>Those who pass the "report" operation: the state's own focal point is then checked by the page itself.</summary>
     private static readonly Reader[] FollowUpReporters = [Reader.Administrator, Reader.FocalPoint];
 
+    /// <summary>Those who read the sample application of the demo call: the call's secretariat, and the demo civil society
+    /// account, which acts for the applying organisation.</summary>
+    private static readonly Reader[] ApplicationReaders = [Reader.Administrator, Reader.Secretariat, Reader.CivilSociety];
+    /// <summary>Those who see the demo call's panel page: its secretariat and its panel (the demo secretariat and chair).</summary>
+    private static readonly Reader[] CallPanel = [Reader.Administrator, Reader.Secretariat, Reader.Chair];
+
     /// <param name="Readers">Who is admitted: the others are asked to sign in (anonymous) or refused (401, 403).</param>
     /// <param name="Then">For those admitted to a page or endpoint that shows the sample meeting, those who may see it:
     /// the others are answered 404, exactly as for a meeting that does not exist.</param>
@@ -312,6 +318,37 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /processes/{slug}/outputs/{id:int}?handler=Adopt"] = MeetingForm(Organisers),
         ["POST /processes/{slug}/outputs/{id:int}?handler=Position"] = MeetingForm(Secretariat),
         ["POST /processes/{slug}/outputs/{id:int}?handler=RemovePosition"] = MeetingForm(Secretariat),
+
+        // Calls for participation (issue 11): public calls and reports, written by the secretariat; applications read by
+        // their organisation's people, the panel and the secretariat; the panel's page by the panel and the secretariat.
+        ["GET /processes/{slug}/calls"] = Open,
+        ["GET /processes/{slug}/calls/edit/{callId:int?}"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/edit/{callId:int?}"] = Op(Secretariat),
+        ["GET /processes/{slug}/calls/{callId:int}"] = Open,
+        ["POST /processes/{slug}/calls/{callId:int}?handler=Publish"] = Op(Secretariat),
+        ["GET /processes/{slug}/calls/{callId:int}/apply"] = Op(SignedIn),
+        ["POST /processes/{slug}/calls/{callId:int}/apply"] = Op(SignedIn),
+        ["GET /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}"] = new(SignedIn, ApplicationReaders),
+        ["POST /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Score"] = Op(SignedIn),
+        ["POST /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Conflict"] = Op(SignedIn),
+        ["GET /processes/{slug}/calls/{callId:int}/panel"] = new(SignedIn, CallPanel),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=AddMember"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=RemoveMember"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=Propose"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=Draw"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=Decide"] = Op(SignedIn),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=PublishReport"] = Op(Secretariat),
+        ["GET /processes/{slug}/calls/{callId:int}/report"] = Open,
+        ["GET /api/v1/processes/{slug}/calls/"] = Open,
+        ["POST /api/v1/processes/{slug}/calls/"] = Op(Secretariat),
+        ["GET /api/v1/processes/{slug}/calls/{callId:int}"] = Open,
+        ["PUT /api/v1/processes/{slug}/calls/{callId:int}"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/calls/{callId:int}/publication"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/calls/{callId:int}/applications"] = Op(SignedIn),
+        ["GET /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}"] = new(SignedIn, ApplicationReaders),
+        ["POST /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}/scores"] = Op(SignedIn),
+        ["GET /api/v1/processes/{slug}/calls/{callId:int}/report"] = Open,
+        ["GET /api/v1/processes/{slug}/calls/{callId:int}/selection-inputs"] = Open,
 
         // The JSON API: the public registry.
         ["GET /api/v1/openapi.json"] = Open,
@@ -707,6 +744,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["number"] = 1,
                 // No evidence file has this id: the download answers 404 to those admitted.
                 ["fileId"] = 987654,
+                // The demo call for participation, open, and its first application (the demo civil society account's organisation).
+                ["callId"] = await db.ParticipationCalls.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                ["applicationId"] = await db.CallApplications.Where(a => a.Call!.ProcessId == demo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
                 ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,
@@ -730,6 +770,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["GET /processes/{slug}/follow-up/{state}/{recommendationId:int}?handler=Evidence"] = [404],
                 ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}/file"] = [404],
                 ["GET /meetings/{id:int}/report"] = [200, 404],
+                // The demo call is open: its proposal, and the inputs published with it, come after its deadline.
+                ["GET /api/v1/processes/{slug}/calls/{callId:int}/selection-inputs"] = [404],
                 ["GET /api/v1/meetings/{id:int}/report"] = [200, 404],
                 ["GET /meetings/{id:int}/report/print"] = [200, 404],
                 ["GET /meetings/{id:int}/sessions/{sessionId:int}/report"] = [200, 404],
