@@ -13,8 +13,9 @@ namespace RcpHub.Features.Calls;
 [Requires(Operation.ApplyToCalls)]
 public sealed class ApplicationModel(CallDesk desk, IStringLocalizer<CallsText> t) : PageModel
 {
+    // Nullable so that a form without scores (the conflict form) is not refused as missing them.
     [BindProperty]
-    public Dictionary<int, int?> Scores { get; set; } = [];
+    public Dictionary<int, int?>? Scores { get; set; }
 
     [BindProperty]
     public string? Note { get; set; }
@@ -41,7 +42,7 @@ public sealed class ApplicationModel(CallDesk desk, IStringLocalizer<CallsText> 
         }
         if (ModelState.IsValid)
         {
-            var outcome = await desk.ScoreAsync(Process.Id, callId, applicationId, Reader.UserId!, Scores, ct);
+            var outcome = await desk.ScoreAsync(Process.Id, callId, applicationId, Reader.UserId!, Scores ?? [], ct);
             if (outcome.IsNotFound)
             {
                 return NotFound();

@@ -17,11 +17,12 @@ public sealed class PanelModel(CallDesk desk, CallProposals proposals, CallSelec
     [BindProperty]
     public string? Email { get; set; }
 
+    // Nullable so that the panel's other forms are not refused as missing the decision's fields.
     [BindProperty]
-    public List<int> Selected { get; set; } = [];
+    public List<int>? Selected { get; set; }
 
     [BindProperty]
-    public Dictionary<int, string?> Reasons { get; set; } = [];
+    public Dictionary<int, string?>? Reasons { get; set; }
 
     public AddressedProcess Process => HttpContext.AddressedProcess();
     public ParticipationCall Call { get; private set; } = null!;
@@ -62,7 +63,7 @@ public sealed class PanelModel(CallDesk desk, CallProposals proposals, CallSelec
 
     /// <summary>The panel decides (its members, or the secretariat on its behalf).</summary>
     public Task<IActionResult> OnPostDecideAsync(int callId, CancellationToken ct) =>
-        RunAsync(callId, () => selection.DecideAsync(Process.Id, callId, Selected, Reasons, ct), t["The selection is decided: the applicants are told, the selected organisations invited."], ct);
+        RunAsync(callId, () => selection.DecideAsync(Process.Id, callId, Selected ?? [], Reasons ?? [], ct), t["The selection is decided: the applicants are told, the selected organisations invited."], ct);
 
     [HandlerRequires(Operation.ManageCalls)]
     public Task<IActionResult> OnPostPublishReportAsync(int callId, CancellationToken ct) =>

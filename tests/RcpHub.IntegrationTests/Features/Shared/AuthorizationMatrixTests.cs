@@ -82,9 +82,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>Those who pass the "report" operation: the state's own focal point is then checked by the page itself.</summary>
     private static readonly Reader[] FollowUpReporters = [Reader.Administrator, Reader.FocalPoint];
 
-    /// <summary>Those who read the sample application of the demo call: the call's secretariat, and the demo civil society
-    /// account, which acts for the applying organisation.</summary>
-    private static readonly Reader[] ApplicationReaders = [Reader.Administrator, Reader.Secretariat, Reader.CivilSociety];
+    /// <summary>Those who read the sample application of the demo call: the call's secretariat, its panel (the demo chair is
+    /// on it), and the demo civil society account, which acts for the applying organisation.</summary>
+    private static readonly Reader[] ApplicationReaders = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.CivilSociety];
     /// <summary>Those who see the demo call's panel page: its secretariat and its panel (the demo secretariat and chair).</summary>
     private static readonly Reader[] CallPanel = [Reader.Administrator, Reader.Secretariat, Reader.Chair];
 
