@@ -13,8 +13,9 @@ namespace RcpHub.Features.Calls;
 [Requires(Operation.ApplyToCalls)]
 public sealed class ApplicationModel(CallDesk desk, IStringLocalizer<CallsText> t) : PageModel
 {
-    // Nullable so that a form without scores (the conflict form) is not refused as missing them.
-    [BindProperty]
+    // Nullable so that a form without scores (the conflict form) is not refused as missing them. Named, so that when
+    // they are not posted the binder does not fall back to reading every other field of the form as a score's key.
+    [BindProperty(Name = nameof(Scores))]
     public Dictionary<int, int?>? Scores { get; set; }
 
     [BindProperty]

@@ -17,11 +17,12 @@ public sealed class PanelModel(CallDesk desk, CallProposals proposals, CallSelec
     [BindProperty]
     public string? Email { get; set; }
 
-    // Nullable so that the panel's other forms are not refused as missing the decision's fields.
-    [BindProperty]
+    // Nullable so that the panel's other forms are not refused as missing the decision's fields; named, so that when
+    // they are not posted the binder does not fall back to reading every other field of the form as their items.
+    [BindProperty(Name = nameof(Selected))]
     public List<int>? Selected { get; set; }
 
-    [BindProperty]
+    [BindProperty(Name = nameof(Reasons))]
     public Dictionary<int, string?>? Reasons { get; set; }
 
     public AddressedProcess Process => HttpContext.AddressedProcess();
