@@ -69,6 +69,12 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<PolicyChangeRecommendation> PolicyChangeRecommendations => Set<PolicyChangeRecommendation>();
     public DbSet<PolicyChangeTheme> PolicyChangeThemes => Set<PolicyChangeTheme>();
     public DbSet<FollowUpEvidenceFile> FollowUpEvidenceFiles => Set<FollowUpEvidenceFile>();
+    // Calls for participation (issue 11).
+    public DbSet<ParticipationCall> ParticipationCalls => Set<ParticipationCall>();
+    public DbSet<CallApplication> CallApplications => Set<CallApplication>();
+    public DbSet<CallScore> CallScores => Set<CallScore>();
+    public DbSet<CallConflict> CallConflicts => Set<CallConflict>();
+    public DbSet<CallPanelMember> CallPanelMembers => Set<CallPanelMember>();
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Infrastructure.RateLimiting.RateCounter> RateCounters => Set<Infrastructure.RateLimiting.RateCounter>();
 

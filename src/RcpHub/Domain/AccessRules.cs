@@ -81,6 +81,14 @@ public enum Operation
     /// <summary>Submit a statement or position paper to a meeting for an organisation invited to it: its representatives,
     /// decided per meeting by <see cref="AccessRules.MaySubmitStatements"/>.</summary>
     SubmitStatements,
+    /// <summary>Write a process's calls for participation, publish and change them, name their panels, read every
+    /// application with its applicant's personal data, compute the proposal and publish the selection report.</summary>
+    ManageCalls,
+
+    /// <summary>Apply to a call for the organisation one acts for, and follow the application; a call's panel scores
+    /// here too. Which application a person may read is decided per application (its organisation's people, the panel,
+    /// the call's secretariat).</summary>
+    ApplyToCalls,
 
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
@@ -131,6 +139,8 @@ public static class AccessRules
         [Operation.ViewCaucus] = [ProcessRole.Secretariat, ProcessRole.CivilSociety],
         [Operation.TakePartInCaucus] = [ProcessRole.CivilSociety],
         [Operation.SubmitStatements] = [ProcessRole.CivilSociety],
+        // Calls for participation (issue 11).
+        [Operation.ManageCalls] = [ProcessRole.Secretariat],
     };
 
     /// <summary>Operations that do not concern one process.</summary>
@@ -139,6 +149,7 @@ public static class AccessRules
         [Operation.ViewPublicRegistry] = Audience.Anyone,
         [Operation.ManageOwnAccount] = Audience.SignedIn,
         [Operation.FollowFloor] = Audience.SignedIn,
+        [Operation.ApplyToCalls] = Audience.SignedIn,
         [Operation.AdministerPlatform] = Audience.PlatformAdministrators,
         // Civil society registry (issue 11).
         [Operation.RegisterOrganization] = Audience.SignedIn,

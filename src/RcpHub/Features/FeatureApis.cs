@@ -26,6 +26,7 @@ internal static class FeatureApis
         Recommendations.RecommendationsApi.MapRecommendationsApi(api);
         FollowUp.FollowUpApi.MapFollowUpApi(api);
         ParticipationMetrics.ParticipationMetricsApi.MapParticipationMetricsApi(api);
+        Calls.CallsApi.MapCallsApi(api);
         return api;
     }
 }

@@ -139,6 +139,10 @@ public static class RcpHubHosting
         services.AddHostedService<MailDispatcher>();
         Features.Evaluation.EvaluationSetup.AddEvaluation(services, configuration);
         services.AddScoped<Features.Invitations.Inviter>();
+        // Calls for participation (issue 11).
+        services.AddScoped<Features.Calls.CallDesk>();
+        services.AddScoped<Features.Calls.CallProposals>();
+        services.AddScoped<Features.Calls.CallSelection>();
         return builder;
     }
 

@@ -121,6 +121,11 @@ public static partial class PageCatalogue
         // The demo's evaluation round, open, on its adopted output.
         var round = await db.EvaluationRounds.Where(r => r.ProcessId == process).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
         samples["roundId"] = _ => Text(round);
+        // The demo call for participation (open) and its first application.
+        var call = await db.ParticipationCalls.Where(c => c.ProcessId == process).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync();
+        samples["callId"] = _ => Text(call);
+        var application = await db.CallApplications.Where(a => a.CallId == call).OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+        samples["applicationId"] = _ => Text(application);
         // An address that was never issued: the feed answers 404, as for a revoked one.
         samples["token"] = _ => "not-a-calendar-token";
         // Follow-up: Morocco, the demo focal point's state, and the first recommendation of the adopted demo output (it has a report).

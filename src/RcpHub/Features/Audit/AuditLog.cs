@@ -237,6 +237,16 @@ public static class AuditLog
         "CaucusComment" => t["Comment on a joint position"],
         "CaucusStance" => t["Endorsement or dissent of an organisation"],
         "Statement" => t["Statement to a meeting"],
+        // Calls for participation (issue 11).
+        "ParticipationCall" => t["Call for participation"],
+        "CallCriterion" => t["Criterion of a call"],
+        "CallTarget" => t["Balance target of a call"],
+        "CallRegion" => t["Region of a call"],
+        "CallChange" => t["Change to a published call"],
+        "CallPanelMember" => t["Member of a selection panel"],
+        "CallApplication" => t["Application to a call"],
+        "CallScore" => t["Panel score"],
+        "CallConflict" => t["Declared conflict of interest"],
         _ => entityType,
     };
 }

@@ -11,11 +11,13 @@ public static class DemoCaucus
 {
     public static async Task AddAsync(AppDbContext db, int processId, Meeting experts, string civilSocietyUserId, DateTimeOffset now, CancellationToken ct)
     {
-        var network = await OrganizationAsync(db, "demo-migrant-workers-network", "Migrant Workers' Network (demo)", "MWN", ct);
-        var diaspora = await OrganizationAsync(db, "demo-diaspora-association", "Diaspora Association (demo)", null, ct);
-        db.OrganizationRepresentatives.AddRange(
-            new OrganizationRepresentative { Organization = network, UserId = civilSocietyUserId, AddedAt = now.AddDays(-90) },
-            new OrganizationRepresentative { Organization = diaspora, UserId = civilSocietyUserId, AddedAt = now.AddDays(-90) });
+        // The registry's verified demo network (the demo civil society account acts for it) and a diaspora association.
+        var network = await Demo.DemoData.OrganizationAsync(db, Demo.DemoData.DemoOrganizations[0], "Migrant Voices Network (demo)", ct);
+        var diaspora = await Demo.DemoData.OrganizationAsync(db, Demo.DemoData.DemoOrganizations[2], "Sahel Diaspora Association (demo)", ct);
+        if (diaspora.Id == 0 || !await db.OrganizationRepresentatives.AnyAsync(r => r.OrganizationId == diaspora.Id && r.UserId == civilSocietyUserId, ct))
+        {
+            db.OrganizationRepresentatives.Add(new OrganizationRepresentative { Organization = diaspora, UserId = civilSocietyUserId, AddedAt = now.AddDays(-90) });
+        }
 
         var draft = new CaucusPosition
         {
@@ -76,9 +78,4 @@ public static class DemoCaucus
         CaucusVersion Version(int number, string text, string? note, int days) =>
             new() { Number = number, Text = text, Note = note, SavedByUserId = civilSocietyUserId, SavedAt = now.AddDays(days) };
     }
-
-    /// <summary>The organisation with this slug, made when it does not exist yet (organisations outlive the demo process).</summary>
-    private static async Task<Organization> OrganizationAsync(AppDbContext db, string slug, string name, string? acronym, CancellationToken ct) =>
-        await db.Organizations.FirstOrDefaultAsync(o => o.Slug == slug, ct)
-        ?? db.Organizations.Add(new Organization { Slug = slug, Name = name, Acronym = acronym, Kind = OrganizationKind.CivilSociety }).Entity;
 }

@@ -99,8 +99,9 @@ public static class DemoData
 
         if (existing is null)
         {
-            await AddMeetingWorkAsync(db, processId, userIds, clock.GetUtcNow(), ct);
             await AddCivilSocietyRegistryAsync(db, processId, userIds, clock.GetUtcNow(), ct);
+            await AddMeetingWorkAsync(db, processId, userIds, clock.GetUtcNow(), ct);
+            await DemoCalls.AddAsync(db, processId, userIds, clock.GetUtcNow(), ct);
         }
 
         await output.WriteLineAsync("Demo data: the process \"DEMO\" (/processes/demo) and these accounts (remove them all with `remove-demo`):");
@@ -212,7 +213,13 @@ public static class DemoData
     /// and Senegal's awaiting confirmation, the session report with key points and recommendations, and the meeting
     /// report adopted by the chair.</summary>
     /// <summary>The civil society organisations of the demo (issue 11), removed with it.</summary>
-    public static readonly string[] DemoOrganizations = ["demo-migrant-voices", "demo-rights-association"];
+    public static readonly string[] DemoOrganizations = ["demo-migrant-voices", "demo-rights-association", "demo-sahel-diaspora"];
+
+    /// <summary>A demo organisation by its slug (one of <see cref="DemoOrganizations"/>): the registry's when it made it,
+    /// otherwise a new one, so that the caucus and the calls of the demo speak of the same organisations.</summary>
+    public static async Task<Organization> OrganizationAsync(AppDbContext db, string slug, string name, CancellationToken ct) =>
+        await db.Organizations.FirstOrDefaultAsync(o => o.Slug == slug, ct)
+        ?? db.Organizations.Add(new Organization { Slug = slug, Name = name, Kind = OrganizationKind.CivilSociety }).Entity;
 
     /// <summary>Two civil society organisations in the registry: one verified by the demo secretariat and invited to the
     /// demo's public ministerial meeting, one still waiting; the demo civil society account is contact person of both.</summary>

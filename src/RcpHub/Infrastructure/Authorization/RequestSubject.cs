@@ -102,12 +102,17 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             process = found;
         }
 
-        // An output is named within its process (/processes/{slug}/outputs/{id}): another process's output, or none,
-        // is answered 404 after authorization, as a meeting of another process is.
-        if (shape.HasOutput && process is not null)
+        // An output (/processes/{slug}/outputs/{id}) or a call for participation (/processes/{slug}/calls/{callId}) is
+        // named within its process: another process's, or none, is answered 404 after authorization, as a meeting of
+        // another process is, and before the page's own checks (antiforgery, a handler's operation) could answer first.
+        if (process is not null && (shape.HasOutput || shape.HasCall))
         {
-            var outputId = Int(values["id"]);
-            if (outputId is null || !await db.Outputs.AnyAsync(o => o.Id == outputId && o.ProcessId == process.Id, ct))
+            var processId = process.Id;
+            var thingId = Int(values[shape.HasOutput ? "id" : "callId"]);
+            var exists = thingId is { } thing && (shape.HasOutput
+                ? await db.Outputs.AnyAsync(o => o.Id == thing && o.ProcessId == processId, ct)
+                : await db.ParticipationCalls.AnyAsync(c => c.Id == thing && c.ProcessId == processId, ct));
+            if (!exists)
             {
                 context.Features.Set(new RequestSubject { Process = process, Found = false });
                 await next(context);
@@ -184,7 +189,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
     }
 
     /// <summary>Which of the subject's parts a route pattern names, read once per pattern.</summary>
-    private sealed record RouteShape(bool HasProcess, int SlugSegment, bool HasMeeting, bool HasSession, bool HasDocument, bool HasOutput = false)
+    private sealed record RouteShape(bool HasProcess, int SlugSegment, bool HasMeeting, bool HasSession, bool HasDocument, bool HasOutput = false, bool HasCall = false)
     {
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<RoutePattern, RouteShape?> Known = new();
 
@@ -195,6 +200,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             var slugSegment = -1;
             var meeting = false;
             var output = false;
+            var call = false;
             for (var i = 0; i < pattern.PathSegments.Count; i++)
             {
                 var parts = pattern.PathSegments[i].Parts;
@@ -212,6 +218,10 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
                     {
                         output = true;
                     }
+                    else if (parameter.Name == "callId" && previous == "calls")
+                    {
+                        call = true;
+                    }
                 }
             }
             if (slugSegment < 0 && !meeting)
@@ -221,7 +231,8 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             return new RouteShape(slugSegment >= 0, slugSegment, meeting,
                 meeting && pattern.GetParameter("sessionId") is not null,
                 meeting && pattern.GetParameter("documentId") is not null,
-                output && slugSegment >= 0);
+                output && slugSegment >= 0,
+                call && slugSegment >= 0);
         }
 
         private static string? PreviousLiteral(RoutePattern pattern, int index) =>

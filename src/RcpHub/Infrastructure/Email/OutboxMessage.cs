@@ -15,6 +15,9 @@ public enum MailKind
     ReportAdopted,
     DocumentAdded,
     EvaluationReminder,
+    // Calls for participation (issue 11).
+    CallChanged,
+    ApplicationOutcome,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

@@ -28,8 +28,8 @@ public sealed class CaucusTests : IAsyncLifetime
         await PageCatalogue.PrepareAsync(_factory);
         await using var scope = _factory.Scope();
         _demo = await scope.Db.Processes.Where(p => p.Slug == DemoData.ProcessSlug).Select(p => p.Id).SingleAsync();
-        _network = await scope.Db.Organizations.Where(o => o.Slug == "demo-migrant-workers-network").Select(o => o.Id).SingleAsync();
-        _diaspora = await scope.Db.Organizations.Where(o => o.Slug == "demo-diaspora-association").Select(o => o.Id).SingleAsync();
+        _network = await scope.Db.Organizations.Where(o => o.Slug == "demo-migrant-voices").Select(o => o.Id).SingleAsync();
+        _diaspora = await scope.Db.Organizations.Where(o => o.Slug == "demo-sahel-diaspora").Select(o => o.Id).SingleAsync();
         _experts = await scope.Db.Meetings.Where(m => m.ProcessId == _demo).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
         _ministerial = await scope.Db.Meetings.Where(m => m.ProcessId == _demo && m.Audience == MeetingAudience.Public).Select(m => m.Id).FirstAsync();
         _draft = await scope.Db.CaucusPositions.Where(p => p.ProcessId == _demo && p.SubmittedAt == null).Select(p => p.Id).SingleAsync();
@@ -82,7 +82,7 @@ public sealed class CaucusTests : IAsyncLifetime
         Assert.Equal("Your comment on paragraph 2 is saved.", commented.Text(".notice"));
         Assert.Contains("Name who pays the courses.", commented.Text("#p2 ul.comments"), StringComparison.Ordinal);
         // The comment is made for the first organisation the person acts for (the network, registered first).
-        Assert.Contains("Migrant Workers' Network (demo)", commented.Text("#p2 ul.comments"), StringComparison.Ordinal);
+        Assert.Contains("Migrant Voices Network (demo)", commented.Text("#p2 ul.comments"), StringComparison.Ordinal);
 
         var diff = await browser.GetAsync(address + "/diff");
         Assert.Contains("foreign", diff.Texts("ins"));
@@ -97,7 +97,7 @@ public sealed class CaucusTests : IAsyncLifetime
 
         var endorsed = await PostAsync(civilSociety, $"{Api}/{id}/stances", new { organizationId = _network, kind = "Endorsed" });
         Assert.Equal(HttpStatusCode.Created, endorsed.Status);
-        Assert.Equal("Migrant Workers' Network (demo)", endorsed.Body.GetProperty("organization").GetString());
+        Assert.Equal("Migrant Voices Network (demo)", endorsed.Body.GetProperty("organization").GetString());
 
         var twice = await PostAsync(civilSociety, $"{Api}/{id}/stances", new { organizationId = _network, kind = "Dissented", dissentText = "After all, no." });
         Assert.Equal(HttpStatusCode.Conflict, twice.Status);
@@ -143,7 +143,7 @@ public sealed class CaucusTests : IAsyncLifetime
         using var secretariat = await TestSignIn.HtmlClientAsync(_factory, await DemoAsync("secretariat"));
         var statements = await secretariat.GetAsync($"/meetings/{_experts}/statements");
         var article = statements.Document.QuerySelectorAll("article.statement").Single(a => a.TextContent.Contains("Position for the experts (test)", StringComparison.Ordinal));
-        Assert.Contains("Migrant Workers' Network (demo)", article.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Migrant Voices Network (demo)", article.TextContent, StringComparison.Ordinal);
         Assert.Contains("Remittance costs are missing.", article.TextContent, StringComparison.Ordinal);
         var documents = await secretariat.GetAsync($"/meetings/{_experts}/documents");
         Assert.Contains("Position for the experts (test)", documents.Text("section[aria-labelledby=statements]"), StringComparison.Ordinal);
@@ -164,7 +164,7 @@ public sealed class CaucusTests : IAsyncLifetime
         using var browser = await TestSignIn.HtmlClientAsync(_factory, await DemoAsync("civil-society"));
         var page = await browser.GetAsync($"/meetings/{_ministerial}/statements");
         // Only the invited organisation is offered.
-        Assert.Equal(["Migrant Workers' Network (demo)"], page.Texts("#Statement_OrganizationId option"));
+        Assert.Equal(["Migrant Voices Network (demo)"], page.Texts("#Statement_OrganizationId option"));
         var pdf = DocumentFiles.Pdf("Position paper on recruitment fees");
         var submitted = await browser.SubmitAsync(page, "#statement-form", new Dictionary<string, string>
         {
@@ -183,7 +183,7 @@ public sealed class CaucusTests : IAsyncLifetime
         using var agenda = new StreamReader(pack.GetEntry("agenda.html")!.Open());
         Assert.Contains("We ask the ministers to ban recruitment fees.", await agenda.ReadToEndAsync(), StringComparison.Ordinal);
         var listed = await anonymous.Http.GetFromJsonAsync<JsonElement>($"/api/v1/meetings/{_ministerial}/statements");
-        Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("organization").GetString() == "Migrant Workers' Network (demo)");
+        Assert.Contains(listed.EnumerateArray(), s => s.GetProperty("organization").GetString() == "Migrant Voices Network (demo)");
     }
 
     [Fact]

@@ -88,6 +88,12 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly Reader[] CaucusReaders = [Reader.Administrator, Reader.Secretariat, Reader.CivilSociety];
     private static readonly Reader[] CaucusMembers = [Reader.Administrator, Reader.CivilSociety];
 
+    /// <summary>Those who read the sample application of the demo call: the call's secretariat, its panel (the demo chair is
+    /// on it), and the demo civil society account, which acts for the applying organisation.</summary>
+    private static readonly Reader[] ApplicationReaders = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.CivilSociety];
+    /// <summary>Those who see the demo call's panel page: its secretariat and its panel (the demo secretariat and chair).</summary>
+    private static readonly Reader[] CallPanel = [Reader.Administrator, Reader.Secretariat, Reader.Chair];
+
     /// <param name="Readers">Who is admitted: the others are asked to sign in (anonymous) or refused (401, 403).</param>
     /// <param name="Then">For those admitted to a page or endpoint that shows the sample meeting, those who may see it:
     /// the others are answered 404, exactly as for a meeting that does not exist.</param>
@@ -358,6 +364,36 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/processes/{slug}/caucus/{id:int}/submission"] = Op(CaucusMembers),
         ["GET /api/v1/meetings/{id:int}/statements"] = Meeting,
         ["POST /api/v1/meetings/{id:int}/statements"] = Op(CaucusMembers),
+        // Calls for participation (issue 11): public calls and reports, written by the secretariat; applications read by
+        // their organisation's people, the panel and the secretariat; the panel's page by the panel and the secretariat.
+        ["GET /processes/{slug}/calls"] = Open,
+        ["GET /processes/{slug}/calls/edit/{callId:int?}"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/edit/{callId:int?}"] = Op(Secretariat),
+        ["GET /processes/{slug}/calls/{callId:int}"] = Open,
+        ["POST /processes/{slug}/calls/{callId:int}?handler=Publish"] = Op(Secretariat),
+        ["GET /processes/{slug}/calls/{callId:int}/apply"] = Op(SignedIn),
+        ["POST /processes/{slug}/calls/{callId:int}/apply"] = Op(SignedIn),
+        ["GET /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}"] = new(SignedIn, ApplicationReaders),
+        ["POST /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Score"] = Op(SignedIn),
+        ["POST /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Conflict"] = Op(SignedIn),
+        ["GET /processes/{slug}/calls/{callId:int}/panel"] = new(SignedIn, CallPanel),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=AddMember"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=RemoveMember"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=Propose"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=Draw"] = Op(Secretariat),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=Decide"] = Op(SignedIn),
+        ["POST /processes/{slug}/calls/{callId:int}/panel?handler=PublishReport"] = Op(Secretariat),
+        ["GET /processes/{slug}/calls/{callId:int}/report"] = Open,
+        ["GET /api/v1/processes/{slug}/calls/"] = Open,
+        ["POST /api/v1/processes/{slug}/calls/"] = Op(Secretariat),
+        ["GET /api/v1/processes/{slug}/calls/{callId:int}"] = Open,
+        ["PUT /api/v1/processes/{slug}/calls/{callId:int}"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/calls/{callId:int}/publication"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/calls/{callId:int}/applications"] = Op(SignedIn),
+        ["GET /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}"] = new(SignedIn, ApplicationReaders),
+        ["POST /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}/scores"] = Op(SignedIn),
+        ["GET /api/v1/processes/{slug}/calls/{callId:int}/report"] = Open,
+        ["GET /api/v1/processes/{slug}/calls/{callId:int}/selection-inputs"] = Open,
 
         // The JSON API: the public registry.
         ["GET /api/v1/openapi.json"] = Open,
@@ -758,6 +794,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["reportId"] = await db.FollowUpReports.Where(r => r.ProcessId == demo && r.StateCode == "MAR").OrderBy(r => r.RecommendationId).ThenBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 // The demo caucus's draft joint position (issue 11).
                 ["caucus"] = await db.CaucusPositions.Where(p => p.ProcessId == demo).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+                // The demo call for participation, open, and its first application (the demo civil society account's organisation).
+                ["callId"] = await db.ParticipationCalls.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                ["applicationId"] = await db.CallApplications.Where(a => a.Call!.ProcessId == demo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
                 ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,
@@ -784,6 +823,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 // IOM is not in the civil society registry.
                 ["GET /organizations/{slug}?handler=Evidence"] = [404],
                 ["GET /api/v1/civil-society/organizations/{slug}"] = [404],
+                // The demo call is open: its proposal, and the inputs published with it, come after its deadline.
+                ["GET /api/v1/processes/{slug}/calls/{callId:int}/selection-inputs"] = [404],
                 ["GET /api/v1/meetings/{id:int}/report"] = [200, 404],
                 ["GET /meetings/{id:int}/report/print"] = [200, 404],
                 ["GET /meetings/{id:int}/sessions/{sessionId:int}/report"] = [200, 404],

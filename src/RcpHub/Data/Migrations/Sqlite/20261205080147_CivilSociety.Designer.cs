@@ -11,8 +11,8 @@ using RcpHub.Data;
 namespace RcpHub.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205065638_CsocaucusStatements")]
-    partial class CsocaucusStatements
+    [Migration("20261205080147_CivilSociety")]
+    partial class CivilSociety
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -465,6 +465,304 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CalendarFeeds");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConflictOfInterest")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FirstTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MigrantLed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motivation")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganizationType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pseudonym")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeGender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentativeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("CallId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("CallId", "Pseudonym")
+                        .IsUnique();
+
+                    b.ToTable("CallApplications");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("ChangedByUserId");
+
+                    b.ToTable("CallChange");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ApplicationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CallConflicts");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("CallCriterion");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallPanelMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CallId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CallPanelMembers");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallRegion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("CallRegion");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScoredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ApplicationId", "UserId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CallScores");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Max")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Min")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trait")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("CallTarget");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.CaucusComment", b =>
@@ -1530,19 +1828,60 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CivilSocietyType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CountryCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MigrantLed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1551,6 +1890,48 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OrganizationEvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("OrganizationEvidenceFiles");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.OrganizationRepresentative", b =>
@@ -1581,6 +1962,21 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("OrganizationRepresentatives");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.OrganizationTheme", b =>
+                {
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("OrganizationThemes");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Output", b =>
                 {
                     b.Property<int>("Id")
@@ -1591,6 +1987,7 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("AdoptedOn")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("AdoptedVersionId")
@@ -1761,6 +2158,93 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OutputVersions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.ParticipationCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AppealDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LotteryThreshold")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Proposal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedCommitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TravelFunded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ProcessId", "Deadline");
+
+                    b.ToTable("ParticipationCalls");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>
@@ -2032,7 +2516,8 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourcePointId");
+                    b.HasIndex("SourcePointId")
+                        .IsUnique();
 
                     b.HasIndex("OutputId", "Number")
                         .IsUnique();
@@ -2675,6 +3160,140 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.CallApplication", b =>
+                {
+                    b.HasOne("RcpHub.Domain.ParticipationCall", "Call")
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallChange", b =>
+                {
+                    b.HasOne("RcpHub.Domain.ParticipationCall", "Call")
+                        .WithMany("Changes")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallConflict", b =>
+                {
+                    b.HasOne("RcpHub.Domain.CallApplication", "Application")
+                        .WithMany("Conflicts")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallCriterion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.ParticipationCall", "Call")
+                        .WithMany("Criteria")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallPanelMember", b =>
+                {
+                    b.HasOne("RcpHub.Domain.ParticipationCall", "Call")
+                        .WithMany("Panel")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallRegion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.ParticipationCall", "Call")
+                        .WithMany("Regions")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallScore", b =>
+                {
+                    b.HasOne("RcpHub.Domain.CallApplication", "Application")
+                        .WithMany("Scores")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.CallCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.CallTarget", b =>
+                {
+                    b.HasOne("RcpHub.Domain.ParticipationCall", "Call")
+                        .WithMany("Targets")
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Call");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.CaucusComment", b =>
                 {
                     b.HasOne("RcpHub.Domain.AppUser", "Author")
@@ -3160,6 +3779,21 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.OrganizationEvidenceFile", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RcpHub.Domain.OrganizationRepresentative", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", "Organization")
@@ -3177,6 +3811,23 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Organization");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.OrganizationTheme", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Output", b =>
@@ -3277,6 +3928,30 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Output");
 
                     b.Navigation("SavedBy");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.ParticipationCall", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Process");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>
@@ -3589,6 +4264,13 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Members");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.CallApplication", b =>
+                {
+                    b.Navigation("Conflicts");
+
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.CaucusPosition", b =>
                 {
                     b.Navigation("Stances");
@@ -3632,6 +4314,11 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Entries");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Organization", b =>
+                {
+                    b.Navigation("Themes");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Output", b =>
                 {
                     b.Navigation("Positions");
@@ -3639,6 +4326,19 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Recommendations");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.ParticipationCall", b =>
+                {
+                    b.Navigation("Changes");
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Panel");
+
+                    b.Navigation("Regions");
+
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>

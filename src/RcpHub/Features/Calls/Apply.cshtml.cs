@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure;
+using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.Calls;
+
+/// <summary>/processes/{slug}/calls/{callId}/apply: a representative of an organisation applies to a call for it.</summary>
+[Requires(Operation.ApplyToCalls)]
+public sealed class ApplyModel(CallDesk desk, AppDbContext db, IStringLocalizer<CallsText> t) : PageModel
+{
+    [BindProperty]
+    public ApplicationInput Application { get; set; } = new();
+
+    public AddressedProcess Process => HttpContext.AddressedProcess();
+    public ParticipationCall Call { get; private set; } = null!;
+    public IReadOnlyList<(int Id, string Name)> Organizations { get; private set; } = [];
+    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
+    public bool Open => Call.AcceptsApplicationsAt(desk.Now);
+
+    public async Task<IActionResult> OnGetAsync(int callId, CancellationToken ct)
+    {
+        if (!await LoadAsync(callId, ct))
+        {
+            return NotFound();
+        }
+        Application.RepresentativeName = User.Identity?.Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int callId, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var outcome = await desk.ApplyAsync(Process.Id, callId, ProcessAccess.UserIdOf(User)!, Application, ct);
+            if (outcome.IsNotFound)
+            {
+                return NotFound();
+            }
+            if (outcome.Succeeded)
+            {
+                this.Tell(t["Your application is received. This page shows where it stands; you will be told the outcome by email."]);
+                return Redirect($"/processes/{Process.Slug}/calls/{callId}/applications/{outcome.Id}");
+            }
+            outcome.Errors.CopyTo(ModelState, nameof(Application));
+        }
+        return await LoadAsync(callId, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int callId, CancellationToken ct)
+    {
+        if (await desk.FindAsync(Process.Id, callId, withDrafts: false, ct) is not { } call)
+        {
+            return false;
+        }
+        Call = call;
+        Organizations = await desk.OrganizationsOfAsync(ProcessAccess.UserIdOf(User)!, ct);
+        var language = Cultures.Current;
+        Countries = (await db.States.AsNoTracking().ToListAsync(ct)).Select(s => (s.Code, s.Name(language)))
+            .OrderBy(s => s.Item2, StringComparer.CurrentCulture).ToList();
+        return true;
+    }
+}

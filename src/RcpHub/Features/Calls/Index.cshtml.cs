@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.Calls;
+
+/// <summary>/processes/{slug}/calls: the process's published calls for participation; its secretariat sees drafts too.</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class IndexModel(CallDesk desk) : PageModel
+{
+    public AddressedProcess Process => HttpContext.AddressedProcess();
+    public IReadOnlyList<ParticipationCall> Calls { get; private set; } = [];
+    public bool IsSecretariat { get; private set; }
+    public DateTimeOffset Now => desk.Now;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        IsSecretariat = (await desk.ReaderAsync(User, Process.Id, null, ct)).IsSecretariat;
+        Calls = await desk.ListAsync(Process.Id, IsSecretariat, ct);
+        return Page();
+    }
+}
