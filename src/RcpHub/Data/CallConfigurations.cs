@@ -94,7 +94,7 @@ internal sealed class CallScoreConfiguration : IEntityTypeConfiguration<CallScor
 {
     public void Configure(EntityTypeBuilder<CallScore> e)
     {
-        e.HasOne<CallCriterion>().WithMany().HasForeignKey(s => s.CriterionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<CallCriterion>().WithMany().HasForeignKey(s => s.CriterionId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
         // A member scores an application once.
         e.HasIndex(s => new { s.ApplicationId, s.UserId, s.CriterionId }).IsUnique();

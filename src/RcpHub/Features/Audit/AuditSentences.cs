@@ -183,8 +183,16 @@ public static class AuditSentences
     }
 
     /// <summary>"SeniorOfficials" → "Senior officials".</summary>
-    public static string Words(string name) => name == "GlobalRcpMeeting" ? "Global RCP Meeting" :
-        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+    public static string Words(string name) => name switch
+    {
+        "GlobalRcpMeeting" => "Global RCP Meeting",
+        "Ngo" => "NGO",
+        "ScoreOptimal" => "Score-optimal",
+        "NonBinary" => "Non-binary",
+        "FaithBased" => "Faith-based",
+        "EmployersBody" => "Employers' body",
+        _ => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString())),
+    };
 
     /// <summary>A field's label in the reader's language; null for ids, keys and bookkeeping, which say nothing to a reader.</summary>
     public static string? FieldLabel(string field, IStringLocalizer<AuditText> t) => Labelled(field, t)?.Value;

@@ -122,6 +122,8 @@ public static class DemoData
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var processes = await db.Processes.Where(p => p.IsDemo).ToListAsync(ct);
         db.Processes.RemoveRange(processes);
+        await db.SaveChangesAsync(ct);
+        // Once the process (and with it what the organisations did in it: applications, caucus stances, statements) is gone.
         db.Organizations.RemoveRange(await db.Organizations.Where(o => DemoOrganizations.Contains(o.Slug)).ToListAsync(ct));
         await db.SaveChangesAsync(ct);
         var accounts = await db.Users.Where(u => u.IsDemo).ToListAsync(ct);

@@ -3387,7 +3387,7 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.HasOne("RcpHub.Domain.CallCriterion", null)
                         .WithMany()
                         .HasForeignKey("CriterionId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("RcpHub.Domain.AppUser", null)

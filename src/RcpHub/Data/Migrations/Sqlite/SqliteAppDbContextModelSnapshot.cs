@@ -3268,7 +3268,7 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.HasOne("RcpHub.Domain.CallCriterion", null)
                         .WithMany()
                         .HasForeignKey("CriterionId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("RcpHub.Domain.AppUser", null)
