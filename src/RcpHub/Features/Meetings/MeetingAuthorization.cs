@@ -72,7 +72,10 @@ public static class MeetingAuthorizationExtensions
     /// host state and convening process come along (one row each, so that the meeting page names them without a query of
     /// its own). With <paramref name="processId"/>: only a meeting that process convenes or takes part in. Compiled once:
     /// every meeting page runs it, and EF Core otherwise walks and hashes the expression on every call.</summary>
-    public static readonly Func<AppDbContext, int, int?, CancellationToken, Task<Meeting?>> ForAccess =
+    public static Task<Meeting?> ForAccess(AppDbContext db, int meetingId, int? processId, CancellationToken ct) =>
+        ForAccessQuery.For(db)(db, meetingId, processId, ct);
+
+    private static readonly CompiledQuery<Func<AppDbContext, int, int?, CancellationToken, Task<Meeting?>>> ForAccessQuery = new(() =>
         EF.CompileAsyncQuery((AppDbContext db, int meetingId, int? processId, CancellationToken ct) =>
             db.Meetings.AsNoTracking()
                 .Include(m => m.ParticipatingProcesses)
@@ -81,7 +84,7 @@ public static class MeetingAuthorizationExtensions
                 .Include(m => m.HostState)
                 .Include(m => m.Process)
                 .FirstOrDefault(m => m.Id == meetingId
-                    && (processId == null || m.ProcessId == processId || m.ParticipatingProcesses.Any(p => p.ProcessId == processId))));
+                    && (processId == null || m.ProcessId == processId || m.ParticipatingProcesses.Any(p => p.ProcessId == processId)))));
 
     public static async Task<bool> MayAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, Meeting meeting, MeetingRequirement operation) =>
         (await authorization.AuthorizeAsync(user, meeting, operation)).Succeeded;

@@ -40,12 +40,12 @@ public static class SessionViews
     public sealed record PersonRow(int Id, SessionRole Role, int Position, string Name, string? StateCode, int? OrganizationId, string? ForName);
 
     public static Task<List<Row>> RowsAsync(AppDbContext db, int meetingId, CancellationToken ct) =>
-        RowsOf(db, meetingId, Cultures.Current).ToListAsync(ct).AsTask();
+        RowsOf.For(db)(db, meetingId, Cultures.Current).ToListAsync(ct).AsTask();
 
     // The names come with the people (a subquery per person) rather than from a query of their own: on a page this size a
     // statement costs more than its rows (SQLite compiles every statement anew). State.Name in SQL. Compiled once (see
     // MeetingDetails.AgendaOf).
-    private static readonly Func<AppDbContext, int, string, IAsyncEnumerable<Row>> RowsOf = EF.CompileAsyncQuery((AppDbContext db, int meetingId, string language) =>
+    private static readonly CompiledQuery<Func<AppDbContext, int, string, IAsyncEnumerable<Row>>> RowsOf = new(() => EF.CompileAsyncQuery((AppDbContext db, int meetingId, string language) =>
         db.Sessions.AsNoTracking().Where(s => s.MeetingId == meetingId).OrderBy(s => s.Position).ThenBy(s => s.Id)
             .Select(s => new Row(s.Id, s.Position, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.GuidingQuestions,
                 s.RapporteurUserId, s.Rapporteur != null ? s.Rapporteur.DisplayName : null, s.RapporteurName, s.RapporteurAffiliation,
@@ -54,7 +54,7 @@ public static class SessionViews
                         ? db.States.Where(x => x.Code == p.StateCode)
                             .Select(x => language == "fr" ? x.NameFr : language == "es" ? x.NameEs : language == "ru" ? x.NameRu : language == "ar" ? x.NameAr : x.NameEn)
                             .FirstOrDefault()
-                        : p.Organization != null ? p.Organization.Name : null)).ToList())));
+                        : p.Organization != null ? p.Organization.Name : null)).ToList()))));
 
     public static SessionView View(Row s) => new(s.Id, s.Position, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc,
         (s.GuidingQuestions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -139,7 +139,7 @@ public static class MeetingDetails
 
         // Whether another item continues an item's chain (FollowedOn), with the item's own ChainRootItemId, tells whether
         // the meeting has any chain at all: most have none, and then the chain query below is not needed.
-        var items = await AgendaOf(db, id).ToListAsync(ct);
+        var items = await AgendaOf.For(db)(db, id).ToListAsync(ct);
         // The access check loaded the sessions (without their people): none, no query.
         var sessions = access.Sessions.Count == 0 ? [] : await SessionViews.RowsAsync(db, id, ct);
 
@@ -194,10 +194,10 @@ public static class MeetingDetails
 
     // Compiled once, as the page's other fixed-shape queries: EF Core otherwise walks and hashes the expression tree on every
     // call to find its translation, a good part of a small query's cost.
-    private static readonly Func<AppDbContext, int, IAsyncEnumerable<ItemRow>> AgendaOf = EF.CompileAsyncQuery((AppDbContext db, int meetingId) =>
+    private static readonly CompiledQuery<Func<AppDbContext, int, IAsyncEnumerable<ItemRow>>> AgendaOf = new(() => EF.CompileAsyncQuery((AppDbContext db, int meetingId) =>
         db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId).OrderBy(i => i.Position).ThenBy(i => i.Id)
             .Select(i => new ItemRow(i.Id, i.Position, i.Title, i.Description, i.StartsAtUtc, i.EndsAtUtc, i.SessionId, i.ForwardedFromItemId, i.ChainRootItemId,
-                db.AgendaItems.Any(x => x.ChainRootItemId == i.Id))));
+                db.AgendaItems.Any(x => x.ChainRootItemId == i.Id)))));
 
     private sealed record Extras(ProcessRef Process, List<ProcessRef> Participating, string? BodyName, List<PersonName> Persons);
 
