@@ -11,7 +11,6 @@ namespace RcpHub.Features.Meetings;
 /// <summary>/meetings/{id}: a meeting in full for its audience; its published summary alone for everyone else;
 /// "not found" for anyone else, so that a restricted meeting's existence is not revealed.</summary>
 [Requires(Operation.ViewPublicRegistry)]
-[LoadsAddressedMeeting]
 public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAuthorizationService authorization) : PageModel
 {
     public MeetingView? Meeting { get; private set; }
@@ -23,7 +22,7 @@ public sealed class DetailsModel(AppDbContext db, MeetingReaders readers, IAutho
     {
         // One connection for the page's queries rather than one taken from the pool and returned for each.
         await db.Database.OpenConnectionAsync(ct);
-        var meeting = await db.FindForAccessAsync(HttpContext, id, ct);
+        var meeting = await db.FindForAccessAsync(id, ct);
         if (meeting is null)
         {
             return NotFound();

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
-using RcpHub.Features.Meetings;
 
 namespace RcpHub.Infrastructure.Authorization;
 
@@ -26,22 +25,11 @@ public sealed class RequestSubject
     public int? SessionId { get; init; }
     public int? DocumentId { get; init; }
 
-    /// <summary>The meeting the address names, loaded for its access check (<see cref="MeetingAuthorizationExtensions.ForAccess"/>),
-    /// when the endpoint carries <see cref="LoadsAddressedMeetingAttribute"/>; null otherwise.</summary>
-    public Domain.Meeting? Meeting { get; init; }
-
     /// <summary>False when the address names a meeting that does not exist, a meeting of another process, or a session
     /// or document of another meeting: the request is answered 404 once authorization has run, so that a person who may
     /// not act in the process is refused alike whether the id exists or not (no id is confirmed to them).</summary>
     public bool Found { get; init; } = true;
 }
-
-/// <summary>On a page or endpoint whose address names a meeting and that checks access to it: the middleware's one query
-/// loads the meeting with what the access rule reads (<see cref="RequestSubject.Meeting"/>), instead of a lighter query
-/// here and the same meeting again in the page (on SQLite every statement is compiled anew: a statement costs more than
-/// its rows).</summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
-public sealed class LoadsAddressedMeetingAttribute : Attribute;
 
 public static class RequestSubjectExtensions
 {
@@ -121,7 +109,6 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
         }
 
         int? meetingId = shape.HasMeeting ? Int(values["id"]) : null;
-        Domain.Meeting? loaded = null;
         int? sessionId = shape.HasSession ? Int(values["sessionId"]) : null;
         int? documentId = shape.HasDocument ? Int(values["documentId"]) : null;
         if (meetingId is { } id)
@@ -129,17 +116,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             var processId = process?.Id;
             // One query: the meeting, of this process if the address names one (convened by it, or one it takes part
             // in), with the session and document it names.
-            loaded = documentId is null && endpoint.Metadata.GetMetadata<LoadsAddressedMeetingAttribute>() is not null
-                ? await MeetingAuthorizationExtensions.ForAccess(db, id, processId, ct)
-                : null;
-            var meeting = loaded is not null
-                ? new
-                {
-                    Process = new AddressedProcess(loaded.Process!.Id, loaded.Process.Slug, loaded.Process.Acronym, loaded.Process.Name),
-                    SessionFound = sessionId == null || loaded.Sessions.Any(s => s.Id == sessionId),
-                    DocumentFound = true,
-                }
-                : await db.Meetings.AsNoTracking()
+            var meeting = await db.Meetings.AsNoTracking()
                 .Where(m => m.Id == id && (processId == null || m.ProcessId == processId || m.ParticipatingProcesses.Any(p => p.ProcessId == processId)))
                 .Select(m => new
                 {
@@ -163,7 +140,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             process ??= meeting.Process;
         }
 
-        context.Features.Set(new RequestSubject { Process = process, MeetingId = meetingId, SessionId = sessionId, DocumentId = documentId, Meeting = loaded });
+        context.Features.Set(new RequestSubject { Process = process, MeetingId = meetingId, SessionId = sessionId, DocumentId = documentId });
         await next(context);
     }
 
