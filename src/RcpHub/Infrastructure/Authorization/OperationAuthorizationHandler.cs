@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Meetings;
 
 namespace RcpHub.Infrastructure.Authorization;
 
@@ -12,7 +13,7 @@ public sealed record ProcessResource(int ProcessId);
 /// <summary>Decides every <see cref="OperationRequirement"/> from <see cref="AccessRules"/>. The process is the
 /// explicit <see cref="ProcessResource"/>, or else the one the request's address names, as
 /// <see cref="RequestSubjectMiddleware"/> resolved it; where there is neither, a process operation is refused.</summary>
-public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbContext db, TimeProvider clock) : AuthorizationHandler<OperationRequirement>
+public sealed class OperationAuthorizationHandler(ProcessAccess access, MeetingReaders readers, AppDbContext db, TimeProvider clock) : AuthorizationHandler<OperationRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationRequirement requirement)
     {
@@ -66,7 +67,7 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbCon
     private async Task<bool> RepresentsAnInviteeAsync(System.Security.Claims.ClaimsPrincipal user, object? resource)
     {
         if (resource is not HttpContext http || http.Features.Get<RequestSubject>() is not { MeetingId: { } meetingId }
-            || ProcessAccess.UserIdOf(user) is not { } userId)
+            || ProcessAccess.UserIdOf(user) is null)
         {
             return false;
         }
@@ -75,12 +76,8 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access, AppDbCon
         {
             return false;
         }
-        var roles = await db.ProcessRoleAssignments.AsNoTracking()
-            .Where(RolesInForce.InForce(db.Memberships, clock.Today()))
-            .Where(a => a.UserId == userId)
-            .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId))
-            .ToListAsync();
-        return MeetingAccess.RepresentingInvitees(new MeetingReader(userId, false, roles), invitees).Count > 0;
+        // The roles of the request's reader, read once for the request (the authorization above read them already).
+        return MeetingAccess.RepresentingInvitees(await readers.CurrentAsync(user), invitees).Count > 0;
     }
 
     /// <summary>Whether the user acts for an organisation invited to the meeting the address names (<see cref="ActingOrganizations"/>).</summary>

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using RcpHub.Data;
 using RcpHub.Domain;
-using RcpHub.Features.Processes;
+using RcpHub.Features.Meetings;
 
 namespace RcpHub.Infrastructure.Authorization;
 
@@ -12,60 +10,26 @@ public sealed record ProcessAccessGrant(bool IsPlatformAdministrator, IReadOnlyL
     public bool Has(ProcessRole role) => Roles.Contains(role);
 }
 
-/// <summary>Reads a person's roles from the database once per request, so that a role granted or
-/// revoked takes effect on the next request on every instance.</summary>
-public sealed class ProcessAccess(AppDbContext db, TimeProvider clock)
+/// <summary>What a person holds, read from the database once per request (through <see cref="MeetingReaders"/>, the one
+/// query of a reader's account and roles in force), so that a role granted or revoked takes effect on the next request
+/// on every instance, and a page that asks both for its authorization and for its reader pays one query.</summary>
+public sealed class ProcessAccess(MeetingReaders readers)
 {
-    private readonly Dictionary<int, ProcessAccessGrant> _byProcess = [];
-    private bool? _isAdministrator;
-
     public static string? UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public async Task<bool> IsPlatformAdministratorAsync(ClaimsPrincipal user)
-    {
-        if (_isAdministrator is { } known)
-        {
-            return known;
-        }
-        var userId = UserIdOf(user);
-        _isAdministrator = userId is not null &&
-            await db.Users.AsNoTracking().AnyAsync(u => u.Id == userId && u.IsPlatformAdministrator);
-        return _isAdministrator.Value;
-    }
+    public async Task<bool> IsPlatformAdministratorAsync(ClaimsPrincipal user) => (await readers.CurrentAsync(user)).IsPlatformAdministrator;
 
     /// <summary>The roles the person holds in force in any process (for what does not concern one process).</summary>
-    public async Task<IReadOnlyList<ProcessRole>> RolesAnywhereAsync(ClaimsPrincipal user)
-    {
-        var userId = UserIdOf(user);
-        return userId is null ? [] : await db.ProcessRoleAssignments.AsNoTracking()
-            .Where(RolesInForce.InForce(db.Memberships, clock.Today()))
-            .Where(a => a.UserId == userId)
-            .Select(a => a.Role)
-            .Distinct()
-            .ToListAsync();
-    }
+    public async Task<IReadOnlyList<ProcessRole>> RolesAnywhereAsync(ClaimsPrincipal user) =>
+        (await readers.CurrentAsync(user)).Roles.Select(r => r.Role).Distinct().ToList();
 
     public async Task<ProcessAccessGrant> ForProcessAsync(ClaimsPrincipal user, int processId)
     {
-        if (_byProcess.TryGetValue(processId, out var cached))
-        {
-            return cached;
-        }
-        var userId = UserIdOf(user);
-        if (userId is null)
-        {
-            return new ProcessAccessGrant(false, [], []);
-        }
-        var assignments = await db.ProcessRoleAssignments.AsNoTracking()
-            .Where(RolesInForce.InForce(db.Memberships, clock.Today()))
-            .Where(a => a.UserId == userId && a.ProcessId == processId)
-            .Select(a => new { a.Role, a.StateCode })
-            .ToListAsync();
-        var grant = new ProcessAccessGrant(
-            await IsPlatformAdministratorAsync(user),
-            assignments.Select(a => a.Role).Distinct().ToList(),
-            assignments.Where(a => a.Role == ProcessRole.FocalPoint && a.StateCode != null).Select(a => a.StateCode!).Distinct().ToList());
-        _byProcess[processId] = grant;
-        return grant;
+        var reader = await readers.CurrentAsync(user);
+        var roles = reader.Roles.Where(r => r.ProcessId == processId).ToList();
+        return new ProcessAccessGrant(
+            reader.IsPlatformAdministrator,
+            roles.Select(r => r.Role).Distinct().ToList(),
+            roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList());
     }
 }
