@@ -1517,7 +1517,7 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     b.HasIndex("StateCode", "ProcessId", "RoundKey", "IsLatest");
 
-                    b.HasIndex("ProcessId", "StateCode", "Status", "Review", "RecommendationId", "RoundKey")
+                    b.HasIndex("ProcessId", "StateCode", "Status", "Review", "RecommendationId", "RoundKey", "IsLatestAcrossRounds")
                         .HasDatabaseName("IX_FollowUpReports_LatestAcrossRounds")
                         .HasFilter("\"IsLatestAcrossRounds\"");
 

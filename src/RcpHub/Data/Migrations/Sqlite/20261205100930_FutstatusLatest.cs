@@ -23,7 +23,7 @@ namespace RcpHub.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUpReports_LatestAcrossRounds",
                 table: "FollowUpReports",
-                columns: new[] { "ProcessId", "StateCode", "Status", "Review", "RecommendationId", "RoundKey" },
+                columns: new[] { "ProcessId", "StateCode", "Status", "Review", "RecommendationId", "RoundKey", "IsLatestAcrossRounds" },
                 filter: "\"IsLatestAcrossRounds\"");
         }
 

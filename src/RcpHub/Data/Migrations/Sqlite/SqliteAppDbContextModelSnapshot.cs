@@ -1447,7 +1447,7 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.HasIndex("StateCode", "ProcessId", "RoundKey", "IsLatest");
 
-                    b.HasIndex("ProcessId", "StateCode", "Status", "Review", "RecommendationId", "RoundKey")
+                    b.HasIndex("ProcessId", "StateCode", "Status", "Review", "RecommendationId", "RoundKey", "IsLatestAcrossRounds")
                         .HasDatabaseName("IX_FollowUpReports_LatestAcrossRounds")
                         .HasFilter("\"IsLatestAcrossRounds\"");
 
