@@ -43,7 +43,7 @@ internal static class FollowUpQueries
                 (db, t) => LatestAsync(db, t, today)),
             new("round counted", "The same evaluation report as the application now reads it: the round's reports in force pair by pair (its heat map shows each), the four rounds before it counted by status in the database (FollowUpProgress.Counts, by recommendation and by state), tallied as before",
                 (db, t) => RoundCountedAsync(db, t, today)),
-            new("latest counted", "The same dashboard as the application now reads it: the latest report across rounds per pair chosen and counted by status per state in the database (LatestAcrossRoundsReports, Counts), tallied against the pairs asked",
+            new("latest counted", "The same dashboard as the application now reads it: the reports marked latest across rounds when saved (LatestAcrossRoundsReports: one per pair, through the partial index), counted by status per state in the database (Counts), tallied against the pairs asked",
                 (db, t) => LatestCountedAsync(db, t, today)),
             new("grid", $"One state's grid ({FollowUpScale.FocalState}): the recommendations addressed to it with its report in force in the current round",
                 (db, t) => GridAsync(db, t, today)),

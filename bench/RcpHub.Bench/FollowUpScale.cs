@@ -145,7 +145,7 @@ internal static class FollowUpScale
         long inForce = 0;
         await using (var rows = await BulkRows.OpenAsync<FollowUpReport>(db, connectionString,
             nameof(FollowUpReport.ProcessId), nameof(FollowUpReport.RecommendationId), nameof(FollowUpReport.StateCode), nameof(FollowUpReport.RoundId),
-            nameof(FollowUpReport.RoundKey), nameof(FollowUpReport.Sequence), nameof(FollowUpReport.IsLatest), nameof(FollowUpReport.Status),
+            nameof(FollowUpReport.RoundKey), nameof(FollowUpReport.Sequence), nameof(FollowUpReport.IsLatest), nameof(FollowUpReport.IsLatestAcrossRounds), nameof(FollowUpReport.Status),
             nameof(FollowUpReport.Action), nameof(FollowUpReport.ResponsibleMinistry), nameof(FollowUpReport.EvidenceText), nameof(FollowUpReport.EvidenceLinks),
             nameof(FollowUpReport.On), nameof(FollowUpReport.ReportedByUserId), nameof(FollowUpReport.ReportedAt), nameof(FollowUpReport.Review),
             nameof(FollowUpReport.ReviewNote), nameof(FollowUpReport.ReviewedByUserId), nameof(FollowUpReport.ReviewedAt)))
@@ -174,7 +174,8 @@ internal static class FollowUpScale
                                 var reviewedAt = review == ReviewState.Submitted ? (DateTimeOffset?)null : Min(at.AddDays(2), now);
                                 await rows.AddAsync(
                                     processId, recommendationId, addressed[s], r.Id,
-                                    r.Id, sequence, latest, latest ? status : ImplementationStatus.Planned,
+                                    // Rounds a year apart: the last round's report in force is each pair's latest across rounds.
+                                    r.Id, sequence, latest, latest && round == RoundCount, latest ? status : ImplementationStatus.Planned,
                                     status == ImplementationStatus.NotStarted ? null : Actions[h % Actions.Length], Ministries[h % Ministries.Length],
                                     status == ImplementationStatus.Implemented ? "Published in the official gazette." : null,
                                     status == ImplementationStatus.Implemented ? new List<string> { $"https://example.org/gazette/{recommendationId}" } : new List<string>(),

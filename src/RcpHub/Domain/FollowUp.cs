@@ -51,7 +51,14 @@ public sealed class FollowUpReport : IBelongsToProcess
 
     /// <summary>1, 2, 3... within (recommendation, state, round).</summary>
     public int Sequence { get; set; }
+
+    /// <summary>In force in its round: the state's latest report on the recommendation in <see cref="RoundKey"/>.</summary>
     public bool IsLatest { get; set; }
+
+    /// <summary>In force across rounds: of the state's reports in force on the recommendation (one per round), the one
+    /// <see cref="FollowUpProgress.LatestAcrossRounds"/> picks. Kept by every save (<see cref="FollowUpProgress.MarkLatestAcrossRounds"/>)
+    /// so that dashboards count a process's pairs without choosing among its rounds on each view (decision 0024).</summary>
+    public bool IsLatestAcrossRounds { get; set; }
 
     public ImplementationStatus Status { get; set; }
 

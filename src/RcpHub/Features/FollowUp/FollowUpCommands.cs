@@ -112,13 +112,16 @@ public static class FollowUpCommands
     private static string? Clean(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
-    /// <summary>Adds a checked report to the tracked changes: the next sequence, in force, the previous one no longer.</summary>
-    private static async Task<FollowUpReport> AddAsync(AppDbContext db, int processId, int recommendationId, string stateCode, int roundKey, int sequence,
-        ReportInput input, string userId, DateTimeOffset now, IReadOnlyList<CheckedFile> files, CancellationToken ct)
+    /// <summary>Adds a checked report to the tracked changes: the next sequence in its round, in force there, the previous one
+    /// no longer; and, among the pair's reports in force in every round (<paramref name="inForceOfPair"/>, tracked), the
+    /// one in force across rounds marked again. The one place a report is written.</summary>
+    private static FollowUpReport Add(AppDbContext db, IReadOnlyList<FollowUpReport> inForceOfPair, int processId, int recommendationId, string stateCode,
+        int roundKey, ReportInput input, string userId, DateTimeOffset now, IReadOnlyList<CheckedFile> files)
     {
-        foreach (var previous in await db.FollowUpReports.Where(r => r.RecommendationId == recommendationId && r.StateCode == stateCode && r.RoundKey == roundKey && r.IsLatest).ToListAsync(ct))
+        foreach (var previous in inForceOfPair.Where(r => r.RoundKey == roundKey))
         {
             previous.IsLatest = false;
+            previous.IsLatestAcrossRounds = false;
         }
         var report = new FollowUpReport
         {
@@ -127,7 +130,7 @@ public static class FollowUpCommands
             StateCode = stateCode,
             RoundId = roundKey == 0 ? null : roundKey,
             RoundKey = roundKey,
-            Sequence = sequence,
+            Sequence = LatestSequence(inForceOfPair, roundKey) + 1,
             IsLatest = true,
             Status = input.Status!.Value,
             Action = Clean(input.Action),
@@ -139,9 +142,23 @@ public static class FollowUpCommands
             ReportedAt = now,
             Review = ReviewState.Submitted,
         };
+        FollowUpProgress.MarkLatestAcrossRounds([.. inForceOfPair.Where(r => r.RoundKey != roundKey), report]);
         db.FollowUpReports.Add(report);
         AddFiles(db, report, files);
         return report;
+    }
+
+    /// <summary>The sequence of the pair's report in force in the round (0: none yet): each save adds the next one and moves
+    /// "in force" to it, so it is also the round's highest.</summary>
+    private static int LatestSequence(IEnumerable<FollowUpReport> inForceOfPair, int roundKey) =>
+        inForceOfPair.Where(r => r.RoundKey == roundKey).Select(r => r.Sequence).DefaultIfEmpty(0).Max();
+
+    /// <summary>The state's reports in force (one per round) on the recommendations, tracked, for <see cref="Add"/>.</summary>
+    private static async Task<ILookup<int, FollowUpReport>> InForceAsync(AppDbContext db, int processId, string stateCode, IReadOnlyCollection<int> recommendationIds, CancellationToken ct)
+    {
+        var ids = recommendationIds.ToList();
+        return (await db.FollowUpReports.Where(r => r.ProcessId == processId && r.StateCode == stateCode && r.IsLatest && ids.Contains(r.RecommendationId)).ToListAsync(ct))
+            .ToLookup(r => r.RecommendationId);
     }
 
     private static void AddFiles(AppDbContext db, FollowUpReport report, IReadOnlyList<CheckedFile> files)
@@ -211,25 +228,27 @@ public static class FollowUpCommands
         {
             return (SaveOutcome.RoundChanged, null);
         }
-        var latest = await FollowUpQueries.LatestSequenceAsync(db, recommendation.Id, stateCode, roundKey, ct);
-        if (latest != input.BasedOn)
+        var inForce = (await InForceAsync(db, processId, stateCode, [recommendation.Id], ct))[recommendation.Id].ToList();
+        if (LatestSequence(inForce, roundKey) != input.BasedOn)
         {
             return (SaveOutcome.Conflict, null);
         }
-        var report = await AddAsync(db, processId, recommendation.Id, stateCode, roundKey, latest + 1, input, userId, now, files, ct);
+        var report = Add(db, inForce, processId, recommendation.Id, stateCode, roundKey, input, userId, now, files);
         return await TrySaveAsync(db, ct) ? (SaveOutcome.Saved, report.Id) : (SaveOutcome.Conflict, null);
     }
 
-    /// <summary>Saves one report per row in one save: all or nothing. Each row's round is the one open now for its output.</summary>
+    /// <summary>Saves one report per row in one save: all or nothing. Each row's round is the one open now for its output.
+    /// The rounds and the reports in force are read once for all rows (a 3,000-row sheet: two queries, then one save).</summary>
     public static async Task<bool> SaveRowsAsync(AppDbContext db, TimeProvider clock, int processId, string stateCode, string userId,
         IReadOnlyList<(AskedRecommendation Recommendation, ReportInput Input)> rows, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var rounds = await FollowUpQueries.OpenRoundsAsync(db, processId, rows.Select(r => r.Recommendation.OutputId).ToHashSet(), now, ct);
+        var inForce = await InForceAsync(db, processId, stateCode, rows.Select(r => r.Recommendation.Id).ToHashSet(), ct);
         foreach (var (recommendation, input) in rows)
         {
-            var roundKey = (await FollowUpQueries.OpenRoundAsync(db, processId, recommendation.OutputId, now, ct))?.Id ?? 0;
-            var latest = await FollowUpQueries.LatestSequenceAsync(db, recommendation.Id, stateCode, roundKey, ct);
-            await AddAsync(db, processId, recommendation.Id, stateCode, roundKey, latest + 1, input, userId, now, [], ct);
+            var roundKey = rounds[recommendation.OutputId]?.Id ?? 0;
+            Add(db, inForce[recommendation.Id].ToList(), processId, recommendation.Id, stateCode, roundKey, input, userId, now, []);
         }
         return await TrySaveAsync(db, ct);
     }

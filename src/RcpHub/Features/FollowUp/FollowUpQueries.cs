@@ -88,22 +88,25 @@ public static class FollowUpQueries
             r.On, r.ReportedBy!.DisplayName, r.ReportedAt, r.Review, r.ReviewNote, r.ReviewedAt,
             db.FollowUpEvidenceFiles.Where(f => f.ReportId == r.Id).OrderBy(f => f.Id).Select(f => new EvidenceFileView(f.Id, f.FileName, f.Length)).ToList()));
 
-    /// <summary>The evaluation round open now for the output, if any (the latest opened when several are). Which rounds
-    /// are open is <see cref="EvaluationRound.IsOpen"/>'s to say, checked here on the few rounds that opened already.</summary>
+    /// <summary>The evaluation round open now for the output, if any (the latest opened when several are).</summary>
     public static async Task<OpenRound?> OpenRoundAsync(AppDbContext db, int processId, int outputId, DateTimeOffset now, CancellationToken ct) =>
-        (await db.EvaluationRounds.AsNoTracking()
-            .Where(r => r.ProcessId == processId && r.OpensAt <= now && (r.OutputId == null || r.OutputId == outputId))
-            .Select(r => new { r.Id, r.Title, r.OpensAt, r.DeadlineAt, r.ClosedAt })
-            .ToListAsync(ct))
-        .Where(r => EvaluationRound.IsOpen(r.OpensAt, r.ClosedAt, r.DeadlineAt, now))
-        .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
-        .Select(r => new OpenRound(r.Id, r.Title, r.DeadlineAt))
-        .FirstOrDefault();
+        (await OpenRoundsAsync(db, processId, [outputId], now, ct))[outputId];
 
-    /// <summary>The latest sequence of the state's reports on the recommendation in the round (0: none yet).</summary>
-    public static async Task<int> LatestSequenceAsync(AppDbContext db, int recommendationId, string stateCode, int roundKey, CancellationToken ct) =>
-        await db.FollowUpReports.Where(r => r.RecommendationId == recommendationId && r.StateCode == stateCode && r.RoundKey == roundKey)
-            .MaxAsync(r => (int?)r.Sequence, ct) ?? 0;
+    /// <summary>For each output, the evaluation round open now for it, if any (the latest opened when several are), read
+    /// with one query. Which rounds are open is <see cref="EvaluationRound.IsOpen"/>'s to say, checked here on the few
+    /// rounds that opened already.</summary>
+    public static async Task<Dictionary<int, OpenRound?>> OpenRoundsAsync(AppDbContext db, int processId, IReadOnlyCollection<int> outputIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = (await db.EvaluationRounds.AsNoTracking()
+                .Where(r => r.ProcessId == processId && r.OpensAt <= now)
+                .Select(r => new { r.Id, r.Title, r.OutputId, r.OpensAt, r.DeadlineAt, r.ClosedAt })
+                .ToListAsync(ct))
+            .Where(r => EvaluationRound.IsOpen(r.OpensAt, r.ClosedAt, r.DeadlineAt, now))
+            .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
+            .ToList();
+        return outputIds.Distinct().ToDictionary(o => o, o => open.Where(r => r.OutputId == null || r.OutputId == o)
+            .Select(r => new OpenRound(r.Id, r.Title, r.DeadlineAt)).FirstOrDefault());
+    }
 
     /// <summary>Each state asked by the process's adopted outputs, with its tally, counted by the database (<see cref="FollowUpProgress.Counts"/>).</summary>
     public static async Task<List<StateProgress>> StatesAsync(AppDbContext db, int processId, MeetingReader reader, IReadOnlySet<string> members, string language, CancellationToken ct)

@@ -57,7 +57,7 @@ public sealed class AccountabilityTests : IAsyncLifetime
             {
                 db.FollowUpReports.Add(new FollowUpReport
                 {
-                    ProcessId = demo, RecommendationId = recommendation, StateCode = state, RoundKey = 0, Sequence = 1, IsLatest = true,
+                    ProcessId = demo, RecommendationId = recommendation, StateCode = state, RoundKey = 0, Sequence = 1, IsLatest = true, IsLatestAcrossRounds = true,
                     Status = ImplementationStatus.Implemented, On = DateOnly.FromDateTime(DateTime.UtcNow), ReportedByUserId = user, ReportedAt = DateTimeOffset.UtcNow,
                 });
             }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Demo;
 using RcpHub.Features.Evaluation;
+using RcpHub.Features.FollowUp;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.FollowUp;
@@ -73,6 +75,8 @@ public sealed class FollowUpCountTests : IAsyncLifetime
             }
             await db.SaveChangesAsync();
         }
+        // Written around the commands, as reports saved before the flag were: marked as the migration marks them.
+        await db.Database.ExecuteSqlRawAsync(FollowUpLatestAcrossRounds.MarkSql);
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
@@ -114,7 +118,68 @@ public sealed class FollowUpCountTests : IAsyncLifetime
     public async Task The_latest_report_across_rounds_counted_by_the_database_is_the_one_picked_in_memory()
     {
         await using var scope = _factory.Scope();
+        var byState = await AssertLatestCountedAsInMemoryAsync(scope.Db);
+        // A state no longer a member, its reports kept, is asked nothing now: counted nowhere.
+        Assert.Contains(byState, c => c.StateCode == "PRT");
+    }
+
+    [Fact]
+    public async Task The_latest_report_across_rounds_stays_right_after_saves_an_import_reviews_and_a_state_leaving()
+    {
+        await using var scope = _factory.Scope();
         var db = scope.Db;
+        var clock = scope.Get<TimeProvider>();
+        var user = await db.Users.Select(u => u.Id).FirstAsync();
+        var asked = await db.Recommendations.Where(r => r.Output!.ProcessId == _demo && r.Output.AdoptedOn != null).OrderBy(r => r.Id)
+            .Select(r => new AskedRecommendation(r.Id, r.OutputId, r.Output!.Title, r.Number, r.Text, r.OriginalLanguage)).ToListAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        async Task<SaveOutcome> SaveAsync(AskedRecommendation recommendation, string state, ImplementationStatus status)
+        {
+            var roundKey = (await FollowUpQueries.OpenRoundAsync(db, _demo, recommendation.OutputId, clock.GetUtcNow(), CancellationToken.None))?.Id ?? 0;
+            var basedOn = await db.FollowUpReports.Where(r => r.RecommendationId == recommendation.Id && r.StateCode == state && r.RoundKey == roundKey && r.IsLatest)
+                .Select(r => r.Sequence).SingleOrDefaultAsync();
+            var input = new ReportInput { Status = status, On = today, BasedOn = basedOn, RoundKey = roundKey };
+            return (await FollowUpCommands.SaveReportAsync(db, clock, _demo, recommendation, state, user, input, [], CancellationToken.None)).Outcome;
+        }
+
+        // A save, then a second one on the same pair; a save on a recommendation of an output no round covers.
+        Assert.Equal(SaveOutcome.Saved, await SaveAsync(asked[0], "MAR", ImplementationStatus.Planned));
+        Assert.Equal(SaveOutcome.Saved, await SaveAsync(asked[0], "MAR", ImplementationStatus.Implemented));
+        Assert.Equal(SaveOutcome.Saved, await SaveAsync(asked[^1], "MAR", ImplementationStatus.InProgress));
+        db.ChangeTracker.Clear();
+        await AssertLatestCountedAsInMemoryAsync(db);
+
+        // An import: one row per recommendation, pairs with reports in earlier rounds, outside rounds, and none.
+        Assert.True(await FollowUpCommands.SaveRowsAsync(db, clock, _demo, "ESP", user,
+            asked.Select(r => (r, new ReportInput { Status = ImplementationStatus.NotApplicable, On = today })).ToList(), CancellationToken.None));
+        db.ChangeTracker.Clear();
+        var esp = await db.FollowUpReports.Where(r => r.StateCode == "ESP" && r.IsLatestAcrossRounds && asked.Select(a => a.Id).Contains(r.RecommendationId)).ToListAsync();
+        Assert.Equal(asked.Count, esp.Count);
+        Assert.All(esp, r => Assert.Equal(ImplementationStatus.NotApplicable, r.Status));
+        await AssertLatestCountedAsInMemoryAsync(db);
+
+        // The secretariat asks for clarification on one report and validates another: the reports stay in force.
+        var latest = await db.FollowUpReports.Where(r => r.ProcessId == _demo && r.IsLatestAcrossRounds).OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync();
+        Assert.True(await FollowUpCommands.ReviewAsync(db, clock, _demo, latest[0], ReviewState.ClarificationAsked, "Which decree?", user, CancellationToken.None));
+        Assert.True(await FollowUpCommands.ReviewAsync(db, clock, _demo, latest[1], ReviewState.Validated, null, user, CancellationToken.None));
+        db.ChangeTracker.Clear();
+        Assert.Equal(2, await db.FollowUpReports.CountAsync(r => latest.Contains(r.Id) && r.IsLatestAcrossRounds));
+        await AssertLatestCountedAsInMemoryAsync(db);
+
+        // Senegal leaves the process: its reports are kept, and only what is still asked of it (the recommendation naming it) counts.
+        foreach (var membership in await db.Memberships.Where(m => m.ProcessId == _demo && m.StateCode == "SEN").ToListAsync())
+        {
+            membership.LeftOn = today;
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        await AssertLatestCountedAsInMemoryAsync(db);
+    }
+
+    /// <summary>The tallies of the latest report across rounds, counted by the database on the reports marked in force
+    /// across rounds, are those of the one picked in memory among every report in force; the counts made.</summary>
+    private async Task<List<Counted>> AssertLatestCountedAsInMemoryAsync(AppDbContext db)
+    {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var members = (await db.Memberships.MemberStatesOf(_demo, today).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         var recommendations = await db.Recommendations.AsNoTracking().Include(r => r.States)
@@ -128,12 +193,14 @@ public sealed class FollowUpCountTests : IAsyncLifetime
         var byRecommendation = await latest.Counts(ids, members, CountedBy.Recommendation, perRound: false, inRoundScope: false).ToListAsync();
 
         Assert.Equal(statuses.Count, await latest.CountAsync());
+        Assert.Equal(statuses.Values.Select(s => (s.RecommendationId, s.StateCode, s.RoundKey)).Order().ToList(),
+            (await latest.Select(r => new { r.RecommendationId, r.StateCode, r.RoundKey }).ToListAsync()).Select(r => (r.RecommendationId, r.StateCode, r.RoundKey)).Order().ToList());
         Assert.Equal(Show(FollowUpProgress.TallyBy<string>(asked, statuses, p => [p.StateCode])), Show(FollowUpProgress.TallyCounted<string>(asked, byState, p => [p.StateCode])));
         Assert.Equal(Show(FollowUpProgress.TallyBy<int>(asked, statuses, p => [p.RecommendationId])),
             Show(FollowUpProgress.TallyCounted<int>(asked, byRecommendation, p => [p.RecommendationId])));
         Assert.Equal(Show(FollowUpProgress.Overall(asked, statuses)), Show(FollowUpProgress.OverallCounted(asked, byRecommendation)));
-        // A state no longer a member, its reports kept, is asked nothing now: counted nowhere.
-        Assert.Contains(byState, c => c.StateCode == "PRT");
+        // A state that is not a member now is asked only what names it: PRT (former member) nothing.
         Assert.DoesNotContain("PRT", FollowUpProgress.TallyCounted<string>(asked, byState, p => [p.StateCode]).Keys);
+        return byState;
     }
 }

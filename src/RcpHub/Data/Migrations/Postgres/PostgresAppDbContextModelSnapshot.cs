@@ -1442,6 +1442,9 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<bool>("IsLatest")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsLatestAcrossRounds")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("On")
                         .HasColumnType("date");
 
@@ -1510,6 +1513,10 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("StateCode", "ProcessId", "RoundKey", "IsLatest");
+
+                    b.HasIndex("ProcessId", "StateCode", "Status", "Review", "RecommendationId", "RoundKey", "IsLatestAcrossRounds")
+                        .HasDatabaseName("IX_FollowUpReports_LatestAcrossRounds")
+                        .HasFilter("\"IsLatestAcrossRounds\"");
 
                     b.ToTable("FollowUpReports");
                 });

@@ -1375,6 +1375,9 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<bool>("IsLatest")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsLatestAcrossRounds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 
@@ -1443,6 +1446,10 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("StateCode", "ProcessId", "RoundKey", "IsLatest");
+
+                    b.HasIndex("ProcessId", "StateCode", "Status", "Review", "RecommendationId", "RoundKey", "IsLatestAcrossRounds")
+                        .HasDatabaseName("IX_FollowUpReports_LatestAcrossRounds")
+                        .HasFilter("\"IsLatestAcrossRounds\"");
 
                     b.ToTable("FollowUpReports");
                 });
