@@ -110,7 +110,8 @@ public sealed class HtmlClient(HttpClient http, CookieContainer cookies) : IDisp
         if (string.Equals(form.Method, "get", StringComparison.OrdinalIgnoreCase))
         {
             var query = await content.ReadAsStringAsync();
-            using var getResponse = await Http.GetAsync(action.Split('?')[0] + "?" + query);
+            // As a browser does: the form's fields replace the action's query; its fragment is never sent.
+            using var getResponse = await Http.GetAsync(action.Split('#')[0].Split('?')[0] + "?" + query);
             return await Page.ReadAsync(getResponse);
         }
         using var response = await Http.PostAsync(action, content);

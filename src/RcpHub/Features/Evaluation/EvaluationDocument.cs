@@ -53,7 +53,9 @@ public static class EvaluationDocument
     }
 
     /// <param name="printed">For the PDF: tables folded under a picture are printed open.</param>
-    public static IHtmlContent Body(EvaluationReport report, EvaluationLabels labels, DateTimeOffset now, bool printed = false)
+    /// <param name="pickAction">Where the form that picks a part of a large round's grid sends the reader (the round's
+    /// page); null prints no form.</param>
+    public static IHtmlContent Body(EvaluationReport report, EvaluationLabels labels, DateTimeOffset now, bool printed = false, string? pickAction = null)
     {
         var t = labels.Text;
         var current = report.Current;
@@ -99,31 +101,38 @@ public static class EvaluationDocument
                 previous?.ByRecommendation.GetValueOrDefault(r.Id))),
             previous is not null);
 
-        // Heat map: states by recommendations.
+        // Heat map: states by recommendations, whole while the round is small enough to draw; above that, the part picked.
         html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"heat\">{E.Encode(t["States by recommendations"].Value)}</h2>");
-        html.Append("<figure class=\"evaluation-chart\">");
-        html.Append(EvaluationCharts.HeatMap(report, labels, t["States by recommendations"],
-            t["One row per state and one column per recommendation; each cell shows the status the state reported, by shade and by mark; the table below gives the same."]));
-        html.Append(CultureInfo.InvariantCulture, $"</figure><details{open}><summary>{E.Encode(t["The same as a table"].Value)}</summary>");
-        html.Append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"heat-table-caption\"><table id=\"heat-table\" class=\"rows\">");
-        html.Append(CultureInfo.InvariantCulture, $"<caption id=\"heat-table-caption\">{E.Encode(t["States by recommendations"].Value)}</caption><thead><tr><th scope=\"col\">{E.Encode(t["State"].Value)}</th>");
-        foreach (var r in current.Recommendations)
+        if (!current.WholeGrid)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E.Encode(labels.Recommendation(r))}</th>");
+            GridPart(html, report, labels, pickAction);
         }
-        html.Append("</tr></thead><tbody>");
-        foreach (var code in current.States)
+        else
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{E.Encode(code)}\"><th scope=\"row\">{E.Encode(report.StateName(code))}</th>");
+            html.Append("<figure class=\"evaluation-chart\">");
+            html.Append(EvaluationCharts.HeatMap(report, labels, t["States by recommendations"],
+                t["One row per state and one column per recommendation; each cell shows the status the state reported, by shade and by mark; the table below gives the same."]));
+            html.Append(CultureInfo.InvariantCulture, $"</figure><details{open}><summary>{E.Encode(t["The same as a table"].Value)}</summary>");
+            html.Append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"heat-table-caption\"><table id=\"heat-table\" class=\"rows\">");
+            html.Append(CultureInfo.InvariantCulture, $"<caption id=\"heat-table-caption\">{E.Encode(t["States by recommendations"].Value)}</caption><thead><tr><th scope=\"col\">{E.Encode(t["State"].Value)}</th>");
             foreach (var r in current.Recommendations)
             {
-                var status = current.StatusOf(r.Id, code);
-                var cell = !r.AskedStates.Contains(code) ? t["Not asked"].Value : status is { } s ? labels.Status(s) : labels.NotReported;
-                html.Append(CultureInfo.InvariantCulture, $"<td data-recommendation=\"{r.Id}\">{E.Encode(cell)}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E.Encode(labels.Recommendation(r))}</th>");
             }
-            html.Append("</tr>");
+            html.Append("</tr></thead><tbody>");
+            foreach (var code in current.States)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{E.Encode(code)}\"><th scope=\"row\">{E.Encode(report.StateName(code))}</th>");
+                foreach (var r in current.Recommendations)
+                {
+                    var status = current.StatusOf(r.Id, code);
+                    var cell = !r.AskedStates.Contains(code) ? t["Not asked"].Value : status is { } s ? labels.Status(s) : labels.NotReported;
+                    html.Append(CultureInfo.InvariantCulture, $"<td data-recommendation=\"{r.Id}\">{E.Encode(cell)}</td>");
+                }
+                html.Append("</tr>");
+            }
+            html.Append("</tbody></table></div></details>");
         }
-        html.Append("</tbody></table></div></details>");
 
         // Per state, with the map.
         html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"states\">{E.Encode(t["Accomplishment per state"].Value)}</h2>");
@@ -219,6 +228,48 @@ public static class EvaluationDocument
     }
 
     private static string Number(int n) => n.ToString(CultureInfo.CurrentCulture);
+
+    /// <summary>A large round's grid (above <see cref="EvaluationFigures.WholeGridPairs"/> pairs): a form to pick one state
+    /// (GET, no script), and the picked state's row as a table, one line per recommendation. The whole grid is in the CSV
+    /// and XLSX files.</summary>
+    private static void GridPart(StringBuilder html, EvaluationReport report, EvaluationLabels labels, string? pickAction)
+    {
+        var t = labels.Text;
+        var current = report.Current;
+        html.Append(CultureInfo.InvariantCulture, $"<p id=\"grid-too-large\">{E.Encode(t["This round asks {0} states about {1} recommendations: too many to show each pair here. Pick a state to see its status on every recommendation; the CSV and XLSX downloads hold the whole grid.", current.States.Count, current.Recommendations.Count].Value)}</p>");
+        var state = report.PickedState;
+        if (pickAction is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<form method=\"get\" action=\"{E.Encode(pickAction)}#heat\" id=\"pick-grid\" class=\"filters\" role=\"search\" aria-label=\"{E.Encode(t["Row of the grid to show"].Value)}\">");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"field\"><label for=\"pick-state\">{E.Encode(t["State"].Value)}</label><select id=\"pick-state\" name=\"state\">");
+            foreach (var code in current.States.OrderBy(report.StateName, StringComparer.CurrentCulture))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<option value=\"{E.Encode(code)}\"{(code == state ? " selected" : "")}>{E.Encode(report.StateName(code))}</option>");
+            }
+            html.Append(CultureInfo.InvariantCulture, $"</select></div><div class=\"actions\"><button type=\"submit\">{E.Encode(t["Show"].Value)}</button></div></form>");
+        }
+        if (report.Pick is not null && state is null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p id=\"grid-pick-unknown\" role=\"status\">{E.Encode(t["This round asks no such state anything you may read."].Value)}</p>");
+            return;
+        }
+        if (state is null)
+        {
+            return;
+        }
+        html.Append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"grid-part-caption\"><table id=\"grid-part\" class=\"rows\">");
+        html.Append(CultureInfo.InvariantCulture, $"<caption id=\"grid-part-caption\">{E.Encode(t["{0}: status on each recommendation", report.StateName(state)].Value)}</caption><thead><tr><th scope=\"col\">{E.Encode(t["Recommendation"].Value)}</th><th scope=\"col\">{E.Encode(t["Status"].Value)}</th></tr></thead><tbody>");
+        foreach (var r in current.Recommendations)
+        {
+            var asked = r.AskedStates.Contains(state);
+            var status = current.StatusOf(r.Id, state);
+            var cell = !asked ? t["Not asked"].Value : status is { } st ? labels.Status(st) : labels.NotReported;
+            // The mark tells the status apart at a glance, as in the heat map; the words are what a screen reader reads.
+            var mark = asked ? $"<span aria-hidden=\"true\">{EvaluationLabels.Mark(status)}</span> " : "";
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-state=\"{E.Encode(state)}\" data-recommendation=\"{r.Id}\"><th scope=\"row\">{E.Encode(labels.Recommendation(r))}</th><td>{mark}{E.Encode(cell)}</td></tr>");
+        }
+        html.Append("</tbody></table></div>");
+    }
 
     /// <summary>A row of a tally table: its name, and under it a recommendation's text (user-written) or an objective's
     /// official title (in its own language).</summary>

@@ -3,7 +3,9 @@ using RcpHub.Domain;
 namespace RcpHub.Features.Evaluation;
 
 /// <summary>The evaluation report as one table for CSV and XLSX (written by TableExport): a row per recommendation,
-/// state, theme and GCM objective, and one for the whole round, each with the same figures as the page.</summary>
+/// state, theme and GCM objective, and one for the whole round, each with the same figures as the page; then the whole
+/// grid, a row per state and recommendation asked (its status counted as 1), which the page shows whole only for small
+/// rounds (<see cref="EvaluationFigures.WholeGridPairs"/>).</summary>
 public static class EvaluationExport
 {
     public static IEnumerable<IReadOnlyList<object?>> Rows(EvaluationReport report, EvaluationLabels labels)
@@ -41,6 +43,20 @@ public static class EvaluationExport
         foreach (var o in report.GcmObjectives)
         {
             yield return Row(t["Objective"], o.ToString(System.Globalization.CultureInfo.InvariantCulture), EvaluationLabels.Objective(o), current.ByGcmObjective[o], previous?.ByGcmObjective.GetValueOrDefault(o));
+        }
+        if (!current.WholeGrid)
+        {
+            yield break;
+        }
+        var statuses = current.Statuses!;
+        foreach (var code in current.States)
+        {
+            foreach (var r in current.Recommendations.Where(r => r.AskedStates.Contains(code)))
+            {
+                var pair = new Addressed(r.Id, code);
+                yield return Row(t["State and recommendation"], $"{code} {r.OutputId}.{r.Number}", $"{report.StateName(code)}: {r.OutputTitle}: {labels.Recommendation(r)}",
+                    FollowUpProgress.Overall([pair], statuses), null);
+            }
         }
     }
 

@@ -15,8 +15,19 @@ public sealed class RoundFigures
     public required RoundRow Round { get; init; }
     public required IReadOnlyList<EvaluatedRecommendation> Recommendations { get; init; }
     public required IReadOnlyList<Addressed> Asked { get; init; }
-    /// <summary>Every pair's report in force; null when the round was counted by the database (not the detailed one).</summary>
+    /// <summary>Every pair's report in force when the round was read pair by pair (<see cref="WholeGrid"/>); null when it
+    /// was counted by the database.</summary>
     public required IReadOnlyDictionary<Addressed, StatusInForce>? Statuses { get; init; }
+
+    /// <summary>Whether <see cref="Statuses"/> holds every pair of the round (the heat map can be drawn whole).</summary>
+    public bool WholeGrid => Statuses is not null;
+
+    /// <summary>In a round counted by the database, the status of each pair of the one state picked (its row of the grid).</summary>
+    public IReadOnlyDictionary<Addressed, ImplementationStatus> Picked { get; init; } = new Dictionary<Addressed, ImplementationStatus>();
+
+    /// <summary>The states asked (members of the process and states named by a recommendation), by code, for their names
+    /// and shapes; a named state that is not a member may be missing (see <see cref="EvaluationReport"/>).</summary>
+    public IReadOnlyDictionary<string, State> StateDetails { get; init; } = new Dictionary<string, State>();
     public required Tally Overall { get; init; }
     public required IReadOnlyDictionary<int, Tally> ByRecommendation { get; init; }
     public required IReadOnlyDictionary<string, Tally> ByState { get; init; }
@@ -29,7 +40,9 @@ public sealed class RoundFigures
     public IReadOnlyList<string> States => ByState.Keys.Order(StringComparer.Ordinal).ToList();
 
     public ImplementationStatus? StatusOf(int recommendationId, string state) =>
-        (Statuses ?? throw new InvalidOperationException("Only the detailed round has each pair's status.")).TryGetValue(new Addressed(recommendationId, state), out var s) ? s.Status : null;
+        Statuses is not null
+            ? Statuses.TryGetValue(new Addressed(recommendationId, state), out var s) ? s.Status : null
+            : Picked.TryGetValue(new Addressed(recommendationId, state), out var p) ? p : null;
 }
 
 /// <summary>Loads the figures of several rounds of one process at once (a handful of queries whatever the number of
@@ -38,11 +51,24 @@ public sealed class RoundFigures
 /// day), and the reports in force in each round (<see cref="FollowUpProgress.InForce"/>).</summary>
 public static class EvaluationFigures
 {
+    /// <summary>Up to this many (state, recommendation) pairs in a round, its report reads every pair and draws the whole
+    /// heat map with its table; above it only the tallies are counted (by the database) and the reader picks a state to
+    /// see its row of the grid, the whole grid being in the CSV and XLSX. Each pair costs about 22 bytes of the compressed
+    /// page (its cell in the picture and in the table: the report of 10,920 pairs fell from 316 KB to 73.5 KB without
+    /// them, docs/benchmarks.md "Issue 10"), so 400 pairs keep the grid under 10 KB of the page's 50 KB, and a round of
+    /// up to 20 states by 20 recommendations is shown whole as before.</summary>
+    public const int WholeGridPairs = 400;
+
     /// <param name="reader">Null for the platform's own work (reminders): every recommendation counts.</param>
-    /// <param name="detailed">The round whose every pair's status is read (<see cref="RoundFigures.StatusOf"/>); the
-    /// others' tallies are counted by the database (<see cref="FollowUpProgress.Counts"/>), with the same figures.</param>
+    /// <param name="detailed">The round whose every pair's status is read (<see cref="RoundFigures.StatusOf"/>) when it
+    /// asks at most <see cref="WholeGridPairs"/> pairs or <paramref name="wholeGrid"/> is set; the tallies of the others
+    /// (and of a large detailed round) are counted by the database (<see cref="FollowUpProgress.Counts"/>), with the same
+    /// figures.</param>
+    /// <param name="wholeGrid">Every pair of the detailed round, whatever their number (the CSV and XLSX files).</param>
+    /// <param name="pickedState">In a large detailed round, the state whose row of the grid is read (<see cref="RoundFigures.Picked"/>):
+    /// the database counts its reports pair by pair, in the same query as the other states' counts.</param>
     public static async Task<IReadOnlyDictionary<int, RoundFigures>> LoadAsync(AppDbContext db, MeetingReader? reader, int processId,
-        IReadOnlyList<RoundRow> rounds, DateTimeOffset now, CancellationToken ct, int? detailed = null)
+        IReadOnlyList<RoundRow> rounds, DateTimeOffset now, CancellationToken ct, int? detailed = null, bool wholeGrid = false, string? pickedState = null)
     {
         if (rounds.Count == 0)
         {
@@ -68,25 +94,45 @@ public static class EvaluationFigures
                 Gcm = r.GcmObjectives.Select(g => g.Objective).ToList(),
             })
             .ToListAsync(ct);
-        var memberships = await db.Memberships.AsNoTracking()
+        // With their states: the report names them and draws them on the map, without a query of its own.
+        var memberships = await db.Memberships.AsNoTracking().Include(m => m.State)
             .Where(m => m.ProcessId == processId && m.Role == MembershipRole.Member && m.StateCode != null)
             .ToListAsync(ct);
-        // Only the detailed round's pairs are read one by one (its heat map shows every one); the other rounds are
-        // counted by the database, which returns a few hundred rows instead of one per pair and round.
-        var inForce = detailed is { } one
-            ? (await db.FollowUpReports.AsNoTracking().InForce(processId, one).ToListAsync(ct)).ToLookup(s => s.RoundKey)
-            : Enumerable.Empty<StatusInForce>().ToLookup(s => s.RoundKey);
-        var counted = rounds.Where(r => r.Id != detailed).ToList();
+        var stateDetails = memberships.Where(m => m.State is not null).DistinctBy(m => m.StateCode).ToDictionary(m => m.StateCode!, m => m.State!, StringComparer.Ordinal);
         var membersOn = rounds.ToDictionary(r => r.Id, r =>
         {
             var day = r.MembershipDay(now);
             return memberships.Where(m => m.IsCurrent(day)).Select(m => m.StateCode!).ToHashSet(StringComparer.Ordinal);
         });
+        var scopes = rounds.ToDictionary(r => r.Id, round =>
+        {
+            var inScope = loaded.Where(r => round.OutputId is null || r.OutputId == round.OutputId)
+                .Select(r => new EvaluatedRecommendation(r.Id, r.OutputId, r.OutputTitle, r.Number, r.Text,
+                    RecommendationAddressees.StatesOf(
+                        new Recommendation { OriginalLanguage = "", Text = "", ToAllMembers = r.ToAllMembers, States = r.States.Select(s => new RecommendationState { StateCode = s }).ToList() },
+                        membersOn[round.Id]),
+                    r.Themes.Select(x => (x.ThemeId, x.Name)).ToList(), r.Gcm.Order().ToList()))
+                .ToList();
+            return (Recommendations: inScope, Asked: inScope.SelectMany(r => r.AskedStates.Select(s => new Addressed(r.Id, s))).ToList());
+        });
+        // Only the detailed round's pairs are read one by one (its heat map shows every one), and only while they are few
+        // enough to draw; the other rounds, and a large detailed one, are counted by the database, which returns a few
+        // hundred rows instead of one per pair and round.
+        var whole = detailed is { } d && (wholeGrid || scopes[d].Asked.Count <= WholeGridPairs) ? detailed : null;
+        var inForce = whole is { } one
+            ? (await db.FollowUpReports.AsNoTracking().InForce(processId, one).ToListAsync(ct)).ToLookup(s => s.RoundKey)
+            : Enumerable.Empty<StatusInForce>().ToLookup(s => s.RoundKey);
+        var counted = rounds.Where(r => r.Id != whole).ToList();
         var byRecommendation = new List<Counted>();
         var byState = new List<Counted>();
         if (counted.Count > 0)
         {
-            var steady = counted.Select(r => membersOn[r.Id]).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal));
+            var steady = counted.Select(r => membersOn[r.Id]).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal)).ToHashSet(StringComparer.Ordinal);
+            // The picked state is counted pair by pair, which gives its row of the grid at no extra query.
+            if (whole is null && pickedState is not null)
+            {
+                steady.Remove(pickedState);
+            }
             var countedIds = counted.Select(r => r.Id).ToList();
             var reports = db.FollowUpReports.AsNoTracking().InForceReports(processId, null).Where(r => countedIds.Contains(r.RoundKey));
             var ids = loaded.Select(r => r.Id).ToList();
@@ -97,24 +143,21 @@ public static class EvaluationFigures
         var figures = new Dictionary<int, RoundFigures>();
         foreach (var round in rounds)
         {
-            var members = membersOn[round.Id];
-            var inScope = loaded.Where(r => round.OutputId is null || r.OutputId == round.OutputId)
-                .Select(r => new EvaluatedRecommendation(r.Id, r.OutputId, r.OutputTitle, r.Number, r.Text,
-                    RecommendationAddressees.StatesOf(
-                        new Recommendation { OriginalLanguage = "", Text = "", ToAllMembers = r.ToAllMembers, States = r.States.Select(s => new RecommendationState { StateCode = s }).ToList() },
-                        members),
-                    r.Themes.Select(x => (x.ThemeId, x.Name)).ToList(), r.Gcm.Order().ToList()))
-                .ToList();
-            var asked = inScope.SelectMany(r => r.AskedStates.Select(s => new Addressed(r.Id, s))).ToList();
+            var (inScope, asked) = scopes[round.Id];
             var byId = inScope.ToDictionary(r => r.Id);
             var recommendationCounts = byRecommendation.Where(c => c.RoundKey == round.Id).ToList();
             var stateCounts = byState.Where(c => c.RoundKey == round.Id).ToList();
-            var statuses = round.Id == detailed ? FollowUpProgress.LatestAcrossRounds(inForce[round.Id]) : null;
-            var validated = statuses?.Where(s => s.Value.Review == ReviewState.Validated).ToDictionary(s => s.Key, s => s.Value);
+            var statuses = round.Id == whole ? FollowUpProgress.LatestAcrossRounds(inForce[round.Id]) : null;
+            var detailedTally = statuses;
+            // The picked state's row, only where the round asks it (a recommendation the reader may not read never shows).
+            var askedSet = round.Id == detailed && pickedState is not null && statuses is null ? asked.Where(p => p.StateCode == pickedState).ToHashSet() : [];
+            var picked = stateCounts.Where(c => c.StateCode == pickedState && askedSet.Contains(new Addressed(c.RecommendationId, c.StateCode)))
+                .DistinctBy(c => (c.RecommendationId, c.StateCode)).ToDictionary(c => new Addressed(c.RecommendationId, c.StateCode), c => c.Status);
+            var validated = detailedTally?.Where(s => s.Value.Review == ReviewState.Validated).ToDictionary(s => s.Key, s => s.Value);
             // The same tallies from each pair's status (the detailed round) or from the database's counts (the others).
             Dictionary<TKey, Tally> By<TKey>(Func<Addressed, IEnumerable<TKey>> keysOf, CountedBy by, bool validatedOnly = false) where TKey : notnull =>
-                statuses is not null
-                    ? FollowUpProgress.TallyBy(asked, validatedOnly ? validated! : statuses, keysOf)
+                detailedTally is not null
+                    ? FollowUpProgress.TallyBy(asked, validatedOnly ? validated! : detailedTally, keysOf)
                     : FollowUpProgress.TallyCounted(asked, (by == CountedBy.State ? stateCounts : recommendationCounts).Where(c => !validatedOnly || c.Validated), keysOf);
             figures[round.Id] = new RoundFigures
             {
@@ -122,7 +165,9 @@ public static class EvaluationFigures
                 Recommendations = inScope,
                 Asked = asked,
                 Statuses = statuses,
-                Overall = statuses is not null ? FollowUpProgress.Overall(asked, statuses) : FollowUpProgress.OverallCounted(asked, recommendationCounts),
+                Picked = picked,
+                StateDetails = stateDetails,
+                Overall = detailedTally is not null ? FollowUpProgress.Overall(asked, detailedTally) : FollowUpProgress.OverallCounted(asked, recommendationCounts),
                 ByRecommendation = By<int>(p => [p.RecommendationId], CountedBy.Recommendation),
                 ByState = By<string>(p => [p.StateCode], CountedBy.State),
                 ValidatedByState = By<string>(p => [p.StateCode], CountedBy.State, validatedOnly: true),

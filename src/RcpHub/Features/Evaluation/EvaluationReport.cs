@@ -20,6 +20,15 @@ public sealed class EvaluationReport
     public required IReadOnlyList<RoundFigures> Trend { get; init; }
     public required IReadOnlyDictionary<string, State> States { get; init; }
 
+    /// <summary>The state whose row of a large round's grid the reader asked for, as they gave it (trimmed, upper case).</summary>
+    public string? Pick { get; init; }
+
+    /// <summary>The picked state when the round asks it anything the reader may read; null otherwise.</summary>
+    public string? PickedState => Pick is { } code && Current.ByState.ContainsKey(code) ? code : null;
+
+    /// <summary>A state code as a reader typed or chose it: trimmed, upper case; empty as none.</summary>
+    public static string? PickOf(string? state) => string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToUpperInvariant();
+
     public string StateName(string code) => States.TryGetValue(code, out var s) ? s.Name(Cultures.Current) : code;
 
     public IReadOnlyList<(int Id, string Name)> Themes => Current.Recommendations.SelectMany(r => r.Themes).Distinct()
@@ -31,8 +40,10 @@ public sealed class EvaluationReport
     public static readonly ImplementationStatus[] Statuses =
         [ImplementationStatus.Implemented, ImplementationStatus.InProgress, ImplementationStatus.Planned, ImplementationStatus.NotStarted, ImplementationStatus.NotApplicable];
 
+    /// <param name="wholeGrid">Every pair of the round read one by one however many (the CSV and XLSX); otherwise only up to
+    /// <see cref="EvaluationFigures.WholeGridPairs"/>, and above it the row of <paramref name="pick"/>.</param>
     public static async Task<EvaluationReport?> LoadAsync(AppDbContext db, MeetingReader reader, int processId, int roundId, DateTimeOffset now,
-        EvaluationRounds rounds, CancellationToken ct)
+        EvaluationRounds rounds, CancellationToken ct, bool wholeGrid = false, string? pick = null)
     {
         var all = await rounds.ListAsync(processId, ct);
         if (all.FirstOrDefault(r => r.Id == roundId) is not { } current)
@@ -41,15 +52,25 @@ public sealed class EvaluationReport
         }
         var trend = all.Where(r => r.OpensAt < current.OpensAt || (r.OpensAt == current.OpensAt && r.Id <= current.Id))
             .OrderBy(r => r.OpensAt).ThenBy(r => r.Id).ToList();
-        var figures = await EvaluationFigures.LoadAsync(db, reader, processId, trend, now, ct, detailed: roundId);
-        var codes = figures[roundId].ByState.Keys.ToList();
-        var states = await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
+        var figures = await EvaluationFigures.LoadAsync(db, reader, processId, trend, now, ct, detailed: roundId, wholeGrid, pick);
+        var details = figures[roundId].StateDetails;
+        var states = figures[roundId].ByState.Keys.Where(details.ContainsKey).ToDictionary(code => code, code => details[code], StringComparer.Ordinal);
+        // A state named by a recommendation without being a member: read apart, seldom needed.
+        var missing = figures[roundId].ByState.Keys.Where(code => !details.ContainsKey(code)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var state in await db.States.AsNoTracking().Where(s => missing.Contains(s.Code)).ToListAsync(ct))
+            {
+                states[state.Code] = state;
+            }
+        }
         return new EvaluationReport
         {
             Current = figures[roundId],
             Previous = trend.Count > 1 ? figures[trend[^2].Id] : null,
             Trend = trend.Select(r => figures[r.Id]).ToList(),
             States = states,
+            Pick = pick,
         };
     }
 }

@@ -13,8 +13,10 @@ public sealed class EvaluationReports(AppDbContext db, MeetingReaders readers, E
     /// <summary>One instant for the whole request, taken when first needed (after a round this request opened).</summary>
     public DateTimeOffset Now => _now ??= clock.GetUtcNow();
 
-    public async Task<EvaluationReport?> LoadAsync(ClaimsPrincipal user, int processId, int roundId, CancellationToken ct) =>
-        await EvaluationReport.LoadAsync(db, await readers.CurrentAsync(user), processId, roundId, Now, rounds, ct);
+    /// <param name="wholeGrid">Every pair of the round, however many (the CSV and XLSX files hold the whole grid).</param>
+    /// <param name="pick">The state whose row of a large round's grid is shown (<see cref="EvaluationReport.PickOf"/>).</param>
+    public async Task<EvaluationReport?> LoadAsync(ClaimsPrincipal user, int processId, int roundId, CancellationToken ct, bool wholeGrid = false, string? pick = null) =>
+        await EvaluationReport.LoadAsync(db, await readers.CurrentAsync(user), processId, roundId, Now, rounds, ct, wholeGrid, pick);
 
     /// <summary>Every round of the process with its figures, latest first.</summary>
     public async Task<(IReadOnlyList<RoundRow> Rounds, IReadOnlyDictionary<int, RoundFigures> Figures)> RoundsAsync(ClaimsPrincipal user, int processId, CancellationToken ct)

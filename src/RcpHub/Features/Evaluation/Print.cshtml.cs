@@ -16,13 +16,14 @@ namespace RcpHub.Features.Evaluation;
 public sealed class PrintModel(EvaluationReports reports, EvaluationLabels labels, MeetingReaders readers, ChromiumPdf chromium,
     IStringLocalizer<EvaluationText> t) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int roundId, CancellationToken ct) =>
-        await DocumentAsync(roundId, "/css/site.css", ct) is { } html ? Content(html, "text/html; charset=utf-8") : NotFound();
+    /// <param name="state">The state whose row of a large round's grid is printed (as picked on the round's page).</param>
+    public async Task<IActionResult> OnGetAsync(int roundId, string? state, CancellationToken ct) =>
+        await DocumentAsync(roundId, "/css/site.css", EvaluationReport.PickOf(state), ct) is { } html ? Content(html, "text/html; charset=utf-8") : NotFound();
 
-    public async Task<IActionResult> OnGetPdfAsync(int roundId, CancellationToken ct)
+    public async Task<IActionResult> OnGetPdfAsync(int roundId, string? state, CancellationToken ct)
     {
         // Chromium reads the stylesheet copied beside the document in its temporary folder.
-        if (await DocumentAsync(roundId, "site.css", ct) is not { } html)
+        if (await DocumentAsync(roundId, "site.css", EvaluationReport.PickOf(state), ct) is not { } html)
         {
             return NotFound();
         }
@@ -35,10 +36,10 @@ public sealed class PrintModel(EvaluationReports reports, EvaluationLabels label
         return File(pdf, "application/pdf", $"evaluation-{HttpContext.AddressedProcess().Slug}-{roundId}.pdf");
     }
 
-    private async Task<string?> DocumentAsync(int roundId, string stylesheet, CancellationToken ct)
+    private async Task<string?> DocumentAsync(int roundId, string stylesheet, string? pick, CancellationToken ct)
     {
         var process = HttpContext.AddressedProcess();
-        if (await reports.LoadAsync(User, process.Id, roundId, ct) is not { } report)
+        if (await reports.LoadAsync(User, process.Id, roundId, ct, pick: pick) is not { } report)
         {
             return null;
         }

@@ -25,9 +25,13 @@ public sealed class RoundModel(EvaluationReports reports, EvaluationRounds round
     public bool CanClose { get; private set; }
     public RemovalQuestion? CloseQuestion { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int roundId, bool close, CancellationToken ct)
+    /// <summary>The picked state as a query parameter led by "&amp;" (empty when none is picked).</summary>
+    public string PickQuery => Report.PickedState is { } s ? "&state=" + Uri.EscapeDataString(s) : "";
+
+    /// <param name="state">The state whose row of a large round's grid is shown (a GET form on the page).</param>
+    public async Task<IActionResult> OnGetAsync(int roundId, bool close, string? state, CancellationToken ct)
     {
-        if (await reports.LoadAsync(User, Process.Id, roundId, ct) is not { } report)
+        if (await reports.LoadAsync(User, Process.Id, roundId, ct, pick: EvaluationReport.PickOf(state)) is not { } report)
         {
             return NotFound();
         }
@@ -57,7 +61,7 @@ public sealed class RoundModel(EvaluationReports reports, EvaluationRounds round
 
     private async Task<IEnumerable<IReadOnlyList<object?>>?> RowsAsync(int roundId, CancellationToken ct)
     {
-        if (await reports.LoadAsync(User, Process.Id, roundId, ct) is not { } report)
+        if (await reports.LoadAsync(User, Process.Id, roundId, ct, wholeGrid: true) is not { } report)
         {
             return null;
         }
