@@ -91,9 +91,9 @@ internal sealed class LotteryPricing
         var ranked = Ranked(weight, tie);
         var cp = new CpModel();
         var chosen = new BoolVar[ranked.Length][];
-        var all = new List<BoolVar>();
+        var all = new List<IntVar>();
         var terms = new List<(BoolVar Var, long Weight)>();
-        var ofTarget = Enumerable.Range(0, model.Targets.Count).Select(_ => new List<BoolVar>()).ToArray();
+        var ofTarget = Enumerable.Range(0, model.Targets.Count).Select(_ => new List<IntVar>()).ToArray();
         for (var k = 0; k < ranked.Length; k++)
         {
             // A selection never holds more than Size of a kind.
@@ -119,19 +119,8 @@ internal sealed class LotteryPricing
                 }
             }
         }
-        cp.Add(LinearExpr.Sum(all) == model.Size);
-        for (var t = 0; t < model.Targets.Count; t++)
-        {
-            var min = model.Targets[t].Min ?? 0;
-            cp.AddLinearConstraint(LinearExpr.Sum(ofTarget[t]), min, model.Targets[t].Max ?? Math.Max(min, model.Size));
-        }
         cp.Maximize(LinearExpr.WeightedSum(terms.Select(x => x.Var), terms.Select(x => x.Weight)));
-        var solver = new CpSolver { StringParameters = "num_workers:1" };
-        var status = solver.Solve(cp);
-        if (status != CpSolverStatus.Optimal)
-        {
-            throw new InvalidOperationException($"The lottery's selection search stopped without a proven answer ({status}).");
-        }
+        var solver = Solve(cp, all, ofTarget);
         var counts = chosen.Select(xs => xs.Count(solver.BooleanValue)).ToArray();
         return Heaviest(ranked, counts);
     }
@@ -163,19 +152,27 @@ internal sealed class LotteryPricing
                 objective.Add((counts[k], (long)Math.Round(kindWeight[k] * Scale)));
             }
         }
-        cp.Add(LinearExpr.Sum(counts) == model.Size);
+        cp.Maximize(LinearExpr.WeightedSum(objective.Select(x => x.Expr), objective.Select(x => x.Weight)));
+        var solver = Solve(cp, counts, ofTarget);
+        return [.. counts.Select(c => (int)solver.Value(c))];
+    }
+
+    /// <summary>Adds the size and every target over <paramref name="chosen"/> (what each variable counts toward the
+    /// selection) and solves to proven optimality.</summary>
+    private CpSolver Solve(CpModel cp, IEnumerable<IntVar> chosen, List<IntVar>[] ofTarget)
+    {
+        cp.Add(LinearExpr.Sum(chosen) == model.Size);
         for (var t = 0; t < model.Targets.Count; t++)
         {
             var min = model.Targets[t].Min ?? 0;
             cp.AddLinearConstraint(LinearExpr.Sum(ofTarget[t]), min, model.Targets[t].Max ?? Math.Max(min, model.Size));
         }
-        cp.Maximize(LinearExpr.WeightedSum(objective.Select(x => x.Expr), objective.Select(x => x.Weight)));
         var solver = new CpSolver { StringParameters = "num_workers:1" };
         var status = solver.Solve(cp);
         if (status != CpSolverStatus.Optimal)
         {
             throw new InvalidOperationException($"The lottery's selection search stopped without a proven answer ({status}).");
         }
-        return [.. counts.Select(c => (int)solver.Value(c))];
+        return solver;
     }
 }
