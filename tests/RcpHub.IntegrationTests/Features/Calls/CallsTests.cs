@@ -45,22 +45,23 @@ public sealed class CallsTests : MailingTests
         return (user, organization.Id);
     }
 
-    private static JsonObject CallBody(string targets = "", int places = 2) => new()
+    private static JsonObject CallBody(string targets = "", int places = 2, string method = "ScoreOptimal", decimal? threshold = null) => new()
     {
         ["title"] = "Civil society at the ministerial meeting",
         ["eligibility"] = "Organisations working with migrants.",
         ["places"] = places,
         ["travelFunded"] = true,
         ["deadline"] = DateTimeOffset.UtcNow.AddDays(10),
-        ["method"] = "ScoreOptimal",
+        ["method"] = method,
+        ["lotteryThreshold"] = threshold,
         ["criteria"] = "Relevance | 3\nReach | 1",
         ["targets"] = targets,
         ["regions"] = "West Africa | SEN NGA",
     };
 
-    private async Task<int> PublishedCallAsync(HttpClient secretariat, string targets = "", int places = 2)
+    private async Task<int> PublishedCallAsync(HttpClient secretariat, string targets = "", int places = 2, string method = "ScoreOptimal", decimal? threshold = null)
     {
-        using var created = await secretariat.PostAsJsonAsync(Calls, CallBody(targets, places));
+        using var created = await secretariat.PostAsJsonAsync(Calls, CallBody(targets, places, method, threshold));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
         using var published = await secretariat.PostAsync($"{Calls}/{id}/publication", null);
@@ -295,6 +296,83 @@ public sealed class CallsTests : MailingTests
         Assert.Contains("The organisation withdrew its representative.", published, StringComparison.Ordinal);
         Assert.DoesNotContain(member.DisplayName, published, StringComparison.Ordinal);
         Assert.DoesNotContain("aminata@example.org", published, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lottery_publishes_every_chance_and_a_seed_commitment_before_the_draw_and_its_revealed_seed_reproduces_the_draw()
+    {
+        using var secretariat = await TestSignIn.HttpClientAsync(Factory, _secretariat);
+        var call = await PublishedCallAsync(secretariat, targets: "migrantLed | yes | 1 |", method: "FairLottery", threshold: 5m);
+        var profiles = new[] { ("SEN", true), ("FRA", false), ("NGA", false), ("ESP", false) };
+        var applications = new List<int>();
+        foreach (var (country, migrantLed) in profiles)
+        {
+            var (user, organization) = await ApplicantAsync("lottery-" + country.ToLowerInvariant());
+            using var client = await TestSignIn.HttpClientAsync(Factory, user);
+            applications.Add(await ApplyAsync(client, call, ApplicationBody(organization, country, migrantLed)));
+        }
+        var member = await TestSignIn.CreateUserAsync(Factory, $"member-{Guid.NewGuid():N}@example.org");
+        await AddPanelAsync(call, member);
+        var criteria = await CriteriaAsync(call);
+        using var memberClient = await TestSignIn.HttpClientAsync(Factory, member);
+        // The last application scores below the published threshold: it takes no part in the lottery.
+        foreach (var (application, value) in applications.Zip(new[] { 8, 7, 6, 2 }))
+        {
+            using var scored = await memberClient.PostAsJsonAsync($"{Calls}/{call}/applications/{application}/scores", Scores(criteria, value, value));
+            Assert.Equal(HttpStatusCode.NoContent, scored.StatusCode);
+        }
+        await CloseAsync(call);
+
+        using var pages = await TestSignIn.HtmlClientAsync(Factory, _secretariat);
+        var panel = await pages.GetAsync($"/processes/demo/calls/{call}/panel");
+        Assert.Equal(HttpStatusCode.OK, (await pages.SubmitAsync(panel, "#propose", new Dictionary<string, string>())).Status);
+
+        // Before the draw: every chance and the commitment are public, the seed is not, and nothing is selected yet.
+        using var anonymous = Factory.CreateClient();
+        var before = (await anonymous.GetFromJsonAsync<SelectionReport>($"{Calls}/{call}/report", Web))!;
+        Assert.Null(before.Seed);
+        Assert.Empty(before.Proposal!.Selected);
+        var commitment = Assert.IsType<string>(before.SeedCommitment);
+        var chances = before.Proposal.Chances!;
+        Assert.Equal(3, chances.Count);
+        // Two places among three: the migrant-led applicant, whom the target needs, is certain; the other two share the other place.
+        Dictionary<int, string> pseudonyms;
+        await using (var scope = Factory.Scope())
+        {
+            pseudonyms = await scope.Db.CallApplications.Where(a => a.CallId == call).ToDictionaryAsync(a => a.Id, a => a.Pseudonym);
+        }
+        Assert.DoesNotContain(pseudonyms[applications[3]], chances.Keys);
+        Assert.Equal(1m, Math.Round(chances[pseudonyms[applications[0]]], 6));
+        Assert.Equal(0.5m, Math.Round(chances[pseudonyms[applications[1]]], 6));
+        Assert.Equal(0.5m, Math.Round(chances[pseudonyms[applications[2]]], 6));
+        var page = await HtmlClient.For(Factory).GetAsync($"/processes/demo/calls/{call}/report");
+        Assert.Contains(commitment, page.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(3, page.Texts("#chances tbody tr").Count);
+        Assert.Contains(pseudonyms[applications[1]], page.Text("#chances"), StringComparison.Ordinal);
+
+        // Anyone recomputes the same chances from the published inputs.
+        var inputs = (await anonymous.GetFromJsonAsync<SelectionInputs>($"{Calls}/{call}/selection-inputs", Web))!;
+        var distribution = Assert.IsType<LotteryResult.Distribution>(FairLottery.Distribute(CallProposals.Problem(inputs)));
+        foreach (var chance in distribution.Chances)
+        {
+            Assert.Equal(Math.Round(chances[chance.Key], 6), Math.Round(chance.Chance, 6));
+        }
+
+        panel = await pages.GetAsync($"/processes/demo/calls/{call}/panel");
+        Assert.Equal(HttpStatusCode.OK, (await pages.SubmitAsync(panel, "#draw", new Dictionary<string, string>())).Status);
+
+        // After it: the seed is revealed, matches the commitment, and draws exactly the published selection.
+        var after = (await anonymous.GetFromJsonAsync<SelectionReport>($"{Calls}/{call}/report", Web))!;
+        var seed = Assert.IsType<string>(after.Seed);
+        Assert.Equal(commitment, FairLottery.Commit(seed));
+        Assert.Equal(FairLottery.Draw(distribution, seed).Order(StringComparer.Ordinal), after.Proposal!.Selected.Order(StringComparer.Ordinal));
+        Assert.Contains(pseudonyms[applications[0]], after.Proposal.Selected);
+        Assert.Equal(2, after.Proposal.Selected.Count);
+        Assert.Contains(seed, (await HtmlClient.For(Factory).GetAsync($"/processes/demo/calls/{call}/report")).Text("#seed"), StringComparison.Ordinal);
+
+        // A second draw is refused: the published selection stays.
+        panel = await pages.GetAsync($"/processes/demo/calls/{call}/panel");
+        Assert.Null(panel.Document.QuerySelector("#draw"));
     }
 
     [Fact]
