@@ -7,6 +7,7 @@ using RcpHub.Features.Meetings;
 using RcpHub.Features.Processes;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Email;
 
 namespace RcpHub.Features.Organizations;
 
@@ -15,7 +16,8 @@ namespace RcpHub.Features.Organizations;
 /// the reader may see them); its contact people, evidence and the verification note for its representatives and the
 /// secretariats, who verify it here.</summary>
 [Requires(Operation.ViewPublicRegistry)]
-public sealed class DetailsModel(AppDbContext db, TimeProvider time, MeetingReaders readers, IStringLocalizer<OrganizationsText> t) : PageModel
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, MeetingReaders readers, IStringLocalizer<OrganizationsText> t,
+    Outbox outbox, IConfiguration configuration) : PageModel
 {
     public OrganizationDetails Organization { get; private set; } = null!;
     public RegistryFacts? Facts { get; private set; }
@@ -64,7 +66,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, MeetingRead
         {
             return NotFound();
         }
-        var outcome = await OrganizationRegistry.VerifyAsync(db, time, t, Organization.Slug, Verification, ProcessAccess.UserIdOf(User)!, ct);
+        var outcome = await OrganizationRegistry.VerifyAsync(db, time, t, outbox, configuration, Organization.Slug, Verification, ProcessAccess.UserIdOf(User)!, ct);
         if (!outcome.Saved)
         {
             foreach (var (field, messages) in outcome.Errors)

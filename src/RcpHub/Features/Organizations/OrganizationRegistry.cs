@@ -6,6 +6,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Documents;
 using RcpHub.Infrastructure;
+using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Organizations;
@@ -197,7 +198,7 @@ public static class OrganizationRegistry
     /// <summary>A secretariat verifies a registered organisation, or declines to, with a note; refused for anything but a
     /// civil society organisation, and a decline without a note.</summary>
     public static async Task<RegistryOutcome> VerifyAsync(AppDbContext db, TimeProvider clock, IStringLocalizer<OrganizationsText> t,
-        string slug, VerificationInput input, string userId, CancellationToken ct)
+        Outbox outbox, IConfiguration configuration, string slug, VerificationInput input, string userId, CancellationToken ct)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Slug == slug && o.Kind == OrganizationKind.CivilSociety, ct);
         if (organization is null)
@@ -226,8 +227,39 @@ public static class OrganizationRegistry
         organization.VerificationNote = note;
         organization.VerifiedAt = clock.GetUtcNow();
         organization.VerifiedByUserId = userId;
+        await TellDecisionAsync(db, t, outbox, configuration, organization, ct);
         await db.SaveChangesAsync(ct);
+        await outbox.DeliverQueuedAsync(ct);
         return new RegistryOutcome(organization.Slug, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>Tells every contact person, in their own language, what the secretariat decided and its note; a decision
+    /// back to "not yet verified" is no news to them.</summary>
+    private static async Task TellDecisionAsync(AppDbContext db, IStringLocalizer<OrganizationsText> t, Outbox outbox, IConfiguration configuration,
+        Organization organization, CancellationToken ct)
+    {
+        if (organization.Verification == VerificationStatus.Pending)
+        {
+            return;
+        }
+        var recipients = await db.OrganizationRepresentatives.ActiveOf(organization.Id)
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new MailRecipient(u.Id, u.DisplayName, u.Email!, u.PreferredLanguage))
+            .ToListAsync(ct);
+        var link = PublicLinks.To(configuration, $"/organizations/{organization.Slug}#contacts");
+        var stamp = organization.VerifiedAt!.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        await outbox.EnqueueAsync(recipients, MailKind.RegistryDecision, meetingId: null,
+            r => $"registry-decision:{organization.Id.ToString(CultureInfo.InvariantCulture)}:{stamp}:{r.UserId}",
+            r => new Letter(t["The registration of {0}", organization.Name], string.Join("\n\n",
+                new[]
+                {
+                    t["Dear {0},", r.Name].Value,
+                    organization.Verification == VerificationStatus.Verified
+                        ? t["A secretariat has verified {0}: the civil society directory shows it as verified.", organization.Name]
+                        : t["A secretariat has declined to verify {0}.", organization.Name],
+                    organization.VerificationNote is { } note ? t["Note of the secretariat: {0}", note].Value : null,
+                    t["The organisation's page: {0}", link].Value,
+                    t["The secretariat"].Value,
+                }.OfType<string>())), ct: ct);
     }
 
     /// <summary>Adds a contact person (a representative) to an organisation, by the e-mail address of their account.

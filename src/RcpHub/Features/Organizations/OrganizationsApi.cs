@@ -8,6 +8,7 @@ using RcpHub.Features.Meetings;
 using RcpHub.Features.Processes;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Email;
 
 namespace RcpHub.Features.Organizations;
 
@@ -127,9 +128,9 @@ public static class OrganizationsApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> VerifyAsync(AppDbContext db, TimeProvider clock,
-        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, [FromBody] VerificationInput verification, CancellationToken ct)
+        IStringLocalizer<OrganizationsText> t, Outbox outbox, IConfiguration configuration, HttpContext http, string slug, [FromBody] VerificationInput verification, CancellationToken ct)
     {
-        var outcome = await OrganizationRegistry.VerifyAsync(db, clock, t, slug.ToLowerInvariant(), verification, ProcessAccess.UserIdOf(http.User)!, ct);
+        var outcome = await OrganizationRegistry.VerifyAsync(db, clock, t, outbox, configuration, slug.ToLowerInvariant(), verification, ProcessAccess.UserIdOf(http.User)!, ct);
         if (outcome.Saved)
         {
             return TypedResults.NoContent();
