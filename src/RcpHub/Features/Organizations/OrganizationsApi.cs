@@ -66,6 +66,29 @@ public static class OrganizationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem().RefusesWithout("email")
             .Requires(Operation.RegisterOrganization);
+        registry.MapGet("/{slug}/contacts", ListContactsAsync)
+            .WithName("ListCivilSocietyContacts")
+            .WithSummary("An organisation's contact people: for them, the secretariats and platform administrators.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Requires(Operation.RegisterOrganization);
+        registry.MapDelete("/{slug}/contacts/{contactId:int}", RemoveContactAsync)
+            .WithName("RemoveCivilSocietyContact")
+            .WithSummary("Removes a contact person (by the id the contact list gives); never the last one. They no longer act for the organisation.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem()
+            .Requires(Operation.RegisterOrganization);
+        registry.MapPut("/{slug}", EditAsync)
+            .WithName("EditCivilSocietyOrganization")
+            .WithSummary("Its contact people (or a secretariat) correct the registry entry; a verified entry stays verified and the secretariats see the changes.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem().RefusesWithout("name", "type", "countryCodes", "languages")
+            .Requires(Operation.RegisterOrganization);
         return api;
     }
 
@@ -77,15 +100,65 @@ public static class OrganizationsApi
         {
             return NotRegistered(slug);
         }
-        var reader = await readers.CurrentAsync(http.User);
-        if (!AccessRules.MayVerifyOrganizations(reader.IsPlatformAdministrator, reader.Roles.Select(r => r.Role))
-            && !await db.OrganizationRepresentatives.ActsForAsync(reader.UserId!, registry.Id, ct))
+        if (!await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Only the organisation's contact people and the secretariats may add a contact person."]);
         }
         var outcome = await OrganizationRegistry.AddContactAsync(db, clock, t, registry.Id, slug, contact, ct);
         return outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The contact person could not be added."]);
     }
+
+    public static async Task<Results<Ok<IReadOnlyList<RegistryContact>>, ProblemHttpResult>> ListContactsAsync(AppDbContext db, MeetingReaders readers,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, CancellationToken ct)
+    {
+        slug = slug.ToLowerInvariant();
+        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        {
+            return NotRegistered(slug);
+        }
+        if (!await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct))
+        {
+            return NotLookingAfter(t);
+        }
+        return TypedResults.Ok((await CivilSocietyDirectory.ContactsAsync(db, registry.Id, registry.Note, ct)).People);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveContactAsync(AppDbContext db, TimeProvider clock, MeetingReaders readers,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, int contactId, CancellationToken ct)
+    {
+        slug = slug.ToLowerInvariant();
+        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        {
+            return NotRegistered(slug);
+        }
+        if (!await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct))
+        {
+            return NotLookingAfter(t);
+        }
+        var outcome = await OrganizationRegistry.RemoveContactAsync(db, clock, t, registry.Id, slug, contactId, ct);
+        return outcome is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Contact person not found", detail: $"The organisation has no contact person {contactId}.")
+            : outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The contact person could not be removed."]);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> EditAsync(AppDbContext db, MeetingReaders readers,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, RegistrationInput entry, CancellationToken ct)
+    {
+        slug = slug.ToLowerInvariant();
+        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        {
+            return NotRegistered(slug);
+        }
+        if (!await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct))
+        {
+            return NotLookingAfter(t);
+        }
+        var outcome = await OrganizationRegistry.EditAsync(db, t, registry.Id, entry, ct);
+        return outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The entry could not be saved."]);
+    }
+
+    private static ProblemHttpResult NotLookingAfter(IStringLocalizer<OrganizationsText> t) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Only the organisation's contact people and the secretariats may do this."]);
 
     public static async Task<Ok<List<OrganizationSummary>>> ListOrganizations(AppDbContext db, TimeProvider time, CancellationToken ct) =>
         TypedResults.Ok(await OrganizationQueries.ListAsync(db, time.Today(), ct));
