@@ -96,15 +96,13 @@ public static class OrganizationsApi
         IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, [FromBody] ContactInput contact, CancellationToken ct)
     {
         slug = slug.ToLowerInvariant();
-        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        var (registryId, refused) = await LookedAfterAsync(db, readers, http, slug,
+            t["Only the organisation's contact people and the secretariats may add a contact person."], ct);
+        if (refused is not null)
         {
-            return NotRegistered(slug);
+            return refused;
         }
-        if (!await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Only the organisation's contact people and the secretariats may add a contact person."]);
-        }
-        var outcome = await OrganizationRegistry.AddContactAsync(db, clock, t, registry.Id, slug, contact, ct);
+        var outcome = await OrganizationRegistry.AddContactAsync(db, clock, t, registryId, slug, contact, ct);
         return outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The contact person could not be added."]);
     }
 
@@ -112,30 +110,24 @@ public static class OrganizationsApi
         IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, CancellationToken ct)
     {
         slug = slug.ToLowerInvariant();
-        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        var (registryId, refused) = await LookedAfterAsync(db, readers, http, slug, t["Only the organisation's contact people and the secretariats may do this."], ct);
+        if (refused is not null)
         {
-            return NotRegistered(slug);
+            return refused;
         }
-        if (!await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct))
-        {
-            return NotLookingAfter(t);
-        }
-        return TypedResults.Ok((await CivilSocietyDirectory.ContactsAsync(db, registry.Id, registry.Note, ct)).People);
+        return TypedResults.Ok((await CivilSocietyDirectory.ContactsAsync(db, registryId, note: null, ct)).People);
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveContactAsync(AppDbContext db, TimeProvider clock, MeetingReaders readers,
         IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, int contactId, CancellationToken ct)
     {
         slug = slug.ToLowerInvariant();
-        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        var (registryId, refused) = await LookedAfterAsync(db, readers, http, slug, t["Only the organisation's contact people and the secretariats may do this."], ct);
+        if (refused is not null)
         {
-            return NotRegistered(slug);
+            return refused;
         }
-        if (!await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct))
-        {
-            return NotLookingAfter(t);
-        }
-        var outcome = await OrganizationRegistry.RemoveContactAsync(db, clock, t, registry.Id, slug, contactId, ct);
+        var outcome = await OrganizationRegistry.RemoveContactAsync(db, clock, t, registryId, slug, contactId, ct);
         return outcome is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Contact person not found", detail: $"The organisation has no contact person {contactId}.")
             : outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The contact person could not be removed."]);
@@ -145,20 +137,28 @@ public static class OrganizationsApi
         IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, RegistrationInput entry, CancellationToken ct)
     {
         slug = slug.ToLowerInvariant();
-        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        var (registryId, refused) = await LookedAfterAsync(db, readers, http, slug, t["Only the organisation's contact people and the secretariats may do this."], ct);
+        if (refused is not null)
         {
-            return NotRegistered(slug);
+            return refused;
         }
-        if (!await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct))
-        {
-            return NotLookingAfter(t);
-        }
-        var outcome = await OrganizationRegistry.EditAsync(db, t, registry.Id, entry, ct);
+        var outcome = await OrganizationRegistry.EditAsync(db, t, registryId, entry, ct);
         return outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The entry could not be saved."]);
     }
 
-    private static ProblemHttpResult NotLookingAfter(IStringLocalizer<OrganizationsText> t) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Only the organisation's contact people and the secretariats may do this."]);
+    /// <summary>The registry entry at <paramref name="slug"/> when the caller looks after it (its contact people, the
+    /// secretariats); otherwise the answer: 404 for no such entry, 403 with <paramref name="refusal"/>.</summary>
+    private static async Task<(int Id, ProblemHttpResult? Refused)> LookedAfterAsync(AppDbContext db, MeetingReaders readers, HttpContext http, string slug,
+        string refusal, CancellationToken ct)
+    {
+        if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
+        {
+            return (0, NotRegistered(slug));
+        }
+        return await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct)
+            ? (registry.Id, null)
+            : (registry.Id, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusal));
+    }
 
     public static async Task<Ok<List<OrganizationSummary>>> ListOrganizations(AppDbContext db, TimeProvider time, CancellationToken ct) =>
         TypedResults.Ok(await OrganizationQueries.ListAsync(db, time.Today(), ct));
