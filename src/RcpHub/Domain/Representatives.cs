@@ -43,4 +43,13 @@ public static class ActingOrganizations
             .Union(roles.Where(RolesInForce.InForce(memberships, today))
                 .Where(a => a.UserId == userId && a.ProcessId == processId && a.Role == ProcessRole.CivilSociety && a.OrganizationId != null)
                 .Select(a => a.OrganizationId!.Value));
+
+    /// <summary>The same rule read from what is loaded with a reader (<see cref="MeetingReader"/>), for the meeting rule: the
+    /// organisations they represent in the registry, and those their roles in force are tied to. The roles count in every
+    /// process, as the meeting rule has always read them (an organisation's people see the meetings it is invited to,
+    /// whichever process they hold their role in).</summary>
+    public static IEnumerable<int> Of(MeetingReader reader) =>
+        reader.Roles.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value)
+            .Concat(reader.Represented ?? [])
+            .Distinct();
 }

@@ -171,4 +171,26 @@ public sealed class RegistryContactsTests : IAsyncLifetime
         using var refused = await former.GetAsync($"/api/v1/civil-society/organizations/{_organization.Slug}/contacts");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_registry_representative_without_a_role_sees_the_meeting_their_organisation_is_invited_to_until_removed()
+    {
+        var bp = await Arrange.ProcessIdAsync(_factory, "bp");
+        var meeting = await Arrange.MeetingAsync(_factory, bp, "Consultation with civil society", MeetingAudience.ByInvitation,
+            configure: m => m.Invitees.Add(new MeetingInvitee { OrganizationId = _organization.Id }));
+        var membersOnly = await Arrange.MeetingAsync(_factory, bp, "Senior officials only", MeetingAudience.MembersOnly,
+            configure: m => m.Invitees.Add(new MeetingInvitee { OrganizationId = _organization.Id }));
+        using var spanish = await TestSignIn.HtmlClientAsync(_factory, _spanish);
+        Assert.Equal(HttpStatusCode.OK, (await spanish.GetAsync($"/meetings/{meeting.Id}")).Status);
+        // The meeting's audience rule stands: a members-only meeting admits no invitee (decision 0024).
+        Assert.Equal(HttpStatusCode.NotFound, (await spanish.GetAsync($"/meetings/{membersOnly.Id}")).Status);
+
+        using var french = await TestSignIn.HttpClientAsync(_factory, _french);
+        var contacts = await french.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/civil-society/organizations/{_organization.Slug}/contacts");
+        var row = contacts.EnumerateArray().Single(c => c.GetProperty("email").GetString() == _spanish.Email).GetProperty("id").GetInt32();
+        using var removed = await french.DeleteAsync($"/api/v1/civil-society/organizations/{_organization.Slug}/contacts/{row}");
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await spanish.GetAsync($"/meetings/{meeting.Id}")).Status);
+    }
 }
