@@ -114,17 +114,3 @@ public static class CaucusLimits
     public const int Comment = 4000;
     public const int Dissent = 4000;
 }
-
-/// <summary>The organisations a person acts for in a process: those they represent (<see cref="OrganizationRepresentative"/>
-/// not removed), and the one their civil-society role in the process is tied to. They endorse or dissent for it in the
-/// caucus and submit its statements to the meetings it is invited to.</summary>
-public static class ActingOrganizations
-{
-    public static IQueryable<int> Of(
-        IQueryable<OrganizationRepresentative> representatives, IQueryable<ProcessRoleAssignment> roles, IQueryable<Membership> memberships,
-        string userId, int processId, DateOnly today) =>
-        representatives.ActiveOrganizationIdsFor(userId)
-            .Union(roles.Where(RolesInForce.InForce(memberships, today))
-                .Where(a => a.UserId == userId && a.ProcessId == processId && a.Role == ProcessRole.CivilSociety && a.OrganizationId != null)
-                .Select(a => a.OrganizationId!.Value));
-}

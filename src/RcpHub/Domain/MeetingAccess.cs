@@ -7,7 +7,10 @@ public sealed record ReaderRole(int ProcessId, ProcessRole Role, string? StateCo
 
 /// <summary>The person reading: anonymous (no user id, no roles), or a user with their active roles in every process.</summary>
 /// <param name="TimeZoneId">The zone the person chose on their account page (read with the roles, in the same query).</param>
-public sealed record MeetingReader(string? UserId, bool IsPlatformAdministrator, IReadOnlyList<ReaderRole> Roles, string? TimeZoneId = null)
+/// <param name="Represented">The organisations the person represents in the registry today (read with the roles, in the
+/// same query): with the organisations of their roles, those they act for (<see cref="ActingOrganizations.Of(MeetingReader)"/>).</param>
+public sealed record MeetingReader(string? UserId, bool IsPlatformAdministrator, IReadOnlyList<ReaderRole> Roles, string? TimeZoneId = null,
+    IReadOnlyList<int>? Represented = null)
 {
     public static readonly MeetingReader Anonymous = new(null, false, []);
 
@@ -95,7 +98,7 @@ public static class MeetingAccess
         return new Facts(
             MemberProcesses(reader), ProcessesWith(MemberAndObserverRoles), ProcessesWith(OrganiserRoles),
             reader.Roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList(),
-            reader.Roles.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList(),
+            [.. ActingOrganizations.Of(reader)],
             reader.UserId ?? "",
             includeSummaries, publicMeansEveryone);
     }
@@ -113,7 +116,7 @@ public static class MeetingAccess
     {
         var processes = reader.Roles.Select(r => r.ProcessId).Distinct().ToList();
         var states = reader.Roles.Where(r => r.Role == ProcessRole.FocalPoint && r.StateCode != null).Select(r => r.StateCode!).Distinct().ToList();
-        var organizations = reader.Roles.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
+        var organizations = ActingOrganizations.Of(reader).ToList();
         var userId = reader.UserId ?? "";
         return m => processes.Contains(m.ProcessId)
             || m.ParticipatingProcesses.Any(p => processes.Contains(p.ProcessId))

@@ -27,3 +27,29 @@ public static class Representatives
     public static Task<bool> ActsForAsync(this IQueryable<OrganizationRepresentative> representatives, string userId, int organizationId, CancellationToken cancellationToken = default) =>
         representatives.ActiveFor(userId).AnyAsync(r => r.OrganizationId == organizationId, cancellationToken);
 }
+
+/// <summary>The one rule of who acts for an organisation in a process (docs/decisions/0024-who-acts-for-an-organisation.md):
+/// its representatives in the registry (<see cref="OrganizationRepresentative"/> not removed), and the holders of a
+/// civil-society role in force in that process tied to it (named by the secretariat, or given by a call's selection).
+/// Calls (applying, reading one's application), the caucus (endorsing, dissenting) and statements all ask here. Removing a
+/// contact person from the registry also ends their civil-society roles tied to the organisation, so that the registry
+/// ends someone's acting everywhere at once.</summary>
+public static class ActingOrganizations
+{
+    public static IQueryable<int> Of(
+        IQueryable<OrganizationRepresentative> representatives, IQueryable<ProcessRoleAssignment> roles, IQueryable<Membership> memberships,
+        string userId, int processId, DateOnly today) =>
+        representatives.ActiveOrganizationIdsFor(userId)
+            .Union(roles.Where(RolesInForce.InForce(memberships, today))
+                .Where(a => a.UserId == userId && a.ProcessId == processId && a.Role == ProcessRole.CivilSociety && a.OrganizationId != null)
+                .Select(a => a.OrganizationId!.Value));
+
+    /// <summary>The same rule read from what is loaded with a reader (<see cref="MeetingReader"/>), for the meeting rule: the
+    /// organisations they represent in the registry, and those their roles in force are tied to. The roles count in every
+    /// process, as the meeting rule has always read them (an organisation's people see the meetings it is invited to,
+    /// whichever process they hold their role in).</summary>
+    public static IEnumerable<int> Of(MeetingReader reader) =>
+        reader.Roles.Where(r => r.OrganizationId != null).Select(r => r.OrganizationId!.Value)
+            .Concat(reader.Represented ?? [])
+            .Distinct();
+}

@@ -85,7 +85,7 @@ public static partial class PageCatalogue
         var samples = new Dictionary<string, Func<string, string?>>(StringComparer.OrdinalIgnoreCase)
         {
             // An organisation's page: the demo's verified civil society organisation, whose page shows the most.
-            ["slug"] = pattern => pattern == "/organizations/{slug}" ? DemoData.DemoOrganizations[0]
+            ["slug"] = pattern => pattern is "/organizations/{slug}" or "/organizations/{slug}/edit" ? DemoData.DemoOrganizations[0]
                 : pattern.StartsWith("/organizations", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/organizations", StringComparison.Ordinal) ? "iom" : DemoData.ProcessSlug,
             ["code"] = pattern => pattern.StartsWith("/sdg", StringComparison.Ordinal) || pattern.StartsWith("/api/v1/sdg", StringComparison.Ordinal) ? "10.7" : "fra",
             // Recommendation 1 of output 1 (members only); GCM objective 1.

@@ -8,7 +8,8 @@ using RcpHub.Infrastructure.Localization;
 namespace RcpHub.Features.Audit;
 
 /// <summary>Which entries to read: one process's (by id or address), one person's, one kind of record's, and older than an entry.</summary>
-public sealed record AuditFilter(int? ProcessId = null, string? ProcessSlug = null, string? User = null, string? EntityType = null, long? Before = null);
+public sealed record AuditFilter(int? ProcessId = null, string? ProcessSlug = null, string? User = null, string? EntityType = null, long? Before = null,
+    string? EntityId = null);
 
 /// <summary>One field of a change: its value before and after (absent for an added or removed record).</summary>
 public sealed record AuditChange(string Field, JsonElement? Before, JsonElement? After);
@@ -47,6 +48,10 @@ public static class AuditLog
         {
             var type = filter.EntityType.Trim();
             entries = entries.Where(a => a.EntityType == type);
+        }
+        if (filter.EntityId is { } entityId)
+        {
+            entries = entries.Where(a => a.EntityId == entityId);
         }
         if (filter.Before is { } before)
         {

@@ -59,7 +59,7 @@ public sealed class ApplyModel(CallDesk desk, AppDbContext db, IStringLocalizer<
             return false;
         }
         Call = call;
-        Organizations = await desk.OrganizationsOfAsync(ProcessAccess.UserIdOf(User)!, ct);
+        Organizations = await desk.OrganizationsOfAsync(ProcessAccess.UserIdOf(User)!, Process.Id, ct);
         var language = Cultures.Current;
         Countries = (await db.States.AsNoTracking().ToListAsync(ct)).Select(s => (s.Code, s.Name(language)))
             .OrderBy(s => s.Item2, StringComparer.CurrentCulture).ToList();

@@ -47,7 +47,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
         var grant = await access.ForProcessAsync(user, processId);
         var secretariat = AccessRules.Allows(Operation.ManageCalls, grant.IsPlatformAdministrator, grant.Roles);
         var panel = callId is { } id && await db.CallPanelMembers.AnyAsync(p => p.CallId == id && p.UserId == userId, ct);
-        var organizations = await db.OrganizationRepresentatives.ActiveOrganizationIdsFor(userId).ToListAsync(ct);
+        var organizations = await ActingFor(userId, processId).ToListAsync(ct);
         return new CallReader(userId, secretariat, panel, organizations);
     }
 
@@ -238,11 +238,18 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
         db.CallApplications.Where(a => a.CallId == callId)
             .Join(db.Users, a => a.SubmittedByUserId, u => u.Id, (a, u) => new MailRecipient(u.Id, u.DisplayName, u.Email!, u.PreferredLanguage));
 
-    /// <summary>The organisations the person acts for, to apply in the name of one of them.</summary>
-    public async Task<IReadOnlyList<(int Id, string Name)>> OrganizationsOfAsync(string userId, CancellationToken ct) =>
-        (await db.OrganizationRepresentatives.AsNoTracking().ActiveFor(userId)
-            .OrderBy(r => r.Organization!.Name).Select(r => new { r.OrganizationId, r.Organization!.Name }).ToListAsync(ct))
-            .Select(o => (o.OrganizationId, o.Name)).ToList();
+    /// <summary>The organisations the person acts for in the process (<see cref="ActingOrganizations"/>), to apply in the
+    /// name of one of them.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> OrganizationsOfAsync(string userId, int processId, CancellationToken ct)
+    {
+        var acting = ActingFor(userId, processId);
+        return (await db.Organizations.AsNoTracking().Where(o => acting.Contains(o.Id))
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name)).ToList();
+    }
+
+    private IQueryable<int> ActingFor(string userId, int processId) =>
+        ActingOrganizations.Of(db.OrganizationRepresentatives, db.ProcessRoleAssignments, db.Memberships, userId, processId, clock.Today());
 
     public async Task<Outcome> ApplyAsync(int processId, int callId, string userId, ApplicationInput input, CancellationToken ct)
     {
@@ -259,7 +266,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
             return Outcome.Refused(errors);
         }
         if (input.OrganizationId is not { } organizationId
-            || !await db.OrganizationRepresentatives.ActsForAsync(userId, organizationId, ct))
+            || !await ActingFor(userId, processId).ContainsAsync(organizationId, ct))
         {
             errors.Add(nameof(ApplicationInput.OrganizationId), t["Choose an organisation you act for."]);
         }

@@ -120,14 +120,8 @@ public sealed class CallSelection(AppDbContext db, Outbox outbox, IConfiguration
         }
         call.DecidedAt = now;
         var chosenOrganizations = applications.Where(a => a.Outcome == ApplicationOutcome.Selected).Select(a => a.OrganizationId).ToList();
-        if (call.Meeting is { } meeting)
-        {
-            // The meeting's own invitee list, as its invitees page keeps it: an organisation invited once.
-            foreach (var organizationId in chosenOrganizations.Where(o => meeting.Invitees.All(i => i.OrganizationId != o)))
-            {
-                meeting.Invitees.Add(new MeetingInvitee { OrganizationId = organizationId, Meeting = meeting });
-            }
-        }
+        // Invited as the meeting's invitees page invites: an organisation invited once.
+        call.Meeting?.Invite(chosenOrganizations.Select(o => new MeetingInvitee { OrganizationId = o }));
         var representatives = await db.OrganizationRepresentatives.AsNoTracking()
             .Active().Where(r => chosenOrganizations.Contains(r.OrganizationId)).Select(r => new { r.UserId, r.OrganizationId }).ToListAsync(ct);
         var holding = await db.ProcessRoleAssignments.AsNoTracking()

@@ -58,6 +58,11 @@ public static class CaucusApi
             .WithName("SubmitMeetingStatement").WithSummary("Submits a written statement for an organisation invited to the meeting that the caller represents (position papers are attached on the page).")
             .Produces<StatementView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .RefusesWithout("organizationId", "title", "text");
+        api.MapPost("/meetings/{id:int}/position-papers", SubmitPositionPaperAsync).Requires(Operation.SubmitStatements)
+            .WithName("SubmitMeetingPositionPaper").WithSummary("Submits a position paper (multipart form: file, organizationId, title, language, and an optional text) for an organisation invited to the meeting that the caller represents; the file passes the document checks and becomes a document of the meeting.")
+            .Accepts<PositionPaperForm>("multipart/form-data")
+            .Produces<StatementView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         return api;
     }
 
@@ -187,6 +192,68 @@ public static class CaucusApi
         }
         return TypedResults.Created($"/api/v1/meetings/{id}/statements", await StatementAsync(db, readers, authorization, user, id, outcome.Value, ct));
     }
+
+    /// <summary>A position paper through the API: the form read and the file checked as the documents API does, then stored
+    /// as the statements page stores it (<see cref="Statements.SubmitAsync"/>).</summary>
+    private static async Task<Results<Created<StatementView>, ValidationProblem, ProblemHttpResult>> SubmitPositionPaperAsync(
+        int id, HttpContext context, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, TimeProvider clock,
+        IConfiguration configuration, IStringLocalizer<CaucusText> t, IStringLocalizer<DocumentsText> documentsText, ILogger<CaucusText> logger, CancellationToken ct)
+    {
+        if (await DocumentReading.MeetingAsync(db, readers, authorization, user, id, ct) is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Meeting not found", detail: "There is no meeting with this id that you may see.");
+        }
+        if (!DocumentUpload.AdmitBody(context, configuration))
+        {
+            return PaperTooLarge(documentsText, configuration);
+        }
+        if (!context.Request.HasFormContentType)
+        {
+            return PaperRefused("file", documentsText["Send the file as multipart/form-data."]);
+        }
+        var (form, status) = await DocumentUpload.ReadFormAsync(context, ct);
+        if (form is null)
+        {
+            return status == StatusCodes.Status413PayloadTooLarge ? PaperTooLarge(documentsText, configuration)
+                : PaperRefused("file", documentsText["The request is not a well-formed multipart/form-data form (a broken part, or a file name with quotes or line breaks): nothing has been stored."]);
+        }
+        var organization = form["organizationId"].ToString();
+        if (organization.Length > 0 && !int.TryParse(organization, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            return PaperRefused("organizationId", t["Choose the organisation the statement is made for."]);
+        }
+        foreach (var (field, multiLine) in new[] { ("title", false), ("language", false), ("text", true) })
+        {
+            if (!TextInput.Allows(form[field].ToString(), multiLine))
+            {
+                return PaperRefused(field, t["Remove the control characters (invisible characters, or line breaks and tabs in a one-line field) from this text."]);
+            }
+        }
+        var (paper, fileError) = await DocumentUpload.CheckFileAsync(form.Files.GetFile("file"), configuration, documentsText, logger, ct);
+        if (fileError is not null)
+        {
+            return PaperRefused("file", fileError);
+        }
+        var input = new NewStatement(organization.Length == 0 ? null : int.Parse(organization, System.Globalization.CultureInfo.InvariantCulture),
+            form["title"].ToString(), form["text"].ToString());
+        var language = form["language"].ToString() is { Length: > 0 } chosen ? chosen : null;
+        var outcome = await Statements.SubmitAsync(db, clock, id, user, ProcessAccess.UserIdOf(user)!, input, paper, language, ct);
+        if (!outcome.Done)
+        {
+            return Invalid(outcome.Errors, t);
+        }
+        return TypedResults.Created($"/api/v1/meetings/{id}/statements", await StatementAsync(db, readers, authorization, user, id, outcome.Value, ct));
+    }
+
+    private static ProblemHttpResult PaperTooLarge(IStringLocalizer<DocumentsText> t, IConfiguration configuration) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["file"] = [DocumentUpload.TooLarge(t, configuration)] })
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The position paper could not be stored.",
+        });
+
+    private static ValidationProblem PaperRefused(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The position paper could not be stored.");
 
     /// <summary>A statement just submitted, as the meeting's list shows it (the submitter may not be in the meeting's
     /// audience, when the meeting is the caucus's and not theirs to read: then the statement as stored).</summary>

@@ -92,3 +92,23 @@ internal static class CaucusChecks
         }
     }
 }
+
+/// <summary>The multipart form of a position paper sent through the API, as the OpenAPI document tells it. The endpoint
+/// reads the form itself, so that a file too large or of the wrong kind is answered before anything is bound.</summary>
+public sealed class PositionPaperForm
+{
+    [System.ComponentModel.DataAnnotations.Required]
+    public required IFormFile File { get; init; }
+
+    [System.ComponentModel.DataAnnotations.Required]
+    public int? OrganizationId { get; init; }
+
+    [System.ComponentModel.DataAnnotations.Required]
+    public string? Title { get; init; }
+
+    /// <summary>"en" when left out: one of the document languages.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>A text to go with the paper, if any.</summary>
+    public string? Text { get; init; }
+}

@@ -32,11 +32,14 @@ public static class InvitationRecipients
 
         // Candidates and every role in force they hold, in one query; the access rule then decides on each.
         var inForce = RolesInForce.InForce(db.Memberships, today);
+        // The registry's representatives act for their organisation too (decision 0024).
+        var representatives = db.OrganizationRepresentatives.Active();
         var candidates = await db.Users.AsNoTracking()
             .Where(u => u.Email != null && (persons.Contains(u.Id) || db.ProcessRoleAssignments.Where(inForce).Any(a => a.UserId == u.Id
                 && ((processes.Contains(a.ProcessId) && !Organisers.Contains(a.Role))
                     || (a.Role == ProcessRole.FocalPoint && a.StateCode != null && states.Contains(a.StateCode))
-                    || (a.OrganizationId != null && organizations.Contains(a.OrganizationId.Value))))))
+                    || (a.OrganizationId != null && organizations.Contains(a.OrganizationId.Value))))
+                || representatives.Any(r => r.UserId == u.Id && organizations.Contains(r.OrganizationId))))
             .Select(u => new
             {
                 u.Id,
@@ -46,11 +49,12 @@ public static class InvitationRecipients
                 u.PreferredLanguage,
                 Roles = db.ProcessRoleAssignments.Where(inForce).Where(a => a.UserId == u.Id)
                     .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId)).ToList(),
+                Represented = representatives.Where(r => r.UserId == u.Id).Select(r => r.OrganizationId).ToList(),
             })
             .ToListAsync(ct);
 
         return candidates
-            .Select(c => (Candidate: c, Reader: new MeetingReader(c.Id, c.IsPlatformAdministrator, c.Roles)))
+            .Select(c => (Candidate: c, Reader: new MeetingReader(c.Id, c.IsPlatformAdministrator, c.Roles, Represented: c.Represented)))
             .Where(x => readableAt is { } level ? DocumentAccessRule.MayRead(x.Reader, meeting, level) : MeetingAccess.MayView(x.Reader, meeting))
             .Select(x => x.Candidate)
             .Select(c => new InvitationRecipient(c.Id, c.DisplayName, c.Email, c.PreferredLanguage,

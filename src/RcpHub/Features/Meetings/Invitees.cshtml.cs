@@ -57,7 +57,7 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         {
             return await RefuseAsync(nameof(InviteeInput.StateCode), Text["Choose a state from the list."], ct);
         }
-        return await InviteAsync(nameof(InviteeInput.StateCode), new MeetingInvitee { StateCode = code }, i => i.StateCode == code, ct);
+        return await InviteAsync(nameof(InviteeInput.StateCode), new MeetingInvitee { StateCode = code }, ct);
     }
 
     public async Task<IActionResult> OnPostAddOrganizationAsync(int id, CancellationToken ct)
@@ -71,7 +71,7 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         {
             return await RefuseAsync(nameof(InviteeInput.OrganizationId), Text["Choose an organisation from the list."], ct);
         }
-        return await InviteAsync(nameof(InviteeInput.OrganizationId), new MeetingInvitee { OrganizationId = organizationId }, i => i.OrganizationId == organizationId, ct);
+        return await InviteAsync(nameof(InviteeInput.OrganizationId), new MeetingInvitee { OrganizationId = organizationId }, ct);
     }
 
     public async Task<IActionResult> OnPostAddPersonAsync(int id, CancellationToken ct)
@@ -87,7 +87,7 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         {
             return await RefuseAsync(nameof(InviteeInput.Email), Text["No platform user has this email address."], ct);
         }
-        return await InviteAsync(nameof(InviteeInput.Email), new MeetingInvitee { UserId = userId }, i => i.UserId == userId, ct);
+        return await InviteAsync(nameof(InviteeInput.Email), new MeetingInvitee { UserId = userId }, ct);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id, int inviteeId, CancellationToken ct)
@@ -118,14 +118,9 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
             .Where(m => m.ProcessId == Meeting.ProcessId && m.Role == role)
             .Select(m => new { m.StateCode, m.OrganizationId })
             .ToListAsync(ct);
-        var added = current
-            .Where(m => !Meeting.Invitees.Any(i => (m.StateCode != null && i.StateCode == m.StateCode) || (m.OrganizationId != null && i.OrganizationId == m.OrganizationId)))
-            .DistinctBy(m => Party.Key(m.StateCode, m.OrganizationId))
-            .Select(m => new MeetingInvitee { StateCode = m.StateCode, OrganizationId = m.OrganizationId })
-            .ToList();
+        var added = Meeting.Invite(current.Select(m => new MeetingInvitee { StateCode = m.StateCode, OrganizationId = m.OrganizationId }));
         if (added.Count > 0)
         {
-            Meeting.Invitees.AddRange(added);
             await SaveAsync(ct);
         }
         this.Tell(added.Count == 0
@@ -134,13 +129,12 @@ public sealed class InviteesModel(AppDbContext db, TimeProvider clock, IStringLo
         return Back("invitees");
     }
 
-    private async Task<IActionResult> InviteAsync(string field, MeetingInvitee invitee, Func<MeetingInvitee, bool> same, CancellationToken ct)
+    private async Task<IActionResult> InviteAsync(string field, MeetingInvitee invitee, CancellationToken ct)
     {
-        if (Meeting.Invitees.Any(same))
+        if (Meeting.Invite([invitee]).Count == 0)
         {
             return await RefuseAsync(field, Text["Already invited."], ct);
         }
-        Meeting.Invitees.Add(invitee);
         await SaveAsync(ct);
         this.Tell(Text["{0} is invited.", (await NamesAsync(ct)).Of(invitee)]);
         return Back("invitees");

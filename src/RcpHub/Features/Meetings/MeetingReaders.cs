@@ -28,6 +28,8 @@ public sealed class MeetingReaders(AppDbContext db, TimeProvider clock)
     public async Task<MeetingReader> ForUserAsync(string userId)
     {
         var inForce = RolesInForce.InForce(db.Memberships, clock.Today());
+        // Correlated with the user (not a separate filter by id): SQLite has no APPLY for an uncorrelated subquery.
+        var representatives = db.OrganizationRepresentatives.Active();
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new
@@ -38,8 +40,9 @@ public sealed class MeetingReaders(AppDbContext db, TimeProvider clock)
                     .Where(a => a.UserId == u.Id)
                     .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId))
                     .ToList(),
+                Represented = representatives.Where(r => r.UserId == u.Id).Select(r => r.OrganizationId).ToList(),
             })
             .SingleOrDefaultAsync();
-        return user is null ? MeetingReader.Anonymous : new MeetingReader(userId, user.IsPlatformAdministrator, user.Roles, user.TimeZoneId);
+        return user is null ? MeetingReader.Anonymous : new MeetingReader(userId, user.IsPlatformAdministrator, user.Roles, user.TimeZoneId, user.Represented);
     }
 }

@@ -33,7 +33,7 @@ public sealed record ParticipationProcess(string Slug, string Acronym, string Na
 /// and the verification note.</summary>
 public sealed record RegistryContacts(IReadOnlyList<RegistryContact> People, IReadOnlyList<RegistryEvidence> Evidence, string? VerificationNote);
 
-public sealed record RegistryContact(string DisplayName, string? Email, DateTimeOffset AddedAt);
+public sealed record RegistryContact(int Id, string DisplayName, string? Email, DateTimeOffset AddedAt);
 
 public sealed record RegistryEvidence(int Id, string FileName, long Length, DateTimeOffset AddedAt);
 
@@ -132,7 +132,7 @@ public static class CivilSocietyDirectory
     {
         var people = await db.OrganizationRepresentatives.AsNoTracking().ActiveOf(organizationId)
             .OrderBy(r => r.AddedAt)
-            .Select(r => new RegistryContact(r.User!.DisplayName, r.User.Email, r.AddedAt))
+            .Select(r => new RegistryContact(r.Id, r.User!.DisplayName, r.User.Email, r.AddedAt))
             .ToListAsync(ct);
         var evidence = await db.OrganizationEvidenceFiles.AsNoTracking().Where(f => f.OrganizationId == organizationId)
             .OrderBy(f => f.Id)

@@ -6,6 +6,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Documents;
 using RcpHub.Infrastructure;
+using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Organizations;
@@ -82,8 +83,14 @@ public static class OrganizationRegistry
 
     public static string LanguageName(string code) => CultureInfo.GetCultureInfo(code).NativeName;
 
-    public static async Task<RegistryOutcome> RegisterAsync(AppDbContext db, TimeProvider clock, IStringLocalizer<OrganizationsText> t,
-        RegistrationInput input, string userId, IReadOnlyList<CheckedFile> evidence, CancellationToken ct)
+    /// <summary>An entry as it may be stored: trimmed, codes in their case, no duplicates.</summary>
+    private sealed record CheckedEntry(string Name, string? Acronym, CivilSocietyType? Type, bool MigrantLed, List<string> Countries,
+        List<int> ThemeIds, List<string> Languages, string? Website, string? Description);
+
+    /// <summary>Every rule of what an entry may hold, for a registration and an edit alike (<paramref name="exceptId"/>: the
+    /// organisation being edited, whose own name is no clash).</summary>
+    private static async Task<(Dictionary<string, string[]> Errors, CheckedEntry Entry)> CheckAsync(AppDbContext db, IStringLocalizer<OrganizationsText> t,
+        RegistrationInput input, int exceptId, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Refuse(string field, string message) => errors[field] = [message];
@@ -97,7 +104,7 @@ public static class OrganizationRegistry
         {
             Refuse(nameof(input.Name), t["Keep the name within {0} characters.", RegistryLimits.Name]);
         }
-        else if (await db.Organizations.AnyAsync(o => o.Name == name, ct))
+        else if (await db.Organizations.AnyAsync(o => o.Name == name && o.Id != exceptId, ct))
         {
             Refuse(nameof(input.Name), t["An organisation with this name is already registered: ask its representatives to add you."]);
         }
@@ -144,15 +151,23 @@ public static class OrganizationRegistry
         {
             Refuse(nameof(input.Description), t["Keep the description within {0} characters.", RegistryLimits.Description]);
         }
+        return (errors, new CheckedEntry(name, acronym, input.Type, input.MigrantLed, countries, themeIds, languages, website, description));
+
+    }
+
+    public static async Task<RegistryOutcome> RegisterAsync(AppDbContext db, TimeProvider clock, IStringLocalizer<OrganizationsText> t,
+        RegistrationInput input, string userId, IReadOnlyList<CheckedFile> evidence, CancellationToken ct)
+    {
+        var (errors, entry) = await CheckAsync(db, t, input, exceptId: 0, ct);
         if (evidence.Count > RegistryLimits.EvidenceFiles)
         {
-            Refuse("Evidence", t["Give at most {0} files.", RegistryLimits.EvidenceFiles]);
+            errors["Evidence"] = [t["Give at most {0} files.", RegistryLimits.EvidenceFiles]];
         }
         if (errors.Count > 0)
         {
             return new RegistryOutcome(null, errors);
         }
-
+        var (name, acronym) = (entry.Name, entry.Acronym);
         var slug = await FreeSlugAsync(db, acronym is not null && acronym.Length >= 2 ? acronym : name, ct);
         var now = clock.GetUtcNow();
         var organization = new Organization
@@ -161,13 +176,13 @@ public static class OrganizationRegistry
             Name = name,
             Acronym = acronym,
             Kind = OrganizationKind.CivilSociety,
-            CivilSocietyType = input.Type,
-            MigrantLed = input.MigrantLed,
-            CountryCodes = countries,
-            Languages = languages,
-            Themes = [.. themeIds.Select(id => new OrganizationTheme { ThemeId = id })],
-            Website = website,
-            Description = description,
+            CivilSocietyType = entry.Type,
+            MigrantLed = entry.MigrantLed,
+            CountryCodes = entry.Countries,
+            Languages = entry.Languages,
+            Themes = [.. entry.ThemeIds.Select(id => new OrganizationTheme { ThemeId = id })],
+            Website = entry.Website,
+            Description = entry.Description,
             RegisteredAt = now,
             Verification = VerificationStatus.Pending,
         };
@@ -197,7 +212,7 @@ public static class OrganizationRegistry
     /// <summary>A secretariat verifies a registered organisation, or declines to, with a note; refused for anything but a
     /// civil society organisation, and a decline without a note.</summary>
     public static async Task<RegistryOutcome> VerifyAsync(AppDbContext db, TimeProvider clock, IStringLocalizer<OrganizationsText> t,
-        string slug, VerificationInput input, string userId, CancellationToken ct)
+        Outbox outbox, IConfiguration configuration, string slug, VerificationInput input, string userId, CancellationToken ct)
     {
         var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Slug == slug && o.Kind == OrganizationKind.CivilSociety, ct);
         if (organization is null)
@@ -226,8 +241,39 @@ public static class OrganizationRegistry
         organization.VerificationNote = note;
         organization.VerifiedAt = clock.GetUtcNow();
         organization.VerifiedByUserId = userId;
+        await TellDecisionAsync(db, t, outbox, configuration, organization, ct);
         await db.SaveChangesAsync(ct);
+        await outbox.DeliverQueuedAsync(ct);
         return new RegistryOutcome(organization.Slug, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>Tells every contact person, in their own language, what the secretariat decided and its note; a decision
+    /// back to "not yet verified" is no news to them.</summary>
+    private static async Task TellDecisionAsync(AppDbContext db, IStringLocalizer<OrganizationsText> t, Outbox outbox, IConfiguration configuration,
+        Organization organization, CancellationToken ct)
+    {
+        if (organization.Verification == VerificationStatus.Pending)
+        {
+            return;
+        }
+        var recipients = await db.OrganizationRepresentatives.ActiveOf(organization.Id)
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new MailRecipient(u.Id, u.DisplayName, u.Email!, u.PreferredLanguage))
+            .ToListAsync(ct);
+        var link = PublicLinks.To(configuration, $"/organizations/{organization.Slug}#contacts");
+        var stamp = organization.VerifiedAt!.Value.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        await outbox.EnqueueAsync(recipients, MailKind.RegistryDecision, meetingId: null,
+            r => $"registry-decision:{organization.Id.ToString(CultureInfo.InvariantCulture)}:{stamp}:{r.UserId}",
+            r => new Letter(t["The registration of {0}", organization.Name], string.Join("\n\n",
+                new[]
+                {
+                    t["Dear {0},", r.Name].Value,
+                    organization.Verification == VerificationStatus.Verified
+                        ? t["A secretariat has verified {0}: the civil society directory shows it as verified.", organization.Name]
+                        : t["A secretariat has declined to verify {0}.", organization.Name],
+                    organization.VerificationNote is { } note ? t["Note of the secretariat: {0}", note].Value : null,
+                    t["The organisation's page: {0}", link].Value,
+                    t["The secretariat"].Value,
+                }.OfType<string>())), ct: ct);
     }
 
     /// <summary>Adds a contact person (a representative) to an organisation, by the e-mail address of their account.
@@ -258,6 +304,81 @@ public static class OrganizationRegistry
         await db.SaveChangesAsync(ct);
         return new RegistryOutcome(slug, new Dictionary<string, string[]>());
     }
+
+    /// <summary>Its contact people (or a secretariat) correct the entry. A verified entry stays verified: the secretariats
+    /// see what changed since in the audit shown on its page. Its address (slug) stays, so that links keep working.</summary>
+    public static async Task<RegistryOutcome> EditAsync(AppDbContext db, IStringLocalizer<OrganizationsText> t, int organizationId,
+        RegistrationInput input, CancellationToken ct)
+    {
+        var organization = await db.Organizations.Include(o => o.Themes).SingleAsync(o => o.Id == organizationId, ct);
+        var (errors, entry) = await CheckAsync(db, t, input, organizationId, ct);
+        if (errors.Count > 0)
+        {
+            return new RegistryOutcome(null, errors);
+        }
+        organization.Name = entry.Name;
+        organization.Acronym = entry.Acronym;
+        organization.CivilSocietyType = entry.Type;
+        organization.MigrantLed = entry.MigrantLed;
+        organization.CountryCodes = entry.Countries;
+        organization.Languages = entry.Languages;
+        organization.Website = entry.Website;
+        organization.Description = entry.Description;
+        organization.Themes.RemoveAll(x => !entry.ThemeIds.Contains(x.ThemeId));
+        organization.Themes.AddRange(entry.ThemeIds.Where(id => organization.Themes.All(x => x.ThemeId != id)).Select(id => new OrganizationTheme { ThemeId = id }));
+        await db.SaveChangesAsync(ct);
+        return new RegistryOutcome(organization.Slug, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>The entry as the edit form starts from it.</summary>
+    public static async Task<RegistrationInput> InputOfAsync(AppDbContext db, int organizationId, CancellationToken ct)
+    {
+        var o = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId)
+            .Select(o => new { o.Name, o.Acronym, o.CivilSocietyType, o.MigrantLed, o.CountryCodes, o.Languages, o.Website, o.Description, Themes = o.Themes.Select(x => x.ThemeId).ToList() })
+            .SingleAsync(ct);
+        return new RegistrationInput
+        {
+            Name = o.Name, Acronym = o.Acronym, Type = o.CivilSocietyType, MigrantLed = o.MigrantLed, CountryCodes = [.. o.CountryCodes],
+            ThemeIds = o.Themes, Languages = [.. o.Languages], Website = o.Website, Description = o.Description,
+        };
+    }
+
+    /// <summary>Removes a contact person (one representative row, by its id): from then on they no longer act for the
+    /// organisation anywhere, and their civil-society roles tied to it end. The row stays, with when it ended (the audit has who ended it). Never the last one: an
+    /// organisation without a contact person could no longer be looked after. Null when it has no such contact person.</summary>
+    public static async Task<RegistryOutcome?> RemoveContactAsync(AppDbContext db, TimeProvider clock, IStringLocalizer<OrganizationsText> t,
+        int organizationId, string slug, int contactId, CancellationToken ct)
+    {
+        var contact = await db.OrganizationRepresentatives.Active().SingleOrDefaultAsync(r => r.Id == contactId && r.OrganizationId == organizationId, ct);
+        if (contact is null)
+        {
+            return null;
+        }
+        if (!await db.OrganizationRepresentatives.ActiveOf(organizationId).AnyAsync(r => r.Id != contactId, ct))
+        {
+            return new RegistryOutcome(null, new Dictionary<string, string[]>
+            {
+                ["ContactId"] = [t["The last contact person cannot be removed: add another first."]],
+            });
+        }
+        var now = clock.GetUtcNow();
+        contact.RemovedAt = now;
+        // Their civil-society roles tied to the organisation end with it (decision 0024): the registry ends acting everywhere.
+        foreach (var role in await db.ProcessRoleAssignments
+            .Where(a => a.UserId == contact.UserId && a.OrganizationId == organizationId && a.Role == ProcessRole.CivilSociety && a.RevokedAt == null)
+            .ToListAsync(ct))
+        {
+            role.RevokedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        return new RegistryOutcome(slug, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>Who looks after an entry: its contact people, and the secretariats and platform administrators who verify
+    /// entries.</summary>
+    public static async Task<bool> MayLookAfterAsync(AppDbContext db, MeetingReader reader, int organizationId, CancellationToken ct) =>
+        AccessRules.MayVerifyOrganizations(reader.IsPlatformAdministrator, reader.Roles.Select(r => r.Role))
+        || (reader.UserId is { } userId && await db.OrganizationRepresentatives.ActsForAsync(userId, organizationId, ct));
 
     private static async Task<string> FreeSlugAsync(AppDbContext db, string text, CancellationToken ct)
     {

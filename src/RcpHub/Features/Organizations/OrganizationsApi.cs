@@ -8,6 +8,7 @@ using RcpHub.Features.Meetings;
 using RcpHub.Features.Processes;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Email;
 
 namespace RcpHub.Features.Organizations;
 
@@ -65,6 +66,29 @@ public static class OrganizationsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem().RefusesWithout("email")
             .Requires(Operation.RegisterOrganization);
+        registry.MapGet("/{slug}/contacts", ListContactsAsync)
+            .WithName("ListCivilSocietyContacts")
+            .WithSummary("An organisation's contact people: for them, the secretariats and platform administrators.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .Requires(Operation.RegisterOrganization);
+        registry.MapDelete("/{slug}/contacts/{contactId:int}", RemoveContactAsync)
+            .WithName("RemoveCivilSocietyContact")
+            .WithSummary("Removes a contact person (by the id the contact list gives); never the last one. They no longer act for the organisation.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem()
+            .Requires(Operation.RegisterOrganization);
+        registry.MapPut("/{slug}", EditAsync)
+            .WithName("EditCivilSocietyOrganization")
+            .WithSummary("Its contact people (or a secretariat) correct the registry entry; a verified entry stays verified and the secretariats see the changes.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem().RefusesWithout("name", "type", "countryCodes", "languages")
+            .Requires(Operation.RegisterOrganization);
         return api;
     }
 
@@ -72,18 +96,68 @@ public static class OrganizationsApi
         IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, [FromBody] ContactInput contact, CancellationToken ct)
     {
         slug = slug.ToLowerInvariant();
+        var (registryId, refused) = await LookedAfterAsync(db, readers, http, slug,
+            t["Only the organisation's contact people and the secretariats may add a contact person."], ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var outcome = await OrganizationRegistry.AddContactAsync(db, clock, t, registryId, slug, contact, ct);
+        return outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The contact person could not be added."]);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<RegistryContact>>, ProblemHttpResult>> ListContactsAsync(AppDbContext db, MeetingReaders readers,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, CancellationToken ct)
+    {
+        slug = slug.ToLowerInvariant();
+        var (registryId, refused) = await LookedAfterAsync(db, readers, http, slug, t["Only the organisation's contact people and the secretariats may do this."], ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        return TypedResults.Ok((await CivilSocietyDirectory.ContactsAsync(db, registryId, note: null, ct)).People);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveContactAsync(AppDbContext db, TimeProvider clock, MeetingReaders readers,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, int contactId, CancellationToken ct)
+    {
+        slug = slug.ToLowerInvariant();
+        var (registryId, refused) = await LookedAfterAsync(db, readers, http, slug, t["Only the organisation's contact people and the secretariats may do this."], ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var outcome = await OrganizationRegistry.RemoveContactAsync(db, clock, t, registryId, slug, contactId, ct);
+        return outcome is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Contact person not found", detail: $"The organisation has no contact person {contactId}.")
+            : outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The contact person could not be removed."]);
+    }
+
+    public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> EditAsync(AppDbContext db, MeetingReaders readers,
+        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, RegistrationInput entry, CancellationToken ct)
+    {
+        slug = slug.ToLowerInvariant();
+        var (registryId, refused) = await LookedAfterAsync(db, readers, http, slug, t["Only the organisation's contact people and the secretariats may do this."], ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var outcome = await OrganizationRegistry.EditAsync(db, t, registryId, entry, ct);
+        return outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The entry could not be saved."]);
+    }
+
+    /// <summary>The registry entry at <paramref name="slug"/> when the caller looks after it (its contact people, the
+    /// secretariats); otherwise the answer: 404 for no such entry, 403 with <paramref name="refusal"/>.</summary>
+    private static async Task<(int Id, ProblemHttpResult? Refused)> LookedAfterAsync(AppDbContext db, MeetingReaders readers, HttpContext http, string slug,
+        string refusal, CancellationToken ct)
+    {
         if (await CivilSocietyDirectory.FactsAsync(db, slug, ct) is not { } registry)
         {
-            return NotRegistered(slug);
+            return (0, NotRegistered(slug));
         }
-        var reader = await readers.CurrentAsync(http.User);
-        if (!AccessRules.MayVerifyOrganizations(reader.IsPlatformAdministrator, reader.Roles.Select(r => r.Role))
-            && !await db.OrganizationRepresentatives.ActsForAsync(reader.UserId!, registry.Id, ct))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: t["Only the organisation's contact people and the secretariats may add a contact person."]);
-        }
-        var outcome = await OrganizationRegistry.AddContactAsync(db, clock, t, registry.Id, slug, contact, ct);
-        return outcome.Saved ? TypedResults.NoContent() : TypedResults.ValidationProblem(outcome.JsonErrors, title: t["The contact person could not be added."]);
+        return await OrganizationRegistry.MayLookAfterAsync(db, await readers.CurrentAsync(http.User), registry.Id, ct)
+            ? (registry.Id, null)
+            : (registry.Id, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refusal));
     }
 
     public static async Task<Ok<List<OrganizationSummary>>> ListOrganizations(AppDbContext db, TimeProvider time, CancellationToken ct) =>
@@ -127,9 +201,9 @@ public static class OrganizationsApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> VerifyAsync(AppDbContext db, TimeProvider clock,
-        IStringLocalizer<OrganizationsText> t, HttpContext http, string slug, [FromBody] VerificationInput verification, CancellationToken ct)
+        IStringLocalizer<OrganizationsText> t, Outbox outbox, IConfiguration configuration, HttpContext http, string slug, [FromBody] VerificationInput verification, CancellationToken ct)
     {
-        var outcome = await OrganizationRegistry.VerifyAsync(db, clock, t, slug.ToLowerInvariant(), verification, ProcessAccess.UserIdOf(http.User)!, ct);
+        var outcome = await OrganizationRegistry.VerifyAsync(db, clock, t, outbox, configuration, slug.ToLowerInvariant(), verification, ProcessAccess.UserIdOf(http.User)!, ct);
         if (outcome.Saved)
         {
             return TypedResults.NoContent();

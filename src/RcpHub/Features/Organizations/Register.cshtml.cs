@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
@@ -15,12 +14,10 @@ namespace RcpHub.Features.Organizations;
 [Requires(Operation.RegisterOrganization)]
 [UploadSizeLimit]
 public sealed class RegisterModel(AppDbContext db, TimeProvider clock, IConfiguration configuration, ILogger<RegisterModel> logger,
-    IStringLocalizer<OrganizationsText> t, IStringLocalizer<DocumentsText> documentText) : PageModel
+    IStringLocalizer<OrganizationsText> t, IStringLocalizer<DocumentsText> documentText) : PageModel, IRegistryForm
 {
-    public sealed record Choice(string Value, string Name);
-
-    public IReadOnlyList<Choice> States { get; private set; } = [];
-    public IReadOnlyList<Choice> Themes { get; private set; } = [];
+    public IReadOnlyList<RegistryChoice> States { get; private set; } = [];
+    public IReadOnlyList<RegistryChoice> Themes { get; private set; } = [];
 
     [BindProperty]
     public RegistrationInput Input { get; set; } = new();
@@ -67,10 +64,5 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider clock, IConfigur
         return Page();
     }
 
-    private async Task PrepareAsync(CancellationToken ct)
-    {
-        States = [.. (await CivilSocietyDirectory.CountryNamesAsync(db, null, ct)).Select(s => new Choice(s.Key, s.Value)).OrderBy(s => s.Name, Processes.RegistrySorting.Names)];
-        Themes = [.. (await db.Themes.AsNoTracking().Select(x => new { x.Id, x.Name }).ToListAsync(ct))
-            .Select(x => new Choice(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name)).OrderBy(x => x.Name, Processes.RegistrySorting.Names)];
-    }
+    private async Task PrepareAsync(CancellationToken ct) => (States, Themes) = await RegistryForm.ChoicesAsync(db, ct);
 }

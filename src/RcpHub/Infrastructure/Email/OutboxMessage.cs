@@ -18,6 +18,8 @@ public enum MailKind
     // Calls for participation (issue 11).
     CallChanged,
     ApplicationOutcome,
+    // The civil society registry (issue 11).
+    RegistryDecision,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

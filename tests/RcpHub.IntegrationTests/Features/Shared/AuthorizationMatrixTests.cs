@@ -148,6 +148,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /organizations/{slug}?handler=Evidence"] = Op(SignedIn),
         ["POST /organizations/{slug}?handler=Verify"] = Op(Secretariats),
         ["POST /organizations/{slug}?handler=AddContact"] = Op(SignedIn),
+        // Contact people and the entry looked after by its people (issue 11, csodetails).
+        ["POST /organizations/{slug}?handler=RemoveContact"] = Op(SignedIn),
+        ["GET /organizations/{slug}/edit"] = Op(SignedIn),
+        ["POST /organizations/{slug}/edit"] = Op(SignedIn),
         ["GET /participation"] = Open,
         ["GET /api/v1/participation"] = Open,
         ["GET /api/v1/civil-society/organizations/"] = Open,
@@ -155,6 +159,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/civil-society/organizations/"] = Op(SignedIn),
         ["POST /api/v1/civil-society/organizations/{slug}/verification"] = Op(Secretariats),
         ["POST /api/v1/civil-society/organizations/{slug}/contacts"] = Op(SignedIn),
+        ["GET /api/v1/civil-society/organizations/{slug}/contacts"] = Op(SignedIn),
+        ["DELETE /api/v1/civil-society/organizations/{slug}/contacts/{contactId:int}"] = Op(SignedIn),
+        ["PUT /api/v1/civil-society/organizations/{slug}"] = Op(SignedIn),
         ["GET /processes"] = Open,
         ["GET /processes/{slug}"] = Open,
         ["GET /processes/{slug}/calendar.ics"] = Open,
@@ -364,6 +371,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/processes/{slug}/caucus/{id:int}/submission"] = Op(CaucusMembers),
         ["GET /api/v1/meetings/{id:int}/statements"] = Meeting,
         ["POST /api/v1/meetings/{id:int}/statements"] = Op(CaucusMembers),
+        // Position papers through the API (issue 11, csodetails).
+        ["POST /api/v1/meetings/{id:int}/position-papers"] = Op(CaucusMembers),
         // Calls for participation (issue 11): public calls and reports, written by the secretariat; applications read by
         // their organisation's people, the panel and the secretariat; the panel's page by the panel and the secretariat.
         ["GET /processes/{slug}/calls"] = Open,
@@ -790,6 +799,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["number"] = 1,
                 // No evidence file has this id: the download answers 404 to those admitted.
                 ["fileId"] = 987654,
+                // No contact person has this id (and IOM is not in the registry): 404 to those admitted.
+                ["contactId"] = 987654,
                 // Morocco's first demo report (on the first recommendation).
                 ["reportId"] = await db.FollowUpReports.Where(r => r.ProcessId == demo && r.StateCode == "MAR").OrderBy(r => r.RecommendationId).ThenBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 // The demo caucus's draft joint position (issue 11).
@@ -823,6 +834,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 // IOM is not in the civil society registry.
                 ["GET /organizations/{slug}?handler=Evidence"] = [404],
                 ["GET /api/v1/civil-society/organizations/{slug}"] = [404],
+                ["GET /organizations/{slug}/edit"] = [404],
+                ["GET /api/v1/civil-society/organizations/{slug}/contacts"] = [404],
                 // The demo call is open: its proposal, and the inputs published with it, come after its deadline.
                 ["GET /api/v1/processes/{slug}/calls/{callId:int}/selection-inputs"] = [404],
                 ["GET /api/v1/meetings/{id:int}/report"] = [200, 404],
