@@ -28,7 +28,7 @@ public static class Representatives
         representatives.ActiveFor(userId).AnyAsync(r => r.OrganizationId == organizationId, cancellationToken);
 }
 
-/// <summary>The one rule of who acts for an organisation in a process (docs/decisions/0024-who-acts-for-an-organisation.md):
+/// <summary>The one rule of who acts for an organisation in a process (docs/decisions/0027-who-acts-for-an-organisation.md):
 /// its representatives in the registry (<see cref="OrganizationRepresentative"/> not removed), and the holders of a
 /// civil-society role in force in that process tied to it (named by the secretariat, or given by a call's selection).
 /// Calls (applying, reading one's application), the caucus (endorsing, dissenting) and statements all ask here. Removing a

@@ -32,7 +32,7 @@ public static class InvitationRecipients
 
         // Candidates and every role in force they hold, in one query; the access rule then decides on each.
         var inForce = RolesInForce.InForce(db.Memberships, today);
-        // The registry's representatives act for their organisation too (decision 0024).
+        // The registry's representatives act for their organisation too (decision 0027).
         var representatives = db.OrganizationRepresentatives.Active();
         var candidates = await db.Users.AsNoTracking()
             .Where(u => u.Email != null && (persons.Contains(u.Id) || db.ProcessRoleAssignments.Where(inForce).Any(a => a.UserId == u.Id

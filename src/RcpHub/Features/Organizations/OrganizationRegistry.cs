@@ -363,7 +363,7 @@ public static class OrganizationRegistry
         }
         var now = clock.GetUtcNow();
         contact.RemovedAt = now;
-        // Their civil-society roles tied to the organisation end with it (decision 0024): the registry ends acting everywhere.
+        // Their civil-society roles tied to the organisation end with it (decision 0027): the registry ends acting everywhere.
         foreach (var role in await db.ProcessRoleAssignments
             .Where(a => a.UserId == contact.UserId && a.OrganizationId == organizationId && a.Role == ProcessRole.CivilSociety && a.RevokedAt == null)
             .ToListAsync(ct))

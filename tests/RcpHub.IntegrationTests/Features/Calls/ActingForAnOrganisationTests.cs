@@ -8,7 +8,7 @@ using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Calls;
 
-/// <summary>Who may apply in an organisation's name follows the one rule of who acts for it (decision 0024): its
+/// <summary>Who may apply in an organisation's name follows the one rule of who acts for it (decision 0027): its
 /// representatives in the registry and the holders of a civil-society role in the process tied to it; removing a contact
 /// person from the registry ends both.</summary>
 public sealed class ActingForAnOrganisationTests : IAsyncLifetime

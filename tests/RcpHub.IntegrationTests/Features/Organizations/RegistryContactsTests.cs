@@ -182,7 +182,7 @@ public sealed class RegistryContactsTests : IAsyncLifetime
             configure: m => m.Invitees.Add(new MeetingInvitee { OrganizationId = _organization.Id }));
         using var spanish = await TestSignIn.HtmlClientAsync(_factory, _spanish);
         Assert.Equal(HttpStatusCode.OK, (await spanish.GetAsync($"/meetings/{meeting.Id}")).Status);
-        // The meeting's audience rule stands: a members-only meeting admits no invitee (decision 0024).
+        // The meeting's audience rule stands: a members-only meeting admits no invitee (decision 0027).
         Assert.Equal(HttpStatusCode.NotFound, (await spanish.GetAsync($"/meetings/{membersOnly.Id}")).Status);
 
         using var french = await TestSignIn.HttpClientAsync(_factory, _french);
