@@ -18,14 +18,8 @@ public static class FairLottery
     /// tells nothing about the number drawn.</summary>
     public const string DrawPrefix = "RcpHub fair lottery draw\n";
 
-    // Column generation stops when no selection improves the master LP by more than this (in probability).
+    // Column generation stops when no mix improves the LP by more than this (in probability).
     private const double Tolerance = 1e-9;
-
-    // The selections' LP stops once its smallest chance is this close to the maximin value over mixes (its upper bound).
-    private const double BoundGap = 1e-8;
-
-    // At most this many improving selections join the master LP after one solve.
-    private const int ColumnsPerRound = 10;
 
     /// <summary>The maximin distribution, or a minimal set of conflicting targets when no selection meets them all.</summary>
     public static LotteryResult Distribute(SelectionProblem problem)
@@ -39,19 +33,18 @@ public static class FairLottery
         }
         var pricing = new LotteryPricing(model);
 
-        // Start with selections that cover every kind of candidate that can be selected at all: each one holds members
-        // of as many still uncovered kinds as possible; when the best holds none, the rest are in no selection meeting
-        // the targets. (Members of a kind are interchangeable: one selectable means all are.)
-        var panels = new List<int[]>();
+        // Start with mixes that cover every kind of candidate that can be selected at all: each one holds members of as
+        // many still uncovered kinds as possible; when the best holds none, the rest are in no selection meeting the
+        // targets. (Members of a kind are interchangeable: one selectable means all are.)
+        var start = new List<int[]>();
         var uncoveredKinds = Enumerable.Repeat(1.0, pricing.Kinds.Count).ToArray();
-        var first = pricing.Ranked(new double[n]);
         while (uncoveredKinds.Any(w => w > 0))
         {
             var mix = pricing.HeaviestMix(uncoveredKinds, cover: true);
             var covers = mix.Select((c, k) => c > 0 && uncoveredKinds[k] > 0).Any(x => x);
-            if (covers || panels.Count == 0)
+            if (covers || start.Count == 0)
             {
-                panels.Add(LotteryPricing.Heaviest(first, mix));
+                start.Add(mix);
             }
             if (!covers)
             {
@@ -62,14 +55,70 @@ public static class FairLottery
                 uncoveredKinds[k] = mix[k] > 0 ? 0 : uncoveredKinds[k];
             }
         }
-        var uncovered = new SortedSet<int>(Enumerable.Range(0, n).Where(i => uncoveredKinds[pricing.KindOf[i]] > 0));
-        var never = uncovered;
-        var eligible = Enumerable.Range(0, n).Where(i => !never.Contains(i)).ToArray();
+        var never = new SortedSet<int>(Enumerable.Range(0, n).Where(i => uncoveredKinds[pricing.KindOf[i]] > 0));
+        if (model.Size == 0 || never.Count == n)
+        {
+            return Publish(model, [[]], [1.0], never);
+        }
+        var (mixes, probabilities) = KindMaximin(pricing, start, [.. Enumerable.Range(0, n).Where(i => !never.Contains(i))]);
+        var (panels, panelProbabilities) = InTurns(pricing, mixes, probabilities);
+        return Publish(model, panels, panelProbabilities, never);
+    }
 
-        var probabilities = eligible.Length == 0 || model.Size == 0
-            ? [.. panels.Select((_, p) => p == 0 ? 1.0 : 0.0)]
-            : MaximinProbabilities(pricing, panels, eligible, n);
-        return Publish(model, panels, probabilities, never);
+    /// <summary>Realises each mix M of probability q_M by panels that give every member of a kind of n members, of which
+    /// M takes c, the chance q_M·c/n exactly. The kind's members, in pseudonym order, are taken in turns: turn r takes
+    /// the members at positions r·c to r·c + c − 1, counted round the kind; after T = n / gcd(n, c) turns every member
+    /// has been taken c / gcd(n, c) times. Each kind's T turns split [0, 1) into T equal parts; the panel at a point of
+    /// [0, 1) takes every kind's turn there, so the panels are the pieces between the parts' ends of all kinds together,
+    /// each with q_M times its length. (Equal probabilities q_M / T for one T would need T to be a multiple of every
+    /// kind's, which can be astronomically large.)</summary>
+    private static (List<int[]> Panels, List<double> Probabilities) InTurns(LotteryPricing pricing, List<int[]> mixes, List<double> probabilities)
+    {
+        var panels = new List<int[]>();
+        var panelProbabilities = new List<double>();
+        for (var m = 0; m < mixes.Count; m++)
+        {
+            if (probabilities[m] <= 0)
+            {
+                continue;
+            }
+            var mix = mixes[m];
+            var turns = mix.Select((c, k) => c == 0 || c >= pricing.Kinds[k].Length
+                ? 1L
+                : pricing.Kinds[k].Length / (long)BigInteger.GreatestCommonDivisor(pricing.Kinds[k].Length, c)).ToArray();
+            // The ends of the turns as reduced fractions j / T, each once, in increasing order.
+            var cuts = new HashSet<(long Numerator, long Denominator)>();
+            foreach (var t in turns.Distinct())
+            {
+                for (var j = 0L; j < t; j++)
+                {
+                    var divisor = (long)BigInteger.GreatestCommonDivisor(j, t);
+                    cuts.Add((j / divisor, t / divisor));
+                }
+            }
+            var ordered = cuts.ToList();
+            ordered.Sort((x, y) => (x.Numerator * y.Denominator).CompareTo(y.Numerator * x.Denominator));
+            ordered.Add((1, 1));
+            for (var s = 0; s + 1 < ordered.Count; s++)
+            {
+                var (from, to) = (ordered[s], ordered[s + 1]);
+                var panel = new List<int>();
+                for (var k = 0; k < mix.Length; k++)
+                {
+                    var members = pricing.Kinds[k];
+                    var r = from.Numerator * turns[k] / from.Denominator;
+                    for (var c = 0L; c < mix[k]; c++)
+                    {
+                        panel.Add(members[(int)((r * mix[k] + c) % members.Length)]);
+                    }
+                }
+                panel.Sort();
+                panels.Add([.. panel]);
+                var length = (double)(to.Numerator * from.Denominator - from.Numerator * to.Denominator) / (from.Denominator * to.Denominator);
+                panelProbabilities.Add(probabilities[m] * length);
+            }
+        }
+        return (panels, panelProbabilities);
     }
 
     /// <summary>The maximin value over mixes (how many of each kind a selection holds) rather than selections: maximise z
@@ -77,7 +126,7 @@ public static class FairLottery
     /// interchangeable, so averaging any distribution over the ways of naming them gives each the kind's mean chance:
     /// this z is the maximin value over selections too, and the mixes it uses are the ones the selections need. Solved by
     /// column generation as well, over a few hundred rows instead of thousands.</summary>
-    private static (double Value, List<int[]> Mixes, List<double> Probabilities) KindMaximin(LotteryPricing pricing, IEnumerable<int[]> start, int[] eligible)
+    private static (List<int[]> Mixes, List<double> Probabilities) KindMaximin(LotteryPricing pricing, IEnumerable<int[]> start, int[] eligible)
     {
         using var lp = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP linear solver is not available.");
         var z = lp.MakeNumVar(0, 1, "z");
@@ -133,7 +182,7 @@ public static class FairLottery
             var best = pricing.HeaviestMix(y);
             if (best.Select((c, k) => c * y[k]).Sum() <= mu + Tolerance || known.Contains(string.Join(',', best)))
             {
-                return (z.SolutionValue(), mixes, [.. columns.Select(c => c.SolutionValue())]);
+                return (mixes, [.. columns.Select(c => c.SolutionValue())]);
             }
             Add(best);
         }
@@ -154,156 +203,9 @@ public static class FairLottery
         }
     }
 
-    /// <summary>Column generation. Master LP over the known selections P: maximise z subject to Σ_P p_P = 1 and, for
-    /// every eligible candidate i, Σ_{P∋i} p_P ≥ z. Its duals y_i (≥ 0, Σ y_i = 1) and μ (for Σ p_P = 1) price a new
-    /// selection S: it can raise z only when Σ_{i∈S} y_i > μ. Each round first tries, for every mix of kinds already
-    /// seen, the heaviest selection with that mix (no search), and adds the best few that price above μ; only when none
-    /// does, CP-SAT looks for the selection with the largest Σ y_i, and when that is not above μ the LP optimum is the
-    /// optimum over all selections.</summary>
-    private static double[] MaximinProbabilities(LotteryPricing pricing, List<int[]> panels, int[] eligible, int n)
-    {
-        using var lp = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP linear solver is not available.");
-        var z = lp.MakeNumVar(0, 1, "z");
-        var sum = lp.MakeConstraint(1, 1, "sum");
-        var rows = new Constraint?[n];
-        foreach (var i in eligible)
-        {
-            var row = lp.MakeConstraint(0, double.PositiveInfinity, $"c{i}");
-            row.SetCoefficient(z, -1);
-            rows[i] = row;
-        }
-        var objective = lp.Objective();
-        objective.SetCoefficient(z, 1);
-        objective.SetMaximization();
-        var columns = new List<Variable>();
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        var mixes = new List<int[]>();
-        var knownMixes = new HashSet<string>(StringComparer.Ordinal);
-        void AddColumn(int[] panel)
-        {
-            var column = lp.MakeNumVar(0, 1, $"p{columns.Count}");
-            sum.SetCoefficient(column, 1);
-            foreach (var i in panel)
-            {
-                rows[i]?.SetCoefficient(column, 1);
-            }
-            columns.Add(column);
-            known.Add(string.Join(',', panel));
-            var mix = pricing.Counts(panel);
-            if (knownMixes.Add(string.Join(',', mix)))
-            {
-                mixes.Add(mix);
-            }
-        }
-        foreach (var panel in panels)
-        {
-            AddColumn(panel);
-        }
-        var (bound, boundMixes, boundProbabilities) = KindMaximin(pricing, mixes, eligible);
-        foreach (var mix in boundMixes.Where(m => knownMixes.Add(string.Join(',', m))))
-        {
-            mixes.Add(mix);
-        }
-        // The mixes the bound draws from, each in turns that walk through every kind's members, so that the LP can
-        // spread the chances within each kind from the start.
-        var ordered = pricing.Kinds.Select(members => members.Where(i => rows[i] is not null).ToArray()).ToArray();
-        for (var m = 0; m < boundMixes.Count; m++)
-        {
-            if (boundProbabilities[m] <= Tolerance)
-            {
-                continue;
-            }
-            var mix = boundMixes[m];
-            // A kind of n members taking c per selection comes back to its first member after n / gcd(n, c) turns.
-            var turns = mix.Select((c, k) => c == 0 || c >= ordered[k].Length ? 1 : ordered[k].Length / (int)BigInteger.GreatestCommonDivisor(ordered[k].Length, c)).Max();
-            for (var r = 0; r < turns; r++)
-            {
-                var panel = new List<int>();
-                for (var k = 0; k < mix.Length; k++)
-                {
-                    var kind = mix[k] <= ordered[k].Length ? ordered[k] : pricing.Kinds[k];
-                    for (var c = 0; c < mix[k]; c++)
-                    {
-                        panel.Add(kind[(r * mix[k] + c) % kind.Length]);
-                    }
-                }
-                panel.Sort();
-                if (!known.Contains(string.Join(',', panel)))
-                {
-                    panels.Add([.. panel]);
-                    AddColumn(panels[^1]);
-                }
-            }
-        }
-
-        var y = new double[n];
-        var chance = new double[n];
-        while (true)
-        {
-            Solve(lp);
-            if (z.SolutionValue() >= bound - BoundGap)
-            {
-                break;
-            }
-            // Solvers differ in the sign they give duals of a maximisation; Σ y_i = 1 fixes it.
-            var sign = eligible.Sum(i => rows[i]!.DualValue()) > 0 ? -1.0 : 1.0;
-            foreach (var i in eligible)
-            {
-                y[i] = Math.Max(0, -sign * rows[i]!.DualValue());
-            }
-            var mu = sign * sum.DualValue();
-            double Value(int[] panel) => panel.Sum(i => y[i]);
-            Array.Clear(chance);
-            for (var c = 0; c < columns.Count; c++)
-            {
-                var p = columns[c].SolutionValue();
-                foreach (var i in panels[c])
-                {
-                    chance[i] += p;
-                }
-            }
-
-            var ranked = pricing.Ranked(y, chance);
-            var prefix = ranked.Select(members =>
-            {
-                var sums = new double[members.Length + 1];
-                for (var r = 0; r < members.Length; r++)
-                {
-                    sums[r + 1] = sums[r] + y[members[r]];
-                }
-                return sums;
-            }).ToArray();
-            var improving = mixes
-                .Select((mix, m) => (Mix: mix, Index: m, Value: mix.Select((c, k) => prefix[k][c]).Sum()))
-                .Where(x => x.Value > mu + Tolerance)
-                .OrderByDescending(x => x.Value).ThenBy(x => x.Index)
-                .Select(x => LotteryPricing.Heaviest(ranked, x.Mix))
-                .Where(panel => !known.Contains(string.Join(',', panel)))
-                .Take(ColumnsPerRound)
-                .ToList();
-            if (improving.Count == 0)
-            {
-                var hint = mixes.OrderByDescending(mix => mix.Select((c, k) => prefix[k][c]).Sum()).First();
-                var best = pricing.Heaviest(y, hint, chance);
-                // A selection already in the LP cannot improve it: seeing one again means rounding, not progress.
-                if (Value(best) <= mu + Tolerance || known.Contains(string.Join(',', best)))
-                {
-                    break;
-                }
-                improving.Add(best);
-            }
-            foreach (var panel in improving)
-            {
-                panels.Add(panel);
-                AddColumn(panel);
-            }
-        }
-        return [.. columns.Select(c => c.SolutionValue())];
-    }
-
     /// <summary>Rounds the probabilities to whole units that add up to exactly <see cref="Units"/> (largest remainders
     /// first, ties to the canonically earlier selection) and puts everything in its canonical order.</summary>
-    private static LotteryResult.Distribution Publish(SelectionModel model, List<int[]> panels, double[] probabilities, IReadOnlySet<int> never)
+    private static LotteryResult.Distribution Publish(SelectionModel model, List<int[]> panels, IReadOnlyList<double> probabilities, IReadOnlySet<int> never)
     {
         var ordered = panels
             .Select((panel, p) => (Keys: panel.Select(i => model.Candidates[i].Key).ToArray(), Probability: Math.Max(0, probabilities[p])))

@@ -2,11 +2,10 @@ using Google.OrTools.Sat;
 
 namespace RcpHub.Domain.Selection;
 
-/// <summary>The lottery's search for the selection with the largest total weight. Candidates whom exactly the same
-/// targets count ("of one kind") are interchangeable in every rule a selection must meet, so the heaviest selection
-/// takes, of each kind, the heaviest members: the search only decides how many of each kind, over the heaviest
-/// min(members, places) of each kind in order. That is the same integer program as one choice per candidate, without
-/// the millions of equivalent selections that make the plain model slow on 2,000 applications.</summary>
+/// <summary>The lottery's search for the mix of kinds with the largest total weight. Candidates whom exactly the same
+/// targets count ("of one kind") are interchangeable in every rule a selection must meet, so the search only decides how
+/// many of each kind a selection holds (a "mix"), not which of 2,000 applications: the same integer program without the
+/// millions of equivalent selections that make the plain model slow.</summary>
 internal sealed class LotteryPricing
 {
     // Weights go to CP-SAT as integers: this many units per 1 (a selection's weight is at most 1).
@@ -54,76 +53,6 @@ internal sealed class LotteryPricing
     public IReadOnlyList<int[]> KindTargets { get; }
 
     public int[] KindOf { get; }
-
-    /// <summary>Per kind, its members heaviest first; among equal weights the one with the smaller
-    /// <paramref name="tie"/> first (the lottery passes each candidate's chance so far, so that a tie brings in whoever
-    /// has least), then the smaller index.</summary>
-    public int[][] Ranked(IReadOnlyList<double> weight, IReadOnlyList<double>? tie = null) =>
-        [.. Kinds.Select(members => members.OrderByDescending(i => weight[i]).ThenBy(i => tie?[i] ?? 0).ThenBy(i => i).ToArray())];
-
-    /// <summary>How many of each kind a selection holds.</summary>
-    public int[] Counts(IEnumerable<int> panel)
-    {
-        var counts = new int[Kinds.Count];
-        foreach (var i in panel)
-        {
-            counts[KindOf[i]]++;
-        }
-        return counts;
-    }
-
-    /// <summary>The selection with the given number of each kind that weighs most: the heaviest of each kind.</summary>
-    public static int[] Heaviest(int[][] ranked, int[] counts)
-    {
-        var panel = new List<int>();
-        for (var k = 0; k < ranked.Length; k++)
-        {
-            panel.AddRange(ranked[k].Take(counts[k]));
-        }
-        panel.Sort();
-        return [.. panel];
-    }
-
-    /// <summary>A selection meeting every target with the largest Σ weight (exact, CP-SAT with one worker and its fixed
-    /// seed: the same answer on every run), started from <paramref name="hint"/> (how many of each kind).</summary>
-    public int[] Heaviest(IReadOnlyList<double> weight, int[]? hint, IReadOnlyList<double>? tie = null)
-    {
-        var ranked = Ranked(weight, tie);
-        var cp = new CpModel();
-        var chosen = new BoolVar[ranked.Length][];
-        var all = new List<IntVar>();
-        var terms = new List<(BoolVar Var, long Weight)>();
-        var ofTarget = Enumerable.Range(0, model.Targets.Count).Select(_ => new List<IntVar>()).ToArray();
-        for (var k = 0; k < ranked.Length; k++)
-        {
-            // A selection never holds more than Size of a kind.
-            chosen[k] = new BoolVar[Math.Min(ranked[k].Length, model.Size)];
-            for (var r = 0; r < chosen[k].Length; r++)
-            {
-                var x = cp.NewBoolVar($"k{k}r{r}");
-                chosen[k][r] = x;
-                all.Add(x);
-                terms.Add((x, (long)Math.Round(weight[ranked[k][r]] * Scale)));
-                foreach (var t in KindTargets[k])
-                {
-                    ofTarget[t].Add(x);
-                }
-                if (r > 0)
-                {
-                    // The r-th heaviest only after the (r-1)-th: one of each equivalent set of selections.
-                    cp.AddImplication(x, chosen[k][r - 1]);
-                }
-                if (hint is not null)
-                {
-                    cp.AddHint(x, r < hint[k]);
-                }
-            }
-        }
-        cp.Maximize(LinearExpr.WeightedSum(terms.Select(x => x.Var), terms.Select(x => x.Weight)));
-        var solver = Solve(cp, all, ofTarget);
-        var counts = chosen.Select(xs => xs.Count(solver.BooleanValue)).ToArray();
-        return Heaviest(ranked, counts);
-    }
 
     /// <summary>A mix (how many of each kind) meeting every target that maximises Σ_k weight_k·count_k, or with
     /// <paramref name="cover"/> the one holding at least one member of as many of the kinds with positive weight as
