@@ -150,7 +150,13 @@ internal static class SelectionBench
         }
         if (lottery is LotteryResult.Distribution distribution)
         {
-            report.AppendLine(CultureInfo.InvariantCulture, $"Lottery: {distribution.Panels.Count:N0} panels with positive probability; smallest chance {distribution.MinimumChance:0.0000} (places / applications = {(decimal)Places / problem.Candidates.Count:0.0000}); largest chance {distribution.Chances.Max(c => c.Chance):0.0000}; {distribution.NeverSelectable.Count} applications in no selection that meets the targets.");
+            // Applications counted by the same targets are interchangeable, so the method gives them equal chances: what
+            // separates them is the rounding of the panels' probabilities to 10⁻⁹.
+            var chanceOf = distribution.Chances.ToDictionary(c => c.Key, c => c.Chance, StringComparer.Ordinal);
+            var spread = problem.Candidates
+                .GroupBy(c => string.Join(',', problem.Targets.Select(t => c.Traits.TryGetValue(t.Trait, out var v) && v == t.Value)), StringComparer.Ordinal)
+                .Max(kind => kind.Max(c => chanceOf[c.Key]) - kind.Min(c => chanceOf[c.Key]));
+            report.AppendLine(CultureInfo.InvariantCulture, $"Lottery: {distribution.Panels.Count:N0} panels with positive probability; smallest chance {distribution.MinimumChance:0.000000000} (places / applications = {(decimal)Places / problem.Candidates.Count:0.0000}); largest chance {distribution.Chances.Max(c => c.Chance):0.000000000}; applications counted by the same targets differ in chance by at most {spread:0.000000000}; {distribution.NeverSelectable.Count} applications in no selection that meets the targets.");
         }
         Console.WriteLine(report.ToString());
         Directory.CreateDirectory(options.ResultsFolder);

@@ -97,6 +97,44 @@ public sealed class FairLotteryTests
         Assert.Equal(1 / 3.0, (double)distribution.MinimumChance, 8);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Applications_the_same_targets_count_get_the_same_chance(int seed)
+    {
+        var problem = Random(seed, maxCandidates: 10);
+        if (FairLottery.Distribute(problem) is not LotteryResult.Distribution distribution)
+        {
+            return;
+        }
+        var chance = distribution.Chances.ToDictionary(c => c.Key, c => c.Chance);
+
+        var kinds = problem.Candidates.GroupBy(c => string.Join(",", problem.Targets.Select(t => c.Traits.TryGetValue(t.Trait, out var v) && v == t.Value)));
+
+        // Only the rounding of each panel's probability to 10⁻⁹ may separate them.
+        Assert.All(kinds, kind => Assert.InRange(kind.Max(c => chance[c.Key]) - kind.Min(c => chance[c.Key]), 0m, distribution.Panels.Count * 1e-9m));
+    }
+
+    [Fact]
+    public void Kinds_taken_in_turns_of_different_lengths_give_each_member_its_exact_share()
+    {
+        // One woman and one man among three women and two men: the women take turns of three, the men of two.
+        var problem = new SelectionProblem(2,
+        [
+            Candidate("a", 0, ("gender", "female")),
+            Candidate("b", 0, ("gender", "female")),
+            Candidate("c", 0, ("gender", "female")),
+            Candidate("d", 0, ("gender", "male")),
+            Candidate("e", 0, ("gender", "male")),
+        ],
+        [new BalanceTarget("gender", "female", 1, 1)]);
+
+        var distribution = Assert.IsType<LotteryResult.Distribution>(FairLottery.Distribute(problem));
+
+        Assert.All(distribution.Chances.Where(c => c.Key is "a" or "b" or "c"), c => Assert.Equal(1 / 3.0, (double)c.Chance, 8));
+        Assert.All(distribution.Chances.Where(c => c.Key is "d" or "e"), c => Assert.Equal(0.5, (double)c.Chance, 8));
+        Assert.Equal(["a,d", "b,d", "b,e", "c,e"], distribution.Panels.Select(p => string.Join(",", p.Keys)));
+    }
+
     [Fact]
     public void Targets_no_selection_can_meet_are_named_before_any_draw()
     {
