@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml.Linq;
 using RcpHub.Domain;
 using RcpHub.Features.Map;
@@ -75,6 +76,70 @@ public static class EvaluationCharts
             return new XElement(Svg + "g", parts);
         });
         var root = Root("evaluation-bars", Width, height + (22 * Segments.Length) + 10, title, description, bars, Legend(Left, height + 5, labels));
+        return root.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>The same bars for a round too large to give each segment its own shape (above
+    /// <see cref="EvaluationFigures.WholeGridPairs"/> pairs): every segment of one status is a stretch of ONE path (a
+    /// line as thick as a bar), and its marks are the glyphs of ONE text placed one by one, so that 200 bars weigh a few
+    /// kilobytes instead of a rectangle with its tooltip per segment. The picture stays one labelled image; the numbers
+    /// a tooltip gave are in the table beside it.</summary>
+    public static string ProgressPaths(EvaluationReport report, EvaluationLabels labels, string title, string description)
+    {
+        const double Left = 140, Width = 640, Row = 28, BarHeight = 18;
+        var recommendations = report.Current.Recommendations;
+        var plot = Width - Left - 10;
+        var height = (Row * recommendations.Count) + 10;
+        var paths = Segments.ToDictionary(s => s ?? (ImplementationStatus)(-1), _ => new StringBuilder());
+        var marks = Segments.ToDictionary(s => s ?? (ImplementationStatus)(-1), _ => (X: new StringBuilder(), Y: new StringBuilder(), Glyphs: new StringBuilder()));
+        var names = new List<XElement>();
+        foreach (var (r, i) in recommendations.Select((r, i) => (r, i)))
+        {
+            var y = 5 + (i * Row);
+            names.Add(Text(Left - 8, y + 14, "end", r.Number.ToString(CultureInfo.CurrentCulture)));
+            var tally = report.Current.ByRecommendation.GetValueOrDefault(r.Id);
+            if (tally is null || tally.Asked == 0)
+            {
+                continue;
+            }
+            // Whole pixels: the bars are 490 wide, and rounding every edge (not every width) keeps them flush.
+            var done = 0;
+            foreach (var s in Segments)
+            {
+                var count = s is { } status ? tally.Count(status) : tally.NotReported;
+                if (count == 0)
+                {
+                    continue;
+                }
+                var from = (int)Math.Round(plot * done / tally.Asked);
+                done += count;
+                var to = (int)Math.Round(plot * done / tally.Asked);
+                if (to == from)
+                {
+                    continue;
+                }
+                var key = s ?? (ImplementationStatus)(-1);
+                paths[key].Append(CultureInfo.InvariantCulture, $"M{Left + from} {y + (BarHeight / 2)}h{to - from}");
+                if (to - from >= 14)
+                {
+                    var mark = marks[key];
+                    mark.X.Append(CultureInfo.InvariantCulture, $"{Left + ((from + to) / 2)} ");
+                    mark.Y.Append(CultureInfo.InvariantCulture, $"{y + 13} ");
+                    mark.Glyphs.Append(EvaluationLabels.Mark(s));
+                }
+            }
+        }
+        var shapes = Segments.Select(s =>
+        {
+            var key = s ?? (ImplementationStatus)(-1);
+            var mark = marks[key];
+            return new XElement(Svg + "g",
+                paths[key].Length == 0 ? null : new XElement(Svg + "path", new XAttribute("d", paths[key].ToString()), new XAttribute("fill", "none"),
+                    new XAttribute("stroke", EvaluationLabels.Colour(s)), new XAttribute("stroke-width", N(BarHeight))),
+                mark.Glyphs.Length == 0 ? null : new XElement(Svg + "text", new XAttribute("x", mark.X.ToString().TrimEnd()), new XAttribute("y", mark.Y.ToString().TrimEnd()),
+                    new XAttribute("text-anchor", "middle"), new XAttribute("font-size", 12), new XAttribute("fill", EvaluationLabels.Ink(s)), mark.Glyphs.ToString()));
+        });
+        var root = Root("evaluation-bars", Width, height + (22 * Segments.Length) + 10, title, description, names, shapes, Legend(Left, height + 5, labels));
         return root.ToString(SaveOptions.DisableFormatting);
     }
 
