@@ -81,9 +81,10 @@ public static class EvaluationCharts
 
     /// <summary>The same bars for a round too large to give each segment its own shape (above
     /// <see cref="EvaluationFigures.WholeGridPairs"/> pairs): every segment of one status is a stretch of ONE path (a
-    /// line as thick as a bar), and its marks are the glyphs of ONE text placed one by one, so that 200 bars weigh a few
-    /// kilobytes instead of a rectangle with its tooltip per segment. The picture stays one labelled image; the numbers
-    /// a tooltip gave are in the table beside it.</summary>
+    /// line as thick as a bar), and the bars' numbers are the spans of ONE text, so that 200 bars weigh a few kilobytes
+    /// instead of a rectangle with its tooltip and mark per segment. Without marks, the segments are still told apart
+    /// without colour by their order, always the legend's; the numbers a tooltip gave are in the table beside it, and
+    /// the picture stays one labelled image.</summary>
     public static string ProgressPaths(EvaluationReport report, EvaluationLabels labels, string title, string description)
     {
         const double Left = 140, Width = 640, Row = 28, BarHeight = 18;
@@ -91,12 +92,11 @@ public static class EvaluationCharts
         var plot = Width - Left - 10;
         var height = (Row * recommendations.Count) + 10;
         var paths = Segments.ToDictionary(s => s ?? (ImplementationStatus)(-1), _ => new StringBuilder());
-        var marks = Segments.ToDictionary(s => s ?? (ImplementationStatus)(-1), _ => (X: new StringBuilder(), Y: new StringBuilder(), Glyphs: new StringBuilder()));
-        var names = new List<XElement>();
+        var names = new XElement(Svg + "text", new XAttribute("text-anchor", "end"), new XAttribute("font-size", 13), new XAttribute("fill", "#333"));
         foreach (var (r, i) in recommendations.Select((r, i) => (r, i)))
         {
             var y = 5 + (i * Row);
-            names.Add(Text(Left - 8, y + 14, "end", r.Number.ToString(CultureInfo.CurrentCulture)));
+            names.Add(new XElement(Svg + "tspan", new XAttribute("x", N(Left - 8)), new XAttribute("y", N(y + 14)), r.Number.ToString(CultureInfo.CurrentCulture)));
             var tally = report.Current.ByRecommendation.GetValueOrDefault(r.Id);
             if (tally is null || tally.Asked == 0)
             {
@@ -114,31 +114,16 @@ public static class EvaluationCharts
                 var from = (int)Math.Round(plot * done / tally.Asked);
                 done += count;
                 var to = (int)Math.Round(plot * done / tally.Asked);
-                if (to == from)
+                if (to > from)
                 {
-                    continue;
-                }
-                var key = s ?? (ImplementationStatus)(-1);
-                paths[key].Append(CultureInfo.InvariantCulture, $"M{Left + from} {y + (BarHeight / 2)}h{to - from}");
-                if (to - from >= 14)
-                {
-                    var mark = marks[key];
-                    mark.X.Append(CultureInfo.InvariantCulture, $"{Left + ((from + to) / 2)} ");
-                    mark.Y.Append(CultureInfo.InvariantCulture, $"{y + 13} ");
-                    mark.Glyphs.Append(EvaluationLabels.Mark(s));
+                    paths[s ?? (ImplementationStatus)(-1)].Append(CultureInfo.InvariantCulture, $"M{Left + from} {y + (BarHeight / 2)}h{to - from}");
                 }
             }
         }
-        var shapes = Segments.Select(s =>
-        {
-            var key = s ?? (ImplementationStatus)(-1);
-            var mark = marks[key];
-            return new XElement(Svg + "g",
-                paths[key].Length == 0 ? null : new XElement(Svg + "path", new XAttribute("d", paths[key].ToString()), new XAttribute("fill", "none"),
-                    new XAttribute("stroke", EvaluationLabels.Colour(s)), new XAttribute("stroke-width", N(BarHeight))),
-                mark.Glyphs.Length == 0 ? null : new XElement(Svg + "text", new XAttribute("x", mark.X.ToString().TrimEnd()), new XAttribute("y", mark.Y.ToString().TrimEnd()),
-                    new XAttribute("text-anchor", "middle"), new XAttribute("font-size", 12), new XAttribute("fill", EvaluationLabels.Ink(s)), mark.Glyphs.ToString()));
-        });
+        var shapes = Segments.Select(s => paths[s ?? (ImplementationStatus)(-1)] is { Length: > 0 } d
+            ? new XElement(Svg + "path", new XAttribute("d", d.ToString()), new XAttribute("fill", "none"),
+                new XAttribute("stroke", EvaluationLabels.Colour(s)), new XAttribute("stroke-width", N(BarHeight)))
+            : null);
         var root = Root("evaluation-bars", Width, height + (22 * Segments.Length) + 10, title, description, names, shapes, Legend(Left, height + 5, labels));
         return root.ToString(SaveOptions.DisableFormatting);
     }
