@@ -102,6 +102,11 @@ public sealed class EvaluationRound : IBelongsToProcess
     public required string OpenedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Changed by every write of a report in the round (a save, an import, a review): its counts kept in an
+    /// instance's memory are valid while it is unchanged (FollowUpCountCache). A closed round takes no
+    /// report, so only a review changes it.</summary>
+    public Guid ReportsVersion { get; set; }
+
     /// <summary>The one rule for a closed round: closed by hand, or past its deadline. A reader, or a report saved, after
     /// the deadline finds the round closed even before the closing pass has written it down.</summary>
     public static bool IsClosed(DateTimeOffset? closedAt, DateTimeOffset deadlineAt, DateTimeOffset now) => closedAt is not null || deadlineAt <= now;

@@ -45,6 +45,10 @@ public sealed class Output : IBelongsToProcess
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Changed by every write of a follow-up report on one of its recommendations (a save, an import, a review):
+    /// counts of those reports kept in an instance's memory are valid while it is unchanged (FollowUpCountCache).</summary>
+    public Guid FollowUpVersion { get; set; }
+
     public List<OutputVersion> Versions { get; set; } = [];
     public List<Recommendation> Recommendations { get; set; } = [];
     public List<OutputPosition> Positions { get; set; } = [];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Xml.Linq;
 using RcpHub.Domain;
 using RcpHub.Features.Map;
@@ -75,6 +76,55 @@ public static class EvaluationCharts
             return new XElement(Svg + "g", parts);
         });
         var root = Root("evaluation-bars", Width, height + (22 * Segments.Length) + 10, title, description, bars, Legend(Left, height + 5, labels));
+        return root.ToString(SaveOptions.DisableFormatting);
+    }
+
+    /// <summary>The same bars for a round too large to give each segment its own shape (above
+    /// <see cref="EvaluationFigures.WholeGridPairs"/> pairs): every segment of one status is a stretch of ONE path (a
+    /// line as thick as a bar), and the bars' numbers are the spans of ONE text, so that 200 bars weigh a few kilobytes
+    /// instead of a rectangle with its tooltip and mark per segment. Without marks, the segments are still told apart
+    /// without colour by their order, always the legend's; the numbers a tooltip gave are in the table beside it, and
+    /// the picture stays one labelled image.</summary>
+    public static string ProgressPaths(EvaluationReport report, EvaluationLabels labels, string title, string description)
+    {
+        const double Left = 140, Width = 640, Row = 28, BarHeight = 18;
+        var recommendations = report.Current.Recommendations;
+        var plot = Width - Left - 10;
+        var height = (Row * recommendations.Count) + 10;
+        var paths = Segments.ToDictionary(s => s ?? (ImplementationStatus)(-1), _ => new StringBuilder());
+        var names = new XElement(Svg + "text", new XAttribute("text-anchor", "end"), new XAttribute("font-size", 13), new XAttribute("fill", "#333"));
+        foreach (var (r, i) in recommendations.Select((r, i) => (r, i)))
+        {
+            var y = 5 + (i * Row);
+            names.Add(new XElement(Svg + "tspan", new XAttribute("x", N(Left - 8)), new XAttribute("y", N(y + 14)), r.Number.ToString(CultureInfo.CurrentCulture)));
+            var tally = report.Current.ByRecommendation.GetValueOrDefault(r.Id);
+            if (tally is null || tally.Asked == 0)
+            {
+                continue;
+            }
+            // Whole pixels: the bars are 490 wide, and rounding every edge (not every width) keeps them flush.
+            var done = 0;
+            foreach (var s in Segments)
+            {
+                var count = s is { } status ? tally.Count(status) : tally.NotReported;
+                if (count == 0)
+                {
+                    continue;
+                }
+                var from = (int)Math.Round(plot * done / tally.Asked);
+                done += count;
+                var to = (int)Math.Round(plot * done / tally.Asked);
+                if (to > from)
+                {
+                    paths[s ?? (ImplementationStatus)(-1)].Append(CultureInfo.InvariantCulture, $"M{Left + from} {y + (BarHeight / 2)}h{to - from}");
+                }
+            }
+        }
+        var shapes = Segments.Select(s => paths[s ?? (ImplementationStatus)(-1)] is { Length: > 0 } d
+            ? new XElement(Svg + "path", new XAttribute("d", d.ToString()), new XAttribute("fill", "none"),
+                new XAttribute("stroke", EvaluationLabels.Colour(s)), new XAttribute("stroke-width", N(BarHeight)))
+            : null);
+        var root = Root("evaluation-bars", Width, height + (22 * Segments.Length) + 10, title, description, names, shapes, Legend(Left, height + 5, labels));
         return root.ToString(SaveOptions.DisableFormatting);
     }
 

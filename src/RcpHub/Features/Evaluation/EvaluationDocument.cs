@@ -15,7 +15,7 @@ public static class EvaluationDocument
 {
     private static readonly HtmlEncoder E = HtmlEncoder.Default;
 
-    public static string Html(EvaluationReport report, EvaluationLabels labels, string processName, string zone, DateTimeOffset now, string stylesheet)
+    public static string Html(EvaluationReport report, EvaluationLabels labels, string processName, string zone, DateTimeOffset now, string stylesheet, string linkBase)
     {
         var t = labels.Text;
         var html = new StringBuilder();
@@ -26,7 +26,7 @@ public static class EvaluationDocument
         html.Append(CultureInfo.InvariantCulture, $"<h1 dir=\"auto\">{E.Encode(title)}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"report-meta\"><bdi>{E.Encode(processName)}</bdi></p>");
         html.Append(Facts(report.Current.Round, labels, zone, now));
-        html.Append(Body(report, labels, now, printed: true));
+        html.Append(Body(report, labels, now, linkBase, printed: true));
         html.Append("</main></body></html>");
         return html.ToString();
     }
@@ -55,7 +55,9 @@ public static class EvaluationDocument
     /// <param name="printed">For the PDF: tables folded under a picture are printed open.</param>
     /// <param name="pickAction">Where the form that picks a part of a large round's grid sends the reader (the round's
     /// page); null prints no form.</param>
-    public static IHtmlContent Body(EvaluationReport report, EvaluationLabels labels, DateTimeOffset now, bool printed = false, string? pickAction = null)
+    /// <param name="linkBase">The process's address (<c>/processes/{slug}</c>, absolute for the PDF): a large round's table
+    /// links each recommendation there instead of quoting its text.</param>
+    public static IHtmlContent Body(EvaluationReport report, EvaluationLabels labels, DateTimeOffset now, string linkBase, bool printed = false, string? pickAction = null)
     {
         var t = labels.Text;
         var current = report.Current;
@@ -91,14 +93,22 @@ public static class EvaluationDocument
         // Per recommendation, with its bars.
         html.Append(CultureInfo.InvariantCulture, $"<h2 id=\"recommendations\">{E.Encode(t["Accomplishment per recommendation"].Value)}</h2>");
         html.Append("<figure class=\"evaluation-chart\">");
-        html.Append(EvaluationCharts.ProgressBars(report, labels, t["Accomplishment per recommendation"],
-            t["One bar per recommendation, divided by the status each state asked reported; the table below gives the same numbers."]));
+        var barsDescription = t["One bar per recommendation, divided by the status each state asked reported; the table below gives the same numbers."];
+        // A large round's bars and table are drawn lighter (one path per status; a link to each recommendation instead of
+        // its text, under its output's title): the page stays within its weight however many recommendations there are.
+        html.Append(current.WholeGrid
+            ? EvaluationCharts.ProgressBars(report, labels, t["Accomplishment per recommendation"], barsDescription)
+            : EvaluationCharts.ProgressPaths(report, labels, t["Accomplishment per recommendation"], barsDescription));
         html.Append("</figure>");
         var previous = report.Previous;
         TallyTable(html, "by-recommendation", t["Accomplishment per recommendation"], t["Recommendation"], labels,
             current.Recommendations.Select(r => new TallyRow("recommendation", r.Id.ToString(CultureInfo.InvariantCulture),
-                $"{labels.Recommendation(r)}", r.Text, current.ByRecommendation.GetValueOrDefault(r.Id) ?? new Tally(),
-                previous?.ByRecommendation.GetValueOrDefault(r.Id))),
+                $"{labels.Recommendation(r)}", current.WholeGrid ? r.Text : null, current.ByRecommendation.GetValueOrDefault(r.Id) ?? new Tally(),
+                previous?.ByRecommendation.GetValueOrDefault(r.Id))
+            {
+                Link = current.WholeGrid ? null : $"{linkBase}/outputs/{r.OutputId}/recommendations/{r.Number}",
+                Group = current.WholeGrid ? null : r.OutputTitle,
+            }),
             previous is not null);
 
         // Heat map: states by recommendations, whole while the round is small enough to draw; above that, the part picked.
@@ -276,6 +286,12 @@ public static class EvaluationDocument
     private sealed record TallyRow(string Kind, string Key, string Name, string? Text, Tally Tally, Tally? Before)
     {
         public string? TextLanguage { get; init; }
+
+        /// <summary>Where the name links to (a recommendation, when its text is left out).</summary>
+        public string? Link { get; init; }
+
+        /// <summary>The title of the group the row belongs to (a recommendation's output), heading its rows.</summary>
+        public string? Group { get; init; }
     }
 
     private static void TallyTable(StringBuilder html, string id, string caption, string first, EvaluationLabels labels, IEnumerable<TallyRow> rows,
@@ -296,9 +312,20 @@ public static class EvaluationDocument
             html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\">{E.Encode(h)}</th>");
         }
         html.Append("</tr></thead><tbody>");
+        string? group = null;
         foreach (var row in rows)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr data-{row.Kind}=\"{E.Encode(row.Key)}\"><th scope=\"row\"{(userText ? " dir=\"auto\"" : "")}>{E.Encode(row.Name)}");
+            if (row.Group is not null && row.Group != group)
+            {
+                if (group is not null)
+                {
+                    html.Append("</tbody><tbody>");
+                }
+                group = row.Group;
+                html.Append(CultureInfo.InvariantCulture, $"<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"{headers.Count}\" dir=\"auto\">{E.Encode(group)}</th></tr>");
+            }
+            var name = row.Link is { } link ? $"<a href=\"{E.Encode(link)}\">{E.Encode(row.Name)}</a>" : E.Encode(row.Name);
+            html.Append(CultureInfo.InvariantCulture, $"<tr data-{row.Kind}=\"{E.Encode(row.Key)}\"><th scope=\"row\"{(userText ? " dir=\"auto\"" : "")}>{name}");
             if (row.Text is not null)
             {
                 var lang = row.TextLanguage is { } l ? $" lang=\"{E.Encode(l)}\"" : "";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.FollowUp;
 
 namespace RcpHub.Features.Evaluation;
 
@@ -67,7 +68,8 @@ public static class EvaluationFigures
     /// <param name="wholeGrid">Every pair of the detailed round, whatever their number (the CSV and XLSX files).</param>
     /// <param name="pickedState">In a large detailed round, the state whose row of the grid is read (<see cref="RoundFigures.Picked"/>):
     /// the database counts its reports pair by pair, in the same query as the other states' counts.</param>
-    public static async Task<IReadOnlyDictionary<int, RoundFigures>> LoadAsync(AppDbContext db, MeetingReader? reader, int processId,
+    /// <param name="cache">Where the counts of a round are held between views, under its <see cref="RoundRow.ReportsVersion"/>.</param>
+    public static async Task<IReadOnlyDictionary<int, RoundFigures>> LoadAsync(AppDbContext db, FollowUpCountCache cache, MeetingReader? reader, int processId,
         IReadOnlyList<RoundRow> rounds, DateTimeOffset now, CancellationToken ct, int? detailed = null, bool wholeGrid = false, string? pickedState = null)
     {
         if (rounds.Count == 0)
@@ -123,8 +125,8 @@ public static class EvaluationFigures
             ? (await db.FollowUpReports.AsNoTracking().InForce(processId, one).ToListAsync(ct)).ToLookup(s => s.RoundKey)
             : Enumerable.Empty<StatusInForce>().ToLookup(s => s.RoundKey);
         var counted = rounds.Where(r => r.Id != whole).ToList();
-        var byRecommendation = new List<Counted>();
-        var byState = new List<Counted>();
+        IReadOnlyDictionary<int, IReadOnlyList<Counted>> byRecommendation = new Dictionary<int, IReadOnlyList<Counted>>();
+        var byState = byRecommendation;
         if (counted.Count > 0)
         {
             var steady = counted.Select(r => membersOn[r.Id]).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal)).ToHashSet(StringComparer.Ordinal);
@@ -133,11 +135,20 @@ public static class EvaluationFigures
             {
                 steady.Remove(pickedState);
             }
-            var countedIds = counted.Select(r => r.Id).ToList();
-            var reports = db.FollowUpReports.AsNoTracking().InForceReports(processId, null).Where(r => countedIds.Contains(r.RoundKey));
             var ids = loaded.Select(r => r.Id).ToList();
-            byRecommendation = await reports.Counts(ids, steady, CountedBy.Recommendation, perRound: true, inRoundScope: true).ToListAsync(ct);
-            byState = await reports.Counts(ids, steady, CountedBy.State, perRound: true, inRoundScope: true).ToListAsync(ct);
+            // A round's counts are held between views under its reports' version (a closed round's changes only by a
+            // review); the rounds not held are counted together, as all of them were before.
+            var digest = FollowUpCountCache.Digest(loaded.Select(r => (r.Id, r.OutputId, r.ToAllMembers, r.States.AsEnumerable())), steady);
+            Task<IReadOnlyDictionary<int, IReadOnlyList<Counted>>> CountAsync(CountedBy by) => cache.PerRoundAsync(
+                counted.ToDictionary(r => r.Id, r => FollowUpCountCache.KeyOf($"round:{processId}:{r.Id}:{r.OutputId}:{by}", [r.ReportsVersion], digest)),
+                missing =>
+                {
+                    var roundIds = missing.ToList();
+                    return db.FollowUpReports.AsNoTracking().InForceReports(processId, null).Where(r => roundIds.Contains(r.RoundKey))
+                        .Counts(ids, steady, by, perRound: true, inRoundScope: true).ToListAsync(ct);
+                });
+            byRecommendation = await CountAsync(CountedBy.Recommendation);
+            byState = await CountAsync(CountedBy.State);
         }
 
         var figures = new Dictionary<int, RoundFigures>();
@@ -145,8 +156,8 @@ public static class EvaluationFigures
         {
             var (inScope, asked) = scopes[round.Id];
             var byId = inScope.ToDictionary(r => r.Id);
-            var recommendationCounts = byRecommendation.Where(c => c.RoundKey == round.Id).ToList();
-            var stateCounts = byState.Where(c => c.RoundKey == round.Id).ToList();
+            var recommendationCounts = byRecommendation.GetValueOrDefault(round.Id) ?? [];
+            var stateCounts = byState.GetValueOrDefault(round.Id) ?? [];
             var statuses = round.Id == whole ? FollowUpProgress.LatestAcrossRounds(inForce[round.Id]) : null;
             var detailedTally = statuses;
             // The picked state's row, only where the round asks it (a recommendation the reader may not read never shows).

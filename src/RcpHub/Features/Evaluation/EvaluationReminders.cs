@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RcpHub.Data;
+using RcpHub.Features.FollowUp;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Email;
@@ -15,7 +16,7 @@ namespace RcpHub.Features.Evaluation;
 /// each in their own language. Run by the <see cref="MailDispatcher"/> on every instance: a reminder's key in the outbox
 /// (round, stage, person) is unique, so instances that find it due at once queue it once, and the outbox's claim sends
 /// it once. When the dispatcher looks after several stages fell due, only the latest goes out.</summary>
-public sealed class EvaluationReminders(AppDbContext db, Outbox outbox, TimeProvider clock, IOptions<EvaluationOptions> options,
+public sealed class EvaluationReminders(AppDbContext db, FollowUpCountCache counts, Outbox outbox, TimeProvider clock, IOptions<EvaluationOptions> options,
     IStringLocalizer<EvaluationText> t, IConfiguration configuration) : IDueMail
 {
     /// <summary>A reminder after the deadline that no instance sent within this time is not sent late any more (a
@@ -30,7 +31,7 @@ public sealed class EvaluationReminders(AppDbContext db, Outbox outbox, TimeProv
         var candidates = await db.EvaluationRounds.AsNoTracking()
             .Where(r => r.OpensAt <= now && r.DeadlineAt >= earliest && r.DeadlineAt <= latest)
             .OrderBy(r => r.Id)
-            .Select(r => new { r.ProcessId, r.Process!.Slug, r.Process.Acronym, Row = new RoundRow(r.Id, r.Title, r.OutputId, r.Output != null ? r.Output.Title : null, r.OpensAt, r.DeadlineAt, r.ClosedAt) })
+            .Select(r => new { r.ProcessId, r.Process!.Slug, r.Process.Acronym, Row = new RoundRow(r.Id, r.Title, r.OutputId, r.Output != null ? r.Output.Title : null, r.OpensAt, r.DeadlineAt, r.ClosedAt) { ReportsVersion = r.ReportsVersion } })
             .ToListAsync(ct);
         var queued = 0;
         foreach (var c in candidates)
@@ -74,7 +75,7 @@ public sealed class EvaluationReminders(AppDbContext db, Outbox outbox, TimeProv
 
     private async Task<int> QueueAsync(int processId, string slug, string acronym, RoundRow round, (string Key, bool After) stage, DateTimeOffset now, CancellationToken ct)
     {
-        var figures = (await EvaluationFigures.LoadAsync(db, reader: null, processId, [round], now, ct))[round.Id];
+        var figures = (await EvaluationFigures.LoadAsync(db, counts, reader: null, processId, [round], now, ct))[round.Id];
         var behind = figures.ByState.Where(s => s.Value.NotReported > 0).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
         if (behind.Count == 0)
         {

@@ -42,7 +42,7 @@ public sealed class EvaluationReport
 
     /// <param name="wholeGrid">Every pair of the round read one by one however many (the CSV and XLSX); otherwise only up to
     /// <see cref="EvaluationFigures.WholeGridPairs"/>, and above it the row of <paramref name="pick"/>.</param>
-    public static async Task<EvaluationReport?> LoadAsync(AppDbContext db, MeetingReader reader, int processId, int roundId, DateTimeOffset now,
+    public static async Task<EvaluationReport?> LoadAsync(AppDbContext db, FollowUpCountCache cache, MeetingReader reader, int processId, int roundId, DateTimeOffset now,
         EvaluationRounds rounds, CancellationToken ct, bool wholeGrid = false, string? pick = null)
     {
         var all = await rounds.ListAsync(processId, ct);
@@ -52,7 +52,7 @@ public sealed class EvaluationReport
         }
         var trend = all.Where(r => r.OpensAt < current.OpensAt || (r.OpensAt == current.OpensAt && r.Id <= current.Id))
             .OrderBy(r => r.OpensAt).ThenBy(r => r.Id).ToList();
-        var figures = await EvaluationFigures.LoadAsync(db, reader, processId, trend, now, ct, detailed: roundId, wholeGrid, pick);
+        var figures = await EvaluationFigures.LoadAsync(db, cache, reader, processId, trend, now, ct, detailed: roundId, wholeGrid, pick);
         var details = figures[roundId].StateDetails;
         var states = figures[roundId].ByState.Keys.Where(details.ContainsKey).ToDictionary(code => code, code => details[code], StringComparer.Ordinal);
         // A state named by a recommendation without being a member: read apart, seldom needed.

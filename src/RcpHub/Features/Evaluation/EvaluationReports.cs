@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using RcpHub.Data;
+using RcpHub.Features.FollowUp;
 using RcpHub.Features.Meetings;
 
 namespace RcpHub.Features.Evaluation;
 
 /// <summary>The evaluation report of a round as the signed-in reader may see it: the recommendations of outputs they
 /// may not read never count (<see cref="Domain.OutputAccess"/>).</summary>
-public sealed class EvaluationReports(AppDbContext db, MeetingReaders readers, EvaluationRounds rounds, TimeProvider clock)
+public sealed class EvaluationReports(AppDbContext db, FollowUpCountCache cache, MeetingReaders readers, EvaluationRounds rounds, TimeProvider clock)
 {
     private DateTimeOffset? _now;
 
@@ -16,12 +17,12 @@ public sealed class EvaluationReports(AppDbContext db, MeetingReaders readers, E
     /// <param name="wholeGrid">Every pair of the round, however many (the CSV and XLSX files hold the whole grid).</param>
     /// <param name="pick">The state whose row of a large round's grid is shown (<see cref="EvaluationReport.PickOf"/>).</param>
     public async Task<EvaluationReport?> LoadAsync(ClaimsPrincipal user, int processId, int roundId, CancellationToken ct, bool wholeGrid = false, string? pick = null) =>
-        await EvaluationReport.LoadAsync(db, await readers.CurrentAsync(user), processId, roundId, Now, rounds, ct, wholeGrid, pick);
+        await EvaluationReport.LoadAsync(db, cache, await readers.CurrentAsync(user), processId, roundId, Now, rounds, ct, wholeGrid, pick);
 
     /// <summary>Every round of the process with its figures, latest first.</summary>
     public async Task<(IReadOnlyList<RoundRow> Rounds, IReadOnlyDictionary<int, RoundFigures> Figures)> RoundsAsync(ClaimsPrincipal user, int processId, CancellationToken ct)
     {
         var list = await rounds.ListAsync(processId, ct);
-        return (list, await EvaluationFigures.LoadAsync(db, await readers.CurrentAsync(user), processId, list, Now, ct));
+        return (list, await EvaluationFigures.LoadAsync(db, cache, await readers.CurrentAsync(user), processId, list, Now, ct));
     }
 }

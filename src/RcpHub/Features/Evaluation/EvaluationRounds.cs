@@ -9,6 +9,9 @@ namespace RcpHub.Features.Evaluation;
 /// <summary>An evaluation round as its pages and the API show it.</summary>
 public sealed record RoundRow(int Id, string Title, int? OutputId, string? OutputTitle, DateTimeOffset OpensAt, DateTimeOffset DeadlineAt, DateTimeOffset? ClosedAt)
 {
+    /// <summary><see cref="EvaluationRound.ReportsVersion"/>: the round's counts held in memory are valid while it is unchanged.</summary>
+    public Guid ReportsVersion { get; init; }
+
     public bool IsClosedAt(DateTimeOffset now) => EvaluationRound.IsClosed(ClosedAt, DeadlineAt, now);
 
     public bool HasOpenedAt(DateTimeOffset now) => OpensAt <= now;
@@ -42,7 +45,7 @@ public sealed class EvaluationRounds(AppDbContext db, TimeProvider clock, IStrin
     public async Task<IReadOnlyList<RoundRow>> ListAsync(int processId, CancellationToken ct) =>
         await db.EvaluationRounds.AsNoTracking().Where(r => r.ProcessId == processId)
             .OrderByDescending(r => r.OpensAt).ThenByDescending(r => r.Id)
-            .Select(r => new RoundRow(r.Id, r.Title, r.OutputId, r.Output != null ? r.Output.Title : null, r.OpensAt, r.DeadlineAt, r.ClosedAt))
+            .Select(r => new RoundRow(r.Id, r.Title, r.OutputId, r.Output != null ? r.Output.Title : null, r.OpensAt, r.DeadlineAt, r.ClosedAt) { ReportsVersion = r.ReportsVersion })
             .ToListAsync(ct);
 
     /// <summary>The adopted outputs a round may be opened on.</summary>

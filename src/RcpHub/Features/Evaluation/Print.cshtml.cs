@@ -5,6 +5,7 @@ using RcpHub.Domain;
 using RcpHub.Features.Meetings;
 using RcpHub.Features.Reports;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.RateLimiting;
 
 namespace RcpHub.Features.Evaluation;
@@ -14,16 +15,16 @@ namespace RcpHub.Features.Evaluation;
 [Requires(Operation.ViewFollowUp)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Pdf)]
 public sealed class PrintModel(EvaluationReports reports, EvaluationLabels labels, MeetingReaders readers, ChromiumPdf chromium,
-    IStringLocalizer<EvaluationText> t) : PageModel
+    IConfiguration configuration, IStringLocalizer<EvaluationText> t) : PageModel
 {
     /// <param name="state">The state whose row of a large round's grid is printed (as picked on the round's page).</param>
     public async Task<IActionResult> OnGetAsync(int roundId, string? state, CancellationToken ct) =>
-        await DocumentAsync(roundId, "/css/site.css", EvaluationReport.PickOf(state), ct) is { } html ? Content(html, "text/html; charset=utf-8") : NotFound();
+        await DocumentAsync(roundId, "/css/site.css", "", EvaluationReport.PickOf(state), ct) is { } html ? Content(html, "text/html; charset=utf-8") : NotFound();
 
     public async Task<IActionResult> OnGetPdfAsync(int roundId, string? state, CancellationToken ct)
     {
-        // Chromium reads the stylesheet copied beside the document in its temporary folder.
-        if (await DocumentAsync(roundId, "site.css", EvaluationReport.PickOf(state), ct) is not { } html)
+        // Chromium reads the stylesheet copied beside the document in its temporary folder; the links in the PDF are absolute.
+        if (await DocumentAsync(roundId, "site.css", PublicLinks.BaseUrl(configuration), EvaluationReport.PickOf(state), ct) is not { } html)
         {
             return NotFound();
         }
@@ -36,7 +37,7 @@ public sealed class PrintModel(EvaluationReports reports, EvaluationLabels label
         return File(pdf, "application/pdf", $"evaluation-{HttpContext.AddressedProcess().Slug}-{roundId}.pdf");
     }
 
-    private async Task<string?> DocumentAsync(int roundId, string stylesheet, string? pick, CancellationToken ct)
+    private async Task<string?> DocumentAsync(int roundId, string stylesheet, string site, string? pick, CancellationToken ct)
     {
         var process = HttpContext.AddressedProcess();
         if (await reports.LoadAsync(User, process.Id, roundId, ct, pick: pick) is not { } report)
@@ -45,6 +46,6 @@ public sealed class PrintModel(EvaluationReports reports, EvaluationLabels label
         }
         await labels.ForProcessAsync(process.Id, ct);
         var zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
-        return EvaluationDocument.Html(report, labels, process.Name, zone, reports.Now, stylesheet);
+        return EvaluationDocument.Html(report, labels, process.Name, zone, reports.Now, stylesheet, $"{site}/processes/{process.Slug}");
     }
 }

@@ -101,11 +101,12 @@ public static class FollowUpApi
             errors.GroupBy(e => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => t[e.Message].Value).ToArray()),
             title: title);
 
-    private static async Task<Ok<List<StateProgressAnswer>>> StatesAsync(AddressedProcess process, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<List<StateProgressAnswer>>> StatesAsync(AddressedProcess process, ClaimsPrincipal user, AppDbContext db, FollowUpCountCache counts,
+        MeetingReaders readers, TimeProvider clock, CancellationToken ct)
     {
         var reader = await readers.CurrentAsync(user);
         var members = await FollowUpQueries.MemberStatesAsync(db, process.Id, clock.Today(), ct);
-        var states = await FollowUpQueries.StatesAsync(db, process.Id, reader, members, Cultures.Current, ct);
+        var states = await FollowUpQueries.StatesAsync(db, counts, process.Id, reader, members, Cultures.Current, ct);
         return TypedResults.Ok(states.Select(s => new StateProgressAnswer(s.Code, s.Name, s.Tally.Asked, s.Tally.Reported, s.Tally.Count(ImplementationStatus.Implemented), s.Tally.NotReported)).ToList());
     }
 

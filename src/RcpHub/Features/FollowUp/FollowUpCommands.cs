@@ -234,7 +234,7 @@ public static class FollowUpCommands
             return (SaveOutcome.Conflict, null);
         }
         var report = Add(db, inForce, processId, recommendation.Id, stateCode, roundKey, input, userId, now, files);
-        return await TrySaveAsync(db, ct) ? (SaveOutcome.Saved, report.Id) : (SaveOutcome.Conflict, null);
+        return await TrySaveAsync(db, [recommendation.OutputId], [roundKey], ct) ? (SaveOutcome.Saved, report.Id) : (SaveOutcome.Conflict, null);
     }
 
     /// <summary>Saves one report per row in one save: all or nothing. Each row's round is the one open now for its output.
@@ -250,23 +250,29 @@ public static class FollowUpCommands
             var roundKey = rounds[recommendation.OutputId]?.Id ?? 0;
             Add(db, inForce[recommendation.Id].ToList(), processId, recommendation.Id, stateCode, roundKey, input, userId, now, []);
         }
-        return await TrySaveAsync(db, ct);
+        return await TrySaveAsync(db, rows.Select(r => r.Recommendation.OutputId).ToHashSet(), rounds.Values.Select(r => r?.Id ?? 0).ToHashSet(), ct);
     }
 
     /// <summary>False when the unique (recommendation, state, round, sequence) index refused the save: another save of
-    /// the same report came first. Nothing of this save is then stored or left tracked.</summary>
-    private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken ct)
+    /// the same report came first. Nothing of this save is then stored or left tracked. Saved, the versions of the
+    /// reports of <paramref name="outputIds"/> and <paramref name="roundIds"/> change in the same transaction
+    /// (<see cref="FollowUpCountCache.ChangedAsync"/>).</summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext db, IReadOnlyCollection<int> outputIds, IReadOnlyCollection<int> roundIds, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
-            return true;
         }
         catch (DbUpdateException e) when (NumberedSave.IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return false;
         }
+        var outputs = outputIds.ToList();
+        await FollowUpCountCache.ChangedAsync(db, db.Outputs.Where(o => outputs.Contains(o.Id)), roundIds, ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>The secretariat's review of one report: a clarification asked (with its note) or the report validated.</summary>
@@ -281,7 +287,10 @@ public static class FollowUpCommands
         report.ReviewNote = Clean(note);
         report.ReviewedByUserId = userId;
         report.ReviewedAt = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await FollowUpCountCache.ChangedAsync(db, db.Outputs.Where(o => o.Recommendations.Any(r => r.Id == report.RecommendationId)), [report.RoundKey], ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 

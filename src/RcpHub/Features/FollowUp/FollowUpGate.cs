@@ -48,5 +48,6 @@ public sealed class FollowUpGate(AppDbContext db, MeetingReaders readers, TimePr
 
 public static class FollowUpServices
 {
-    public static IServiceCollection AddFollowUp(this IServiceCollection services) => services.AddScoped<FollowUpGate>();
+    public static IServiceCollection AddFollowUp(this IServiceCollection services) =>
+        services.AddScoped<FollowUpGate>().AddSingleton<FollowUpCountCache>();
 }

@@ -108,13 +108,19 @@ public static class FollowUpQueries
             .Select(r => new OpenRound(r.Id, r.Title, r.DeadlineAt)).FirstOrDefault());
     }
 
-    /// <summary>Each state asked by the process's adopted outputs, with its tally, counted by the database (<see cref="FollowUpProgress.Counts"/>).</summary>
-    public static async Task<List<StateProgress>> StatesAsync(AppDbContext db, int processId, MeetingReader reader, IReadOnlySet<string> members, string language, CancellationToken ct)
+    /// <summary>Each state asked by the process's adopted outputs, with its tally, counted by the database (<see cref="FollowUpProgress.Counts"/>)
+    /// or held from an earlier count while no report of these outputs changed (<see cref="FollowUpCountCache"/>: the
+    /// outputs' versions come with the recommendations).</summary>
+    public static async Task<List<StateProgress>> StatesAsync(AppDbContext db, FollowUpCountCache cache, int processId, MeetingReader reader,
+        IReadOnlySet<string> members, string language, CancellationToken ct)
     {
         var recommendations = await Adopted(db, processId, reader).ToListAsync(ct);
         var asked = recommendations.SelectMany(r => RecommendationAddressees.StatesOf(r, members).Select(s => new Addressed(r.Id, s))).ToList();
-        var counts = await db.FollowUpReports.AsNoTracking().LatestAcrossRoundsReports(processId)
-            .Counts(recommendations.Select(r => r.Id).ToList(), members, CountedBy.State, perRound: false, inRoundScope: false).ToListAsync(ct);
+        var ids = recommendations.Select(r => r.Id).ToList();
+        var key = FollowUpCountCache.KeyOf($"latest:{processId}:{CountedBy.State}", recommendations.Select(r => r.Output!.FollowUpVersion).Distinct(),
+            FollowUpCountCache.Digest(recommendations.Select(r => (r.Id, r.OutputId, r.ToAllMembers, r.States.Select(s => s.StateCode))), members));
+        var counts = await cache.GetOrCountAsync(key, () => db.FollowUpReports.AsNoTracking().LatestAcrossRoundsReports(processId)
+            .Counts(ids, members, CountedBy.State, perRound: false, inRoundScope: false).ToListAsync(ct));
         var tallies = FollowUpProgress.TallyCounted<string>(asked, counts, a => [a.StateCode]);
         var codes = Enumerable.Concat(members, tallies.Keys).Distinct().ToList();
         var names = await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name(language), ct);

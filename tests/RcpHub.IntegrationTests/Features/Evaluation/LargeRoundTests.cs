@@ -18,7 +18,7 @@ namespace RcpHub.IntegrationTests.Features.Evaluation;
 public sealed class LargeRoundTests : CatalogueTests, IAsyncLifetime
 {
     private const int Recommendations = 60;
-    private int _round, _first;
+    private int _round, _first, _output;
     private AppUser _secretariat = null!, _moroccoFocalPoint = null!;
 
     public new async ValueTask InitializeAsync()
@@ -64,6 +64,7 @@ public sealed class LargeRoundTests : CatalogueTests, IAsyncLifetime
         await db.SaveChangesAsync();
         _round = round.Id;
         _first = output.Recommendations[0].Id;
+        _output = output.Id;
         FollowUpReport Report(Recommendation r, string state, ImplementationStatus status) => new()
         {
             ProcessId = demo,
@@ -104,6 +105,17 @@ public sealed class LargeRoundTests : CatalogueTests, IAsyncLifetime
         Assert.Equal(("60", "1"), (Cell(page, "progress-by-state", "ESP", "asked"), Cell(page, "progress-by-state", "ESP", "reported")));
         Assert.Equal("1", page.Text($"#by-recommendation tr[data-recommendation='{_first}'] td[data-figure='Planned']"));
         Assert.Equal(3, page.Document.QuerySelectorAll("svg[role='img']").Length);
+        // Lighter at this size: each recommendation a link under its output's title instead of its text, and the bars one
+        // path per status (no shape with a tooltip per segment; the legend keeps its six boxes), still one labelled picture.
+        Assert.Equal($"/processes/demo/outputs/{_output}/recommendations/1",
+            page.Document.QuerySelector($"#by-recommendation tr[data-recommendation='{_first}'] th a")?.GetAttribute("href"));
+        Assert.Null(page.Document.QuerySelector("#by-recommendation .status-note"));
+        Assert.DoesNotContain("Recommendation number 1 of the large plan", page.Html, StringComparison.Ordinal);
+        Assert.Equal("Large action plan (test)", page.Text("#by-recommendation th[scope='rowgroup']"));
+        var bars = page.Document.GetElementById("evaluation-bars-title")!.ParentElement!;
+        Assert.Equal("img", bars.GetAttribute("role"));
+        Assert.InRange(bars.QuerySelectorAll("path").Length, 1, 6);
+        Assert.Equal(6, bars.QuerySelectorAll("rect").Length);
         var form = page.Document.QuerySelector("form#pick-grid")!;
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal(7, form.QuerySelectorAll("#pick-state option").Length);

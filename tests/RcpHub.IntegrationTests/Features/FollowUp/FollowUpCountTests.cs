@@ -94,10 +94,10 @@ public sealed class FollowUpCountTests : IAsyncLifetime
         var rounds = await scope.Get<EvaluationRounds>().ListAsync(_demo, CancellationToken.None);
         Assert.Equal(2, rounds.Count);
         var now = DateTimeOffset.UtcNow;
-        var counted = await EvaluationFigures.LoadAsync(scope.Db, null, _demo, rounds, now, CancellationToken.None);
+        var counted = await EvaluationFigures.LoadAsync(scope.Db, scope.Get<FollowUpCountCache>(), null, _demo, rounds, now, CancellationToken.None);
         foreach (var round in rounds)
         {
-            var inMemory = (await EvaluationFigures.LoadAsync(scope.Db, null, _demo, rounds, now, CancellationToken.None, detailed: round.Id))[round.Id];
+            var inMemory = (await EvaluationFigures.LoadAsync(scope.Db, new FollowUpCountCache(), null, _demo, rounds, now, CancellationToken.None, detailed: round.Id))[round.Id];
             var inDatabase = counted[round.Id];
             Assert.Null(inDatabase.Statuses);
             Assert.True(inMemory.Overall.Reported > 0);
@@ -142,12 +142,20 @@ public sealed class FollowUpCountTests : IAsyncLifetime
             return (await FollowUpCommands.SaveReportAsync(db, clock, _demo, recommendation, state, user, input, [], CancellationToken.None)).Outcome;
         }
 
+        // Counts held in memory by this instance and by another one on the same database, before any change: after each
+        // change below they must not be shown any more.
+        using var otherInstance = new FollowUpCountCache();
+        FollowUpCountCache[] caches = [scope.Get<FollowUpCountCache>(), otherInstance];
+        await AssertHeldCountsAreFreshAsync(scope, caches);
+
         // A save, then a second one on the same pair; a save on a recommendation of an output no round covers.
         Assert.Equal(SaveOutcome.Saved, await SaveAsync(asked[0], "MAR", ImplementationStatus.Planned));
+        await AssertHeldCountsAreFreshAsync(scope, caches);
         Assert.Equal(SaveOutcome.Saved, await SaveAsync(asked[0], "MAR", ImplementationStatus.Implemented));
         Assert.Equal(SaveOutcome.Saved, await SaveAsync(asked[^1], "MAR", ImplementationStatus.InProgress));
         db.ChangeTracker.Clear();
         await AssertLatestCountedAsInMemoryAsync(db);
+        await AssertHeldCountsAreFreshAsync(scope, caches);
 
         // An import: one row per recommendation, pairs with reports in earlier rounds, outside rounds, and none.
         Assert.True(await FollowUpCommands.SaveRowsAsync(db, clock, _demo, "ESP", user,
@@ -157,6 +165,7 @@ public sealed class FollowUpCountTests : IAsyncLifetime
         Assert.Equal(asked.Count, esp.Count);
         Assert.All(esp, r => Assert.Equal(ImplementationStatus.NotApplicable, r.Status));
         await AssertLatestCountedAsInMemoryAsync(db);
+        await AssertHeldCountsAreFreshAsync(scope, caches);
 
         // The secretariat asks for clarification on one report and validates another: the reports stay in force.
         var latest = await db.FollowUpReports.Where(r => r.ProcessId == _demo && r.IsLatestAcrossRounds).OrderBy(r => r.Id).Select(r => r.Id).Take(2).ToListAsync();
@@ -165,6 +174,14 @@ public sealed class FollowUpCountTests : IAsyncLifetime
         db.ChangeTracker.Clear();
         Assert.Equal(2, await db.FollowUpReports.CountAsync(r => latest.Contains(r.Id) && r.IsLatestAcrossRounds));
         await AssertLatestCountedAsInMemoryAsync(db);
+        await AssertHeldCountsAreFreshAsync(scope, caches);
+
+        // A review in the closed earlier round: the only change a closed round's counts can see.
+        var closedRound = await db.EvaluationRounds.Where(r => r.ProcessId == _demo && r.Title == "Earlier evaluation").Select(r => r.Id).SingleAsync();
+        var inClosed = await db.FollowUpReports.Where(r => r.RoundKey == closedRound && r.IsLatest && r.Review != ReviewState.Validated).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        Assert.True(await FollowUpCommands.ReviewAsync(db, clock, _demo, inClosed, ReviewState.Validated, null, user, CancellationToken.None));
+        db.ChangeTracker.Clear();
+        await AssertHeldCountsAreFreshAsync(scope, caches);
 
         // Senegal leaves the process: its reports are kept, and only what is still asked of it (the recommendation naming it) counts.
         foreach (var membership in await db.Memberships.Where(m => m.ProcessId == _demo && m.StateCode == "SEN").ToListAsync())
@@ -174,6 +191,47 @@ public sealed class FollowUpCountTests : IAsyncLifetime
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         await AssertLatestCountedAsInMemoryAsync(db);
+        await AssertHeldCountsAreFreshAsync(scope, caches);
+    }
+
+    /// <summary>The dashboard's tallies and every round's, read through caches that held counts made before the last
+    /// change (<see cref="FollowUpCountCache"/>: this instance's and another's), are the tallies of each pair's report
+    /// in memory now; then the same read again (held this time) gives them too.</summary>
+    private async Task AssertHeldCountsAreFreshAsync(TestScope scope, IReadOnlyList<FollowUpCountCache> caches)
+    {
+        var db = scope.Db;
+        db.ChangeTracker.Clear();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var members = (await db.Memberships.MemberStatesOf(_demo, today).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var recommendations = await db.Recommendations.AsNoTracking().Include(r => r.States)
+            .Where(r => r.Output!.ProcessId == _demo && r.Output.AdoptedOn != null).ToListAsync();
+        var asked = recommendations.SelectMany(r => RecommendationAddressees.StatesOf(r, members).Select(s => new Addressed(r.Id, s))).ToList();
+        var statuses = FollowUpProgress.LatestAcrossRounds(await db.FollowUpReports.InForce(_demo, null).ToListAsync());
+        var dashboard = Show(FollowUpProgress.TallyBy<string>(asked, statuses, p => [p.StateCode]));
+        var rounds = await scope.Get<EvaluationRounds>().ListAsync(_demo, CancellationToken.None);
+        var inMemory = new Dictionary<int, RoundFigures>();
+        foreach (var round in rounds)
+        {
+            inMemory[round.Id] = (await EvaluationFigures.LoadAsync(db, new FollowUpCountCache(), null, _demo, rounds, now, CancellationToken.None, detailed: round.Id))[round.Id];
+        }
+        var administrator = new MeetingReader("administrator", true, []);
+        for (var view = 0; view < 2; view++)
+        {
+            foreach (var cache in caches)
+            {
+                var states = await FollowUpQueries.StatesAsync(db, cache, _demo, administrator, members, "en", CancellationToken.None);
+                Assert.Equal(dashboard, Show(states.Where(s => s.Tally.Asked > 0).ToDictionary(s => s.Code, s => s.Tally)));
+                var counted = await EvaluationFigures.LoadAsync(db, cache, null, _demo, rounds, now, CancellationToken.None);
+                foreach (var round in rounds)
+                {
+                    Assert.Null(counted[round.Id].Statuses);
+                    Assert.Equal(Show(inMemory[round.Id].ByRecommendation), Show(counted[round.Id].ByRecommendation));
+                    Assert.Equal(Show(inMemory[round.Id].ByState), Show(counted[round.Id].ByState));
+                    Assert.Equal(Show(inMemory[round.Id].ValidatedByState), Show(counted[round.Id].ValidatedByState));
+                }
+            }
+        }
     }
 
     /// <summary>The tallies of the latest report across rounds, counted by the database on the reports marked in force

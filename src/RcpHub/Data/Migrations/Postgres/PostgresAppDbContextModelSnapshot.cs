@@ -1306,6 +1306,9 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("ReportsVersion")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2091,6 +2094,9 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FollowUpVersion")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -1245,6 +1245,9 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<int>("ProcessId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ReportsVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2004,6 +2007,9 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FollowUpVersion")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
