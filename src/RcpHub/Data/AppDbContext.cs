@@ -45,6 +45,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<DocumentWord> DocumentWords => Set<DocumentWord>();
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<Output> Outputs => Set<Output>();
     public DbSet<OutputVersion> OutputVersions => Set<OutputVersion>();
     public DbSet<OutputComment> OutputComments => Set<OutputComment>();
@@ -81,13 +82,26 @@ public abstract class AppDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         SearchColumns.FillAsync(this, CancellationToken.None).GetAwaiter().GetResult();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var indexed = SearchIndex.Changed(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (SearchIndex.RefreshAsync(this, indexed, CancellationToken.None).GetAwaiter().GetResult())
+        {
+            base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await SearchColumns.FillAsync(this, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The library's index is rewritten from what this save stored (Data/SearchIndex), in a second save.
+        var indexed = SearchIndex.Changed(this);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (await SearchIndex.RefreshAsync(this, indexed, cancellationToken))
+        {
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        return saved;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -352,6 +352,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         !(kind == typeof(AuditEntry) || kind == typeof(DataProtectionKey)
             // The words of a version's text, like the folded columns (Derived), repeat that text.
             || kind == typeof(DocumentWord)
+            // The library's index is rewritten from the rows it describes on each of their saves (Data/SearchIndex).
+            || kind == typeof(SearchEntry)
             // Bookkeeping of sign-in and mail limits, counted with SQL (Infrastructure/RateLimiting).
             || kind == typeof(Infrastructure.RateLimiting.RateCounter)
             // The outbox is itself the record of who was sent what and when (listed on the meeting's invitation page).

@@ -18,6 +18,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await SearchColumns.BackfillAsync(db, ct);
+        await SearchIndex.RebuildIfEmptyAsync(db, ct);
         await RegistrySeeder.SeedAsync(db, ct);
     }
 }

@@ -14,6 +14,24 @@ public static class SearchFolding
     /// <summary>Folds <paramref name="text"/> when there is one: for nullable columns.</summary>
     public static string? FoldOrNull(string? text) => text is null ? null : Fold(text);
 
+    /// <summary><paramref name="text"/> composed (NFC) and without the combining marks left after that: Arabic vowel
+    /// signs and the like, which the full-text engines' tokenizers take for word breaks. Latin, Cyrillic and Greek
+    /// letters with accents compose to single letters and are kept (the engines fold those themselves).</summary>
+    public static string WithoutMarks(string text)
+    {
+        var composed = text.Normalize(NormalizationForm.FormC);
+        if (!composed.Any(c => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark))
+        {
+            return composed;
+        }
+        var kept = new StringBuilder(composed.Length);
+        foreach (var c in composed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)))
+        {
+            kept.Append(c);
+        }
+        return kept.ToString();
+    }
+
     /// <summary>Words indexed and looked up are cut to this length: a longer one is found by its start.</summary>
     public const int MaxWordLength = 40;
 

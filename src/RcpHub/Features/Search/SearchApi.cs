@@ -16,19 +16,23 @@ public static class SearchApi
     {
         api.MapGet("/search", SearchAsync).Requires(Operation.ViewPublicRegistry).RequireRateLimiting(RateLimits.Search)
             .WithName("Search")
-            .WithSummary($"Processes, meetings, agenda items and documents the caller may see matching q ({SiteSearch.MinLength} to {SiteSearch.MaxLength} characters, case and accents ignored), optionally within one process; at most {SiteSearch.Limit} of each kind, with the total.")
+            .WithSummary($"The library: processes, states, organisations, meetings, agenda items, sessions, session reports, documents and outputs the caller may see matching q ({SiteSearch.MinLength} to {SiteSearch.MaxLength} characters, case and accents ignored, words matched by their start, \"quoted phrases\"), best first, {SiteSearch.Limit} a page (p); optionally within one process, of one kind and year; with the total and the counts by kind, process and year. Passages are HTML, the matched words in <mark>.")
             .Produces<SearchResults>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
     private static async Task<Results<Ok<SearchResults>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        string? q, string? process, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IStringLocalizer<SearchText> t, CancellationToken ct)
+        string? q, string? process, string? kind, int? year, int? p, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IStringLocalizer<SearchText> t, CancellationToken ct)
     {
         if (SiteSearch.Problem(q, t) is { } problem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [problem] }, title: "The search could not be run.");
         }
-        var results = await SiteSearch.RunAsync(db, await readers.CurrentAsync(user), q!, process, ct);
+        if (!SiteSearch.TryKind(kind, out var searchKind))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [t["There is no such kind of result."]] }, title: "The search could not be run.");
+        }
+        var results = await SiteSearch.RunAsync(db, await readers.CurrentAsync(user), q!, process, searchKind, year, p ?? 1, ct);
         return results is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Process not found", detail: "There is no process with this slug.")
             : TypedResults.Ok(results);

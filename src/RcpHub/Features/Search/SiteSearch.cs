@@ -1,56 +1,46 @@
-using System.Linq.Expressions;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
-using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Search;
 
 public sealed record ProcessHit(string Slug, string Acronym, string Name);
 
-/// <summary>A meeting found by its title or summary. <see cref="SummaryOnly"/>: the reader sees its published summary only.</summary>
-public sealed record MeetingHit(int Id, string Title, string ProcessAcronym, MeetingAudience Access, bool SummaryOnly, DateTimeOffset StartsAtUtc,
-    DateTimeOffset EndsAtUtc, string TimeZone, string? Snippet);
+/// <summary>One result. <see cref="Passage"/> is HTML: the text encoded, the matched words in &lt;mark&gt;.
+/// <see cref="SummaryOnly"/>: a meeting the reader sees by its published summary only.</summary>
+public sealed record SearchHit([property: JsonConverter(typeof(JsonStringEnumConverter<SearchKind>))] SearchKind Kind, string Key, string Path, string Title, string? Context, int? Year, string? Language,
+    MeetingAudience? MeetingAccess, DocumentAccess? DocumentAccess, bool SummaryOnly, string? Passage);
 
-public sealed record AgendaItemHit(int Id, int MeetingId, string Title, string MeetingTitle, MeetingAudience Access, string? Snippet);
+/// <summary>A value of a facet and how many of the results the reader may see have it.</summary>
+public sealed record FacetCount(string Value, string Label, int Count);
 
-/// <summary>A document found by its title or the text of one of its versions (<see cref="Language"/>, with a passage).</summary>
-public sealed record DocumentHit(int Id, int MeetingId, string Title, string MeetingTitle, MeetingAudience MeetingAccess, DocumentAccess Access,
-    string? Language, string? Snippet);
+public sealed record SearchFacets(IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Processes, IReadOnlyList<FacetCount> Years);
 
-/// <summary>The first results of one kind, and how many there are in all (of those the reader may see).</summary>
-public sealed record Hits<T>(IReadOnlyList<T> Items, int Total)
+/// <summary>A page of results, best first, and the facets of all of them.</summary>
+public sealed record SearchResults(string Query, ProcessHit? InProcess, SearchKind? Kind, int? Year, int Page, int Total,
+    IReadOnlyList<SearchHit> Items, SearchFacets Facets)
 {
-    public int More => Total - Items.Count;
+    public bool HasNext => (Page * SiteSearch.Limit) < Total;
 }
 
-public sealed record SearchResults(string Query, ProcessHit? InProcess, Hits<ProcessHit> Processes, Hits<MeetingHit> Meetings,
-    Hits<AgendaItemHit> AgendaItems, Hits<DocumentHit> Documents)
-{
-    public int Total => Processes.Total + Meetings.Total + AgendaItems.Total + Documents.Total;
-}
-
-/// <summary>Search across the registry, meetings, agendas and documents, showing and counting only what the reader may
-/// see: meetings through <see cref="MeetingAccess"/> (by title and summary alone when only the summary is published),
-/// agenda items and documents only of meetings seen in full, documents also by their level
-/// (<see cref="DocumentAccessRule"/>). All filtering and counting is done in SQL, on <see cref="SearchFolding"/> columns
-/// and, for document text, the index of its words (<see cref="DocumentWord"/>), so that it matches alike on SQLite and
-/// PostgreSQL; each kind is cut at <see cref="Limit"/>: at most nine queries.</summary>
+/// <summary>The library's search: the index of everything searchable (<see cref="SearchEntry"/>, kept by Data/SearchIndex)
+/// matched and ranked by the database's own engine (<see cref="ISearchEngine"/>, decision 0031), of what the reader may
+/// see. Access is the existing rules, applied in the same SQL as the match: meetings through <see cref="MeetingAccess"/>
+/// (listed by title and summary when only the summary is published), what a meeting holds only for those who see it in
+/// full, documents also by their level (<see cref="DocumentAccessRule"/>), outputs by <see cref="OutputAccess"/>. The
+/// facets count with that same filter. At most six queries: the process searched within, the page of results, three
+/// facets, the passages.</summary>
 public static class SiteSearch
 {
     public const int MinLength = 2;
     public const int MaxLength = 200;
-    public const int Limit = 50;
+    public const int Limit = 20;
 
-    /// <summary>Words beyond these are ignored: each one adds conditions to every query.</summary>
+    /// <summary>Terms beyond these are ignored: each one is more work for every match.</summary>
     public const int MaxWords = 10;
-
-    // How much of a version's text is read around the match: the folded text may be shorter than the original
-    // (accents written as separate marks, runs of spaces), so the match is looked for again in this window.
-    private const int WindowBefore = 200;
-    private const int WindowLength = 1000;
 
     /// <summary>What is wrong with the words searched for, or null when they may be searched.</summary>
     public static string? Problem(string? q, IStringLocalizer<SearchText> t)
@@ -63,125 +53,119 @@ public static class SiteSearch
         return SearchFolding.Fold(trimmed).Length < MinLength ? t.Plural(MinLength, "Enter at least {0} letter or digit to search for.", "Enter at least {0} letters or digits to search for.").Value : null;
     }
 
-    /// <summary>The results for <paramref name="q"/> (checked with <see cref="Problem"/>), within one process if
-    /// <paramref name="processSlug"/> is given; null when there is no such process.</summary>
-    public static async Task<SearchResults?> RunAsync(AppDbContext db, MeetingReader reader, string q, string? processSlug, CancellationToken ct)
+    /// <summary>The kind named in a request (its name, any case), null when none is; false when it names none.</summary>
+    public static bool TryKind(string? value, out SearchKind? kind)
     {
-        var terms = Terms.Of(q);
-        var slug = string.IsNullOrWhiteSpace(processSlug) ? null : processSlug.Trim().ToLowerInvariant();
+        kind = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+        if (Enum.TryParse<SearchKind>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            kind = parsed;
+            return true;
+        }
+        return false;
+    }
 
-        // The registry is public and small (some thirty processes): those with the first word, and the one searched
-        // within, come in one query; the other words are checked on those few rows.
-        var first = terms.Words[0];
-        var processes = (await db.Processes.AsNoTracking()
-            .Where(p => p.SearchName!.Contains(first) || p.Slug == slug)
-            .OrderBy(p => p.Acronym)
-            .Select(p => new { p.Id, Hit = new ProcessHit(p.Slug, p.Acronym, p.Name), p.SearchName })
-            .ToListAsync(ct))
-            .Select(p => new { p.Id, p.Hit, Matches = p.SearchName is { } name && terms.Words.All(w => name.Contains(w, StringComparison.Ordinal)) })
-            .ToList();
-        var within = processes.FirstOrDefault(p => p.Hit.Slug == slug);
+    /// <summary>The results for <paramref name="q"/> (checked with <see cref="Problem"/>), within one process if
+    /// <paramref name="processSlug"/> is given, of one kind and year if given; null when there is no such process.</summary>
+    public static async Task<SearchResults?> RunAsync(AppDbContext db, MeetingReader reader, string q, string? processSlug, SearchKind? kind, int? year,
+        int page, CancellationToken ct)
+    {
+        var slug = string.IsNullOrWhiteSpace(processSlug) ? null : processSlug.Trim().ToLowerInvariant();
+        var within = slug is null ? null : await db.Processes.AsNoTracking().Where(p => p.Slug == slug)
+            .Select(p => new { p.Id, Hit = new ProcessHit(p.Slug, p.Acronym, p.Name) }).SingleOrDefaultAsync(ct);
         if (slug is not null && within is null)
         {
             return null;
         }
-        var found = processes.Where(p => p.Matches && (within is null || p == within)).Select(p => p.Hit).ToList();
-        var processId = within?.Id;
-
-        IQueryable<Meeting> Scoped(IQueryable<Meeting> meetings) => processId is not { } id
-            ? meetings
-            : meetings.Where(m => m.ProcessId == id || m.ParticipatingProcesses.Any(p => p.ProcessId == id));
-        var seenInFull = Scoped(db.Meetings.AsNoTracking().Where(MeetingAccess.VisibleTo(reader)));
-
-        return new SearchResults(q.Trim(), within?.Hit, new Hits<ProcessHit>(found, found.Count),
-            await MeetingsAsync(db, reader, Scoped(db.Meetings.AsNoTracking().Where(MeetingAccess.SummaryVisibleTo(reader))), seenInFull, terms, ct),
-            await AgendaItemsAsync(seenInFull, terms, ct),
-            await DocumentsAsync(db, reader, seenInFull, terms, ct));
-    }
-
-    private static async Task<Hits<MeetingHit>> MeetingsAsync(AppDbContext db, MeetingReader reader, IQueryable<Meeting> listed, IQueryable<Meeting> seenInFull,
-        Terms terms, CancellationToken ct)
-    {
-        // A summary that is not published is part of the meeting: it matches only for those who see the meeting in full.
-        var fullIds = seenInFull.Select(m => m.Id);
-        var matching = terms.EveryWord(listed, w => m => m.SearchTitle!.Contains(w)
-            || (m.SearchSummary!.Contains(w) && (m.SummaryPublished || fullIds.Contains(m.Id))));
-        var rows = await matching.OrderByDescending(m => m.StartsAtUtc).ThenByDescending(m => m.Id).Take(Limit + 1)
-            .Select(m => new { m.Id, m.Title, m.Process!.Acronym, m.Audience, m.StartsAtUtc, m.EndsAtUtc, m.TimeZoneId, m.PublicSummary, m.SummaryPublished })
-            .ToListAsync(ct);
-        var total = rows.Count > Limit ? await matching.CountAsync(ct) : rows.Count;
-        var shown = rows.Take(Limit).ToList();
-        var summaryOnly = await MeetingList.SummaryOnlyAsync(db, reader, shown.Select(r => (r.Id, r.Audience)), ct);
-        return new Hits<MeetingHit>([.. shown.Select(r => new MeetingHit(r.Id, r.Title, r.Acronym, r.Audience, summaryOnly.Contains(r.Id),
-            r.StartsAtUtc, r.EndsAtUtc, r.TimeZoneId,
-            r.PublicSummary is not null && (r.SummaryPublished || !summaryOnly.Contains(r.Id)) ? terms.Snippet(r.PublicSummary) : null))], total);
-    }
-
-    private static async Task<Hits<AgendaItemHit>> AgendaItemsAsync(IQueryable<Meeting> seenInFull, Terms terms, CancellationToken ct)
-    {
-        var matching = terms.EveryWord(seenInFull.SelectMany(m => m.AgendaItems), w => i => i.SearchText!.Contains(w));
-        var rows = await matching.OrderByDescending(i => i.Meeting!.StartsAtUtc).ThenBy(i => i.MeetingId).ThenBy(i => i.Position).Take(Limit + 1)
-            .Select(i => new { i.Id, i.MeetingId, i.Title, MeetingTitle = i.Meeting!.Title, i.Meeting.Audience, i.Description })
-            .ToListAsync(ct);
-        var total = rows.Count > Limit ? await matching.CountAsync(ct) : rows.Count;
-        return new Hits<AgendaItemHit>([.. rows.Take(Limit).Select(r => new AgendaItemHit(r.Id, r.MeetingId, r.Title, r.MeetingTitle, r.Audience,
-            r.Description is null ? null : terms.Snippet(r.Description)))], total);
-    }
-
-    private static async Task<Hits<DocumentHit>> DocumentsAsync(AppDbContext db, MeetingReader reader, IQueryable<Meeting> seenInFull, Terms terms, CancellationToken ct)
-    {
-        var readable = (from m in seenInFull join d in db.Documents on m.Id equals d.MeetingId select d).Where(DocumentAccessRule.LevelOpenTo(reader));
-        // The title is short and matched anywhere, as other titles are; the text is matched through its indexed words,
-        // each searched word as the start of one (decision 0012). A word such as "co-operation" is several indexed
-        // words, all of which the text must hold.
-        var matching = terms.EveryWord(readable, w => SearchFolding.Words(w) is { Count: > 0 } parts
-            && parts.Skip(1).Aggregate(DocumentsWith(db, parts[0]), (ids, part) => ids.Intersect(DocumentsWith(db, part))) is var inText
-            ? d => d.SearchTitle!.Contains(w) || inText.Contains(d.Id)
-            : d => d.SearchTitle!.Contains(w));
-        // Of the versions whose text holds a word starting with the first word, the newest: its language and a window
-        // of its text around the first place the first word stands (at a word's start or not).
-        var first = terms.Words[0];
-        var firstWords = WordsStarting(db, SearchFolding.Words(first).FirstOrDefault() ?? first);
-        Expression<Func<DocumentVersion, bool>> withFirst = v => firstWords.Any(x => x.VersionId == v.Id);
-        var rows = await matching.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(Limit + 1)
-            .Select(d => new
-            {
-                d.Id, d.MeetingId, d.Title, MeetingTitle = d.Meeting!.Title, d.Meeting.Audience, d.Access,
-                Language = d.Versions.AsQueryable().Where(withFirst).OrderByDescending(v => v.Id).Select(v => v.Language).FirstOrDefault(),
-                Window = d.Versions.AsQueryable().Where(withFirst).OrderByDescending(v => v.Id)
-                    .Select(v => v.ExtractedText!.Substring(Math.Max(0, v.SearchText!.IndexOf(first) - WindowBefore), WindowLength)).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        var total = rows.Count > Limit ? await matching.CountAsync(ct) : rows.Count;
-        return new Hits<DocumentHit>([.. rows.Take(Limit).Select(r => new DocumentHit(r.Id, r.MeetingId, r.Title, r.MeetingTitle, r.Audience, r.Access,
-            r.Language, r.Window is null ? null : terms.Snippet(r.Window)))], total);
-    }
-
-    /// <summary>The documents with a version whose text holds a word starting with <paramref name="start"/>.</summary>
-    private static IQueryable<int> DocumentsWith(AppDbContext db, string start) => WordsStarting(db, start).Select(x => x.Version!.DocumentId);
-
-    /// <summary>The indexed words starting with <paramref name="start"/>: a range of the index on both databases (in byte
-    /// order on PostgreSQL, see <c>PostgresAppDbContext</c>).</summary>
-    private static IQueryable<DocumentWord> WordsStarting(AppDbContext db, string start)
-    {
-        var end = SearchFolding.PrefixEnd(start);
-        return db.DocumentWords.Where(x => string.Compare(x.Word, start) >= 0 && string.Compare(x.Word, end) < 0);
-    }
-
-    /// <summary>The words searched for, folded: a result holds every one of them, in any order. A passage is cut
-    /// around the whole phrase where it stands as typed, around its first word found otherwise.</summary>
-    private sealed record Terms(string Phrase, IReadOnlyList<string> Words)
-    {
-        public static Terms Of(string q)
+        page = Math.Max(1, page);
+        var query = SearchQuery.Parse(q);
+        var none = new SearchResults(q.Trim(), within?.Hit, kind, year, page, 0, [], new SearchFacets([], [], []));
+        if (query.IsEmpty)
         {
-            var phrase = SearchFolding.Fold(q.Trim());
-            return new Terms(phrase, [.. phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(MaxWords)]);
+            return none;
         }
 
-        public IQueryable<T> EveryWord<T>(IQueryable<T> rows, Func<string, Expression<Func<T, bool>>> holds) =>
-            Words.Aggregate(rows, (matching, word) => matching.Where(holds(word)));
+        var engine = ISearchEngine.For(db);
+        var fullMeetings = db.Meetings.Where(MeetingAccess.VisibleTo(reader)).Select(m => m.Id);
+        var matched = from m in engine.Matches(db, query)
+                      join e in Visible(db, reader, fullMeetings) on m.EntryId equals e.Id
+                      select new Match { Entry = e, Rank = m.Rank };
+        var processId = within?.Id;
+        IQueryable<Match> Filtered(bool byKind, bool byYear, bool byProcess)
+        {
+            var rows = matched;
+            if (byKind && kind is { } k)
+            {
+                rows = rows.Where(x => x.Entry.Kind == k);
+            }
+            if (byYear && year is { } y)
+            {
+                rows = rows.Where(x => x.Entry.Year == y);
+            }
+            if (byProcess && processId is { } id)
+            {
+                // A meeting convened with other processes is theirs too.
+                rows = rows.Where(x => x.Entry.ProcessId == id || db.MeetingProcesses.Any(p => p.MeetingId == x.Entry.MeetingId && p.ProcessId == id));
+            }
+            return rows;
+        }
 
-        public string? Snippet(string text) =>
-            SearchFolding.Snippet(text, Phrase) ?? Words.Select(w => SearchFolding.Snippet(text, w)).FirstOrDefault(p => p is not null);
+        // Each facet counts the results as the other filters leave them, so that choosing a value shows what the others hold.
+        var kinds = await Filtered(false, true, true).GroupBy(x => x.Entry.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var years = await Filtered(true, false, true).Where(x => x.Entry.Year != null).GroupBy(x => x.Entry.Year!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Key).ToListAsync(ct);
+        var processes = await (from x in Filtered(true, true, false)
+                               join p in db.Processes on x.Entry.ProcessId equals p.Id
+                               group x by new { p.Slug, p.Acronym } into g
+                               select new { g.Key.Slug, g.Key.Acronym, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Acronym).Take(30).ToListAsync(ct);
+        var total = kinds.Where(k => kind is null || k.Key == kind).Sum(k => k.Count);
+
+        var rows = total == 0 ? [] : await Filtered(true, true, true)
+            .OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id)
+            .Skip((page - 1) * Limit).Take(Limit)
+            .Select(x => new
+            {
+                x.Entry.Id, x.Entry.Kind, x.Entry.Key, x.Entry.Path, x.Entry.Title, x.Entry.Context, x.Entry.Year, x.Entry.Language,
+                Audience = db.Meetings.Where(m => m.Id == x.Entry.MeetingId).Select(m => (MeetingAudience?)m.Audience).FirstOrDefault(),
+                Access = db.Documents.Where(d => d.Id == x.Entry.DocumentId).Select(d => (DocumentAccess?)d.Access).FirstOrDefault(),
+                SummaryOnly = x.Entry.Kind == SearchKind.Meeting && !fullMeetings.Contains(x.Entry.MeetingId!.Value),
+            })
+            .ToListAsync(ct);
+        var passages = await engine.PassagesAsync(db, query, [.. rows.Select(r => r.Id)], ct);
+        var items = rows.Select(r => new SearchHit(r.Kind, r.Key, r.Path, r.Title, r.Context, r.Year, r.Language, r.Audience, r.Access, r.SummaryOnly,
+            SearchPassage.Html(passages.GetValueOrDefault(r.Id)))).ToList();
+        var facets = new SearchFacets(
+            [.. kinds.OrderBy(k => k.Key).Select(k => new FacetCount(k.Key.ToString(), k.Key.ToString(), k.Count))],
+            [.. processes.Select(p => new FacetCount(p.Slug, p.Acronym, p.Count))],
+            [.. years.Select(y => new FacetCount(y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), y.Count))]);
+        return none with { Total = total, Items = items, Facets = facets };
+    }
+
+    /// <summary>An entry and its rank: a class with settable members, which EF Core can keep composing on (it cannot see
+    /// through a constructor).</summary>
+    private sealed class Match
+    {
+        public required SearchEntry Entry { get; init; }
+        public double Rank { get; init; }
+    }
+
+    /// <summary>The entries <paramref name="reader"/> may see, by the rule of what each describes. The public registry
+    /// (processes, states, organisations) is everyone's; a kind not named here is no one's.</summary>
+    private static IQueryable<SearchEntry> Visible(AppDbContext db, MeetingReader reader, IQueryable<int> fullMeetings)
+    {
+        var listedMeetings = db.Meetings.Where(MeetingAccess.SummaryVisibleTo(reader)).Select(m => m.Id);
+        var documents = db.Documents.Where(d => fullMeetings.Contains(d.MeetingId)).Where(DocumentAccessRule.LevelOpenTo(reader)).Select(d => d.Id);
+        var outputs = db.Outputs.Where(OutputAccess.VisibleTo(reader)).Select(o => o.Id);
+        return db.SearchEntries.AsNoTracking().Where(e =>
+            e.Kind == SearchKind.Process || e.Kind == SearchKind.State || e.Kind == SearchKind.Organization
+            || (e.Kind == SearchKind.Meeting && listedMeetings.Contains(e.MeetingId!.Value))
+            || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport) && fullMeetings.Contains(e.MeetingId!.Value))
+            || (e.Kind == SearchKind.Document && documents.Contains(e.DocumentId!.Value))
+            || (e.Kind == SearchKind.Output && outputs.Contains(e.OutputId!.Value)));
     }
 }

@@ -72,19 +72,26 @@ public sealed class SearchBudgetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_first_fifty_of_each_kind_are_shown_with_the_number_of_the_others()
+    public async Task The_twenty_best_are_shown_with_the_counts_of_all_and_a_link_to_the_next()
     {
         using var browser = HtmlClient.For(_factory);
         var page = await browser.GetAsync("/search?q=budget");
         // Anonymous: the 60 public meetings and the 24 whose summary is published (one in ten, none of them public);
         // agenda items and documents of the public meetings only, documents open to the meeting (one in three of those).
+        // Since the library (decision 0031) they come in one list, best first, twenty a page, with the counts by kind.
         Assert.Equal("Meetings (84)", page.Text("#found-meetings"));
-        Assert.Equal(50, page.Document.QuerySelectorAll("ul.meetings li").Length);
-        Assert.Equal("34 more: add words to narrow the search.", page.Text("#found-meetings ~ p.more"));
         Assert.Equal("Agenda items (60)", page.Text("#found-agenda"));
-        Assert.Equal(50, page.Document.QuerySelectorAll("ul.agenda-items li").Length);
         Assert.Equal("Documents (20)", page.Text("#found-documents"));
-        Assert.Equal(20, page.Document.QuerySelectorAll("ul.documents li").Length);
-        Assert.Equal(14, page.Document.QuerySelectorAll("ul.meetings .access.summary").Length);
+        Assert.Equal("164 results for “budget”", page.Text("p.count"));
+        Assert.Equal(20, page.Document.QuerySelectorAll("ol.results > li").Length);
+
+        var last = await browser.GetAsync("/search?q=budget&p=9");
+        Assert.Equal(4, last.Document.QuerySelectorAll("ol.results > li").Length);
+        Assert.Null(last.Document.QuerySelector("a[rel=next]"));
+        Assert.NotNull(page.Document.QuerySelector("a[rel=next][href='/search?q=budget&p=2']"));
+
+        var documents = await browser.GetAsync("/search?q=budget&kind=document");
+        Assert.Equal(20, documents.Document.QuerySelectorAll("ol.results > li.document").Length);
+        Assert.Equal("20 results for “budget”", documents.Text("p.count"));
     }
 }

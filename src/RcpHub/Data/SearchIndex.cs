@@ -1,0 +1,242 @@
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Domain;
+
+namespace RcpHub.Data;
+
+/// <summary>The one writer of the library's index (<see cref="SearchEntry"/>, decision 0031). Whatever command, API, import
+/// or seed saves a process, state, organisation, meeting, agenda item, session, session report, document or output, the
+/// save itself names what changed (<see cref="Changed"/>) and, once it is stored, the entries of those things are
+/// rewritten from the database (<see cref="RefreshAsync"/>): no write path can forget the index, and an entry is always
+/// made from what was committed. The full-text side follows the table in SQL (FTS5 triggers, a generated tsvector).</summary>
+internal static class SearchIndex
+{
+    /// <summary>A thing whose entry must be rewritten; the key is read after the save, when new rows have their ids.</summary>
+    internal sealed record Subject(SearchKind Kind, Func<string> Key);
+
+    /// <summary>What the pending save changes, as subjects of the index.</summary>
+    public static List<Subject> Changed(AppDbContext db)
+    {
+        var subjects = new List<Subject>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            switch (entry.Entity)
+            {
+                case Process p: subjects.Add(new(SearchKind.Process, () => Id(p.Id))); break;
+                case State s: subjects.Add(new(SearchKind.State, () => s.Code)); break;
+                case Organization o: subjects.Add(new(SearchKind.Organization, () => Id(o.Id))); break;
+                case Meeting m: subjects.Add(new(SearchKind.Meeting, () => Id(m.Id))); break;
+                case AgendaItem i: subjects.Add(new(SearchKind.AgendaItem, () => Id(i.Id))); break;
+                case Session s:
+                    subjects.Add(new(SearchKind.Session, () => Id(s.Id)));
+                    subjects.Add(new(SearchKind.SessionReport, () => Id(s.Id)));
+                    break;
+                case SessionPerson sp: subjects.Add(new(SearchKind.Session, () => Id(sp.SessionId))); break;
+                case SessionReportVersion v: subjects.Add(new(SearchKind.SessionReport, () => Id(v.SessionId))); break;
+                case Document d: subjects.Add(new(SearchKind.Document, () => Id(d.Id))); break;
+                case DocumentVersion v: subjects.Add(new(SearchKind.Document, () => Id(v.DocumentId))); break;
+                case Output o: subjects.Add(new(SearchKind.Output, () => Id(o.Id))); break;
+                case OutputVersion v: subjects.Add(new(SearchKind.Output, () => Id(v.OutputId))); break;
+            }
+        }
+        return subjects;
+    }
+
+    /// <summary>Rewrites the entries of <paramref name="subjects"/> from what is stored: adds, changes or removes each.
+    /// Returns whether anything is left to save.</summary>
+    public static async Task<bool> RefreshAsync(AppDbContext db, IReadOnlyCollection<Subject> subjects, CancellationToken ct)
+    {
+        if (subjects.Count == 0)
+        {
+            return false;
+        }
+        var wanted = subjects.Select(s => (s.Kind, Key: s.Key())).Distinct().ToList();
+        foreach (var kind in wanted.Select(w => w.Kind).Distinct())
+        {
+            var keys = wanted.Where(w => w.Kind == kind).Select(w => w.Key).ToList();
+            var fresh = Plain(await BuildAsync(db, kind, keys, ct)).ToDictionary(e => e.Key, StringComparer.Ordinal);
+            var stored = await db.SearchEntries.Where(e => e.Kind == kind && keys.Contains(e.Key)).ToListAsync(ct);
+            foreach (var entry in stored)
+            {
+                if (fresh.Remove(entry.Key, out var now))
+                {
+                    now.Id = entry.Id;
+                    db.Entry(entry).CurrentValues.SetValues(now);
+                }
+                else
+                {
+                    db.SearchEntries.Remove(entry);
+                }
+            }
+            db.SearchEntries.AddRange(fresh.Values);
+        }
+        return true;
+    }
+
+    /// <summary>Longer texts are indexed by their start: a PostgreSQL tsvector holds at most 1 MB, and a passage is shown from
+    /// the first matches anyway.</summary>
+    public const int MaxBody = 300_000;
+
+    /// <summary>The entries as the engines read them: without the marks their tokenizers split words at
+    /// (<see cref="SearchFolding.WithoutMarks"/>), the body cut at <see cref="MaxBody"/>.</summary>
+    private static List<SearchEntry> Plain(List<SearchEntry> entries)
+    {
+        foreach (var e in entries)
+        {
+            e.Title = SearchFolding.WithoutMarks(e.Title);
+            e.Body = e.Body is null ? null : SearchFolding.WithoutMarks(e.Body.Length > MaxBody ? e.Body[..MaxBody] : e.Body);
+        }
+        return entries;
+    }
+
+    /// <summary>Builds the whole index when it is empty (a database made before it existed, or a restore): run at start-up
+    /// after the migrations, a kind and a batch at a time.</summary>
+    public static async Task RebuildIfEmptyAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        if (await db.SearchEntries.AnyAsync(ct))
+        {
+            return;
+        }
+        await AddAllAsync(SearchKind.State, db.States.Select(s => s.Code));
+        await AddAllAsync(SearchKind.Process, db.Processes.Select(p => p.Id.ToString()));
+        await AddAllAsync(SearchKind.Organization, db.Organizations.Select(o => o.Id.ToString()));
+        await AddAllAsync(SearchKind.Meeting, db.Meetings.Select(m => m.Id.ToString()));
+        await AddAllAsync(SearchKind.AgendaItem, db.AgendaItems.Select(i => i.Id.ToString()));
+        await AddAllAsync(SearchKind.Session, db.Sessions.Select(s => s.Id.ToString()));
+        await AddAllAsync(SearchKind.SessionReport, db.SessionReportVersions.Select(v => v.SessionId.ToString()).Distinct());
+        await AddAllAsync(SearchKind.Document, db.Documents.Select(d => d.Id.ToString()));
+        await AddAllAsync(SearchKind.Output, db.Outputs.Select(o => o.Id.ToString()));
+
+        async Task AddAllAsync(SearchKind kind, IQueryable<string> keys)
+        {
+            foreach (var batch in (await keys.ToListAsync(ct)).Chunk(200))
+            {
+                var entries = Plain(await BuildAsync(db, kind, batch, ct));
+                db.SearchEntries.AddRange(entries);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static List<int> Ids(IEnumerable<string> keys) => [.. keys.Select(k => int.TryParse(k, out var id) ? id : 0).Where(id => id > 0)];
+
+    private static string? Join(params IEnumerable<string?> parts)
+    {
+        var text = string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
+        return text.Length == 0 ? null : text;
+    }
+
+    private static async Task<List<SearchEntry>> BuildAsync(AppDbContext db, SearchKind kind, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        var ids = Ids(keys);
+        switch (kind)
+        {
+            case SearchKind.State:
+                return [.. (await db.States.AsNoTracking().Where(s => keys.Contains(s.Code)).ToListAsync(ct)).Select(s => new SearchEntry
+                {
+                    Kind = kind, Key = s.Code, Path = $"/states/{s.Code}", Title = s.NameEn,
+                    // Its name in every interface language: "Maroc" and "المغرب" find Morocco.
+                    Body = Join(s.NameFr, s.NameEs, s.NameRu, s.NameAr, s.Code, s.Alpha2),
+                })];
+            case SearchKind.Process:
+                return [.. (await db.Processes.AsNoTracking().Where(p => ids.Contains(p.Id))
+                    .Select(p => new { p.Id, p.Slug, p.Acronym, p.Name, p.Region, p.FormalInstitution, p.FoundedYear, Themes = p.Themes.Select(t => t.Name).ToList() })
+                    .ToListAsync(ct)).Select(p => new SearchEntry
+                {
+                    Kind = kind, Key = Id(p.Id), Path = $"/processes/{p.Slug}", ProcessId = p.Id, Region = p.Region, Year = p.FoundedYear,
+                    Title = $"{p.Acronym}: {p.Name}", Context = p.Region,
+                    // Its themes: "labour migration" finds the processes that work on it.
+                    Body = Join([p.Region, p.FormalInstitution, .. p.Themes]),
+                })];
+            case SearchKind.Organization:
+                return [.. (await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
+                    .Select(o => new { o.Id, o.Slug, o.Name, o.Acronym, o.Description }).ToListAsync(ct)).Select(o => new SearchEntry
+                {
+                    Kind = kind, Key = Id(o.Id), Path = $"/organizations/{o.Slug}",
+                    Title = o.Acronym is null ? o.Name : $"{o.Acronym}: {o.Name}", Body = o.Description,
+                })];
+            case SearchKind.Meeting:
+                return [.. (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
+                    .Select(m => new { m.Id, m.ProcessId, m.Process!.Acronym, m.Process.Region, m.Title, m.Level, m.StartsAtUtc, m.PublicSummary })
+                    .ToListAsync(ct)).Select(m => new SearchEntry
+                {
+                    Kind = kind, Key = Id(m.Id), Path = $"/meetings/{m.Id}", ProcessId = m.ProcessId, MeetingId = m.Id, Region = m.Region,
+                    Year = m.StartsAtUtc.Year, Level = m.Level, Title = m.Title, Context = m.Acronym,
+                    // The summary matches only for those who may see the listing (MeetingAccess.SummaryVisibleTo): an
+                    // unpublished one is then part of a meeting they see in full.
+                    Body = m.PublicSummary,
+                })];
+            case SearchKind.AgendaItem:
+                return [.. (await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.Id))
+                    .Select(i => new { i.Id, i.MeetingId, i.Title, i.Description, Meeting = i.Meeting!.Title, i.Meeting.ProcessId, i.Meeting.Process!.Region, i.Meeting.Level, i.Meeting.StartsAtUtc })
+                    .ToListAsync(ct)).Select(i => new SearchEntry
+                {
+                    Kind = kind, Key = Id(i.Id), Path = $"/meetings/{i.MeetingId}#item-{i.Id}", ProcessId = i.ProcessId, MeetingId = i.MeetingId,
+                    Region = i.Region, Level = i.Level, Year = i.StartsAtUtc.Year, Title = i.Title, Body = i.Description, Context = i.Meeting,
+                })];
+            case SearchKind.Session:
+                return [.. (await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.Id))
+                    .Select(s => new
+                    {
+                        s.Id, s.MeetingId, s.Code, s.Title, s.GuidingQuestions, s.RapporteurName, Meeting = s.Meeting!.Title, s.Meeting.ProcessId, s.Meeting.Process!.Region,
+                        s.Meeting.Level, s.Meeting.StartsAtUtc, People = s.People.OrderBy(p => p.Position).Select(p => p.Name).ToList(),
+                    })
+                    .ToListAsync(ct)).Select(s => new SearchEntry
+                {
+                    Kind = kind, Key = Id(s.Id), Path = $"/meetings/{s.MeetingId}", ProcessId = s.ProcessId, MeetingId = s.MeetingId,
+                    Region = s.Region, Level = s.Level, Year = s.StartsAtUtc.Year, Title = s.Code is null ? s.Title : $"{s.Code}: {s.Title}", Context = s.Meeting,
+                    // Its speakers, chairs and moderators by name.
+                    Body = Join([.. s.People, s.RapporteurName, s.GuidingQuestions]),
+                })];
+            case SearchKind.SessionReport:
+                // The session's newest report version: the text it stands at.
+                return [.. (await db.SessionReportVersions.AsNoTracking().Where(v => ids.Contains(v.SessionId)
+                        && v.Number == db.SessionReportVersions.Where(x => x.SessionId == v.SessionId).Max(x => x.Number))
+                    .Select(v => new
+                    {
+                        v.SessionId, v.Session!.MeetingId, v.Session.Code, v.Session.Title, v.Summary, v.Discussion, Meeting = v.Session.Meeting!.Title,
+                        v.Session.Meeting.ProcessId, v.Session.Meeting.Process!.Region, v.Session.Meeting.Level, v.Session.Meeting.StartsAtUtc,
+                        People = v.Session.People.OrderBy(p => p.Position).Select(p => p.Name).ToList(),
+                        Points = v.Points.OrderBy(p => p.Kind).ThenBy(p => p.Position).Select(p => p.Text).ToList(),
+                    })
+                    .ToListAsync(ct)).Select(v => new SearchEntry
+                {
+                    Kind = kind, Key = Id(v.SessionId), Path = $"/meetings/{v.MeetingId}/sessions/{v.SessionId}/report", ProcessId = v.ProcessId,
+                    MeetingId = v.MeetingId, Region = v.Region, Level = v.Level, Year = v.StartsAtUtc.Year,
+                    Title = v.Code is null ? v.Title : $"{v.Code}: {v.Title}", Context = v.Meeting,
+                    Body = Join([v.Summary, v.Discussion, .. v.Points, .. v.People]),
+                })];
+            case SearchKind.Document:
+                return [.. (await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
+                    .Select(d => new
+                    {
+                        d.Id, d.MeetingId, d.Title, d.CreatedAt, Meeting = d.Meeting!.Title, d.Meeting.ProcessId, d.Meeting.Process!.Region, d.Meeting.Level,
+                        // The newest version with text (each language is a version; the newest is the one most read).
+                        Newest = d.Versions.Where(v => v.ExtractedText != null).OrderByDescending(v => v.Id).Select(v => new { v.Language, v.ExtractedText }).FirstOrDefault(),
+                        Language = d.Versions.OrderBy(v => v.Id).Select(v => v.Language).FirstOrDefault(),
+                    })
+                    .ToListAsync(ct)).Select(d => new SearchEntry
+                {
+                    Kind = kind, Key = Id(d.Id), Path = $"/meetings/{d.MeetingId}/documents/{d.Id}", ProcessId = d.ProcessId, MeetingId = d.MeetingId,
+                    DocumentId = d.Id, Region = d.Region, Level = d.Level, Year = d.CreatedAt.Year, Language = d.Newest?.Language ?? d.Language,
+                    Title = d.Title, Context = d.Meeting, Body = d.Newest?.ExtractedText,
+                })];
+            case SearchKind.Output:
+                return [.. (await db.Outputs.AsNoTracking().Where(o => ids.Contains(o.Id))
+                    .Select(o => new
+                    {
+                        o.Id, o.ProcessId, o.Process!.Slug, o.Process.Acronym, o.Process.Region, o.Title, o.OriginalLanguage, o.AdoptedOn, o.CreatedAt,
+                        Text = o.Versions.OrderByDescending(v => v.Number).Select(v => v.Text).FirstOrDefault(),
+                    })
+                    .ToListAsync(ct)).Select(o => new SearchEntry
+                {
+                    Kind = kind, Key = Id(o.Id), Path = $"/processes/{o.Slug}/outputs/{o.Id}", ProcessId = o.ProcessId, OutputId = o.Id,
+                    Region = o.Region, Year = o.AdoptedOn?.Year ?? o.CreatedAt.Year, Language = o.OriginalLanguage, Title = o.Title, Context = o.Acronym, Body = o.Text,
+                })];
+            default:
+                return [];
+        }
+    }
+}

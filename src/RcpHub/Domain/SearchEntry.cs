@@ -1,0 +1,55 @@
+namespace RcpHub.Domain;
+
+/// <summary>What a search result is.</summary>
+public enum SearchKind
+{
+    Process,
+    State,
+    Organization,
+    Meeting,
+    AgendaItem,
+    Session,
+    SessionReport,
+    Document,
+    Output,
+}
+
+/// <summary>One searchable thing as the library's full-text index holds it (decision 0031): its words (<see cref="Title"/>,
+/// <see cref="Body"/>) and what the search needs to rank, filter and count it without reading its own table: the
+/// facets, and the keys the access rules are applied through (<see cref="MeetingId"/> for <see cref="MeetingAccess"/>,
+/// <see cref="DocumentId"/> for <see cref="DocumentAccessRule"/>, <see cref="OutputId"/> for <see cref="OutputAccess"/>).
+/// Derived from the rows it describes and rewritten on every save of them (Data/SearchIndex), never edited.</summary>
+public sealed class SearchEntry
+{
+    public int Id { get; set; }
+    public SearchKind Kind { get; set; }
+
+    /// <summary>The key of the thing in its address: an id, a process or organisation slug, a state code.</summary>
+    public required string Key { get; set; }
+
+    /// <summary>Where it is read on the platform (a path such as /meetings/12/documents/40).</summary>
+    public required string Path { get; set; }
+
+    public int? ProcessId { get; set; }
+    public int? MeetingId { get; set; }
+    public int? DocumentId { get; set; }
+    public int? OutputId { get; set; }
+
+    /// <summary>The ISO 639-1 language of the text, when known (a document version's, an output's).</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The year it took place or was written, for the year facet.</summary>
+    public int? Year { get; set; }
+
+    /// <summary>The meeting's level, for meetings and what they hold.</summary>
+    public MeetingLevel? Level { get; set; }
+
+    /// <summary>The region of its process.</summary>
+    public string? Region { get; set; }
+
+    public required string Title { get; set; }
+    public string? Body { get; set; }
+
+    /// <summary>A line shown under the title (the meeting a document belongs to, a process's acronym).</summary>
+    public string? Context { get; set; }
+}

@@ -1,0 +1,179 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+
+namespace RcpHub.Features.Search;
+
+/// <summary>What a reader typed, as the engines take it: every term must match; a term is one word (matched as the start of
+/// a word: "migra" finds "migration", as before the engines) or a "quoted phrase" (those words, in that order, each whole
+/// except a last one written with a star). Only letters, digits and marks reach an engine, so that nothing typed is read
+/// as the engine's own syntax.</summary>
+public sealed record SearchQuery(IReadOnlyList<SearchQuery.Term> Terms)
+{
+    public sealed record Term(IReadOnlyList<string> Words, bool Phrase, bool Prefix);
+
+    public bool IsEmpty => Terms.Count == 0;
+
+    public static SearchQuery Parse(string text)
+    {
+        var terms = new List<Term>();
+        var parts = text.Split('"');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            // Even parts are outside quotes (an unclosed quote makes the rest a phrase, as people mean it).
+            if (i % 2 == 1)
+            {
+                var words = SearchFolding.Words(SearchFolding.WithoutMarks(parts[i]).ToLowerInvariant());
+                if (words.Count > 0)
+                {
+                    terms.Add(new Term(words, Phrase: words.Count > 1, Prefix: parts[i].TrimEnd().EndsWith('*') || words.Count == 1));
+                }
+                continue;
+            }
+            foreach (var word in parts[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            {
+                // "co-operation" is two words that follow each other: a phrase.
+                var words = SearchFolding.Words(SearchFolding.WithoutMarks(word).ToLowerInvariant());
+                if (words.Count > 0)
+                {
+                    terms.Add(new Term(words, Phrase: words.Count > 1, Prefix: true));
+                }
+            }
+        }
+        return new SearchQuery([.. terms.DistinctBy(t => string.Join(' ', t.Words) + t.Prefix).Take(SiteSearch.MaxWords)]);
+    }
+}
+
+/// <summary>The database's own full-text engine (decision 0031): which index entries match a query and how well, and the
+/// passages of a few of them with the matched words marked. One class per provider, both behind this interface; the
+/// reader's access is applied by the caller, in the same SQL, on what <see cref="Matches"/> returns.</summary>
+public interface ISearchEngine
+{
+    /// <summary>The entries matching <paramref name="query"/>, with their rank (higher is better); composable.</summary>
+    IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query);
+
+    /// <summary>For each of <paramref name="entryIds"/> whose text matches, a passage of it with the matched words between
+    /// <see cref="SearchPassage.Open"/> and <see cref="SearchPassage.Close"/>.</summary>
+    Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<int> entryIds, CancellationToken ct);
+
+    public static ISearchEngine For(AppDbContext db) => db.Database.IsSqlite() ? SqliteSearchEngine.Instance : PostgresSearchEngine.Instance;
+}
+
+/// <summary>The row a passage query returns.</summary>
+public sealed record SearchPassageRow(int EntryId, string? Passage);
+
+/// <summary>Marked passages: the engines put two private-use characters around a matched word; the text is HTML-encoded
+/// and only then are they turned into &lt;mark&gt;, so that nothing of the text is read as markup.</summary>
+public static class SearchPassage
+{
+    public const char Open = '\uE000';
+    public const char Close = '\uE001';
+
+    /// <summary>The passage as HTML, or null when it marks nothing (the match was elsewhere, in the title).</summary>
+    public static string? Html(string? passage)
+    {
+        if (passage is null || !passage.Contains(Open, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var oneLine = string.Join(' ', passage.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return HtmlEncoder.Default.Encode(oneLine).Replace(Encode(Open), "<mark>", StringComparison.Ordinal)
+            .Replace(Encode(Close), "</mark>", StringComparison.Ordinal);
+    }
+
+    private static string Encode(char c) => HtmlEncoder.Default.Encode(c.ToString());
+}
+
+/// <summary>SQLite FTS5: an external-content table (SearchIndex) over SearchEntries' Title and Body, kept by triggers,
+/// tokenised by unicode61 with diacritics removed; ranked by bm25 with the title weighing more; passages by snippet().</summary>
+public sealed class SqliteSearchEngine : ISearchEngine
+{
+    public static readonly SqliteSearchEngine Instance = new();
+
+    public IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query)
+    {
+        var expression = Expression(query);
+        return db.Set<SearchMatch>().FromSql($"SELECT rowid AS EntryId, -bm25(SearchIndex, 8.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {expression}");
+    }
+
+    public async Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<int> entryIds, CancellationToken ct)
+    {
+        if (entryIds.Count == 0)
+        {
+            return [];
+        }
+        var expression = Expression(query);
+        var ids = System.Text.Json.JsonSerializer.Serialize(entryIds);
+        var open = SearchPassage.Open.ToString();
+        var close = SearchPassage.Close.ToString();
+        var rows = await db.Database.SqlQuery<SearchPassageRow>(
+            $"SELECT rowid AS EntryId, snippet(SearchIndex, 1, {open}, {close}, '…', 24) AS Passage FROM SearchIndex WHERE SearchIndex MATCH {expression} AND rowid IN (SELECT value FROM json_each({ids}))")
+            .ToListAsync(ct);
+        return rows.Where(r => r.Passage is not null).ToDictionary(r => r.EntryId, r => r.Passage!);
+    }
+
+    /// <summary>"word"* for a word, "some words" for a phrase: each quoted, so that FTS5 reads them as tokens only.</summary>
+    private static string Expression(SearchQuery query) =>
+        string.Join(' ', query.Terms.Select(t => "\"" + string.Join(' ', t.Words) + "\"" + (t.Prefix ? "*" : "")));
+}
+
+/// <summary>PostgreSQL full-text search: a stored tsvector generated from Title (weight A) and Body (weight B) with a GIN
+/// index, in the 'rcphub_search' configuration ('simple' with unaccent where the extension exists, see the migration);
+/// lowered through the rcphub_fold collation; ranked by ts_rank_cd; passages by ts_headline. The query is built as to_tsquery text (prefix :* and phrase &lt;-&gt;),
+/// which websearch_to_tsquery cannot express.</summary>
+public sealed class PostgresSearchEngine : ISearchEngine
+{
+    public static readonly PostgresSearchEngine Instance = new();
+
+    public IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query)
+    {
+        var expression = Expression(query);
+        return db.Set<SearchMatch>().FromSql(
+            $"SELECT e.\"Id\" AS \"EntryId\", ts_rank_cd(e.\"Vector\", q)::double precision AS \"Rank\" FROM \"SearchEntries\" AS e, to_tsquery('rcphub_search', {expression}) AS q WHERE e.\"Vector\" @@ q");
+    }
+
+    public async Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<int> entryIds, CancellationToken ct)
+    {
+        if (entryIds.Count == 0)
+        {
+            return [];
+        }
+        var expression = Expression(query);
+        var ids = entryIds.ToArray();
+        var open = SearchPassage.Open.ToString();
+        // In a database whose locale lowers ASCII only, ts_headline misses capitalised Cyrillic or Greek words: their
+        // passage is then cut from the lowered text (the index itself is lowered by rcphub_fold, see the migration).
+        var options = $"StartSel={SearchPassage.Open}, StopSel={SearchPassage.Close}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+        var rows = await db.Database.SqlQuery<SearchPassageRow>(
+            $"SELECT e.\"Id\" AS \"EntryId\", CASE WHEN strpos(h.p, {open}) > 0 THEN h.p ELSE ts_headline('rcphub_search', lower(e.\"Body\" COLLATE rcphub_fold), q, {options}) END AS \"Passage\" FROM \"SearchEntries\" AS e, to_tsquery('rcphub_search', {expression}) AS q, LATERAL (SELECT ts_headline('rcphub_search', e.\"Body\", q, {options}) AS p) AS h WHERE e.\"Id\" = ANY({ids}) AND e.\"Body\" IS NOT NULL")
+            .ToListAsync(ct);
+        return rows.Where(r => r.Passage is not null).ToDictionary(r => r.EntryId, r => r.Passage!);
+    }
+
+    /// <summary>'word':* for a word, 'some' &lt;-&gt; 'words' for a phrase, all joined by &amp;. Words hold letters, digits
+    /// and marks only (<see cref="SearchFolding.Words"/>), so quoting them is enough.</summary>
+    private static string Expression(SearchQuery query)
+    {
+        var text = new StringBuilder();
+        foreach (var term in query.Terms)
+        {
+            if (text.Length > 0)
+            {
+                text.Append(" & ");
+            }
+            text.Append('(');
+            for (var i = 0; i < term.Words.Count; i++)
+            {
+                text.Append(i > 0 ? " <-> '" : "'").Append(term.Words[i]).Append('\'');
+                if (term.Prefix && i == term.Words.Count - 1)
+                {
+                    text.Append(":*");
+                }
+            }
+            text.Append(')');
+        }
+        return text.ToString();
+    }
+}
