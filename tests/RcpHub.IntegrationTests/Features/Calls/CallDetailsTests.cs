@@ -13,7 +13,7 @@ namespace RcpHub.IntegrationTests.Features.Calls;
 /// may read the application; a wrong file, or too many, stores nothing.</summary>
 public sealed class CallDetailsTests : IAsyncLifetime
 {
-    private const string Calls = "/api/v1/processes/demo/calls";
+    private const string Calls = CallArrange.Calls;
     private RcpHubFactory _factory = null!;
     private AppUser _secretariat = null!;
 
@@ -33,33 +33,9 @@ public sealed class CallDetailsTests : IAsyncLifetime
         await scope.Db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZoneId, zone));
     }
 
-    private async Task<int> PublishedCallAsync()
-    {
-        using var client = await TestSignIn.HttpClientAsync(_factory, _secretariat);
-        using var created = await client.PostAsJsonAsync(Calls, new JsonObject
-        {
-            ["title"] = "Civil society at the expert meeting", ["eligibility"] = "Organisations working with migrants.", ["places"] = 2,
-            ["travelFunded"] = false, ["deadline"] = DateTimeOffset.UtcNow.AddDays(10), ["method"] = "ScoreOptimal",
-            ["criteria"] = "Relevance | 1", ["targets"] = "", ["regions"] = "West Africa | SEN NGA",
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
-        using var published = await client.PostAsync($"{Calls}/{id}/publication", null);
-        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        return id;
-    }
+    private Task<int> PublishedCallAsync() => CallArrange.PublishedCallAsync(_factory);
 
-    private async Task<(AppUser User, int Organization)> ApplicantAsync(string name)
-    {
-        var user = await TestSignIn.CreateUserAsync(_factory, $"{name}-{Guid.NewGuid():N}@example.org");
-        await using var scope = _factory.Scope();
-        var organization = new Organization { Slug = $"{name}-{Guid.NewGuid():N}"[..30], Name = $"{name} association", Kind = OrganizationKind.CivilSociety };
-        scope.Db.Organizations.Add(organization);
-        await scope.Db.SaveChangesAsync();
-        scope.Db.OrganizationRepresentatives.Add(new OrganizationRepresentative { OrganizationId = organization.Id, UserId = user.Id, AddedAt = DateTimeOffset.UtcNow });
-        await scope.Db.SaveChangesAsync();
-        return (user, organization.Id);
-    }
+    private Task<(AppUser User, int Organization)> ApplicantAsync(string name) => CallArrange.ApplicantAsync(_factory, name);
 
     private static Dictionary<string, string> Application() => new()
     {
