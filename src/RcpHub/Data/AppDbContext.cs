@@ -75,6 +75,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<CallApplication> CallApplications => Set<CallApplication>();
     public DbSet<CallScore> CallScores => Set<CallScore>();
     public DbSet<CallConflict> CallConflicts => Set<CallConflict>();
+    public DbSet<CallApplicationAttachment> CallApplicationAttachments => Set<CallApplicationAttachment>();
     public DbSet<CallPanelMember> CallPanelMembers => Set<CallPanelMember>();
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Infrastructure.RateLimiting.RateCounter> RateCounters => Set<Infrastructure.RateLimiting.RateCounter>();

@@ -84,9 +84,20 @@ internal sealed class CallApplicationConfiguration : IEntityTypeConfiguration<Ca
         e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.SubmittedByUserId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(a => a.Scores).WithOne(s => s.Application).HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(a => a.Conflicts).WithOne(c => c.Application).HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(a => a.Attachments).WithOne(f => f.Application).HasForeignKey(f => f.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         // One application per organisation and call, whoever of its people applies.
         e.HasIndex(a => new { a.CallId, a.OrganizationId }).IsUnique();
         e.HasIndex(a => new { a.CallId, a.Pseudonym }).IsUnique();
+    }
+}
+
+internal sealed class CallApplicationAttachmentConfiguration : IEntityTypeConfiguration<CallApplicationAttachment>
+{
+    public void Configure(EntityTypeBuilder<CallApplicationAttachment> e)
+    {
+        e.Property(f => f.FileName).HasMaxLength(260);
+        e.Property(f => f.ContentType).HasMaxLength(200);
+        e.HasIndex(f => f.ApplicationId);
     }
 }
 

@@ -39,6 +39,7 @@ public static class CallLimits
     public const int MaxScore = 10;
     public const int MaxCriteria = 12;
     public const int MaxTargets = 40;
+    public const int Attachments = 5;
 }
 
 /// <summary>A call for participation of civil society organisations in a process (or one of its meetings): places,
@@ -200,11 +201,28 @@ public sealed class CallApplication : IBelongsToProcess
 
     public List<CallScore> Scores { get; set; } = [];
     public List<CallConflict> Conflicts { get; set; } = [];
+    public List<CallApplicationAttachment> Attachments { get; set; } = [];
 
     int IBelongsToProcess.ProcessId => Call?.ProcessId ?? 0;
 
     /// <summary>A pseudonym that says nothing about the organisation.</summary>
     public static string NewPseudonym() => "A-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4));
+}
+
+/// <summary>A file an organisation attaches to its application (a work plan, a letter of support, its latest report). It
+/// passed the document checks before it was stored, and is read by whoever may read the application: the applicant's
+/// people, the call's panel and its secretariat. Listing an application's files never loads their bytes (a projection).</summary>
+public sealed class CallApplicationAttachment : IBelongsToProcess
+{
+    public int Id { get; set; }
+    public int ApplicationId { get; set; }
+    public CallApplication? Application { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Length { get; set; }
+    public required byte[] Bytes { get; set; }
+
+    int IBelongsToProcess.ProcessId => Application?.Call?.ProcessId ?? 0;
 }
 
 /// <summary>One panel member's score of one application on one criterion, recorded with who and when.</summary>

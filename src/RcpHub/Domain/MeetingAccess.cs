@@ -132,11 +132,17 @@ public static class MeetingAccess
         || (role.Role == ProcessRole.FocalPoint && role.StateCode is { } code && invitee.StateCode == code);
 
     /// <summary>The roles of <paramref name="reader"/> that speak for a state or organisation invited to the meeting: its
-    /// representatives take part in it (ask for the floor on its behalf) even without a role in the meeting's process.</summary>
-    public static IReadOnlyList<ReaderRole> RepresentingInvitees(MeetingReader reader, IEnumerable<MeetingInvitee> invitees)
+    /// representatives take part in it (ask for the floor on its behalf) even without a role in the meeting's process.
+    /// Whoever acts for an invited organisation in the registry only (<see cref="ActingOrganizations"/>, decision 0027)
+    /// speaks for it as a civil society participant of the meeting's process <paramref name="processId"/>.</summary>
+    public static IReadOnlyList<ReaderRole> RepresentingInvitees(MeetingReader reader, IEnumerable<MeetingInvitee> invitees, int processId)
     {
         var invited = invitees.Where(i => i.UserId is null).ToList();
-        return reader.Roles.Where(r => invited.Any(i => Represents(r, i))).ToList();
+        var byRole = reader.Roles.Where(r => invited.Any(i => Represents(r, i))).ToList();
+        var byRegistry = ActingOrganizations.Of(reader)
+            .Where(o => invited.Any(i => i.OrganizationId == o) && !byRole.Any(r => r.OrganizationId == o))
+            .Select(o => new ReaderRole(processId, ProcessRole.CivilSociety, OrganizationId: o));
+        return [.. byRole, .. byRegistry];
     }
 
     /// <summary>Whether <paramref name="reader"/> may schedule and change meetings of the process that convenes this one.</summary>

@@ -48,7 +48,7 @@ public sealed class HtmlClient(HttpClient http, CookieContainer cookies) : IDisp
     /// values (by field name) and submits it, following redirects. With <paramref name="files"/> (by field name), it is sent
     /// as multipart/form-data, as a browser sends a form with file inputs.</summary>
     public async Task<Page> SubmitAsync(Page page, string formSelector, IReadOnlyDictionary<string, string> values, string? submitterSelector = null,
-        IReadOnlyDictionary<string, (string FileName, byte[] Content)>? files = null)
+        IEnumerable<KeyValuePair<string, (string FileName, byte[] Content)>>? files = null)
     {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}:\n{page.Document.Body?.TextContent[..Math.Min(2000, page.Document.Body.TextContent.Length)]}");

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
+using RcpHub.Features.Documents;
+using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
@@ -11,7 +13,9 @@ namespace RcpHub.Features.Calls;
 /// its organisation, the call's panel and its secretariat (anyone else: not found). A panel member scores it here,
 /// or declares a conflict with it; the others' scores show once every member without a conflict has scored.</summary>
 [Requires(Operation.ApplyToCalls)]
-public sealed class ApplicationModel(CallDesk desk, IStringLocalizer<CallsText> t) : PageModel
+[UploadSizeLimit]
+public sealed class ApplicationModel(CallDesk desk, MeetingReaders readers, IStringLocalizer<CallsText> t, IConfiguration configuration,
+    ILogger<ApplicationModel> logger, IStringLocalizer<DocumentsText> documentText) : PageModel
 {
     // Nullable so that a form without scores (the conflict form) is not refused as missing them. Named, so that when
     // they are not posted the binder does not fall back to reading every other field of the form as a score's key.
@@ -26,14 +30,67 @@ public sealed class ApplicationModel(CallDesk desk, IStringLocalizer<CallsText> 
     public CallApplication Entry { get; private set; } = null!;
     public CallReader Reader { get; private set; } = null!;
     public IReadOnlyList<(string UserId, string Name, string Email)> Panel { get; private set; } = [];
+    public IReadOnlyList<CallDesk.AttachmentListing> Attachments { get; private set; } = [];
+
+    /// <summary>The reader's time zone, for the deadline and other moments (TimeZones.ReaderZone).</summary>
+    public string Zone { get; private set; } = TimeZones.Utc;
 
     public bool Conflicted => Entry.Conflicts.Any(c => c.UserId == Reader.UserId);
     public bool Scored => Entry.Scores.Any(s => s.UserId == Reader.UserId);
     public bool AllScored => CallScoring.AllScored(Panel.Select(p => p.UserId), Entry);
     public bool MayScore => Reader.IsPanel && !Conflicted && !Scored && Call.ProposedAt is null;
 
-    public async Task<IActionResult> OnGetAsync(int callId, int applicationId, CancellationToken ct) =>
-        await LoadAsync(callId, applicationId, ct) ? Page() : NotFound();
+    /// <summary>The applying organisation's people add files until the deadline (CallDesk.AttachAsync decides).</summary>
+    public bool MayAttach => Reader.Organizations.Contains(Entry.OrganizationId) && Call.AcceptsApplicationsAt(desk.Now)
+        && Attachments.Count < CallLimits.Attachments;
+
+    public async Task<IActionResult> OnGetAsync(int callId, int applicationId, bool tooLarge, CancellationToken ct)
+    {
+        if (!await LoadAsync(callId, applicationId, ct))
+        {
+            return NotFound();
+        }
+        if (tooLarge)
+        {
+            // The upload limit turned the post away before the page saw it (UploadSizeLimitAttribute): nothing was stored.
+            ModelState.AddModelError(CallDesk.AttachmentsField, DocumentUpload.TooLarge(documentText, configuration));
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAttachAsync(int callId, int applicationId, CancellationToken ct)
+    {
+        var (file, error) = await DocumentUpload.CheckFileAsync(Request.Form.Files.GetFile(CallDesk.AttachmentsField), configuration, documentText, logger, ct);
+        if (file is not null)
+        {
+            var outcome = await desk.AttachAsync(Process.Id, callId, applicationId, ProcessAccess.UserIdOf(User)!, file, ct);
+            if (outcome.IsNotFound)
+            {
+                return NotFound();
+            }
+            if (outcome.Succeeded)
+            {
+                this.Tell(t["The file {0} is attached to the application.", file.FileName]);
+                return Redirect($"/processes/{Process.Slug}/calls/{callId}/applications/{applicationId}#attachments");
+            }
+            outcome.Errors.CopyTo(ModelState, "");
+        }
+        else
+        {
+            ModelState.AddModelError(CallDesk.AttachmentsField, error!);
+        }
+        return await LoadAsync(callId, applicationId, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Downloads one of the application's files: for whoever may read the application.</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(int callId, int applicationId, int fileId, CancellationToken ct)
+    {
+        if (!await LoadAsync(callId, applicationId, ct) || await desk.AttachmentAsync(applicationId, fileId, ct) is not { } file)
+        {
+            return NotFound();
+        }
+        return File(file.Bytes, file.ContentType, file.FileName);
+    }
 
     public async Task<IActionResult> OnPostScoreAsync(int callId, int applicationId, CancellationToken ct)
     {
@@ -90,6 +147,8 @@ public sealed class ApplicationModel(CallDesk desk, IStringLocalizer<CallsText> 
             return false;
         }
         (Call, Entry) = (call, application);
+        Attachments = await desk.AttachmentsAsync(applicationId, ct);
+        Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
         if (Reader.IsPanel || Reader.IsSecretariat)
         {
             Panel = await desk.PanelAsync(callId, ct);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Documents;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
@@ -12,7 +13,9 @@ namespace RcpHub.Features.Calls;
 
 /// <summary>/processes/{slug}/calls/{callId}/apply: a representative of an organisation applies to a call for it.</summary>
 [Requires(Operation.ApplyToCalls)]
-public sealed class ApplyModel(CallDesk desk, AppDbContext db, IStringLocalizer<CallsText> t) : PageModel
+[UploadSizeLimit]
+public sealed class ApplyModel(CallDesk desk, AppDbContext db, IStringLocalizer<CallsText> t, IConfiguration configuration,
+    ILogger<ApplyModel> logger, IStringLocalizer<DocumentsText> documentText) : PageModel
 {
     [BindProperty]
     public ApplicationInput Application { get; set; } = new();
@@ -23,21 +26,39 @@ public sealed class ApplyModel(CallDesk desk, AppDbContext db, IStringLocalizer<
     public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
     public bool Open => Call.AcceptsApplicationsAt(desk.Now);
 
-    public async Task<IActionResult> OnGetAsync(int callId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int callId, bool tooLarge, CancellationToken ct)
     {
         if (!await LoadAsync(callId, ct))
         {
             return NotFound();
         }
         Application.RepresentativeName = User.Identity?.Name;
+        if (tooLarge)
+        {
+            // The upload limit turned the post away before the page saw it (UploadSizeLimitAttribute): nothing was stored.
+            ModelState.AddModelError(CallDesk.AttachmentsField, DocumentUpload.TooLarge(documentText, configuration));
+        }
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int callId, CancellationToken ct)
     {
+        var files = new List<CheckedFile>();
+        foreach (var upload in Request.Form.Files.GetFiles(CallDesk.AttachmentsField).Where(f => f.Length > 0 || f.FileName.Length > 0))
+        {
+            var (file, error) = await DocumentUpload.CheckFileAsync(upload, configuration, documentText, logger, ct);
+            if (file is null)
+            {
+                ModelState.AddModelError(CallDesk.AttachmentsField, error!);
+            }
+            else
+            {
+                files.Add(file);
+            }
+        }
         if (ModelState.IsValid)
         {
-            var outcome = await desk.ApplyAsync(Process.Id, callId, ProcessAccess.UserIdOf(User)!, Application, ct);
+            var outcome = await desk.ApplyAsync(Process.Id, callId, ProcessAccess.UserIdOf(User)!, Application, files, ct);
             if (outcome.IsNotFound)
             {
                 return NotFound();
@@ -47,7 +68,11 @@ public sealed class ApplyModel(CallDesk desk, AppDbContext db, IStringLocalizer<
                 this.Tell(t["Your application is received. This page shows where it stands; you will be told the outcome by email."]);
                 return Redirect($"/processes/{Process.Slug}/calls/{callId}/applications/{outcome.Id}");
             }
-            outcome.Errors.CopyTo(ModelState, nameof(Application));
+            foreach (var (field, messages) in outcome.Errors.ByField)
+            {
+                // The files are a field of the form, not of the application's input.
+                messages.ForEach(m => ModelState.AddModelError(field == CallDesk.AttachmentsField ? field : $"{nameof(Application)}.{field}", m));
+            }
         }
         return await LoadAsync(callId, ct) ? Page() : NotFound();
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Documents;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Email;
@@ -251,7 +252,10 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
     private IQueryable<int> ActingFor(string userId, int processId) =>
         ActingOrganizations.Of(db.OrganizationRepresentatives, db.ProcessRoleAssignments, db.Memberships, userId, processId, clock.Today());
 
-    public async Task<Outcome> ApplyAsync(int processId, int callId, string userId, ApplicationInput input, CancellationToken ct)
+    /// <param name="attachments">Files that passed the document checks (<see cref="DocumentUpload.CheckFileAsync"/>); stored
+    /// with the application in one save, or not at all.</param>
+    public async Task<Outcome> ApplyAsync(int processId, int callId, string userId, ApplicationInput input, IReadOnlyList<CheckedFile> attachments,
+        CancellationToken ct)
     {
         var call = await db.ParticipationCalls.AsNoTracking().Include(c => c.Targets)
             .SingleOrDefaultAsync(c => c.Id == callId && c.ProcessId == processId && c.PublishedAt != null, ct);
@@ -309,6 +313,10 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
         {
             errors.Add(nameof(ApplicationInput.ConflictOfInterest), t["At most {0} characters.", CallLimits.Text]);
         }
+        if (attachments.Count > CallLimits.Attachments)
+        {
+            errors.Add(AttachmentsField, t["Attach at most {0} files.", CallLimits.Attachments]);
+        }
         if (errors.Any)
         {
             return Outcome.Refused(errors);
@@ -330,6 +338,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
             CountryCode = country!,
             OrganizationType = input.OrganizationType!.Value,
             MigrantLed = input.MigrantLed,
+            Attachments = attachments.Select(AttachmentOf).ToList(),
         };
         db.CallApplications.Add(application);
         try
@@ -368,6 +377,62 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
             .SingleOrDefaultAsync(a => a.Id == applicationId && a.CallId == callId && a.Call!.ProcessId == processId && a.Call.PublishedAt != null, ct);
         return application is not null && reader.MayRead(application) ? application : null;
     }
+
+    /// <summary>The form field and error key of an application's files.</summary>
+    public const string AttachmentsField = "Attachments";
+
+    public sealed record AttachmentListing(int Id, string FileName, long Length);
+
+    public sealed record AttachmentDownload(string FileName, string ContentType, byte[] Bytes);
+
+    /// <summary>The files of an application already found readable by <see cref="ApplicationAsync"/>, without their bytes.</summary>
+    public async Task<IReadOnlyList<AttachmentListing>> AttachmentsAsync(int applicationId, CancellationToken ct) =>
+        await db.CallApplicationAttachments.AsNoTracking().Where(f => f.ApplicationId == applicationId).OrderBy(f => f.Id)
+            .Select(f => new AttachmentListing(f.Id, f.FileName, f.Length)).ToListAsync(ct);
+
+    /// <summary>One file of an application already found readable by <see cref="ApplicationAsync"/>.</summary>
+    public Task<AttachmentDownload?> AttachmentAsync(int applicationId, int fileId, CancellationToken ct) =>
+        db.CallApplicationAttachments.AsNoTracking().Where(f => f.Id == fileId && f.ApplicationId == applicationId)
+            .Select(f => new AttachmentDownload(f.FileName, f.ContentType, f.Bytes)).SingleOrDefaultAsync(ct);
+
+    /// <summary>Adds a file to an application while its call takes applications: for the people who act for the applying
+    /// organisation only (not the panel, not the secretariat), up to <see cref="CallLimits.Attachments"/> files in all.
+    /// Not found for anyone else, exactly as for an application that does not exist.</summary>
+    public async Task<Outcome> AttachAsync(int processId, int callId, int applicationId, string userId, CheckedFile file, CancellationToken ct)
+    {
+        var application = await db.CallApplications.AsNoTracking().Include(a => a.Call)
+            .SingleOrDefaultAsync(a => a.Id == applicationId && a.CallId == callId && a.Call!.ProcessId == processId && a.Call.PublishedAt != null, ct);
+        if (application is null || !await ActingFor(userId, processId).ContainsAsync(application.OrganizationId, ct))
+        {
+            return Outcome.NotFound;
+        }
+        var errors = new FieldErrors();
+        if (!application.Call!.AcceptsApplicationsAt(Now))
+        {
+            errors.Add(AttachmentsField, t["The deadline of this call has passed: its applications take no more files."]);
+        }
+        else if (await db.CallApplicationAttachments.CountAsync(f => f.ApplicationId == applicationId, ct) >= CallLimits.Attachments)
+        {
+            errors.Add(AttachmentsField, t["Attach at most {0} files.", CallLimits.Attachments]);
+        }
+        if (errors.Any)
+        {
+            return Outcome.Refused(errors);
+        }
+        var attachment = AttachmentOf(file);
+        attachment.ApplicationId = applicationId;
+        db.CallApplicationAttachments.Add(attachment);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Saved(attachment.Id);
+    }
+
+    private static CallApplicationAttachment AttachmentOf(CheckedFile file) => new()
+    {
+        FileName = file.FileName,
+        ContentType = file.Kind.ContentType,
+        Length = file.Bytes.LongLength,
+        Bytes = file.Bytes,
+    };
 
     /// <summary>The call's applications for its panel and secretariat, with scores and conflicts.</summary>
     public async Task<IReadOnlyList<CallApplication>> ApplicationsAsync(int callId, CancellationToken ct) =>

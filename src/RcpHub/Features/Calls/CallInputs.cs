@@ -162,3 +162,6 @@ internal static class CallLines
     public static string Write(IEnumerable<CallRegion> regions) =>
         string.Join('\n', regions.OrderBy(r => r.Id).Select(r => $"{r.Name} | {r.Countries}"));
 }
+
+/// <summary>A call's terms as the reader sees them: the deadline on their clock.</summary>
+public sealed record CallTerms(ParticipationCall Call, string Zone);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
+using RcpHub.Features.Documents;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
@@ -21,7 +22,17 @@ public static class CallsApi
     /// given only once every panel member without a conflict has scored it.</summary>
     public sealed record ApplicationJson(int Id, string Pseudonym, string Organization, DateTimeOffset SubmittedAt, string? Route, string Motivation,
         string RepresentativeName, string RepresentativeEmail, string RepresentativeGender, bool FirstTime, string? ConflictOfInterest,
-        string CountryCode, string OrganizationType, bool MigrantLed, string Outcome, string? DepartureReason, decimal? WeightedScore);
+        string CountryCode, string OrganizationType, bool MigrantLed, string Outcome, string? DepartureReason, decimal? WeightedScore,
+        IReadOnlyList<AttachmentJson> Attachments);
+
+    /// <summary>A file attached to an application; <c>Url</c> downloads it.</summary>
+    public sealed record AttachmentJson(int Id, string FileName, long Length, string Url);
+
+    /// <summary>The multipart form that attaches a file to an application.</summary>
+    public sealed class AttachmentForm
+    {
+        public required IFormFile File { get; init; }
+    }
 
     public sealed record CriterionScoreInput(int CriterionId, int? Value);
 
@@ -58,6 +69,14 @@ public static class CallsApi
         calls.MapPost("/{callId:int}/applications/{applicationId:int}/scores", ScoreAsync).Requires(Operation.ApplyToCalls)
             .WithName("ScoreCallApplication").WithSummary("A panel member's scores of an application, once, on every criterion (not for a member with a declared conflict).")
             .ProducesValidationProblem();
+        calls.MapPost("/{callId:int}/applications/{applicationId:int}/attachments", AttachAsync).Requires(Operation.ApplyToCalls)
+            .WithName("AttachToCallApplication").WithSummary("Attaches a file (multipart form: file) to an application, for the people who act for its organisation, until the call's deadline and up to five files; the file passes the document checks.")
+            .Accepts<AttachmentForm>("multipart/form-data")
+            .Produces<AttachmentJson>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        calls.MapGet("/{callId:int}/applications/{applicationId:int}/attachments/{fileId:int}", AttachmentAsync).Requires(Operation.ApplyToCalls)
+            .WithName("GetCallApplicationAttachment").WithSummary("Downloads a file of an application, for those who may read the application (404 to anyone else).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").ProducesProblem(StatusCodes.Status404NotFound);
         calls.MapGet("/{callId:int}/report", ReportAsync).Requires(Operation.ViewPublicRegistry)
             .WithName("GetSelectionReport").WithSummary("The selection report: distributions of scores, balance reached, selected organisations, departures with reasons, appeal window, trail.");
         calls.MapGet("/{callId:int}/selection-inputs", InputsAsync).Requires(Operation.ViewPublicRegistry)
@@ -123,15 +142,20 @@ public static class CallsApi
         return outcome.Succeeded ? TypedResults.Ok(Json((await desk.FindAsync(process.Id, callId, true, ct))!, desk.Now)) : outcome.Errors.ToProblem();
     }
 
-    private static ApplicationJson Json(CallApplication a, ParticipationCall call, IEnumerable<string> panel) => new(a.Id, a.Pseudonym, a.Organization!.Name, a.SubmittedAt, a.Route,
+    private static ApplicationJson Json(string slug, CallApplication a, ParticipationCall call, IEnumerable<string> panel, IEnumerable<CallDesk.AttachmentListing> files) =>
+        new(a.Id, a.Pseudonym, a.Organization!.Name, a.SubmittedAt, a.Route,
         a.Motivation, a.RepresentativeName, a.RepresentativeEmail, CallTraits.GenderValue(a.RepresentativeGender), a.FirstTime, a.ConflictOfInterest, a.CountryCode,
         a.OrganizationType.ToString(), a.MigrantLed, a.Outcome.ToString(), a.DepartureReason,
-        CallScoring.AllScored(panel, a) ? CallScoring.WeightedScore(call.Criteria, a.Scores) : null);
+        CallScoring.AllScored(panel, a) ? CallScoring.WeightedScore(call.Criteria, a.Scores) : null,
+        [.. files.Select(f => AttachmentJsonOf(slug, call.Id, a.Id, f))]);
+
+    private static AttachmentJson AttachmentJsonOf(string slug, int callId, int applicationId, CallDesk.AttachmentListing file) =>
+        new(file.Id, file.FileName, file.Length, $"/api/v1/processes/{slug}/calls/{callId}/applications/{applicationId}/attachments/{file.Id}");
 
     private static async Task<Results<Created<ApplicationJson>, ValidationProblem, ProblemHttpResult>> ApplyAsync(AddressedProcess process, int callId, ApplicationInput application,
         ClaimsPrincipal user, CallDesk desk, IStringLocalizer<CallsText> t, CancellationToken ct)
     {
-        var outcome = await desk.ApplyAsync(process.Id, callId, ProcessAccess.UserIdOf(user)!, application, ct);
+        var outcome = await desk.ApplyAsync(process.Id, callId, ProcessAccess.UserIdOf(user)!, application, [], ct);
         if (outcome.IsNotFound)
         {
             return NoCall(t);
@@ -143,7 +167,7 @@ public static class CallsApi
         var reader = await desk.ReaderAsync(user, process.Id, callId, ct);
         var call = (await desk.FindAsync(process.Id, callId, false, ct))!;
         var stored = (await desk.ApplicationAsync(process.Id, callId, outcome.Id, reader, ct))!;
-        return TypedResults.Created($"/api/v1/processes/{process.Slug}/calls/{callId}/applications/{outcome.Id}", Json(stored, call, []));
+        return TypedResults.Created($"/api/v1/processes/{process.Slug}/calls/{callId}/applications/{outcome.Id}", Json(process.Slug, stored, call, [], []));
     }
 
     private static async Task<Results<Ok<ApplicationJson>, ProblemHttpResult>> ApplicationAsync(AddressedProcess process, int callId, int applicationId, ClaimsPrincipal user,
@@ -155,7 +179,51 @@ public static class CallsApi
             return TypedResults.Problem(t["There is no such application that you may read."], statusCode: StatusCodes.Status404NotFound, title: t["Not found"]);
         }
         var panel = reader.IsPanel || reader.IsSecretariat ? (await desk.PanelAsync(callId, ct)).Select(p => p.UserId).ToList() : [];
-        return TypedResults.Ok(Json(application, call, panel));
+        return TypedResults.Ok(Json(process.Slug, application, call, panel, await desk.AttachmentsAsync(applicationId, ct)));
+    }
+
+    private static async Task<Results<Created<AttachmentJson>, ValidationProblem, ProblemHttpResult>> AttachAsync(AddressedProcess process, int callId, int applicationId,
+        HttpContext context, ClaimsPrincipal user, CallDesk desk, IConfiguration configuration, IStringLocalizer<CallsText> t,
+        IStringLocalizer<DocumentsText> documentsText, ILogger<CallDesk> logger, CancellationToken ct)
+    {
+        var read = await DocumentUpload.ReadApiFormAsync(context, configuration, documentsText, ct);
+        if (read.Form is not { } form)
+        {
+            return read.Status == StatusCodes.Status413PayloadTooLarge ? TooLarge(documentsText, configuration) : FileRefused(read.Refusal!);
+        }
+        var (file, error) = await DocumentUpload.CheckFileAsync(form.Files.GetFile("file"), configuration, documentsText, logger, ct);
+        if (file is null)
+        {
+            return FileRefused(error!);
+        }
+        var outcome = await desk.AttachAsync(process.Id, callId, applicationId, ProcessAccess.UserIdOf(user)!, file, ct);
+        if (outcome.IsNotFound)
+        {
+            return TypedResults.Problem(t["There is no such application that you may add files to."], statusCode: StatusCodes.Status404NotFound, title: t["Not found"]);
+        }
+        if (!outcome.Succeeded)
+        {
+            return FileRefused(outcome.Errors.ByField[CallDesk.AttachmentsField][0]);
+        }
+        var stored = AttachmentJsonOf(process.Slug, callId, applicationId, new CallDesk.AttachmentListing(outcome.Id, file.FileName, file.Bytes.LongLength));
+        return TypedResults.Created(stored.Url, stored);
+    }
+
+    private static ValidationProblem FileRefused(string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [message] });
+
+    private static ProblemHttpResult TooLarge(IStringLocalizer<DocumentsText> documentsText, IConfiguration configuration) =>
+        TypedResults.Problem(DocumentUpload.TooLarge(documentsText, configuration), statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> AttachmentAsync(AddressedProcess process, int callId, int applicationId, int fileId,
+        ClaimsPrincipal user, CallDesk desk, IStringLocalizer<CallsText> t, CancellationToken ct)
+    {
+        var reader = await desk.ReaderAsync(user, process.Id, callId, ct);
+        if (await desk.ApplicationAsync(process.Id, callId, applicationId, reader, ct) is null || await desk.AttachmentAsync(applicationId, fileId, ct) is not { } file)
+        {
+            return TypedResults.Problem(t["There is no such file that you may read."], statusCode: StatusCodes.Status404NotFound, title: t["Not found"]);
+        }
+        return TypedResults.File(file.Bytes, file.ContentType, file.FileName);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ScoreAsync(AddressedProcess process, int callId, int applicationId, ScoresInput scores,

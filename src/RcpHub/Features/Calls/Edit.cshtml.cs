@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
+using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 
@@ -10,9 +11,9 @@ namespace RcpHub.Features.Calls;
 /// <summary>/processes/{slug}/calls/edit/{callId?}: the secretariat writes a call, publishes it, and changes it after
 /// publication with a reason that the applicants receive by mail.</summary>
 [Requires(Operation.ManageCalls)]
-public sealed class EditModel(CallDesk desk, IStringLocalizer<CallsText> t) : PageModel
+public sealed class EditModel(CallDesk desk, MeetingReaders readers, IStringLocalizer<CallsText> t) : PageModel
 {
-    /// <summary>The form: the deadline as a UTC date and time.</summary>
+    /// <summary>The form: the deadline on the clock of the person writing the call (their account's time zone).</summary>
     public sealed class CallForm
     {
         public string? Title { get; set; }
@@ -37,8 +38,12 @@ public sealed class EditModel(CallDesk desk, IStringLocalizer<CallsText> t) : Pa
     public ParticipationCall? Existing { get; private set; }
     public IReadOnlyList<(int Id, string Title)> Meetings { get; private set; } = [];
 
+    /// <summary>The zone the deadline is written in: the writer's.</summary>
+    public string Zone { get; private set; } = TimeZones.Utc;
+
     public async Task<IActionResult> OnGetAsync(int? callId, CancellationToken ct)
     {
+        Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
         if (callId is { } id)
         {
             Existing = await desk.FindAsync(Process.Id, id, withDrafts: true, ct);
@@ -52,7 +57,7 @@ public sealed class EditModel(CallDesk desk, IStringLocalizer<CallsText> t) : Pa
                 Eligibility = Existing.Eligibility,
                 Places = Existing.Places,
                 TravelFunded = Existing.TravelFunded,
-                Deadline = Existing.Deadline.UtcDateTime,
+                Deadline = TimeZones.InZone(Existing.Deadline, Zone).DateTime,
                 Method = Existing.Method,
                 LotteryThreshold = Existing.LotteryThreshold,
                 AppealDays = Existing.AppealDays,
@@ -76,6 +81,12 @@ public sealed class EditModel(CallDesk desk, IStringLocalizer<CallsText> t) : Pa
         {
             return NotFound();
         }
+        Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
+        DateTimeOffset? deadline = null;
+        if (Call.Deadline is { } local && (deadline = TimeZones.ToUtc(local, Zone)) is null)
+        {
+            ModelState.AddModelError($"{nameof(Call)}.{nameof(CallForm.Deadline)}", t["This time does not exist on your clock ({0}): the clocks change then.", TimeZones.Label(Zone)]);
+        }
         if (ModelState.IsValid)
         {
             var input = new CallInput
@@ -84,7 +95,7 @@ public sealed class EditModel(CallDesk desk, IStringLocalizer<CallsText> t) : Pa
                 Eligibility = Call.Eligibility,
                 Places = Call.Places,
                 TravelFunded = Call.TravelFunded,
-                Deadline = Call.Deadline is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null,
+                Deadline = deadline,
                 Method = Call.Method,
                 LotteryThreshold = Call.LotteryThreshold,
                 AppealDays = Call.AppealDays,

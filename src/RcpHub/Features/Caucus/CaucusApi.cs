@@ -203,19 +203,10 @@ public static class CaucusApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Meeting not found", detail: "There is no meeting with this id that you may see.");
         }
-        if (!DocumentUpload.AdmitBody(context, configuration))
+        var read = await DocumentUpload.ReadApiFormAsync(context, configuration, documentsText, ct);
+        if (read.Form is not { } form)
         {
-            return PaperTooLarge(documentsText, configuration);
-        }
-        if (!context.Request.HasFormContentType)
-        {
-            return PaperRefused("file", documentsText["Send the file as multipart/form-data."]);
-        }
-        var (form, status) = await DocumentUpload.ReadFormAsync(context, ct);
-        if (form is null)
-        {
-            return status == StatusCodes.Status413PayloadTooLarge ? PaperTooLarge(documentsText, configuration)
-                : PaperRefused("file", documentsText["The request is not a well-formed multipart/form-data form (a broken part, or a file name with quotes or line breaks): nothing has been stored."]);
+            return read.Status == StatusCodes.Status413PayloadTooLarge ? PaperTooLarge(documentsText, configuration) : PaperRefused("file", read.Refusal!);
         }
         var organization = form["organizationId"].ToString();
         if (organization.Length > 0 && !int.TryParse(organization, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))

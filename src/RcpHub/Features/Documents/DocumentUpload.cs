@@ -95,6 +95,29 @@ public static class DocumentUpload
         }
     }
 
+    /// <summary>An API upload's form, or why it cannot be read: <see cref="Status"/> 413 (too large) or 400 (not a form, or a
+    /// broken one) with the message for the <c>file</c> field.</summary>
+    public sealed record ApiForm(IFormCollection? Form, int Status, string? Refusal);
+
+    /// <summary>The API's one way to read a multipart upload: the body's size (<see cref="AdmitBody"/>), its type and its form
+    /// (<see cref="ReadFormAsync"/>). Each endpoint answers a refusal in its own problem's shape.</summary>
+    public static async Task<ApiForm> ReadApiFormAsync(HttpContext context, IConfiguration configuration, IStringLocalizer<DocumentsText> t, CancellationToken ct)
+    {
+        if (!AdmitBody(context, configuration))
+        {
+            return new(null, StatusCodes.Status413PayloadTooLarge, TooLarge(t, configuration));
+        }
+        if (!context.Request.HasFormContentType)
+        {
+            return new(null, StatusCodes.Status400BadRequest, t["Send the file as multipart/form-data."]);
+        }
+        var (form, status) = await ReadFormAsync(context, ct);
+        return form is not null ? new(form, StatusCodes.Status200OK, null)
+            : status == StatusCodes.Status413PayloadTooLarge ? new(null, status, TooLarge(t, configuration))
+            : new(null, StatusCodes.Status400BadRequest,
+                t["The request is not a well-formed multipart/form-data form (a broken part, or a file name with quotes or line breaks): nothing has been stored."]);
+    }
+
     /// <summary>Fails a request body, as the server does, once more than its limit has been read.</summary>
     private sealed class BodyLimit(long limit)
     {

@@ -143,19 +143,10 @@ public static class DocumentsApi
         {
             return NoDocument();
         }
-        if (!DocumentUpload.AdmitBody(context, configuration))
+        var read = await DocumentUpload.ReadApiFormAsync(context, configuration, t, ct);
+        if (read.Form is not { } form)
         {
-            return TooLarge(t, configuration);
-        }
-        if (!context.Request.HasFormContentType)
-        {
-            return Invalid([new("file", t["Send the file as multipart/form-data."])]);
-        }
-        var (form, status) = await DocumentUpload.ReadFormAsync(context, ct);
-        if (form is null)
-        {
-            return status == StatusCodes.Status413PayloadTooLarge ? TooLarge(t, configuration)
-                : Invalid([new("file", t["The request is not a well-formed multipart/form-data form (a broken part, or a file name with quotes or line breaks): nothing has been stored."])]);
+            return read.Status == StatusCodes.Status413PayloadTooLarge ? TooLarge(t, configuration) : Invalid([new("file", read.Refusal!)]);
         }
         var input = Bind(form);
         if (input is null)

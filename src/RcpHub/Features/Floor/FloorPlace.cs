@@ -32,7 +32,7 @@ public sealed record FloorPlace(string Slug, int MeetingId, string MeetingTitle,
         var reader = await readers.CurrentAsync(user);
         var roles = reader.Roles.Where(r => r.ProcessId == meeting.ProcessId).ToList();
         var roleNames = roles.Select(r => r.Role).ToList();
-        var representing = MeetingAccess.RepresentingInvitees(reader, meeting.Invitees);
+        var representing = MeetingAccess.RepresentingInvitees(reader, meeting.Invitees, meeting.ProcessId);
         return new FloorPlace(process.Slug, meetingId, meeting.Title, sessionId, session.Title, meeting.Audience, reader,
             AccessRules.MayAskForFloor(reader.IsPlatformAdministrator, roleNames, representing.Count > 0),
             AccessRules.Allows(Operation.ChairFloor, reader.IsPlatformAdministrator, roleNames),

@@ -222,18 +222,10 @@ public static class FollowUpApi
             return NotFound();
         }
         var noFiles = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [t["Choose at least one file."]] }, title: "The evidence could not be added.");
-        if (!DocumentUpload.AdmitBody(context, configuration))
+        var read = await DocumentUpload.ReadApiFormAsync(context, configuration, documentText, ct);
+        if (read.Form is not { } form)
         {
-            return TooLarge();
-        }
-        if (!context.Request.HasFormContentType)
-        {
-            return noFiles;
-        }
-        var (form, status) = await DocumentUpload.ReadFormAsync(context, ct);
-        if (form is null)
-        {
-            return status == StatusCodes.Status413PayloadTooLarge ? TooLarge() : noFiles;
+            return read.Status == StatusCodes.Status413PayloadTooLarge ? TooLarge() : noFiles;
         }
         if (!scope.MayReport)
         {

@@ -56,6 +56,11 @@ public static class TimeZones
     public static string Offset(DateTimeOffset local) =>
         "UTC" + (local.Offset < TimeSpan.Zero ? "−" : "+") + local.Offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>"1 March 2022, 14:30 (Africa/Nairobi)": an instant on a zone's clock, for deadlines and receipts; the zone is
+    /// isolated (U+2068…U+2069) so that it keeps its order inside Arabic text.</summary>
+    public static string Moment(DateTimeOffset utc, string zoneId) =>
+        $"{Infrastructure.Localization.Dates.Moment(InZone(utc, zoneId))} (\u2068{Label(zoneId)}\u2069)";
+
     /// <summary>The value of an &lt;input type="datetime-local"&gt; for a venue time.</summary>
     public static string InputValue(DateTimeOffset? utc, string zoneId) =>
         utc is { } u ? InZone(u, zoneId).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : "";

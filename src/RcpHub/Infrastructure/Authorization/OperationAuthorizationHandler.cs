@@ -66,7 +66,7 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access, MeetingR
     /// <summary>Whether the user speaks for a state or organisation invited to the meeting the address names.</summary>
     private async Task<bool> RepresentsAnInviteeAsync(System.Security.Claims.ClaimsPrincipal user, object? resource)
     {
-        if (resource is not HttpContext http || http.Features.Get<RequestSubject>() is not { MeetingId: { } meetingId }
+        if (resource is not HttpContext http || http.Features.Get<RequestSubject>() is not { MeetingId: { } meetingId } subject
             || ProcessAccess.UserIdOf(user) is null)
         {
             return false;
@@ -77,7 +77,7 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access, MeetingR
             return false;
         }
         // The roles of the request's reader, read once for the request (the authorization above read them already).
-        return MeetingAccess.RepresentingInvitees(await readers.CurrentAsync(user), invitees).Count > 0;
+        return MeetingAccess.RepresentingInvitees(await readers.CurrentAsync(user), invitees, subject.Process?.Id ?? 0).Count > 0;
     }
 
     /// <summary>Whether the user acts for an organisation invited to the meeting the address names (<see cref="ActingOrganizations"/>).</summary>

@@ -13,7 +13,7 @@ namespace RcpHub.IntegrationTests.Features.Calls;
 /// person from the registry ends both.</summary>
 public sealed class ActingForAnOrganisationTests : IAsyncLifetime
 {
-    private const string Calls = "/api/v1/processes/demo/calls";
+    private const string Calls = CallArrange.Calls;
     private RcpHubFactory _factory = null!;
     private int _demo;
 
@@ -27,23 +27,7 @@ public sealed class ActingForAnOrganisationTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<int> PublishedCallAsync()
-    {
-        await using var scope = _factory.Scope();
-        var secretariat = await scope.Db.Users.AsNoTracking().SingleAsync(u => u.Email == "secretariat@demo.rcphub.test");
-        using var client = await TestSignIn.HttpClientAsync(_factory, secretariat);
-        using var created = await client.PostAsJsonAsync(Calls, new JsonObject
-        {
-            ["title"] = "Civil society at the expert meeting", ["eligibility"] = "Organisations working with migrants.", ["places"] = 2,
-            ["travelFunded"] = false, ["deadline"] = DateTimeOffset.UtcNow.AddDays(10), ["method"] = "ScoreOptimal",
-            ["criteria"] = "Relevance | 1", ["targets"] = "", ["regions"] = "West Africa | SEN NGA",
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<int>();
-        using var published = await client.PostAsync($"{Calls}/{id}/publication", null);
-        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        return id;
-    }
+    private Task<int> PublishedCallAsync() => CallArrange.PublishedCallAsync(_factory);
 
     private static JsonObject Application(int organization) => new()
     {

@@ -30,20 +30,9 @@ public sealed class CallsTests : MailingTests
         _secretariat = await scope.Db.Users.AsNoTracking().SingleAsync(u => u.Email == "secretariat@demo.rcphub.test");
     }
 
-    private const string Calls = "/api/v1/processes/demo/calls";
+    private const string Calls = CallArrange.Calls;
 
-    /// <summary>A new person who acts for a new organisation.</summary>
-    private async Task<(AppUser User, int Organization)> ApplicantAsync(string name)
-    {
-        var user = await TestSignIn.CreateUserAsync(Factory, $"{name}-{Guid.NewGuid():N}@example.org");
-        await using var scope = Factory.Scope();
-        var organization = new Organization { Slug = $"{name}-{Guid.NewGuid():N}"[..30], Name = $"{name} association", Kind = OrganizationKind.CivilSociety };
-        scope.Db.Organizations.Add(organization);
-        await scope.Db.SaveChangesAsync();
-        scope.Db.OrganizationRepresentatives.Add(new OrganizationRepresentative { OrganizationId = organization.Id, UserId = user.Id, AddedAt = DateTimeOffset.UtcNow });
-        await scope.Db.SaveChangesAsync();
-        return (user, organization.Id);
-    }
+    private Task<(AppUser User, int Organization)> ApplicantAsync(string name) => CallArrange.ApplicantAsync(Factory, name);
 
     private static JsonObject CallBody(string targets = "", int places = 2, string method = "ScoreOptimal", decimal? threshold = null) => new()
     {

@@ -59,4 +59,32 @@ public sealed class FloorInviteesTests : IAsyncLifetime
         await using var check = _factory.Scope();
         Assert.Equal(iom, (await check.Db.FloorRequests.SingleAsync(r => r.SessionId == meeting.Sessions[0].Id, TestContext.Current.CancellationToken)).OrganizationId);
     }
+
+    [Fact]
+    public async Task A_person_who_acts_for_an_invited_organisation_in_the_registry_only_asks_for_the_floor_on_its_behalf()
+    {
+        var midsa = await Arrange.ProcessIdAsync(_factory, "midsa");
+        var iom = await Arrange.OrganizationIdAsync(_factory, "iom");
+        var meeting = await Arrange.MeetingAsync(_factory, midsa, "Dialogue with the registry's organisations", MeetingAudience.ByInvitation, configure: m =>
+        {
+            m.Sessions.Add(new Session { Title = "Organisations speak", Position = 1 });
+            m.Invitees.Add(new MeetingInvitee { OrganizationId = iom });
+        });
+        var floor = $"/processes/midsa/meetings/{meeting.Id}/sessions/{meeting.Sessions[0].Id}/floor";
+        // No role anywhere: a contact person of the organisation in the civil society registry (decision 0027).
+        var contact = await TestSignIn.CreateUserAsync(_factory, "contact@iom.example");
+        await using (var scope = _factory.Scope())
+        {
+            scope.Db.OrganizationRepresentatives.Add(new OrganizationRepresentative { OrganizationId = iom, UserId = contact.Id, AddedAt = DateTimeOffset.UtcNow });
+            await scope.Db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var client = await TestSignIn.HtmlClientAsync(_factory, contact);
+        var page = await client.GetAsync(floor);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var asked = await client.SubmitAsync(page, "form[action$='handler=Ask']", new Dictionary<string, string> { ["SpeaksFor"] = $"org:{iom}" });
+        Assert.Equal("You are in line for the floor.", asked.Text(".notice.ok"));
+        await using var check = _factory.Scope();
+        Assert.Equal(iom, (await check.Db.FloorRequests.SingleAsync(r => r.SessionId == meeting.Sessions[0].Id, TestContext.Current.CancellationToken)).OrganizationId);
+    }
 }

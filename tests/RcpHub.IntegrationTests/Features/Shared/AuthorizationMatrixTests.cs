@@ -383,7 +383,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /processes/{slug}/calls/{callId:int}/apply"] = Op(SignedIn),
         ["POST /processes/{slug}/calls/{callId:int}/apply"] = Op(SignedIn),
         ["GET /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}"] = new(SignedIn, ApplicationReaders),
+        ["GET /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Attachment"] = new(SignedIn, ApplicationReaders),
         ["POST /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Score"] = Op(SignedIn),
+        ["POST /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Attach"] = Op(SignedIn),
         ["POST /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Conflict"] = Op(SignedIn),
         ["GET /processes/{slug}/calls/{callId:int}/panel"] = new(SignedIn, CallPanel),
         ["POST /processes/{slug}/calls/{callId:int}/panel?handler=AddMember"] = Op(Secretariat),
@@ -401,6 +403,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/processes/{slug}/calls/{callId:int}/applications"] = Op(SignedIn),
         ["GET /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}"] = new(SignedIn, ApplicationReaders),
         ["POST /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}/scores"] = Op(SignedIn),
+        ["POST /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}/attachments"] = Op(SignedIn),
+        ["GET /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}/attachments/{fileId:int}"] = new(SignedIn, ApplicationReaders),
         ["GET /api/v1/processes/{slug}/calls/{callId:int}/report"] = Open,
         ["GET /api/v1/processes/{slug}/calls/{callId:int}/selection-inputs"] = Open,
 
@@ -831,6 +835,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["GET /processes/{slug}/follow-up/{state}/{recommendationId:int}?handler=Evidence"] = [404],
                 ["GET /api/v1/processes/{slug}/follow-up/{state}/{recommendationId:int}/evidence/{fileId:int}/file"] = [404],
                 ["GET /meetings/{id:int}/report"] = [200, 404],
+                // Without a file id there is no attachment to download.
+                ["GET /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Attachment"] = [404],
+                ["GET /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}/attachments/{fileId:int}"] = [404],
                 // IOM is not in the civil society registry.
                 ["GET /organizations/{slug}?handler=Evidence"] = [404],
                 ["GET /api/v1/civil-society/organizations/{slug}"] = [404],

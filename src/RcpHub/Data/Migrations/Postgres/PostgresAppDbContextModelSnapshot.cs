@@ -593,6 +593,41 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("CallApplications");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.CallApplicationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("CallApplicationAttachments");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.CallChange", b =>
                 {
                     b.Property<int>("Id")
@@ -3406,6 +3441,17 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.CallApplicationAttachment", b =>
+                {
+                    b.HasOne("RcpHub.Domain.CallApplication", "Application")
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.CallChange", b =>
                 {
                     b.HasOne("RcpHub.Domain.ParticipationCall", "Call")
@@ -4510,6 +4556,8 @@ namespace RcpHub.Data.Migrations.Postgres
 
             modelBuilder.Entity("RcpHub.Domain.CallApplication", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Conflicts");
 
                     b.Navigation("Scores");

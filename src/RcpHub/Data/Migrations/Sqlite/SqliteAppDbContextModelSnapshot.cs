@@ -569,6 +569,39 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("CallApplications");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.CallApplicationAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("CallApplicationAttachments");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.CallChange", b =>
                 {
                     b.Property<int>("Id")
@@ -3285,6 +3318,17 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.CallApplicationAttachment", b =>
+                {
+                    b.HasOne("RcpHub.Domain.CallApplication", "Application")
+                        .WithMany("Attachments")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Application");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.CallChange", b =>
                 {
                     b.HasOne("RcpHub.Domain.ParticipationCall", "Call")
@@ -4389,6 +4433,8 @@ namespace RcpHub.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RcpHub.Domain.CallApplication", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("Conflicts");
 
                     b.Navigation("Scores");
