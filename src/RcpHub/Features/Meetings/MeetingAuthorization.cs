@@ -55,15 +55,38 @@ public static class MeetingAuthorizationExtensions
         return services;
     }
 
-    /// <summary>A meeting with what the access rule reads (its processes, invitees and sessions' rapporteurs), untracked;
-    /// null if there is none. Its host state comes along (one row, no query of its own for the meeting page to name it).</summary>
-    public static Task<Meeting?> FindForAccessAsync(this AppDbContext db, int meetingId, CancellationToken ct = default) =>
-        db.Meetings.AsNoTracking()
-            .Include(m => m.ParticipatingProcesses)
-            .Include(m => m.Invitees)
-            .Include(m => m.Sessions)
-            .Include(m => m.HostState)
-            .SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+    /// <summary>A meeting with what the access rule reads, untracked; null if there is none: its participating processes (their
+    /// ids), its invitees, and of its sessions only those with a rapporteur who has an account (their id and rapporteur:
+    /// nothing else of a session is loaded). Its host state comes along (one row, no query of its own for the meeting page
+    /// to name it).</summary>
+    /// <remarks>One statement of narrow columns rather than three collection <c>Include</c>s: those joined the meeting's
+    /// every column (its summary among them) to every combination of participating process, invitee and session, and
+    /// materialised whole entities, the largest single cost of a meeting page (docs/benchmarks.md, issue 9). The rule
+    /// (<see cref="MeetingAccess"/>) decides on what is loaded exactly as before: it reads these ids and nothing else.</remarks>
+    public static async Task<Meeting?> FindForAccessAsync(this AppDbContext db, int meetingId, CancellationToken ct = default)
+    {
+        var found = await db.Meetings.AsNoTracking()
+            .Where(m => m.Id == meetingId)
+            .Select(m => new
+            {
+                Meeting = m,
+                m.HostState,
+                Processes = m.ParticipatingProcesses.Select(p => p.ProcessId).ToList(),
+                Invitees = m.Invitees.Select(i => new { i.Id, i.StateCode, i.OrganizationId, i.UserId }).ToList(),
+                Rapporteurs = m.Sessions.Where(s => s.RapporteurUserId != null).Select(s => new { s.Id, s.RapporteurUserId }).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+        var meeting = found.Meeting;
+        meeting.HostState = found.HostState;
+        meeting.ParticipatingProcesses = [.. found.Processes.Select(p => new MeetingProcess { MeetingId = meetingId, ProcessId = p })];
+        meeting.Invitees = [.. found.Invitees.Select(i => new MeetingInvitee { Id = i.Id, MeetingId = meetingId, StateCode = i.StateCode, OrganizationId = i.OrganizationId, UserId = i.UserId })];
+        meeting.Sessions = [.. found.Rapporteurs.Select(s => new Session { Id = s.Id, MeetingId = meetingId, Title = "", RapporteurUserId = s.RapporteurUserId })];
+        return meeting;
+    }
 
     public static async Task<bool> MayAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, Meeting meeting, MeetingRequirement operation) =>
         (await authorization.AuthorizeAsync(user, meeting, operation)).Succeeded;
