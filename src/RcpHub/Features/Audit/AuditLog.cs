@@ -172,7 +172,8 @@ public static class AuditLog
     /// <summary>The kinds of record the log may name, for the filter; only the model is read, not the log.</summary>
     public static IReadOnlyList<string> EntityTypes(AppDbContext db) =>
         db.Model.GetEntityTypes()
-            .Where(e => !e.IsOwned() && AuditInterceptor.IsAudited(e.ClrType))
+            // Keyless types are query results (the library's matches), never stored rows.
+            .Where(e => !e.IsOwned() && e.FindPrimaryKey() is not null && AuditInterceptor.IsAudited(e.ClrType))
             .Select(e => e.HasSharedClrType ? e.Name : e.ClrType.Name)
             .Where(n => !n.Contains('`', StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
@@ -250,6 +251,7 @@ public static class AuditLog
         "CallChange" => t["Change to a published call"],
         "CallPanelMember" => t["Member of a selection panel"],
         "CallApplication" => t["Application to a call"],
+        "CallApplicationAttachment" => t["File attached to an application"],
         "CallScore" => t["Panel score"],
         "CallConflict" => t["Declared conflict of interest"],
         _ => entityType,
