@@ -44,7 +44,6 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
-    public DbSet<DocumentWord> DocumentWords => Set<DocumentWord>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<Output> Outputs => Set<Output>();
     public DbSet<OutputVersion> OutputVersions => Set<OutputVersion>();
@@ -80,27 +79,30 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Infrastructure.RateLimiting.RateCounter> RateCounters => Set<Infrastructure.RateLimiting.RateCounter>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Saves, then rewrites the library's index from what was stored (Data/SearchIndex) in a second save of the
+    /// same transaction: nothing is stored without its entry, and no entry describes what was not stored.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        SearchColumns.FillAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         var indexed = SearchIndex.Changed(this);
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (SearchIndex.RefreshAsync(this, indexed, CancellationToken.None).GetAwaiter().GetResult())
+        if (indexed.Count == 0 || Database.CurrentTransaction is not null)
         {
-            base.SaveChanges(acceptAllChangesOnSuccess);
+            return await SaveAndIndexAsync(indexed, acceptAllChangesOnSuccess, cancellationToken);
         }
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveAndIndexAsync(indexed, acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return saved;
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private async Task<int> SaveAndIndexAsync(List<SearchIndex.Subject> indexed, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        await SearchColumns.FillAsync(this, cancellationToken);
-        // The library's index is rewritten from what this save stored (Data/SearchIndex), in a second save.
-        var indexed = SearchIndex.Changed(this);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (await SearchIndex.RefreshAsync(this, indexed, cancellationToken))
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (await SearchIndex.RefreshAsync(this, indexed, ct))
         {
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         }
         return saved;
     }

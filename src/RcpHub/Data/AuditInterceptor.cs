@@ -27,12 +27,6 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         nameof(DocumentContent.Bytes), nameof(DocumentVersion.ExtractedText),
     };
 
-    // The search columns repeat other columns in folded form (Data/SearchColumns): left out of the log.
-    private static readonly HashSet<string> Derived = new(StringComparer.Ordinal)
-    {
-        nameof(DocumentVersion.SearchText), nameof(Document.SearchTitle), nameof(Meeting.SearchSummary), nameof(Process.SearchName),
-    };
-
     // Sign-in bookkeeping. A lockout is what failed sign-ins write: as an audit entry it would empty every instance's public
     // page cache (PublicPageCache evicts on each entry), so that anyone could flush it by mistyping a known address.
     // Identity logs lockouts.
@@ -350,8 +344,6 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     /// <summary>Whether changes to records of this kind are logged; the audit pages offer only these kinds.</summary>
     public static bool IsAudited(Type kind) =>
         !(kind == typeof(AuditEntry) || kind == typeof(DataProtectionKey)
-            // The words of a version's text, like the folded columns (Derived), repeat that text.
-            || kind == typeof(DocumentWord)
             // The library's index is rewritten from the rows it describes on each of their saves (Data/SearchIndex).
             || kind == typeof(SearchEntry)
             // Bookkeeping of sign-in and mail limits, counted with SQL (Infrastructure/RateLimiting).
@@ -375,7 +367,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
         {
-            if ((p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey()) || Derived.Contains(p.Metadata.Name))
+            if (p.Metadata.IsShadowProperty() && !p.Metadata.IsForeignKey())
             {
                 continue;
             }

@@ -17,7 +17,6 @@ public static class DatabaseSetup
             // Readers carry on while a write commits; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
-        await SearchColumns.BackfillAsync(db, ct);
         await SearchIndex.RebuildIfEmptyAsync(db, ct);
         await RegistrySeeder.SeedAsync(db, ct);
     }

@@ -32,19 +32,6 @@ internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<Do
     }
 }
 
-internal sealed class DocumentWordConfiguration : IEntityTypeConfiguration<DocumentWord>
-{
-    public void Configure(EntityTypeBuilder<DocumentWord> e)
-    {
-        // Word first: a search looks words up by their start (a range of the key); the version's own index serves
-        // replacing its words and the cascade when it is deleted.
-        e.HasKey(w => new { w.Word, w.VersionId });
-        e.Property(w => w.Word).HasMaxLength(SearchFolding.MaxWordLength);
-        e.HasOne(w => w.Version).WithMany().HasForeignKey(w => w.VersionId).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(w => w.VersionId);
-    }
-}
-
 internal sealed class DocumentContentConfiguration : IEntityTypeConfiguration<DocumentContent>
 {
     public void Configure(EntityTypeBuilder<DocumentContent> e)

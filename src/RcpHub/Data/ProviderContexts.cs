@@ -16,14 +16,4 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 }
 
 /// <summary>PostgreSQL, for scale and for several web instances sharing one database.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
-{
-    protected override void OnModelCreating(ModelBuilder builder)
-    {
-        base.OnModelCreating(builder);
-        // Words are looked up by their start as a range (Data/SearchColumns): in byte order ("C"), that range is exactly
-        // the words with that start and the B-tree answers it, whatever the database's default collation. SQLite's
-        // default (BINARY) already compares so.
-        builder.Entity<Domain.DocumentWord>().Property(w => w.Word).UseCollation("C");
-    }
-}
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

@@ -9,8 +9,6 @@ public sealed class Document : IBelongsToProcess
     public Meeting? Meeting { get; set; }
     public required string Title { get; set; }
 
-    /// <summary>The title in <see cref="SearchFolding"/> form, kept up to date on every save.</summary>
-    public string? SearchTitle { get; set; }
 
     /// <summary>The agenda item or the session the document belongs to, if any.</summary>
     public int? AgendaItemId { get; set; }
@@ -72,20 +70,9 @@ public sealed class DocumentVersion : IBelongsToProcess
     /// <summary>Plain text read from the file for search; null when none could be read.</summary>
     public string? ExtractedText { get; set; }
 
-    /// <summary><see cref="ExtractedText"/> in <see cref="SearchFolding"/> form, kept up to date on every save.</summary>
-    public string? SearchText { get; set; }
     public DocumentContent? Content { get; set; }
 
     int IBelongsToProcess.ProcessId => Document?.Meeting?.ProcessId ?? 0;
-}
-
-/// <summary>One word of a version's text (<see cref="SearchFolding.Words"/>): the index document text is searched by,
-/// kept in step with <see cref="DocumentVersion.ExtractedText"/> on every save. Not audited: it repeats that text.</summary>
-public sealed class DocumentWord
-{
-    public int VersionId { get; set; }
-    public DocumentVersion? Version { get; set; }
-    public required string Word { get; set; }
 }
 
 /// <summary>The bytes of one <see cref="DocumentVersion"/>, in the database so that every web instance serves them.</summary>

@@ -42,9 +42,6 @@ public sealed class Meeting : IBelongsToProcess
     public string? PublicSummary { get; set; }
     public bool SummaryPublished { get; set; }
 
-    /// <summary>The title and the public summary in <see cref="SearchFolding"/> form, kept up to date on every save.</summary>
-    public string? SearchTitle { get; set; }
-    public string? SearchSummary { get; set; }
 
     /// <summary>Revision number for calendar clients (iCalendar SEQUENCE): raised on each change they should notice.</summary>
     public int Sequence { get; set; }
@@ -143,8 +140,6 @@ public sealed class AgendaItem : IBelongsToProcess
     public required string Title { get; set; }
     public string? Description { get; set; }
 
-    /// <summary>Title and description in <see cref="SearchFolding"/> form, kept up to date on every save.</summary>
-    public string? SearchText { get; set; }
     public DateTimeOffset? StartsAtUtc { get; set; }
     public DateTimeOffset? EndsAtUtc { get; set; }
 

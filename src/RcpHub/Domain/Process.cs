@@ -12,8 +12,6 @@ public sealed class Process
     public required string Acronym { get; set; }
     public required string Name { get; set; }
 
-    /// <summary>Acronym and name in <see cref="SearchFolding"/> form, kept up to date on every save.</summary>
-    public string? SearchName { get; set; }
     public ProcessKind Kind { get; set; }
     public required string Region { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RcpHub.Domain;
 using RcpHub.IntegrationTests.Infrastructure;
 
@@ -9,9 +10,14 @@ namespace RcpHub.IntegrationTests.Features.Search;
 public static class SearchArrange
 {
     /// <summary>A document with one English version whose text was read as <paramref name="text"/>, stored as an upload leaves it.</summary>
-    public static async Task<Document> DocumentAsync(RcpHubFactory factory, int meetingId, string title, string text, DocumentAccess access = DocumentAccess.Meeting)
+    public static Task<Document> DocumentAsync(RcpHubFactory factory, int meetingId, string title, string text, DocumentAccess access = DocumentAccess.Meeting) =>
+        DocumentAsync(factory.Services, meetingId, title, text, access);
+
+    /// <summary>As <see cref="DocumentAsync(RcpHubFactory, int, string, string, DocumentAccess)"/>, through the services of a
+    /// host the test has changed.</summary>
+    public static async Task<Document> DocumentAsync(IServiceProvider services, int meetingId, string title, string text, DocumentAccess access = DocumentAccess.Meeting)
     {
-        await using var scope = factory.Scope();
+        await using var scope = new TestScope(services.CreateAsyncScope());
         var meeting = await scope.Db.Meetings.SingleAsync(m => m.Id == meetingId);
         var bytes = Encoding.UTF8.GetBytes(text);
         var document = new Document

@@ -229,9 +229,6 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
-                    b.Property<string>("SearchText")
-                        .HasColumnType("text");
-
                     b.Property<int?>("SessionId")
                         .HasColumnType("integer");
 
@@ -1203,9 +1200,6 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("SearchTitle")
-                        .HasColumnType("text");
-
                     b.Property<int?>("SessionId")
                         .HasColumnType("integer");
 
@@ -1271,9 +1265,6 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
-                    b.Property<string>("SearchText")
-                        .HasColumnType("text");
-
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1305,23 +1296,6 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("DocumentVersions");
-                });
-
-            modelBuilder.Entity("RcpHub.Domain.DocumentWord", b =>
-                {
-                    b.Property<string>("Word")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .UseCollation("C");
-
-                    b.Property<int>("VersionId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Word", "VersionId");
-
-                    b.HasIndex("VersionId");
-
-                    b.ToTable("DocumentWords");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.EvaluationRound", b =>
@@ -1744,12 +1718,6 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
-
-                    b.Property<string>("SearchSummary")
-                        .HasColumnType("text");
-
-                    b.Property<string>("SearchTitle")
-                        .HasColumnType("text");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -2539,9 +2507,6 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("SearchName")
-                        .HasColumnType("text");
 
                     b.Property<string>("SecretariatDescription")
                         .HasColumnType("text");
@@ -3770,17 +3735,6 @@ namespace RcpHub.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Document");
-                });
-
-            modelBuilder.Entity("RcpHub.Domain.DocumentWord", b =>
-                {
-                    b.HasOne("RcpHub.Domain.DocumentVersion", "Version")
-                        .WithMany()
-                        .HasForeignKey("VersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.EvaluationRound", b =>

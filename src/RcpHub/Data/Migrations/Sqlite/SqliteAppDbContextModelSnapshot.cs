@@ -215,9 +215,6 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SearchText")
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -1145,9 +1142,6 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SearchTitle")
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -1211,9 +1205,6 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SearchText")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1245,22 +1236,6 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DocumentVersions");
-                });
-
-            modelBuilder.Entity("RcpHub.Domain.DocumentWord", b =>
-                {
-                    b.Property<string>("Word")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("VersionId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Word", "VersionId");
-
-                    b.HasIndex("VersionId");
-
-                    b.ToTable("DocumentWords");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.EvaluationRound", b =>
@@ -1668,12 +1643,6 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.Property<string>("PublicSummary")
                         .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchSummary")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchTitle")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sequence")
@@ -2437,9 +2406,6 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SearchName")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecretariatDescription")
@@ -3647,17 +3613,6 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Document");
-                });
-
-            modelBuilder.Entity("RcpHub.Domain.DocumentWord", b =>
-                {
-                    b.HasOne("RcpHub.Domain.DocumentVersion", "Version")
-                        .WithMany()
-                        .HasForeignKey("VersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Version");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.EvaluationRound", b =>

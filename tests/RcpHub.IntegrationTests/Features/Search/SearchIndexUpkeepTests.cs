@@ -1,7 +1,11 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.IntegrationTests.Features.Meetings;
@@ -9,9 +13,10 @@ using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Search;
 
-/// <summary>Document text is searched through the index of its words (decision 0012): a searched word finds the words it
-/// starts, the index follows every change of the text, and nothing of it outlives its document.</summary>
-public sealed class SearchWordIndexTests : IAsyncLifetime
+/// <summary>Document text is searched through the library's index (decision 0031): a searched word finds the words it
+/// starts, the index follows every change of the text, nothing of it outlives its document, and nothing is stored
+/// without its entry.</summary>
+public sealed class SearchIndexUpkeepTests : IAsyncLifetime
 {
     private RcpHubFactory _factory = null!;
     private Meeting _public = null!;
@@ -35,10 +40,11 @@ public sealed class SearchWordIndexTests : IAsyncLifetime
             .Select(i => int.Parse(i.GetProperty("key").GetString()!))];
     }
 
-    private async Task<int> WordsOfAsync(int documentId)
+    private async Task<int> EntriesOfAsync(int documentId)
     {
         await using var scope = _factory.Scope();
-        return await scope.Db.DocumentWords.CountAsync(w => w.Version!.DocumentId == documentId);
+        var key = documentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await scope.Db.SearchEntries.CountAsync(e => e.Kind == SearchKind.Document && e.Key == key);
     }
 
     [Fact]
@@ -48,7 +54,7 @@ public sealed class SearchWordIndexTests : IAsyncLifetime
 
         Assert.Equal([note.Id], await FoundAsync("recrut"));
         Assert.Equal([note.Id], await FoundAsync("RECRUTEMENT equit"));
-        // Until the word index, text was matched anywhere inside a word; now only from a word's start.
+        // Text is matched from a word's start, not anywhere inside a word.
         Assert.Empty(await FoundAsync("crutement"));
         Assert.Empty(await FoundAsync("recrutements"));
         // Since the library's engines (decision 0031), titles are matched by their words' starts too, as text is.
@@ -86,45 +92,49 @@ public sealed class SearchWordIndexTests : IAsyncLifetime
 
         Assert.Empty(await FoundAsync("seasonal"));
         Assert.Equal([note.Id], await FoundAsync("domestic work"));
-        Assert.Equal(SearchFolding.Words(SearchFolding.Fold("Domestic workers and their rights.")).Count, await WordsOfAsync(note.Id));
+        Assert.Equal(1, await EntriesOfAsync(note.Id));
     }
 
     [Fact]
-    public async Task A_deleted_document_leaves_no_word_behind_and_its_words_are_not_in_the_audit_log()
+    public async Task A_deleted_document_leaves_no_entry_behind_and_the_index_is_not_in_the_audit_log()
     {
         var note = await SearchArrange.DocumentAsync(_factory, _public.Id, "Concept note", "Circular migration schemes.");
         var other = await SearchArrange.DocumentAsync(_factory, _public.Id, "Other note", "Circular return.");
-        Assert.Equal(3, await WordsOfAsync(note.Id));
+        Assert.Equal(1, await EntriesOfAsync(note.Id));
 
         using var api = await TestSignIn.HttpClientAsync(_factory, _secretariat);
         using var deleted = await api.DeleteAsync($"/api/v1/processes/midsa/meetings/{_public.Id}/documents/{note.Id}");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
 
-        Assert.Equal(0, await WordsOfAsync(note.Id));
-        await using var scope = _factory.Scope();
-        Assert.Equal(0, await scope.Db.DocumentWords.CountAsync(w => !scope.Db.DocumentVersions.Any(v => v.Id == w.VersionId)));
+        Assert.Equal(0, await EntriesOfAsync(note.Id));
         Assert.Equal([other.Id], await FoundAsync("circular"));
-        Assert.False(await scope.Db.AuditEntries.AnyAsync(e => e.EntityType == nameof(DocumentWord)));
+        await using var scope = _factory.Scope();
+        Assert.False(await scope.Db.AuditEntries.AnyAsync(e => e.EntityType == nameof(SearchEntry)));
         Assert.True(await scope.Db.AuditEntries.AnyAsync(e => e.EntityType == nameof(DocumentVersion) && e.Action == "Deleted"));
     }
 
     [Fact]
-    public async Task A_version_deleted_in_the_database_takes_its_words_with_it()
+    public async Task A_document_whose_entry_cannot_be_written_is_not_stored_either()
     {
-        var note = await SearchArrange.DocumentAsync(_factory, _public.Id, "Concept note", "Remittances and diaspora bonds.");
+        var failing = new FailingIndexWrites();
+        await using var factory = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IDbCommandInterceptor>(failing)));
+        failing.Armed = true;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => SearchArrange.DocumentAsync(factory.Services, _public.Id, "Lost note", "Irregular crossings."));
+
+        failing.Armed = false;
         await using var scope = _factory.Scope();
-        await scope.Db.DocumentVersions.Where(v => v.DocumentId == note.Id).ExecuteDeleteAsync();
-        Assert.Equal(0, await scope.Db.DocumentWords.CountAsync(w => !scope.Db.DocumentVersions.Any(v => v.Id == w.VersionId)));
+        Assert.False(await scope.Db.Documents.AnyAsync(d => d.Title == "Lost note"));
+        Assert.False(await scope.Db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Document) && e.After!.Contains("Lost note")));
+        Assert.Empty(await FoundAsync("irregular"));
     }
 
     [Fact]
-    public async Task Texts_stored_before_the_word_index_are_indexed_when_the_database_is_migrated()
+    public async Task Texts_stored_before_the_index_are_indexed_when_the_database_is_migrated()
     {
         var note = await SearchArrange.DocumentAsync(_factory, _public.Id, "Concept note", "Skills partnerships and mobility.");
-        var empty = await SearchArrange.DocumentAsync(_factory, _public.Id, "Blank note", "- . -");
         await using (var scope = _factory.Scope())
         {
-            await scope.Db.DocumentWords.ExecuteDeleteAsync();
             await scope.Db.SearchEntries.ExecuteDeleteAsync();
         }
         Assert.Empty(await FoundAsync("partnership"));
@@ -132,7 +142,34 @@ public sealed class SearchWordIndexTests : IAsyncLifetime
         await DatabaseSetup.MigrateAndSeedAsync(_factory.Services);
 
         Assert.Equal([note.Id], await FoundAsync("partnership mobil"));
-        Assert.Equal(4, await WordsOfAsync(note.Id));
-        Assert.Equal(0, await WordsOfAsync(empty.Id));
+        Assert.Equal(1, await EntriesOfAsync(note.Id));
+    }
+
+    /// <summary>Fails the writes of the library's index while armed, as a full disk or a lost connection would.</summary>
+    private sealed class FailingIndexWrites : DbCommandInterceptor
+    {
+        public volatile bool Armed;
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            FailOnIndexWrite(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            FailOnIndexWrite(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void FailOnIndexWrite(DbCommand command)
+        {
+            if (Armed && command.CommandText.Contains("INSERT INTO \"SearchEntries\"", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The index cannot be written.");
+            }
+        }
     }
 }
