@@ -33,6 +33,7 @@ internal static partial class FollowUpPages
         foreach (var path in options.FollowUpPages)
         {
             var (status, html, assets) = await PageWeight.MeasureAsync(http, path);
+            await KeepAsync(http, path, options.ResultsFolder);
             var single = new List<double>();
             var singleCpu = TimeSpan.Zero;
             for (var i = 0; i < 6; i++)
@@ -89,6 +90,15 @@ internal static partial class FollowUpPages
         {
             await ImportAsync(anonymous.BaseAddress!, options, importPage, report, serverId);
         }
+    }
+
+    /// <summary>Keeps what the page answered (bench/results/pages/, uncompressed), to see what weighs in it.</summary>
+    private static async Task KeepAsync(HttpClient http, string path, string results)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(results, "pages")).FullName;
+        using var response = await http.GetAsync(path);
+        var name = Regex.Replace(path.Trim('/'), "[^A-Za-z0-9]+", "-");
+        await File.WriteAllBytesAsync(Path.Combine(folder, name + (path.Contains("pdf", StringComparison.OrdinalIgnoreCase) ? ".pdf" : ".html")), await response.Content.ReadAsByteArrayAsync());
     }
 
     /// <summary>Signs in as the focal point, takes the sheet (the given file, or the state's own export), moves every
@@ -209,7 +219,7 @@ internal static partial class FollowUpPages
         return [.. cells];
     }
 
-    [GeneratedRegex(@"\.(pdf|csv|xlsx)(\?|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(\.|handler=)(pdf|csv|xlsx)(\?|&|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Download();
 
     [GeneratedRegex("""<li>(.*?)</li>""", RegexOptions.Singleline)]

@@ -33,6 +33,13 @@ internal static class FollowUpScale
 
     public static string Slug(int process) => $"p{process:00}";
 
+    /// <summary>Whether the SQLite file already holds the scale data (an earlier run's, kept with --data).</summary>
+    public static async Task<bool> HeldAsync(string sqliteFile)
+    {
+        await using var db = LargeProcess.Open(null, sqliteFile);
+        return await db.Processes.AnyAsync(p => p.Slug == Slug(ProcessCount));
+    }
+
     public static async Task<Facts> GenerateAsync(string? postgres, string sqliteFile)
     {
         var clock = Stopwatch.StartNew();

@@ -31,7 +31,7 @@ if (!File.Exists(app))
 }
 
 var work = Directory.CreateTempSubdirectory("rcphub-bench-");
-var database = Path.Combine(work.FullName, "bench.db");
+var database = options.Data ?? Path.Combine(work.FullName, "bench.db");
 var server = AppProcess.Start(app, options.AppPort, database, options.Postgres);
 using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None, AllowAutoRedirect = false })
 {
@@ -213,7 +213,16 @@ internal sealed class BenchOptions
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
         Selection = args.Contains("--selection");
         Applications = Value("--applications") is { } applications ? int.Parse(applications, CultureInfo.InvariantCulture) : null;
+        Data = Value("--data") is { } data ? Path.GetFullPath(data) : null;
+        App = Value("--app") is { } appDll ? Path.GetFullPath(appDll) : null;
     }
+
+    /// <summary>With --follow-up on SQLite: the scale data kept in this file, generated there on the first run and
+    /// reused (not generated, not deleted) by the next ones, so that before and after are measured on the same data.</summary>
+    public string? Data { get; }
+
+    /// <summary>Another build of the application to measure (for example main's, for "before"), instead of this tree's.</summary>
+    public string? App { get; }
 
     /// <summary>With --selection: only the first this many applications of the generated call (to see how time grows).</summary>
     public int? Applications { get; }
@@ -273,7 +282,7 @@ internal sealed class BenchOptions
     public int AppPort { get; }
     public int BarePort => AppPort + 1;
     public string ThroughputPath => "/processes";
-    public string AppDll => Path.Combine(Root, "src", "RcpHub", "bin", "Release", "net10.0", "RcpHub.dll");
+    public string AppDll => App ?? Path.Combine(Root, "src", "RcpHub", "bin", "Release", "net10.0", "RcpHub.dll");
     public string ResultsFolder => Path.Combine(Root, "bench", "results");
 
     /// <summary>Every public page kind, with the largest instance of each (most members, most processes).</summary>

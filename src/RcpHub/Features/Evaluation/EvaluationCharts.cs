@@ -92,6 +92,7 @@ public static class EvaluationCharts
         var plot = Width - Left - 10;
         var height = (Row * recommendations.Count) + 10;
         var paths = Segments.ToDictionary(s => s ?? (ImplementationStatus)(-1), _ => new StringBuilder());
+        var ends = new Dictionary<ImplementationStatus, (double X, double Y)>();
         var names = new XElement(Svg + "text", new XAttribute("text-anchor", "end"), new XAttribute("font-size", 13), new XAttribute("fill", "#333"));
         foreach (var (r, i) in recommendations.Select((r, i) => (r, i)))
         {
@@ -116,7 +117,13 @@ public static class EvaluationCharts
                 var to = (int)Math.Round(plot * done / tally.Asked);
                 if (to > from)
                 {
-                    paths[s ?? (ImplementationStatus)(-1)].Append(CultureInfo.InvariantCulture, $"M{Left + from} {y + (BarHeight / 2)}h{to - from}");
+                    // Each stretch moves from where the status's last one ended (bars 28 apart): the same few small
+                    // numbers over and over, which compress to a third of the absolute positions.
+                    var key = s ?? (ImplementationStatus)(-1);
+                    var (x0, y0) = (Left + from, y + (BarHeight / 2));
+                    var (move, dx, dy) = ends.TryGetValue(key, out var end) ? ('m', x0 - end.X, y0 - end.Y) : ('M', x0, y0);
+                    paths[key].Append(CultureInfo.InvariantCulture, $"{move}{N(dx)} {N(dy)}h{to - from}");
+                    ends[key] = (x0 + to - from, y0);
                 }
             }
         }

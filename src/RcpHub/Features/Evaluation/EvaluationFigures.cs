@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
@@ -127,6 +128,11 @@ public static class EvaluationFigures
         var counted = rounds.Where(r => r.Id != whole).ToList();
         IReadOnlyDictionary<int, IReadOnlyList<Counted>> byRecommendation = new Dictionary<int, IReadOnlyList<Counted>>();
         var byState = byRecommendation;
+        // A counted round's finished tallies are held under the same versions as its counts, with what else they are made
+        // of (the round's member states, each recommendation's themes and objectives, the picked state): a view of a
+        // round held tallies nothing again, and a round whose tallies are held is not counted either.
+        var held = new Dictionary<int, RoundTallies>();
+        var tallyKeys = new Dictionary<int, string>();
         if (counted.Count > 0)
         {
             var steady = counted.Select(r => membersOn[r.Id]).Aggregate((a, b) => a.Intersect(b, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal)).ToHashSet(StringComparer.Ordinal);
@@ -139,53 +145,98 @@ public static class EvaluationFigures
             // A round's counts are held between views under its reports' version (a closed round's changes only by a
             // review); the rounds not held are counted together, as all of them were before.
             var digest = FollowUpCountCache.Digest(loaded.Select(r => (r.Id, r.OutputId, r.ToAllMembers, r.States.AsEnumerable())), steady);
+            var links = FollowUpCountCache.Digest(loaded.OrderBy(r => r.Id).Select(r =>
+                string.Create(CultureInfo.InvariantCulture, $"{r.Id}:{string.Join(',', r.Themes.Select(x => x.ThemeId).Order())}:{string.Join(',', r.Gcm.Order())}")));
+            foreach (var r in counted)
+            {
+                var members = string.Join(',', membersOn[r.Id].Order(StringComparer.Ordinal));
+                tallyKeys[r.Id] = FollowUpCountCache.KeyOf($"tallies:{processId}:{r.Id}:{r.OutputId}:{(r.Id == detailed ? pickedState : null)}", [r.ReportsVersion], $"{digest}|{links}|{members}");
+                if (cache.Made<RoundTallies>(tallyKeys[r.Id]) is { } tallies)
+                {
+                    held[r.Id] = tallies;
+                }
+            }
+            var toCount = counted.Where(r => !held.ContainsKey(r.Id)).ToList();
             Task<IReadOnlyDictionary<int, IReadOnlyList<Counted>>> CountAsync(CountedBy by) => cache.PerRoundAsync(
-                counted.ToDictionary(r => r.Id, r => FollowUpCountCache.KeyOf($"round:{processId}:{r.Id}:{r.OutputId}:{by}", [r.ReportsVersion], digest)),
+                toCount.ToDictionary(r => r.Id, r => FollowUpCountCache.KeyOf($"round:{processId}:{r.Id}:{r.OutputId}:{by}", [r.ReportsVersion], digest)),
                 missing =>
                 {
                     var roundIds = missing.ToList();
                     return db.FollowUpReports.AsNoTracking().InForceReports(processId, null).Where(r => roundIds.Contains(r.RoundKey))
                         .Counts(ids, steady, by, perRound: true, inRoundScope: true).ToListAsync(ct);
                 });
-            byRecommendation = await CountAsync(CountedBy.Recommendation);
-            byState = await CountAsync(CountedBy.State);
+            if (toCount.Count > 0)
+            {
+                byRecommendation = await CountAsync(CountedBy.Recommendation);
+                byState = await CountAsync(CountedBy.State);
+            }
         }
 
         var figures = new Dictionary<int, RoundFigures>();
         foreach (var round in rounds)
         {
             var (inScope, asked) = scopes[round.Id];
-            var byId = inScope.ToDictionary(r => r.Id);
-            var recommendationCounts = byRecommendation.GetValueOrDefault(round.Id) ?? [];
-            var stateCounts = byState.GetValueOrDefault(round.Id) ?? [];
-            var statuses = round.Id == whole ? FollowUpProgress.LatestAcrossRounds(inForce[round.Id]) : null;
-            var detailedTally = statuses;
-            // The picked state's row, only where the round asks it (a recommendation the reader may not read never shows).
-            var askedSet = round.Id == detailed && pickedState is not null && statuses is null ? asked.Where(p => p.StateCode == pickedState).ToHashSet() : [];
-            var picked = stateCounts.Where(c => c.StateCode == pickedState && askedSet.Contains(new Addressed(c.RecommendationId, c.StateCode)))
-                .DistinctBy(c => (c.RecommendationId, c.StateCode)).ToDictionary(c => new Addressed(c.RecommendationId, c.StateCode), c => c.Status);
-            var validated = detailedTally?.Where(s => s.Value.Review == ReviewState.Validated).ToDictionary(s => s.Key, s => s.Value);
-            // The same tallies from each pair's status (the detailed round) or from the database's counts (the others).
-            Dictionary<TKey, Tally> By<TKey>(Func<Addressed, IEnumerable<TKey>> keysOf, CountedBy by, bool validatedOnly = false) where TKey : notnull =>
-                detailedTally is not null
-                    ? FollowUpProgress.TallyBy(asked, validatedOnly ? validated! : detailedTally, keysOf)
-                    : FollowUpProgress.TallyCounted(asked, (by == CountedBy.State ? stateCounts : recommendationCounts).Where(c => !validatedOnly || c.Validated), keysOf);
+            var tallies = held.GetValueOrDefault(round.Id);
+            if (tallies is null)
+            {
+                tallies = Tallied(inScope, asked, byRecommendation.GetValueOrDefault(round.Id) ?? [], byState.GetValueOrDefault(round.Id) ?? [],
+                    round.Id == whole ? FollowUpProgress.LatestAcrossRounds(inForce[round.Id]) : null, round.Id == detailed ? pickedState : null);
+                if (tallyKeys.TryGetValue(round.Id, out var key))
+                {
+                    cache.Keep(key, tallies, tallies.Rows);
+                }
+            }
             figures[round.Id] = new RoundFigures
             {
                 Round = round,
                 Recommendations = inScope,
                 Asked = asked,
-                Statuses = statuses,
-                Picked = picked,
+                Statuses = tallies.Statuses,
+                Picked = tallies.Picked,
                 StateDetails = stateDetails,
-                Overall = detailedTally is not null ? FollowUpProgress.Overall(asked, detailedTally) : FollowUpProgress.OverallCounted(asked, recommendationCounts),
-                ByRecommendation = By<int>(p => [p.RecommendationId], CountedBy.Recommendation),
-                ByState = By<string>(p => [p.StateCode], CountedBy.State),
-                ValidatedByState = By<string>(p => [p.StateCode], CountedBy.State, validatedOnly: true),
-                ByTheme = By(p => byId[p.RecommendationId].Themes.Select(x => x.Id), CountedBy.Recommendation),
-                ByGcmObjective = By(p => byId[p.RecommendationId].GcmObjectives, CountedBy.Recommendation),
+                Overall = tallies.Overall,
+                ByRecommendation = tallies.ByRecommendation,
+                ByState = tallies.ByState,
+                ValidatedByState = tallies.ValidatedByState,
+                ByTheme = tallies.ByTheme,
+                ByGcmObjective = tallies.ByGcmObjective,
             };
         }
         return figures;
+    }
+
+    /// <summary>A round's tallies, made once from the counts (or from each pair's status in a round read whole) and
+    /// held with them while they hold.</summary>
+    private sealed record RoundTallies(IReadOnlyDictionary<Addressed, StatusInForce>? Statuses, IReadOnlyDictionary<Addressed, ImplementationStatus> Picked,
+        Tally Overall, IReadOnlyDictionary<int, Tally> ByRecommendation, IReadOnlyDictionary<string, Tally> ByState, IReadOnlyDictionary<string, Tally> ValidatedByState,
+        IReadOnlyDictionary<int, Tally> ByTheme, IReadOnlyDictionary<int, Tally> ByGcmObjective)
+    {
+        /// <summary>About how many rows of counts these weigh in the cache.</summary>
+        public int Rows => ByRecommendation.Count + ByState.Count + ValidatedByState.Count + ByTheme.Count + ByGcmObjective.Count + Picked.Count;
+    }
+
+    /// <param name="statuses">Each pair's report in force, in a round read whole; null in a counted round.</param>
+    /// <param name="pickedState">In the detailed round, the state whose row of the grid is shown.</param>
+    private static RoundTallies Tallied(IReadOnlyList<EvaluatedRecommendation> inScope, IReadOnlyList<Addressed> asked,
+        IReadOnlyList<Counted> recommendationCounts, IReadOnlyList<Counted> stateCounts, Dictionary<Addressed, StatusInForce>? statuses, string? pickedState)
+    {
+        var byId = inScope.ToDictionary(r => r.Id);
+        // The picked state's row, only where the round asks it (a recommendation the reader may not read never shows).
+        var askedSet = pickedState is not null && statuses is null ? asked.Where(p => p.StateCode == pickedState).ToHashSet() : [];
+        var picked = stateCounts.Where(c => c.StateCode == pickedState && askedSet.Contains(new Addressed(c.RecommendationId, c.StateCode)))
+            .DistinctBy(c => (c.RecommendationId, c.StateCode)).ToDictionary(c => new Addressed(c.RecommendationId, c.StateCode), c => c.Status);
+        var validated = statuses?.Where(s => s.Value.Review == ReviewState.Validated).ToDictionary(s => s.Key, s => s.Value);
+        // The same tallies from each pair's status (the detailed round) or from the database's counts (the others).
+        Dictionary<TKey, Tally> By<TKey>(Func<Addressed, IEnumerable<TKey>> keysOf, CountedBy by, bool validatedOnly = false) where TKey : notnull =>
+            statuses is not null
+                ? FollowUpProgress.TallyBy(asked, validatedOnly ? validated! : statuses, keysOf)
+                : FollowUpProgress.TallyCounted(asked, (by == CountedBy.State ? stateCounts : recommendationCounts).Where(c => !validatedOnly || c.Validated), keysOf);
+        return new RoundTallies(statuses, picked,
+            statuses is not null ? FollowUpProgress.Overall(asked, statuses) : FollowUpProgress.OverallCounted(asked, recommendationCounts),
+            By<int>(p => [p.RecommendationId], CountedBy.Recommendation),
+            By<string>(p => [p.StateCode], CountedBy.State),
+            By<string>(p => [p.StateCode], CountedBy.State, validatedOnly: true),
+            By(p => byId[p.RecommendationId].Themes.Select(x => x.Id), CountedBy.Recommendation),
+            By(p => byId[p.RecommendationId].GcmObjectives, CountedBy.Recommendation));
     }
 }

@@ -69,22 +69,28 @@ public sealed class FollowUpCountCache : IDisposable
         return counts;
     }
 
-    private void Hold(string key, IReadOnlyList<Counted> counts) =>
-        _cache.Set(key, counts, new MemoryCacheEntryOptions { Size = Math.Max(1, counts.Count), SlidingExpiration = TimeSpan.FromHours(1) });
+    private void Hold(string key, IReadOnlyList<Counted> counts) => Keep(key, counts, counts.Count);
+
+    /// <summary>What was made from counts held under <paramref name="key"/> (a key made like the counts', with the same
+    /// versions), or null.</summary>
+    public T? Made<T>(string key) where T : class => _cache.TryGetValue(key, out T? held) ? held : null;
+
+    /// <summary>Keeps what was made from counts (the finished tallies of a round) under a key made like theirs, so that a
+    /// view does not tally the same counts again; <paramref name="rows"/> is its size in rows of counts, roughly.</summary>
+    public void Keep(string key, object made, int rows) =>
+        _cache.Set(key, made, new MemoryCacheEntryOptions { Size = Math.Max(1, rows), SlidingExpiration = TimeSpan.FromHours(1) });
 
     /// <summary>The part of a key (<see cref="KeyOf"/>) that says what the count is over: the recommendations counted,
     /// each with its output and addressees (the addressee rule runs inside the count), and the states counted as steady
     /// members. A digest, so that 200 recommendations make a short key; made once per page for all its counts.</summary>
-    public static string Digest(IEnumerable<(int Id, int OutputId, bool ToAllMembers, IEnumerable<string> States)> recommendations, IEnumerable<string> steadyMembers)
-    {
-        var text = new StringBuilder();
-        foreach (var r in recommendations.OrderBy(r => r.Id))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{r.Id}:{r.OutputId}:{(r.ToAllMembers ? 1 : 0)}:{string.Join(',', r.States.Order(StringComparer.Ordinal))};");
-        }
-        text.Append('|').AppendJoin(',', steadyMembers.Order(StringComparer.Ordinal));
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+    public static string Digest(IEnumerable<(int Id, int OutputId, bool ToAllMembers, IEnumerable<string> States)> recommendations, IEnumerable<string> steadyMembers) =>
+        Digest(recommendations.OrderBy(r => r.Id)
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Id}:{r.OutputId}:{(r.ToAllMembers ? 1 : 0)}:{string.Join(',', r.States.Order(StringComparer.Ordinal))}"))
+            .Append("|" + string.Join(',', steadyMembers.Order(StringComparer.Ordinal))));
+
+    /// <summary>A short digest (SHA-256) of parts of a key, in the order given.</summary>
+    public static string Digest(IEnumerable<string> parts) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(';', parts))));
 
     /// <summary>A key: the kind of count and what it is of (process, round, how it groups), the versions of the reports
     /// it reads, and the <see cref="Digest"/> of what it is over.</summary>

@@ -114,14 +114,29 @@ public static class FollowUpQueries
     public static async Task<List<StateProgress>> StatesAsync(AppDbContext db, FollowUpCountCache cache, int processId, MeetingReader reader,
         IReadOnlySet<string> members, string language, CancellationToken ct)
     {
-        var recommendations = await Adopted(db, processId, reader).ToListAsync(ct);
-        var asked = recommendations.SelectMany(r => RecommendationAddressees.StatesOf(r, members).Select(s => new Addressed(r.Id, s))).ToList();
-        var ids = recommendations.Select(r => r.Id).ToList();
-        var key = FollowUpCountCache.KeyOf($"latest:{processId}:{CountedBy.State}", recommendations.Select(r => r.Output!.FollowUpVersion).Distinct(),
-            FollowUpCountCache.Digest(recommendations.Select(r => (r.Id, r.OutputId, r.ToAllMembers, r.States.Select(s => s.StateCode))), members));
-        var counts = await cache.GetOrCountAsync(key, () => db.FollowUpReports.AsNoTracking().LatestAcrossRoundsReports(processId)
-            .Counts(ids, members, CountedBy.State, perRound: false, inRoundScope: false).ToListAsync(ct));
-        var tallies = FollowUpProgress.TallyCounted<string>(asked, counts, a => [a.StateCode]);
+        // Only what the count and the addressee rule read: not the recommendations' texts nor their outputs' rows.
+        var recommendations = (await db.Outputs.AsNoTracking().Where(o => o.ProcessId == processId && o.AdoptedOn != null)
+                .VisibleRecommendations(reader)
+                .Select(r => new { r.Id, r.OutputId, r.ToAllMembers, States = r.States.Select(s => s.StateCode).ToList(), r.Output!.FollowUpVersion })
+                .ToListAsync(ct))
+            .Select(r => (r.Id, r.OutputId, r.FollowUpVersion, Recommendation: new Recommendation
+            {
+                Id = r.Id, OriginalLanguage = "", Text = "", ToAllMembers = r.ToAllMembers, States = r.States.Select(s => new RecommendationState { StateCode = s }).ToList(),
+            }))
+            .ToList();
+        var key = FollowUpCountCache.KeyOf($"latest:{processId}:{CountedBy.State}", recommendations.Select(r => r.FollowUpVersion).Distinct(),
+            FollowUpCountCache.Digest(recommendations.Select(r => (r.Id, r.OutputId, r.Recommendation.ToAllMembers, r.Recommendation.States.Select(s => s.StateCode))), members));
+        // The finished tallies are held under the same key as the counts they are made of: a view of an unchanged
+        // dashboard neither counts nor tallies.
+        if (cache.Made<Dictionary<string, Tally>>("tallies|" + key) is not { } tallies)
+        {
+            var ids = recommendations.Select(r => r.Id).ToList();
+            var counts = await cache.GetOrCountAsync(key, () => db.FollowUpReports.AsNoTracking().LatestAcrossRoundsReports(processId)
+                .Counts(ids, members, CountedBy.State, perRound: false, inRoundScope: false).ToListAsync(ct));
+            var asked = recommendations.SelectMany(r => RecommendationAddressees.StatesOf(r.Recommendation, members).Select(s => new Addressed(r.Id, s)));
+            tallies = FollowUpProgress.TallyCounted<string>(asked, counts, a => [a.StateCode]);
+            cache.Keep("tallies|" + key, tallies, tallies.Count);
+        }
         var codes = Enumerable.Concat(members, tallies.Keys).Distinct().ToList();
         var names = await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name(language), ct);
         return codes.Select(c => new StateProgress(c, names.GetValueOrDefault(c) ?? c, tallies.GetValueOrDefault(c) ?? new Tally()))

@@ -1,13 +1,13 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using Microsoft.Extensions.FileProviders;
 
 namespace RcpHub.Features.Reports;
 
-/// <summary>Prints an HTML document to PDF with headless Chromium, run as a separate process in a temporary folder
-/// that is removed afterwards (no PDF library restores here). Null when Chromium is missing, fails or takes too long:
-/// the caller then points the reader to the printable page instead. A Chromium takes a few hundred megabytes: at most
-/// Reports:MaxConcurrentPdf (2) run at once, and a request that waits longer than Reports:PdfWaitSeconds (10) for its turn
+/// <summary>Prints an HTML document to PDF with headless Chromium (no PDF library restores here): the document is
+/// written to a temporary folder, removed afterwards, and printed in a page of its own by the one Chromium this
+/// instance keeps running (<see cref="ChromiumBrowser"/>, started on the first print and again when it died). Null when
+/// Chromium is missing, fails or takes too long: the caller then points the reader to the printable page instead. At most
+/// Reports:MaxConcurrentPdf (2) pages print at once, and a request that waits longer than Reports:PdfWaitSeconds (10) for its turn
 /// is told to come back later rather than queued without end.</summary>
 public sealed class ChromiumPdf : IDisposable
 {
@@ -17,6 +17,9 @@ public sealed class ChromiumPdf : IDisposable
     private readonly IWebHostEnvironment _environment;
     private readonly ILogger<ChromiumPdf> _logger;
     private readonly SemaphoreSlim _slots;
+    private readonly SemaphoreSlim _starting = new(1, 1);
+    private ChromiumBrowser? _browser;
+    private bool _disposed;
 
     public ChromiumPdf(IConfiguration configuration, IWebHostEnvironment environment, ILogger<ChromiumPdf> logger)
     {
@@ -51,57 +54,50 @@ public sealed class ChromiumPdf : IDisposable
         return new Microsoft.AspNetCore.Mvc.ObjectResult(problem) { StatusCode = problem.Status, ContentTypes = { "application/problem+json" } };
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _browser?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _browser = null;
+        _slots.Dispose();
+        _starting.Dispose();
+    }
 
     private async Task<byte[]?> PrintAsync(string html, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("rcphub-pdf-").FullName;
+        ChromiumBrowser? browser = null;
         try
         {
             var page = Path.Combine(folder, "report.html");
-            var pdf = Path.Combine(folder, "report.pdf");
             await File.WriteAllTextAsync(page, html, ct);
             await CopyStylesheetAsync(folder, ct);
-            var start = new ProcessStartInfo(_configuration["Reports:ChromiumPath"] is { Length: > 0 } path ? path : "chromium")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", $"--user-data-dir={Path.Combine(folder, "profile")}",
-                $"--print-to-pdf={pdf}", new Uri(page).AbsoluteUri])
-            {
-                start.ArgumentList.Add(argument);
-            }
-            using var process = Process.Start(start)!;
+            browser = await BrowserAsync(ct);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
             limit.CancelAfter(TimeLimit);
-            // Drain both streams so that a chatty Chromium never blocks on a full pipe.
-            var output = process.StandardOutput.ReadToEndAsync(limit.Token);
-            var errors = process.StandardError.ReadToEndAsync(limit.Token);
             try
             {
-                await process.WaitForExitAsync(limit.Token);
+                return await browser.PrintAsync(new Uri(page), limit.Token);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                process.Kill(entireProcessTree: true);
                 _logger.LogWarning("Chromium did not print the report within {Limit}.", TimeLimit);
-                ct.ThrowIfCancellationRequested();
+                await ReplaceAsync(browser);
                 return null;
             }
-            await Task.WhenAll(output, errors);
-            if (process.ExitCode != 0 || !File.Exists(pdf))
-            {
-                _logger.LogWarning("Chromium could not print the report (exit code {Code}): {Errors}", process.ExitCode, await errors);
-                return null;
-            }
-            return await File.ReadAllBytesAsync(pdf, ct);
         }
         catch (Win32Exception ex)
         {
             _logger.LogWarning(ex, "Chromium is not available for printing reports (Reports:ChromiumPath).");
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Net.WebSockets.WebSocketException or IOException or FormatException)
+        {
+            _logger.LogWarning(ex, "Chromium could not print the report.");
+            if (browser is not null)
+            {
+                await ReplaceAsync(browser);
+            }
             return null;
         }
         finally
@@ -114,6 +110,44 @@ public sealed class ChromiumPdf : IDisposable
             {
                 _logger.LogWarning(ex, "Could not remove the temporary folder {Folder}.", folder);
             }
+        }
+    }
+
+    /// <summary>The running browser, started first when there is none or the last one died.</summary>
+    private async Task<ChromiumBrowser> BrowserAsync(CancellationToken ct)
+    {
+        if (_browser is { Alive: true } running)
+        {
+            return running;
+        }
+        await _starting.WaitAsync(ct);
+        try
+        {
+            if (_browser is { Alive: true } started)
+            {
+                return started;
+            }
+            if (_browser is { } dead)
+            {
+                _browser = null;
+                await dead.DisposeAsync();
+            }
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _browser = await ChromiumBrowser.StartAsync(_configuration["Reports:ChromiumPath"] is { Length: > 0 } path ? path : "chromium", ct);
+            return _browser;
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
+
+    /// <summary>Stops a browser that failed a print, so that the next print starts a fresh one.</summary>
+    private async Task ReplaceAsync(ChromiumBrowser browser)
+    {
+        if (Interlocked.CompareExchange(ref _browser, null, browser) == browser)
+        {
+            await browser.DisposeAsync();
         }
     }
 

@@ -217,9 +217,10 @@ public sealed class EvaluationTests : MailingTests
         var page = await secretariat.GetAsync(RoundPage);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         string Figure(string table, string figure) => page.Text($"#{table} tr[data-state='MAR'] td[data-figure='{figure}']");
-        Assert.Equal(("1", "1", "0"), (Figure("by-state", "Implemented"), Figure("by-state", "InProgress"), Figure("by-state", "NotReported")));
+        string Tally(string header) => TallyTables.Cell(page, "by-state", "tr[data-state='MAR']", header);
+        Assert.Equal(("1", "1", "0"), (Tally("Implemented"), Tally("In progress"), Tally("Not reported")));
         Assert.Equal(("2", "2", "1"), (Figure("progress-by-state", "asked"), Figure("progress-by-state", "reported"), Figure("progress-by-state", "validated")));
-        Assert.Equal("50%", Figure("by-state", "share").Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal));
+        Assert.Equal("50%", Tally("Implemented share").Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal));
 
         // Four pictures, each a labelled image with its title and description, and no script anywhere.
         var pictures = page.Document.QuerySelectorAll("svg[role='img']");
