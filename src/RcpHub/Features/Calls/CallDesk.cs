@@ -436,8 +436,32 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
 
     /// <summary>The call's applications for its panel and secretariat, with scores and conflicts.</summary>
     public async Task<IReadOnlyList<CallApplication>> ApplicationsAsync(int callId, CancellationToken ct) =>
-        await db.CallApplications.AsNoTracking().AsSingleQuery().Include(a => a.Organization).Include(a => a.Scores).Include(a => a.Conflicts)
-            .Where(a => a.CallId == callId).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).ToListAsync(ct);
+        await Listed(callId).ToListAsync(ct);
+
+    /// <summary>How many applications the panel's list shows at once, as the meeting list does: a call may have thousands.</summary>
+    public const int PageSize = 50;
+
+    public sealed record ApplicationPage(IReadOnlyList<CallApplication> Rows, int Total, int Page)
+    {
+        public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+
+    /// <summary>One page of the call's applications, in the order they came in (a page past the last shows the last).</summary>
+    public async Task<ApplicationPage> ApplicationPageAsync(int callId, int page, CancellationToken ct)
+    {
+        var total = await ApplicationCountAsync(callId, ct);
+        var number = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        return new ApplicationPage(await Listed(callId).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct), total, number);
+    }
+
+    /// <summary>The applications of the call with these pseudonyms (the proposal's), with their organisations.</summary>
+    public async Task<IReadOnlyList<CallApplication>> NamedAsync(int callId, IReadOnlyCollection<string> pseudonyms, CancellationToken ct) =>
+        pseudonyms.Count == 0 ? [] : await db.CallApplications.AsNoTracking().Include(a => a.Organization)
+            .Where(a => a.CallId == callId && pseudonyms.Contains(a.Pseudonym)).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).ToListAsync(ct);
+
+    private IQueryable<CallApplication> Listed(int callId) =>
+        db.CallApplications.AsNoTracking().AsSingleQuery().Include(a => a.Organization).Include(a => a.Scores).Include(a => a.Conflicts)
+            .Where(a => a.CallId == callId).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id);
 
     public async Task<IReadOnlyList<(string UserId, string Name, string Email)>> PanelAsync(int callId, CancellationToken ct) =>
         (await db.CallPanelMembers.AsNoTracking().Where(p => p.CallId == callId).OrderBy(p => p.User!.DisplayName)
