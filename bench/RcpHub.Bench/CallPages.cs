@@ -41,7 +41,7 @@ internal static partial class CallPages
             "/api/v1/processes/demo/calls", api, $"{api}/applications/{facts.FirstApplicationId}", $"{api}/report", $"{api}/selection-inputs",
         ];
 
-        report.AppendLine("| stage | page | reader | status | HTML | HTML (br) | CSS + JS (br) | total | within 50 KB | statements per view | within 10 | processor time per view | wall time per view (median of 5) |");
+        report.AppendLine("| stage | page | reader | status | HTML | HTML (br) | CSS + JS (br) | total | within 50 KB | statements per view | within 10 | processor time per view | wall time per view (median of 10) |");
         report.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---|---:|---|---:|---:|");
         var within = true;
 
@@ -62,7 +62,7 @@ internal static partial class CallPages
             within &= await MeasureAsync(member.Http, server, "reported", page, "panel member", report);
         }
         report.AppendLine();
-        report.AppendLine("Weight is held for pages (`/processes/...`); the API's JSON answers are weighed and counted but the 50 KB budget is a page's (the report and the selection inputs are downloads of the whole call). Statements: the fewest of five views after a warm-up (EF Core's command log, so a background task's statement cannot be counted against a page); processor time: the application's, the mean of the five views, logging of the statements included.");
+        report.AppendLine("Weight is held for pages (`/processes/...`); the API's JSON answers are weighed and counted but the 50 KB budget is a page's (the report and the selection inputs are downloads of the whole call). Statements: the fewest of ten views after a warm-up (EF Core's command log, so a background task's statement cannot be counted against a page); processor time: the application's, the mean of the ten views (the system counts it in 10 ms steps), logging of the statements included.");
         report.AppendLine();
         report.AppendLine("The forms, as the secretariat (one request each, the redirect not followed):");
         report.AppendLine();
@@ -101,7 +101,7 @@ internal static partial class CallPages
         var statements = long.MaxValue;
         var cpu = new List<double>();
         var wall = new List<double>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 11; i++)
         {
             await server.QuietAsync();
             var countBefore = server.Statements;
@@ -125,7 +125,8 @@ internal static partial class CallPages
         var total = html + assets;
         var heavy = isPage && total > WeightBudget;
         var tooMany = statements > Budget;
-        var ok = status is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Forbidden;
+        // A page the reader may not open answers as the platform does (to the access-denied page, or not found).
+        var ok = status is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Redirect;
         report.AppendLine(CultureInfo.InvariantCulture,
             $"| {stage} | `{path}` | {reader} | {(int)status} | {raw / 1024.0:0.0} KB | {html / 1024.0:0.0} KB | {assets / 1024.0:0.0} KB | {total / 1024.0:0.0} KB | {(isPage ? heavy ? "**NO**" : "yes" : "download")} | {statements} | {(tooMany ? "**NO**" : "yes")} | {cpu.Average():0.0} ms | {wall[wall.Count / 2]:0} ms |");
         Console.WriteLine($"{stage} {path} {reader}: {(int)status}, {total / 1024.0:0.0} KB, {statements} statements, {cpu.Average():0.0} ms processor");

@@ -126,14 +126,15 @@ public sealed class PanelModel(CallDesk desk, CallProposals proposals, CallSelec
 
     private async Task<bool> LoadAsync(int callId, CancellationToken ct)
     {
-        Reader = await desk.ReaderAsync(User, Process.Id, callId, ct);
+        // The panel first, so that whether the reader is on it needs no query of its own.
+        Panel = await desk.PanelAsync(callId, ct);
+        Reader = await desk.ReaderWithPanelAsync(User, Process.Id, Panel, ct);
         if (!(Reader.IsPanel || Reader.IsSecretariat) || await desk.FindAsync(Process.Id, callId, withDrafts: true, ct) is not { } call)
         {
             return false;
         }
         Call = call;
         Applications = await desk.ApplicationPageAsync(callId, P, ct);
-        Panel = await desk.PanelAsync(callId, ct);
         Proposal = ProposalJson.Read(call.Proposal);
         if (Proposal is { IsInfeasible: false } && call.DecidedAt is null)
         {
