@@ -9,6 +9,7 @@ using System.Text.RegularExpressions;
 // [--changes 20] [--postgres CONNECTION-STRING], bench/run --explore (the large process, left running until Enter),
 // bench/run --meeting-vs-state (only the signed-in meeting page against the signed-in state page, side by side), or
 // bench/run --selection [--rounds 3] (issue 11: the selection engine on a generated call of 2,000 applications), or
+// bench/run --calls [--postgres CONNECTION-STRING] (issue 11: every page of that call, weight, statements, processor time), or
 // bench/run --follow-up [--postgres CONNECTION-STRING] [--pages /a,/b] [--reader secretariat] [--iterations 5] [--seconds 10]
 // [--import-page PATH --import-export PATH | --import-file FILE] (issue 10 at world scale: FollowUpScale, FollowUpQueries,
 // FollowUpPages; with --explore the scale data is left running instead)
@@ -43,6 +44,11 @@ if (options.FollowUp)
 {
     server.Dispose();
     return await FollowUpRun.RunAsync(options, app, database, http, work);
+}
+if (options.Calls)
+{
+    server.Dispose();
+    return await CallPages.RunAsync(options, app, database, http, work);
 }
 if (!options.Floor)
 {
@@ -212,6 +218,7 @@ internal sealed class BenchOptions
         AppPort = int.Parse(Value("--port") ?? "5090", CultureInfo.InvariantCulture);
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
         Selection = args.Contains("--selection");
+        Calls = args.Contains("--calls");
         Applications = Value("--applications") is { } applications ? int.Parse(applications, CultureInfo.InvariantCulture) : null;
         Data = Value("--data") is { } data ? Path.GetFullPath(data) : null;
         App = Value("--app") is { } appDll ? Path.GetFullPath(appDll) : null;
@@ -226,6 +233,9 @@ internal sealed class BenchOptions
 
     /// <summary>With --selection: only the first this many applications of the generated call (to see how time grows).</summary>
     public int? Applications { get; }
+
+    /// <summary>Issue 11's call pages at 2,000 applications instead (CallPages).</summary>
+    public bool Calls { get; }
 
     /// <summary>Issue 11's selection budgets instead (SelectionBench); no application is started.</summary>
     public bool Selection { get; }
@@ -305,13 +315,45 @@ internal sealed class BenchOptions
 internal sealed partial class AppProcess : IDisposable
 {
     private readonly Process _process;
+    private long _statements;
+    private long _lines;
 
     private AppProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
 
+    /// <summary>With <c>countStatements</c>: the SQL statements the application has executed so far (EF Core's command log).</summary>
+    public long Statements => Interlocked.Read(ref _statements);
+
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>Waits until the application has written nothing for a fifth of a second: the command log of the last
+    /// request is written by the logger's own thread, after the answer.</summary>
+    public async Task QuietAsync()
+    {
+        var seen = Interlocked.Read(ref _lines);
+        for (var i = 0; i < 50; i++)
+        {
+            await Task.Delay(200);
+            var now = Interlocked.Read(ref _lines);
+            if (now == seen)
+            {
+                return;
+            }
+            seen = now;
+        }
+    }
+
     /// <param name="postgres">A PostgreSQL connection string (migrated on start) instead of the SQLite file.</param>
-    public static AppProcess Start(string dll, int port, string database, string? postgres = null)
+    /// <param name="countStatements">Logs every SQL statement the application executes, to count them per request.</param>
+    public static AppProcess Start(string dll, int port, string database, string? postgres = null, bool countStatements = false)
     {
         // --demo: the demo process and one account per role, so that signed-in pages can be weighed too; forced, since the
         // benchmark runs the Production environment, with a password the benchmark knows.
@@ -338,12 +380,24 @@ internal sealed partial class AppProcess : IDisposable
             start.Environment["Database__MigrateOnStart"] = "true";
         }
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        if (countStatements)
+        {
+            start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+        }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var running = new AppProcess(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Interlocked.Increment(ref running._lines);
+            if (e.Data?.Contains("Executed DbCommand", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Increment(ref running._statements);
+            }
+        };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new AppProcess(process);
+        return running;
     }
 
     public async Task WaitUntilReadyAsync(HttpClient http)

@@ -38,7 +38,14 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
             .Include(c => c.Criteria).Include(c => c.Targets).Include(c => c.Regions).Include(c => c.Changes).Include(c => c.Meeting)
             .SingleOrDefaultAsync(c => c.Id == callId && c.ProcessId == processId && (withDrafts || c.PublishedAt != null), ct);
 
-    public async Task<CallReader> ReaderAsync(ClaimsPrincipal user, int processId, int? callId, CancellationToken ct)
+    public Task<CallReader> ReaderAsync(ClaimsPrincipal user, int processId, int? callId, CancellationToken ct) =>
+        ReaderOfAsync(user, processId, (userId, token) => callId is { } id ? db.CallPanelMembers.AnyAsync(p => p.CallId == id && p.UserId == userId, token) : Task.FromResult(false), ct);
+
+    /// <summary>The reader, when the call's panel is already loaded (<see cref="PanelAsync"/>): one query fewer.</summary>
+    public Task<CallReader> ReaderWithPanelAsync(ClaimsPrincipal user, int processId, IReadOnlyList<(string UserId, string Name, string Email)> panel, CancellationToken ct) =>
+        ReaderOfAsync(user, processId, (userId, _) => Task.FromResult(panel.Any(p => p.UserId == userId)), ct);
+
+    private async Task<CallReader> ReaderOfAsync(ClaimsPrincipal user, int processId, Func<string, CancellationToken, Task<bool>> onPanel, CancellationToken ct)
     {
         var userId = ProcessAccess.UserIdOf(user);
         if (userId is null)
@@ -47,7 +54,7 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
         }
         var grant = await access.ForProcessAsync(user, processId);
         var secretariat = AccessRules.Allows(Operation.ManageCalls, grant.IsPlatformAdministrator, grant.Roles);
-        var panel = callId is { } id && await db.CallPanelMembers.AnyAsync(p => p.CallId == id && p.UserId == userId, ct);
+        var panel = await onPanel(userId, ct);
         var organizations = await ActingFor(userId, processId).ToListAsync(ct);
         return new CallReader(userId, secretariat, panel, organizations);
     }
@@ -434,10 +441,35 @@ public sealed class CallDesk(AppDbContext db, ProcessAccess access, Outbox outbo
         Bytes = file.Bytes,
     };
 
-    /// <summary>The call's applications for its panel and secretariat, with scores and conflicts.</summary>
+    /// <summary>The call's applications for its panel and secretariat, with scores and conflicts. Split in three queries:
+    /// in one, each of a large call's tens of thousands of scores would carry (and be sorted with) its whole application.</summary>
     public async Task<IReadOnlyList<CallApplication>> ApplicationsAsync(int callId, CancellationToken ct) =>
-        await db.CallApplications.AsNoTracking().AsSingleQuery().Include(a => a.Organization).Include(a => a.Scores).Include(a => a.Conflicts)
-            .Where(a => a.CallId == callId).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).ToListAsync(ct);
+        await Listed(callId).AsSplitQuery().ToListAsync(ct);
+
+    /// <summary>How many applications the panel's list shows at once, as the meeting list does: a call may have thousands.</summary>
+    public const int PageSize = 50;
+
+    public sealed record ApplicationPage(IReadOnlyList<CallApplication> Rows, int Total, int Page)
+    {
+        public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+
+    /// <summary>One page of the call's applications, in the order they came in (a page past the last shows the last).</summary>
+    public async Task<ApplicationPage> ApplicationPageAsync(int callId, int page, CancellationToken ct)
+    {
+        var total = await ApplicationCountAsync(callId, ct);
+        var number = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        return new ApplicationPage(await Listed(callId).Skip((number - 1) * PageSize).Take(PageSize).ToListAsync(ct), total, number);
+    }
+
+    /// <summary>The applications of the call with these pseudonyms (the proposal's), with their organisations.</summary>
+    public async Task<IReadOnlyList<CallApplication>> NamedAsync(int callId, IReadOnlyCollection<string> pseudonyms, CancellationToken ct) =>
+        pseudonyms.Count == 0 ? [] : await db.CallApplications.AsNoTracking().Include(a => a.Organization)
+            .Where(a => a.CallId == callId && pseudonyms.Contains(a.Pseudonym)).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id).ToListAsync(ct);
+
+    private IQueryable<CallApplication> Listed(int callId) =>
+        db.CallApplications.AsNoTracking().AsSingleQuery().Include(a => a.Organization).Include(a => a.Scores).Include(a => a.Conflicts)
+            .Where(a => a.CallId == callId).OrderBy(a => a.SubmittedAt).ThenBy(a => a.Id);
 
     public async Task<IReadOnlyList<(string UserId, string Name, string Email)>> PanelAsync(int callId, CancellationToken ct) =>
         (await db.CallPanelMembers.AsNoTracking().Where(p => p.CallId == callId).OrderBy(p => p.User!.DisplayName)

@@ -24,10 +24,25 @@ public sealed class PanelModel(CallDesk desk, CallProposals proposals, CallSelec
     [BindProperty(Name = nameof(Reasons))]
     public Dictionary<int, string?>? Reasons { get; set; }
 
+    /// <summary>Applications the panel selects beyond the proposal: "pseudonym | reason" per line. The decision form lists
+    /// the proposal's applications, not all of a call's thousands, so the others are named.</summary>
+    [BindProperty(Name = nameof(Added))]
+    [MultiLine]
+    public string? Added { get; set; }
+
+    /// <summary>The page of the applications' list, as ?p= (as on the meeting list).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int P { get; set; } = 1;
+
     public AddressedProcess Process => HttpContext.AddressedProcess();
     public ParticipationCall Call { get; private set; } = null!;
     public CallReader Reader { get; private set; } = null!;
-    public IReadOnlyList<CallApplication> Applications { get; private set; } = [];
+
+    /// <summary>One page of the call's applications, with how far each is scored.</summary>
+    public CallDesk.ApplicationPage Applications { get; private set; } = new([], 0, 1);
+
+    /// <summary>The applications the proposal selects (the decision form's list), while the panel has not decided.</summary>
+    public IReadOnlyList<CallApplication> Proposed { get; private set; } = [];
     public IReadOnlyList<(string UserId, string Name, string Email)> Panel { get; private set; } = [];
     public ProposalJson? Proposal { get; private set; }
     public DateTimeOffset Now => desk.Now;
@@ -38,10 +53,7 @@ public sealed class PanelModel(CallDesk desk, CallProposals proposals, CallSelec
         {
             return NotFound();
         }
-        if (Proposal is not null)
-        {
-            Selected = [.. Applications.Where(a => Call.DecidedAt is null ? Proposal.Selected.Contains(a.Pseudonym) : a.Outcome == ApplicationOutcome.Selected).Select(a => a.Id)];
-        }
+        Selected = [.. Proposed.Select(a => a.Id)];
         return Page();
     }
 
@@ -63,7 +75,26 @@ public sealed class PanelModel(CallDesk desk, CallProposals proposals, CallSelec
 
     /// <summary>The panel decides (its members, or the secretariat on its behalf).</summary>
     public Task<IActionResult> OnPostDecideAsync(int callId, CancellationToken ct) =>
-        RunAsync(callId, () => selection.DecideAsync(Process.Id, callId, Selected ?? [], Reasons ?? [], ct), t["The selection is decided: the applicants are told, the selected organisations invited."], ct);
+        RunAsync(callId, async () =>
+        {
+            var selected = new HashSet<int>(Selected ?? []);
+            var reasons = new Dictionary<int, string?>(Reasons ?? []);
+            var errors = new FieldErrors();
+            var lines = (Added ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var named = await desk.NamedAsync(callId, [.. lines.Select(l => l.Split('|', 2)[0].Trim())], ct);
+            foreach (var line in lines)
+            {
+                var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
+                if (named.FirstOrDefault(a => a.Pseudonym == parts[0]) is not { } application)
+                {
+                    errors.Add(nameof(Added), t["There is no application {0} in this call.", parts[0]]);
+                    continue;
+                }
+                selected.Add(application.Id);
+                reasons[application.Id] = parts.Length > 1 ? parts[1] : null;
+            }
+            return errors.Any ? Outcome.Refused(errors) : await selection.DecideAsync(Process.Id, callId, selected, reasons, ct);
+        }, t["The selection is decided: the applicants are told, the selected organisations invited."], ct);
 
     [HandlerRequires(Operation.ManageCalls)]
     public Task<IActionResult> OnPostPublishReportAsync(int callId, CancellationToken ct) =>
@@ -95,15 +126,20 @@ public sealed class PanelModel(CallDesk desk, CallProposals proposals, CallSelec
 
     private async Task<bool> LoadAsync(int callId, CancellationToken ct)
     {
-        Reader = await desk.ReaderAsync(User, Process.Id, callId, ct);
+        // The panel first, so that whether the reader is on it needs no query of its own.
+        Panel = await desk.PanelAsync(callId, ct);
+        Reader = await desk.ReaderWithPanelAsync(User, Process.Id, Panel, ct);
         if (!(Reader.IsPanel || Reader.IsSecretariat) || await desk.FindAsync(Process.Id, callId, withDrafts: true, ct) is not { } call)
         {
             return false;
         }
         Call = call;
-        Applications = await desk.ApplicationsAsync(callId, ct);
-        Panel = await desk.PanelAsync(callId, ct);
+        Applications = await desk.ApplicationPageAsync(callId, P, ct);
         Proposal = ProposalJson.Read(call.Proposal);
+        if (Proposal is { IsInfeasible: false } && call.DecidedAt is null)
+        {
+            Proposed = await desk.NamedAsync(callId, Proposal.Selected, ct);
+        }
         return true;
     }
 }
