@@ -3,7 +3,7 @@ using Microsoft.Extensions.FileProviders;
 
 namespace RcpHub.Features.Reports;
 
-/// <summary>Prints an HTML document to PDF with headless Chromium (no PDF library restores here): the document is
+/// <summary>Prints an HTML document to PDF with headless Chromium (no PDF library restores here) driven by PuppeteerSharp: the document is
 /// written to a temporary folder, removed afterwards, and printed in a page of its own by the one Chromium this
 /// instance keeps running (<see cref="ChromiumBrowser"/>, started on the first print and again when it died). Null when
 /// Chromium is missing, fails or takes too long: the caller then points the reader to the printable page instead. At most
@@ -86,12 +86,12 @@ public sealed class ChromiumPdf : IDisposable
                 return null;
             }
         }
-        catch (Win32Exception ex)
+        catch (Exception ex) when (ex is Win32Exception or FileNotFoundException)
         {
             _logger.LogWarning(ex, "Chromium is not available for printing reports (Reports:ChromiumPath).");
             return null;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Net.WebSockets.WebSocketException or IOException or FormatException)
+        catch (Exception ex) when (ex is InvalidOperationException or PuppeteerSharp.PuppeteerException or IOException or TimeoutException)
         {
             _logger.LogWarning(ex, "Chromium could not print the report.");
             if (browser is not null)

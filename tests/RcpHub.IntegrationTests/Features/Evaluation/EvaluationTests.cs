@@ -256,8 +256,10 @@ public sealed class EvaluationTests : MailingTests
         using var pdf = await secretariat.Http.GetAsync($"{RoundPage}/print?handler=Pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        var text = await ReportTests.PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        var printed = await pdf.Content.ReadAsByteArrayAsync();
+        var text = await ReportTests.PdfTextAsync(printed);
         Assert.Contains("First evaluation of the fair recruitment recommendations (demo)", text.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.True(await ReportTests.PdfTaggedAsync(printed), "The PDF lost its structure tree (tags), which screen readers follow.");
     }
 
     [Fact]

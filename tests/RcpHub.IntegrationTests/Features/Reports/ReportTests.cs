@@ -384,6 +384,7 @@ public sealed class ReportTests : IAsyncLifetime
         var pdf = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
         Assert.Contains("Portable pensions for migrant workers", await PdfTextAsync(pdf), StringComparison.Ordinal);
+        Assert.True(await PdfTaggedAsync(pdf), "The PDF lost its structure tree (tags), which screen readers follow.");
     }
 
     [Fact]
@@ -509,16 +510,25 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     /// <summary>The text of a PDF, read back with poppler's pdftotext in a temporary folder.</summary>
-    internal static async Task<string> PdfTextAsync(byte[] pdf)
+    internal static Task<string> PdfTextAsync(byte[] pdf) => PopplerAsync("pdftotext", pdf, "-");
+
+    /// <summary>Whether the PDF carries its structure tree (what screen readers follow), as poppler's pdfinfo reads it.</summary>
+    internal static async Task<bool> PdfTaggedAsync(byte[] pdf) =>
+        System.Text.RegularExpressions.Regex.IsMatch(await PopplerAsync("pdfinfo", pdf), @"^Tagged:\s+yes\s*$", System.Text.RegularExpressions.RegexOptions.Multiline);
+
+    private static async Task<string> PopplerAsync(string tool, byte[] pdf, params string[] after)
     {
         var folder = Directory.CreateTempSubdirectory("rcphub-pdf-test-").FullName;
         try
         {
             var file = Path.Combine(folder, "report.pdf");
             await File.WriteAllBytesAsync(file, pdf);
-            var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, UseShellExecute = false };
             start.ArgumentList.Add(file);
-            start.ArgumentList.Add("-");
+            foreach (var argument in after)
+            {
+                start.ArgumentList.Add(argument);
+            }
             using var process = System.Diagnostics.Process.Start(start)!;
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var text = await process.StandardOutput.ReadToEndAsync(limit.Token);
