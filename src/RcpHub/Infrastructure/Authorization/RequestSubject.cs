@@ -116,7 +116,15 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             var processId = process?.Id;
             // One query: the meeting, of this process if the address names one (convened by it, or one it takes part
             // in), with the session and document it names.
-            var meeting = await MeetingAddressOf.For(db)(db, id, processId, sessionId, documentId, ct);
+            var meeting = await db.Meetings.AsNoTracking()
+                .Where(m => m.Id == id && (processId == null || m.ProcessId == processId || m.ParticipatingProcesses.Any(p => p.ProcessId == processId)))
+                .Select(m => new
+                {
+                    Process = new AddressedProcess(m.Process!.Id, m.Process.Slug, m.Process.Acronym, m.Process.Name),
+                    SessionFound = sessionId == null || m.Sessions.Any(s => s.Id == sessionId),
+                    DocumentFound = documentId == null || db.Documents.Any(d => d.Id == documentId && d.MeetingId == m.Id),
+                })
+                .FirstOrDefaultAsync(ct);
             if (meeting is null || !meeting.SessionFound || !meeting.DocumentFound)
             {
                 // A process was named and exists: authorization decides on it first (see RequestSubject.Found). Without
@@ -135,20 +143,6 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
         context.Features.Set(new RequestSubject { Process = process, MeetingId = meetingId, SessionId = sessionId, DocumentId = documentId });
         await next(context);
     }
-
-    private sealed record MeetingAddress(AddressedProcess Process, bool SessionFound, bool DocumentFound);
-
-    // Compiled once: every address under /meetings/{id} runs it, and EF Core otherwise walks and hashes the expression on
-    // every call to find its translation, a good part of a small query's cost (docs/benchmarks.md, issue 9).
-    private static readonly CompiledQuery<Func<AppDbContext, int, int?, int?, int?, CancellationToken, Task<MeetingAddress?>>> MeetingAddressOf = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, int id, int? processId, int? sessionId, int? documentId, CancellationToken ct) =>
-            db.Meetings.AsNoTracking()
-                .Where(m => m.Id == id && (processId == null || m.ProcessId == processId || m.ParticipatingProcesses.Any(p => p.ProcessId == processId)))
-                .Select(m => new MeetingAddress(
-                    new AddressedProcess(m.Process!.Id, m.Process.Slug, m.Process.Acronym, m.Process.Name),
-                    sessionId == null || m.Sessions.Any(s => s.Id == sessionId),
-                    documentId == null || db.Documents.Any(d => d.Id == documentId && d.MeetingId == m.Id)))
-                .FirstOrDefault()));
 
     private static int? Int(object? value) =>
         value switch
