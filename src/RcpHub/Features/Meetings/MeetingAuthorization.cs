@@ -57,25 +57,15 @@ public static class MeetingAuthorizationExtensions
 
     /// <summary>A meeting with what the access rule reads, untracked; null if there is none: its participating processes (their
     /// ids), its invitees, and of its sessions only those with a rapporteur who has an account (their id and rapporteur:
-    /// nothing else of a session is loaded). Its host state comes along (one row, no query of its own for the meeting page
-    /// to name it).</summary>
+    /// nothing else of a session is loaded, so never show these sessions). Its host state's names come along (one row, no
+    /// query of its own for the meeting page to name it). Its search columns are not loaded.</summary>
     /// <remarks>One statement of narrow columns rather than three collection <c>Include</c>s: those joined the meeting's
     /// every column (its summary among them) to every combination of participating process, invitee and session, and
     /// materialised whole entities, the largest single cost of a meeting page (docs/benchmarks.md, issue 9). The rule
     /// (<see cref="MeetingAccess"/>) decides on what is loaded exactly as before: it reads these ids and nothing else.</remarks>
     public static async Task<Meeting?> FindForAccessAsync(this AppDbContext db, int meetingId, CancellationToken ct = default)
     {
-        var found = await db.Meetings.AsNoTracking()
-            .Where(m => m.Id == meetingId)
-            .Select(m => new
-            {
-                Meeting = m,
-                m.HostState,
-                Processes = m.ParticipatingProcesses.Select(p => p.ProcessId).ToList(),
-                Invitees = m.Invitees.Select(i => new { i.Id, i.StateCode, i.OrganizationId, i.UserId }).ToList(),
-                Rapporteurs = m.Sessions.Where(s => s.RapporteurUserId != null).Select(s => new { s.Id, s.RapporteurUserId }).ToList(),
-            })
-            .SingleOrDefaultAsync(ct);
+        var found = (await ForAccess(db, meetingId).ToListAsync(ct)).SingleOrDefault();
         if (found is null)
         {
             return null;
@@ -87,6 +77,37 @@ public static class MeetingAuthorizationExtensions
         meeting.Sessions = [.. found.Rapporteurs.Select(s => new Session { Id = s.Id, MeetingId = meetingId, Title = "", RapporteurUserId = s.RapporteurUserId })];
         return meeting;
     }
+
+    private sealed record AccessRow(Meeting Meeting, State? HostState, List<int> Processes, List<InviteeRow> Invitees, List<RapporteurRow> Rapporteurs);
+
+    private sealed record InviteeRow(int Id, string? StateCode, int? OrganizationId, string? UserId);
+
+    private sealed record RapporteurRow(int Id, string? RapporteurUserId);
+
+    // The statement's cost is mostly SQLite compiling it on every call, which grows with its columns and with a derived table:
+    // so the meeting's columns are named (not its search columns, which only the search reads, nor the host state's codes),
+    // and there is no Single/First in SQL, whose LIMIT would make EF Core wrap the meeting in a subquery (the id is the key: one
+    // meeting; docs/benchmarks.md, issue 9).
+    private static IQueryable<AccessRow> ForAccess(AppDbContext db, int meetingId) =>
+        db.Meetings.AsNoTracking()
+            .Where(m => m.Id == meetingId)
+            .Select(m => new AccessRow(
+                new Meeting
+                {
+                    Id = m.Id, ProcessId = m.ProcessId, BodyId = m.BodyId, Title = m.Title, Level = m.Level, Format = m.Format, Status = m.Status,
+                    HostStateCode = m.HostStateCode, Venue = m.Venue, OnlineUrl = m.OnlineUrl, TimeZoneId = m.TimeZoneId,
+                    StartsAtUtc = m.StartsAtUtc, EndsAtUtc = m.EndsAtUtc, WorkingLanguages = m.WorkingLanguages, Audience = m.Audience,
+                    PublicSummary = m.PublicSummary, SummaryPublished = m.SummaryPublished, Sequence = m.Sequence,
+                    CancellationReason = m.CancellationReason, CreatedAt = m.CreatedAt, UpdatedAt = m.UpdatedAt,
+                },
+                m.HostState == null ? null : new State
+                {
+                    Code = m.HostState.Code, Alpha2 = "", Numeric = "",
+                    NameEn = m.HostState.NameEn, NameFr = m.HostState.NameFr, NameEs = m.HostState.NameEs, NameRu = m.HostState.NameRu, NameAr = m.HostState.NameAr,
+                },
+                m.ParticipatingProcesses.Select(p => p.ProcessId).ToList(),
+                m.Invitees.Select(i => new InviteeRow(i.Id, i.StateCode, i.OrganizationId, i.UserId)).ToList(),
+                m.Sessions.Where(s => s.RapporteurUserId != null).Select(s => new RapporteurRow(s.Id, s.RapporteurUserId)).ToList()));
 
     public static async Task<bool> MayAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, Meeting meeting, MeetingRequirement operation) =>
         (await authorization.AuthorizeAsync(user, meeting, operation)).Succeeded;

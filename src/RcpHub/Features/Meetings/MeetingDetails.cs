@@ -29,39 +29,48 @@ public sealed record SessionView(
 }
 
 /// <summary>The sessions of a meeting as the meeting page, the API and the reports show them: one query for the
-/// sessions and their people; the states and organisations they speak for are named by <see cref="PartyNames"/>.</summary>
+/// sessions, their people and the states and organisations they speak for, named in the reader's language.</summary>
 public static class SessionViews
 {
     public sealed record Row(
         int Id, int Position, string? Code, string Title, DateTimeOffset? StartsAtUtc, DateTimeOffset? EndsAtUtc, string? GuidingQuestions,
         string? RapporteurUserId, string? RapporteurAccountName, string? RapporteurName, string? RapporteurAffiliation, List<PersonRow> People);
 
-    public sealed record PersonRow(int Id, SessionRole Role, int Position, string Name, string? StateCode, int? OrganizationId);
+    /// <param name="ForName">The name of the state or organisation the person speaks for (null in a personal capacity).</param>
+    public sealed record PersonRow(int Id, SessionRole Role, int Position, string Name, string? StateCode, int? OrganizationId, string? ForName);
 
-    public static async Task<List<Row>> RowsAsync(AppDbContext db, int meetingId, CancellationToken ct) =>
-        await db.Sessions.AsNoTracking().Where(s => s.MeetingId == meetingId).OrderBy(s => s.Position).ThenBy(s => s.Id)
+    public static Task<List<Row>> RowsAsync(AppDbContext db, int meetingId, CancellationToken ct) =>
+        RowsOf.For(db)(db, meetingId, Cultures.Current).ToListAsync(ct).AsTask();
+
+    // The names come with the people, each as a scalar subquery (State.Name written in SQL), rather than from a query of their
+    // own: on a page this size a statement costs more than its rows (SQLite compiles every statement anew). Not through the
+    // State and Organization navigations: their joins would turn the people into a derived table SQLite cannot flatten
+    // (docs/benchmarks.md, issue 9). Compiled once: EF Core otherwise walks and hashes the expression on every call.
+    private static readonly CompiledQuery<Func<AppDbContext, int, string, IAsyncEnumerable<Row>>> RowsOf = new(() => EF.CompileAsyncQuery((AppDbContext db, int meetingId, string language) =>
+        db.Sessions.AsNoTracking().Where(s => s.MeetingId == meetingId).OrderBy(s => s.Position).ThenBy(s => s.Id)
             .Select(s => new Row(s.Id, s.Position, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc, s.GuidingQuestions,
                 s.RapporteurUserId, s.Rapporteur != null ? s.Rapporteur.DisplayName : null, s.RapporteurName, s.RapporteurAffiliation,
-                s.People.Select(p => new PersonRow(p.Id, p.Role, p.Position, p.Name, p.StateCode, p.OrganizationId)).ToList()))
-            .ToListAsync(ct);
+                s.People.Select(p => new PersonRow(p.Id, p.Role, p.Position, p.Name, p.StateCode, p.OrganizationId,
+                    p.StateCode != null
+                        ? db.States.Where(x => x.Code == p.StateCode)
+                            .Select(x => language == "fr" ? x.NameFr : language == "es" ? x.NameEs : language == "ru" ? x.NameRu : language == "ar" ? x.NameAr : x.NameEn)
+                            .FirstOrDefault()
+                        : db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.Name).FirstOrDefault())).ToList()))));
 
-    public static IEnumerable<string?> States(IEnumerable<Row> rows) => rows.SelectMany(s => s.People.Select(p => p.StateCode));
-
-    public static IEnumerable<int?> Organizations(IEnumerable<Row> rows) => rows.SelectMany(s => s.People.Select(p => p.OrganizationId));
-
-    public static SessionView View(Row s, PartyNames names) => new(s.Id, s.Position, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc,
+    public static SessionView View(Row s) => new(s.Id, s.Position, s.Code, s.Title, s.StartsAtUtc, s.EndsAtUtc,
         (s.GuidingQuestions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         s.People.OrderBy(p => p.Role).ThenBy(p => p.Position).ThenBy(p => p.Id)
-            .Select(p => new SessionPersonView(p.Id, p.Role, p.Name, names.Of(p.StateCode, p.OrganizationId))).ToList(),
+            .Select(p => new SessionPersonView(p.Id, p.Role, p.Name, For(p))).ToList(),
         s.RapporteurUserId, s.RapporteurAccountName ?? s.RapporteurName, s.RapporteurUserId is null ? s.RapporteurAffiliation : null);
 
-    /// <summary>The sessions of a meeting, named in the reader's language (three queries at most).</summary>
-    public static async Task<IReadOnlyList<SessionView>> LoadAsync(AppDbContext db, int meetingId, CancellationToken ct)
-    {
-        var rows = await RowsAsync(db, meetingId, ct);
-        var names = await PartyNames.LoadAsync(db, States(rows), Organizations(rows), ct);
-        return rows.Select(r => View(r, names)).ToList();
-    }
+    // As PartyNames.Of names them: a state not found by its code, an organisation not found by nothing.
+    private static PartyRef? For(PersonRow p) =>
+        p.StateCode is not null ? new PartyRef(p.StateCode, null, p.ForName ?? p.StateCode)
+        : p.OrganizationId is { } id ? new PartyRef(null, id, p.ForName ?? "") : null;
+
+    /// <summary>The sessions of a meeting, named in the reader's language (one query).</summary>
+    public static async Task<IReadOnlyList<SessionView>> LoadAsync(AppDbContext db, int meetingId, CancellationToken ct) =>
+        (await RowsAsync(db, meetingId, ct)).Select(View).ToList();
 }
 
 /// <summary>One step of a forwarding chain: an item on the agenda of one meeting.</summary>
@@ -109,9 +118,9 @@ public sealed record MeetingSummaryView(
 public static class MeetingDetails
 {
     /// <summary>The meeting for a reader already allowed to see it (checked on <paramref name="access"/>, loaded by
-    /// <see cref="MeetingAuthorizationExtensions.FindForAccessAsync"/>): two queries (agenda, sessions) for a meeting without a
-    /// body, other processes, invited persons, forwarded items or states and organisations named in it beyond its host
-    /// state, at most five whatever its size. On a page this size each query costs more than its rows (SQLite compiles every statement anew), so
+    /// <see cref="MeetingAuthorizationExtensions.FindForAccessAsync"/>): two queries (agenda, sessions with the names of whom their
+    /// people speak for) for a meeting without a body, other processes, invited persons or forwarded items, at most five
+    /// whatever its size. On a page this size each query costs more than its rows (SQLite compiles every statement anew), so
     /// what <paramref name="access"/> already says is not asked again.</summary>
     /// <param name="process">The convening process when the caller holds it already (the address resolved it).</param>
     public static async Task<MeetingView> LoadAsync(AppDbContext db, MeetingReader reader, Meeting access, CancellationToken ct = default, ProcessRef? process = null)
@@ -131,13 +140,7 @@ public static class MeetingDetails
 
         // Whether another item continues an item's chain (FollowedOn), with the item's own ChainRootItemId, tells whether
         // the meeting has any chain at all: most have none, and then the chain query below is not needed.
-        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.Position).ThenBy(i => i.Id)
-            .Select(i => new
-            {
-                i.Id, i.Position, i.Title, i.Description, i.StartsAtUtc, i.EndsAtUtc, i.SessionId, i.ForwardedFromItemId, i.ChainRootItemId,
-                FollowedOn = db.AgendaItems.Any(x => x.ChainRootItemId == i.Id),
-            })
-            .ToListAsync(ct);
+        var items = await AgendaOf.For(db)(db, id).ToListAsync(ct);
         var sessions = await SessionViews.RowsAsync(db, id, ct);
 
         // The chains through this meeting's items, in one query, limited to the meetings the reader may see. Every item of
@@ -158,8 +161,8 @@ public static class MeetingDetails
         }
 
         var names = await PartyNames.LoadAsync(db,
-            [access.HostStateCode, .. access.Invitees.Select(i => i.StateCode), .. SessionViews.States(sessions)],
-            [.. access.Invitees.Select(i => i.OrganizationId), .. SessionViews.Organizations(sessions)],
+            [access.HostStateCode, .. access.Invitees.Select(i => i.StateCode)],
+            [.. access.Invitees.Select(i => i.OrganizationId)],
             ct, [access.HostState]);
 
         var sessionTitles = sessions.ToDictionary(s => s.Id, s => s.Title);
@@ -181,9 +184,20 @@ public static class MeetingDetails
                 // Not even the id of an item on a meeting the reader may not see: the chain holds only visible ones.
                 i.ForwardedFromItemId is { } from && chainItems.Any(c => c.Step.ItemId == from) ? from : null,
                 ChainOf(i.ChainRootItemId ?? i.Id))).ToList(),
-            sessions.Select(s => SessionViews.View(s, names)).ToList(),
+            sessions.Select(SessionViews.View).ToList(),
             invitees);
     }
+
+    private sealed record ItemRow(
+        int Id, int Position, string Title, string? Description, DateTimeOffset? StartsAtUtc, DateTimeOffset? EndsAtUtc,
+        int? SessionId, int? ForwardedFromItemId, int? ChainRootItemId, bool FollowedOn);
+
+    // Compiled once, as the sessions query (SessionViews.RowsOf): EF Core otherwise walks and hashes the expression tree on
+    // every call to find its translation, a good part of a small query's cost.
+    private static readonly CompiledQuery<Func<AppDbContext, int, IAsyncEnumerable<ItemRow>>> AgendaOf = new(() => EF.CompileAsyncQuery((AppDbContext db, int meetingId) =>
+        db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId).OrderBy(i => i.Position).ThenBy(i => i.Id)
+            .Select(i => new ItemRow(i.Id, i.Position, i.Title, i.Description, i.StartsAtUtc, i.EndsAtUtc, i.SessionId, i.ForwardedFromItemId, i.ChainRootItemId,
+                db.AgendaItems.Any(x => x.ChainRootItemId == i.Id)))));
 
     private sealed record Extras(ProcessRef Process, List<ProcessRef> Participating, string? BodyName, List<PersonName> Persons);
 
