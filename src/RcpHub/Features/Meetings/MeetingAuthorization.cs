@@ -58,7 +58,7 @@ public static class MeetingAuthorizationExtensions
     /// <summary>A meeting with what the access rule reads, untracked; null if there is none: its participating processes (their
     /// ids), its invitees, and of its sessions only those with a rapporteur who has an account (their id and rapporteur:
     /// nothing else of a session is loaded, so never show these sessions). Its host state's names come along (one row, no
-    /// query of its own for the meeting page to name it). Its search columns are not loaded.</summary>
+    /// query of its own for the meeting page to name it).</summary>
     /// <remarks>One statement of narrow columns rather than three collection <c>Include</c>s: those joined the meeting's
     /// every column (its summary among them) to every combination of participating process, invitee and session, and
     /// materialised whole entities, the largest single cost of a meeting page (docs/benchmarks.md, issue 9). The rule
@@ -84,22 +84,14 @@ public static class MeetingAuthorizationExtensions
 
     private sealed record RapporteurRow(int Id, string? RapporteurUserId);
 
-    // The statement's cost is mostly SQLite compiling it on every call, which grows with its columns and with a derived table:
-    // so the meeting's columns are named (not its search columns, which only the search reads, nor the host state's codes),
-    // and there is no Single/First in SQL, whose LIMIT would make EF Core wrap the meeting in a subquery (the id is the key: one
-    // meeting; docs/benchmarks.md, issue 9).
+    // The statement's cost is mostly SQLite compiling it on every call, which grows with its columns and with a derived
+    // table: so the host state brings only its names, and there is no Single/First in SQL, whose LIMIT would make EF Core
+    // wrap the meeting in a subquery (the id is the key: one meeting; docs/benchmarks.md, issue 9).
     private static IQueryable<AccessRow> ForAccess(AppDbContext db, int meetingId) =>
         db.Meetings.AsNoTracking()
             .Where(m => m.Id == meetingId)
             .Select(m => new AccessRow(
-                new Meeting
-                {
-                    Id = m.Id, ProcessId = m.ProcessId, BodyId = m.BodyId, Title = m.Title, Level = m.Level, Format = m.Format, Status = m.Status,
-                    HostStateCode = m.HostStateCode, Venue = m.Venue, OnlineUrl = m.OnlineUrl, TimeZoneId = m.TimeZoneId,
-                    StartsAtUtc = m.StartsAtUtc, EndsAtUtc = m.EndsAtUtc, WorkingLanguages = m.WorkingLanguages, Audience = m.Audience,
-                    PublicSummary = m.PublicSummary, SummaryPublished = m.SummaryPublished, Sequence = m.Sequence,
-                    CancellationReason = m.CancellationReason, CreatedAt = m.CreatedAt, UpdatedAt = m.UpdatedAt,
-                },
+                m,
                 m.HostState == null ? null : new State
                 {
                     Code = m.HostState.Code, Alpha2 = "", Numeric = "",
