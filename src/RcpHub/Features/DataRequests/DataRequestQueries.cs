@@ -69,6 +69,9 @@ public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
             .Select(r => new RequestRow(r.Id, r.Title, r.DeadlineAt, r.SentAt, r.PublishedAt, r.Responses.Count, r.Responses.Count(s => s.SubmittedAt != null)))
             .ToListAsync(ct);
 
+    /// <summary>The number as it was typed: SQLite gives 12500 back as 12500.0, and a file should not show that zero.</summary>
+    private static decimal? Plain(decimal? number) => number / 1.000000000000000000000000000000000m;
+
     public async Task<RequestView?> LoadAsync(int processId, int requestId, CancellationToken ct)
     {
         var request = await db.DataRequests.AsNoTracking().Where(r => r.Id == requestId && r.ProcessId == processId)
@@ -91,7 +94,8 @@ public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
             })
             .ToListAsync(ct);
         var language = Cultures.Current;
-        var rows = responses.Select(s => new ResponseRow(s.StateCode, s.State?.Name(language) ?? s.StateCode, s.UpdatedAt, s.SubmittedAt, s.SubmittedBy, s.Answers))
+        var rows = responses.Select(s => new ResponseRow(s.StateCode, s.State?.Name(language) ?? s.StateCode, s.UpdatedAt, s.SubmittedAt, s.SubmittedBy,
+                s.Answers.Select(a => a with { Number = Plain(a.Number) }).ToList()))
             .OrderBy(s => s.StateName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         return new RequestView(request.Id, request.Title, request.Instructions, request.DeadlineAt, request.CreatedAt, request.SentAt, request.PublishedAt,
             request.Questions.Select(q => new QuestionRow(q.Id, q.Number, q.Text, q.Kind, q.Unit, q.Year, q.OptionList)).ToList(), rows);

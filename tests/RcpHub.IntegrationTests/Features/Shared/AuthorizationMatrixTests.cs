@@ -837,6 +837,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 // The demo call for participation, open, and its first application (the demo civil society account's organisation).
                 ["callId"] = await db.ParticipationCalls.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 ["applicationId"] = await db.CallApplications.Where(a => a.Call!.ProcessId == demo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+                // The demo data request (issue 12): sent, Morocco submitted, its aggregate published.
+                ["requestId"] = await db.DataRequests.Where(r => r.ProcessId == demo).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,
