@@ -29,14 +29,16 @@ public sealed class DataRequest : IBelongsToProcess
     public static bool TakesAnswers(DateTimeOffset? sentAt, DateTimeOffset deadlineAt, DateTimeOffset now) => sentAt is not null && now < deadlineAt;
 }
 
+/// <summary>What a question asks for. Named Figure and FreeText rather than Number and Text: the audit log words an
+/// enum value by its name, and "number" and "text" already name fields there.</summary>
 public enum DataQuestionKind
 {
     /// <summary>A number in the question's unit, for a year.</summary>
-    Number,
+    Figure,
 
     /// <summary>One of the question's options.</summary>
     Choice,
-    Text,
+    FreeText,
 }
 
 public sealed class DataQuestion : IBelongsToProcess

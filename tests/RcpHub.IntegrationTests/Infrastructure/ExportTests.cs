@@ -87,7 +87,7 @@ public sealed class ExportTests : IAsyncLifetime
         {
             ProcessId = midsa, Title = Hostile[0], DeadlineAt = DateTimeOffset.UtcNow.AddDays(10), CreatedByUserId = _secretariat.Id,
             CreatedAt = DateTimeOffset.UtcNow, SentAt = DateTimeOffset.UtcNow,
-            Questions = [.. Hostile.Select((value, i) => new DataQuestion { ProcessId = midsa, Number = i + 1, Text = value, Kind = DataQuestionKind.Text })],
+            Questions = [.. Hostile.Select((value, i) => new DataQuestion { ProcessId = midsa, Number = i + 1, Text = value, Kind = DataQuestionKind.FreeText })],
         };
         scope.Db.DataRequests.Add(request);
         await scope.Db.SaveChangesAsync();

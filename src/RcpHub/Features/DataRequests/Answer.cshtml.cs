@@ -53,7 +53,7 @@ public sealed class AnswerModel(DataRequestCommands commands, DataRequestQueries
 
     private static string? Value(QuestionRow q, AnswerRow a) => q.Kind switch
     {
-        DataQuestionKind.Number => a.Number?.ToString("0.######", System.Globalization.CultureInfo.CurrentCulture),
+        DataQuestionKind.Figure => a.Number?.ToString("0.######", System.Globalization.CultureInfo.CurrentCulture),
         DataQuestionKind.Choice => a.Choice,
         _ => a.Text,
     };

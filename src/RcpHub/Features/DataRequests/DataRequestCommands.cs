@@ -142,7 +142,7 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
             case null:
                 errors.Add(prefix + nameof(QuestionInput.Kind), t["Choose the kind of answer."]);
                 break;
-            case DataQuestionKind.Number:
+            case DataQuestionKind.Figure:
                 if (string.IsNullOrEmpty(unit))
                 {
                     errors.Add(prefix + nameof(QuestionInput.Unit), t["Give the unit of the number (persons, USD, days...)."]);
@@ -181,8 +181,8 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
             Number = number,
             Text = text!,
             Kind = kind,
-            Unit = kind == DataQuestionKind.Number ? unit : null,
-            Year = kind == DataQuestionKind.Number ? input.Year : null,
+            Unit = kind == DataQuestionKind.Figure ? unit : null,
+            Year = kind == DataQuestionKind.Figure ? input.Year : null,
             Options = kind == DataQuestionKind.Choice ? options : null,
         };
     }
@@ -371,7 +371,7 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         var empty = string.IsNullOrEmpty(value);
         switch (question.Kind)
         {
-            case DataQuestionKind.Number:
+            case DataQuestionKind.Figure:
                 var count = errors.ByField.Count;
                 decimal number = 0;
                 if (!empty && !TryReadNumber(value!, out number))

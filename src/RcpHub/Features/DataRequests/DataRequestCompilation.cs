@@ -61,7 +61,7 @@ public static class DataRequestCompilation
             foreach (var r in request.Responses)
             {
                 var a = r.SubmittedAt is null ? null : r.To(q.Id);
-                yield return [q.Number, q.Text, r.StateCode, r.StateName, a?.Number, q.Kind == DataQuestionKind.Number ? q.Unit : null, a?.Year,
+                yield return [q.Number, q.Text, r.StateCode, r.StateName, a?.Number, q.Kind == DataQuestionKind.Figure ? q.Unit : null, a?.Year,
                     a is null ? null : RequestView.Show(q, a), r.SubmittedAt is null ? null : r.SubmittedBy,
                     r.SubmittedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)];
             }

@@ -34,7 +34,7 @@ public sealed record RequestView(int Id, string Title, string? Instructions, Dat
     /// <summary>An answer as the compilation shows it: the number with its unit and year, the option, or the text.</summary>
     public static string Show(QuestionRow question, AnswerRow answer) => question.Kind switch
     {
-        DataQuestionKind.Number => $"{answer.Number?.ToString("#,0.######", CultureInfo.CurrentCulture)} {question.Unit}"
+        DataQuestionKind.Figure => $"{answer.Number?.ToString("#,0.######", CultureInfo.CurrentCulture)} {question.Unit}"
             + (answer.Year is { } y ? $" ({y.ToString(CultureInfo.InvariantCulture)})" : ""),
         DataQuestionKind.Choice => answer.Choice ?? "",
         _ => answer.Text ?? "",
@@ -52,7 +52,7 @@ public sealed record AggregateRow(QuestionRow Question, int Answered, decimal? T
         decimal? median = numbers.Count == 0 ? null
             : numbers.Count % 2 == 1 ? numbers[numbers.Count / 2] : (numbers[(numbers.Count / 2) - 1] + numbers[numbers.Count / 2]) / 2;
         var choices = question.Options.Select(o => (o, answers.Count(a => a.Choice == o))).ToList();
-        return question.Kind == DataQuestionKind.Number
+        return question.Kind == DataQuestionKind.Figure
             ? new(question, answers.Count, numbers.Count == 0 ? null : numbers.Sum(), numbers.Count == 0 ? null : numbers[0], median, numbers.Count == 0 ? null : numbers[^1], [])
             : new(question, answers.Count, null, null, null, null, choices);
     }

@@ -16,7 +16,7 @@ public static class DataRequestsApi
     public sealed record RequestJson(int Id, string Title, string? Instructions, DateTimeOffset DeadlineAt, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt,
         string State, int Asked, int Submitted);
 
-    /// <param name="Kind">"Number", "Choice" or "Text".</param>
+    /// <param name="Kind">"Figure" (a number with unit and year), "Choice" or "FreeText".</param>
     public sealed record QuestionJson(int Id, int Number, string Text, string Kind, string? Unit, int? Year, IReadOnlyList<string> Options);
 
     public sealed record AnswerJson(int QuestionId, decimal? Number, string? Unit, int? Year, string? Choice, string? Text);
@@ -44,7 +44,7 @@ public static class DataRequestsApi
         requests.MapGet("", ListAsync).Requires(Operation.ViewDataRequests)
             .WithName("ListDataRequests").WithSummary("The process's data requests, latest first, with how many states were asked and submitted.");
         requests.MapPost("", CreateAsync).Requires(Operation.ManageDataRequests)
-            .WithName("CreateDataRequest").WithSummary("Writes a data request with its questions (kind Number with unit and optional year, Choice with options one per line, or Text); it is sent by /send.")
+            .WithName("CreateDataRequest").WithSummary("Writes a data request with its questions (kind Figure: a number with its unit and optional year; Choice: options one per line; or FreeText); it is sent by /send.")
             .ProducesValidationProblem().RefusesWithout("title", "deadlineAt");
         requests.MapGet("/{requestId:int}", GetAsync).Requires(Operation.ViewDataRequests)
             .WithName("GetDataRequest").WithSummary("A data request, its questions and the compilation: every state asked with its submitted answers and their source.");
@@ -73,7 +73,7 @@ public static class DataRequestsApi
 
     private static QuestionJson Json(QuestionRow q) => new(q.Id, q.Number, q.Text, q.Kind.ToString(), q.Unit, q.Year, q.Options);
 
-    private static AnswerJson Json(QuestionRow? q, AnswerRow a) => new(a.QuestionId, a.Number, q?.Kind == DataQuestionKind.Number ? q.Unit : null, a.Year, a.Choice, a.Text);
+    private static AnswerJson Json(QuestionRow? q, AnswerRow a) => new(a.QuestionId, a.Number, q?.Kind == DataQuestionKind.Figure ? q.Unit : null, a.Year, a.Choice, a.Text);
 
     private static async Task<Ok<IReadOnlyList<RequestJson>>> ListAsync(AddressedProcess process, DataRequestQueries queries, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<RequestJson>>((await queries.ListAsync(process.Id, ct)).Select(r => Json(r, null, queries.Now)).ToList());

@@ -95,7 +95,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
 
     public string Kind(QuestionRow q) => q.Kind switch
     {
-        DataQuestionKind.Number => q.Year is { } y ? t["A number in {0}, for {1}", q.Unit ?? "", y] : t["A number in {0}, with its year", q.Unit ?? ""],
+        DataQuestionKind.Figure => q.Year is { } y ? t["A number in {0}, for {1}", q.Unit ?? "", y] : t["A number in {0}, with its year", q.Unit ?? ""],
         DataQuestionKind.Choice => t["One of: {0}", string.Join("; ", q.Options)],
         _ => t["Text"],
     };

@@ -27,9 +27,9 @@ internal static class DemoDataRequests
             PublishedAt = now.AddDays(-1),
             Questions =
             [
-                new DataQuestion { ProcessId = processId, Number = 1, Text = "Workers recruited abroad through licensed agencies", Kind = DataQuestionKind.Number, Unit = "persons", Year = year },
+                new DataQuestion { ProcessId = processId, Number = 1, Text = "Workers recruited abroad through licensed agencies", Kind = DataQuestionKind.Figure, Unit = "persons", Year = year },
                 new DataQuestion { ProcessId = processId, Number = 2, Text = "Does your state publish the list of licensed recruitment agencies?", Kind = DataQuestionKind.Choice, Options = "Yes\nNo\nIn preparation" },
-                new DataQuestion { ProcessId = processId, Number = 3, Text = "Source of the figures", Kind = DataQuestionKind.Text },
+                new DataQuestion { ProcessId = processId, Number = 3, Text = "Source of the figures", Kind = DataQuestionKind.FreeText },
             ],
             Responses = states.Order(StringComparer.Ordinal).Select(code => new DataResponse { ProcessId = processId, StateCode = code }).ToList(),
         };

@@ -51,9 +51,9 @@ public sealed class DataRequestTests : MailingTests
             deadlineAt = deadline ?? DateTimeOffset.UtcNow.AddDays(10),
             questions = new object[]
             {
-                new { text = "Returns assisted", kind = "Number", unit = "persons", year = 2025 },
+                new { text = "Returns assisted", kind = "Figure", unit = "persons", year = 2025 },
                 new { text = "National return strategy?", kind = "Choice", options = "Yes\nNo" },
-                new { text = "Remarks", kind = "Text" },
+                new { text = "Remarks", kind = "FreeText" },
             },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -87,7 +87,7 @@ public sealed class DataRequestTests : MailingTests
         Assert.Equal("The request is saved. Add its questions, then send it to the member states.", created.Text("p.notice.ok"));
         var noOptions = await secretariat.SubmitAsync(created, "#add-question", new Dictionary<string, string> { ["Question.Text"] = "Do you post attachés?", ["Question.Kind"] = "Choice", ["Question.Options"] = "Yes" });
         Assert.Contains("Give at least two options, one per line.", noOptions.Text("#add-question"), StringComparison.Ordinal);
-        var page = await secretariat.SubmitAsync(created, "#add-question", new Dictionary<string, string> { ["Question.Text"] = "Labour attachés posted abroad", ["Question.Kind"] = "Number", ["Question.Unit"] = "persons" });
+        var page = await secretariat.SubmitAsync(created, "#add-question", new Dictionary<string, string> { ["Question.Text"] = "Labour attachés posted abroad", ["Question.Kind"] = "Figure", ["Question.Unit"] = "persons" });
         page = await secretariat.SubmitAsync(page, "#add-question", new Dictionary<string, string> { ["Question.Text"] = "Do you post attachés?", ["Question.Kind"] = "Choice", ["Question.Options"] = "Yes\nNo" });
         Assert.Equal(2, page.Document.QuerySelectorAll("#questions li").Length);
         page = await secretariat.SubmitAsync(page, "#send-request", new Dictionary<string, string>());
