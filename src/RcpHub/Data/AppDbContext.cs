@@ -76,6 +76,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<CallConflict> CallConflicts => Set<CallConflict>();
     public DbSet<CallApplicationAttachment> CallApplicationAttachments => Set<CallApplicationAttachment>();
     public DbSet<CallPanelMember> CallPanelMembers => Set<CallPanelMember>();
+    // Data requests between states (issue 12).
+    public DbSet<DataRequest> DataRequests => Set<DataRequest>();
+    public DbSet<DataQuestion> DataQuestions => Set<DataQuestion>();
+    public DbSet<DataResponse> DataResponses => Set<DataResponse>();
+    public DbSet<DataAnswer> DataAnswers => Set<DataAnswer>();
     public DbSet<Infrastructure.Email.OutboxMessage> OutboxMessages => Set<Infrastructure.Email.OutboxMessage>();
     public DbSet<Infrastructure.RateLimiting.RateCounter> RateCounters => Set<Infrastructure.RateLimiting.RateCounter>();
 

@@ -90,6 +90,16 @@ public enum Operation
     /// the call's secretariat).</summary>
     ApplyToCalls,
 
+    /// <summary>Read a process's data requests (questionnaires to its member states) and their compilations in full, state
+    /// by state: its members. The public sees a compilation only once published, in aggregate.</summary>
+    ViewDataRequests,
+
+    /// <summary>Write a data request, send it to the current member states and publish its compilation in aggregate.</summary>
+    ManageDataRequests,
+
+    /// <summary>Answer a data request for one's own state (checked per state by the command).</summary>
+    AnswerDataRequests,
+
     /// <summary>Platform-wide administration: every process, every audit entry, administrator invitations.</summary>
     AdministerPlatform,
 
@@ -141,6 +151,10 @@ public static class AccessRules
         [Operation.SubmitStatements] = [ProcessRole.CivilSociety],
         // Calls for participation (issue 11).
         [Operation.ManageCalls] = [ProcessRole.Secretariat],
+        // Data requests between states (issue 12).
+        [Operation.ViewDataRequests] = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint],
+        [Operation.ManageDataRequests] = [ProcessRole.Secretariat],
+        [Operation.AnswerDataRequests] = [ProcessRole.FocalPoint],
     };
 
     /// <summary>Operations that do not concern one process.</summary>

@@ -138,6 +138,7 @@ public static class RcpHubHosting
         services.AddScoped<IDueMail, Features.Delegations.MeetingReminders>();
         services.AddHostedService<MailDispatcher>();
         Features.Evaluation.EvaluationSetup.AddEvaluation(services, configuration);
+        Features.DataRequests.DataRequestSetup.AddDataRequests(services, configuration);
         services.AddScoped<Features.Invitations.Inviter>();
         // Calls for participation (issue 11).
         services.AddScoped<Features.Calls.CallDesk>();

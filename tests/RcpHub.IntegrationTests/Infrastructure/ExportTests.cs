@@ -82,11 +82,27 @@ public sealed class ExportTests : IAsyncLifetime
         var asked = new Output { ProcessId = midsa, Kind = OutputKind.Recommendations, Title = Hostile[0], OriginalLanguage = "en", AdoptedOn = new DateOnly(2024, 5, 1) };
         asked.Recommendations.AddRange(Hostile.Select((value, i) => new Recommendation { Number = i + 1, OriginalLanguage = "en", Text = value, ToAllMembers = true }));
         scope.Db.Outputs.Add(asked);
+        // A data request (issue 12) whose questions and South Africa's submitted answers hold the hostile texts.
+        var request = new DataRequest
+        {
+            ProcessId = midsa, Title = Hostile[0], DeadlineAt = DateTimeOffset.UtcNow.AddDays(10), CreatedByUserId = _secretariat.Id,
+            CreatedAt = DateTimeOffset.UtcNow, SentAt = DateTimeOffset.UtcNow,
+            Questions = [.. Hostile.Select((value, i) => new DataQuestion { ProcessId = midsa, Number = i + 1, Text = value, Kind = DataQuestionKind.FreeText })],
+        };
+        scope.Db.DataRequests.Add(request);
+        await scope.Db.SaveChangesAsync();
+        scope.Db.DataResponses.Add(new DataResponse
+        {
+            ProcessId = midsa, DataRequestId = request.Id, StateCode = "ZAF", SubmittedAt = DateTimeOffset.UtcNow, SubmittedByUserId = _secretariat.Id,
+            Answers = [.. request.Questions.Select((q, i) => new DataAnswer { ProcessId = midsa, DataQuestionId = q.Id, Text = Hostile[i] })],
+        });
         await scope.Db.SaveChangesAsync();
         _roundId = round.Id;
+        _requestId = request.Id;
     }
 
     private int _roundId;
+    private int _requestId;
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
@@ -98,6 +114,8 @@ public sealed class ExportTests : IAsyncLifetime
         ("ParticipantsModel.Csv", $"/meetings/{_meetingId}/participants?handler=Csv", false),
         ("ParticipantsModel.Xlsx", $"/meetings/{_meetingId}/participants?handler=Xlsx", true),
         ("RoundModel.Csv", $"/processes/midsa/evaluation/{_roundId}?handler=Csv", false),
+        ("RequestModel.Csv", $"/processes/midsa/data-requests/{_requestId}?handler=Csv", false),
+        ("RequestModel.Xlsx", $"/processes/midsa/data-requests/{_requestId}?handler=Xlsx", true),
         ("RoundModel.Xlsx", $"/processes/midsa/evaluation/{_roundId}?handler=Xlsx", true),
         ("GridModel.Csv", "/processes/midsa/follow-up/zaf?handler=Csv", false),
         ("GridModel.Xlsx", "/processes/midsa/follow-up/zaf?handler=Xlsx", true),

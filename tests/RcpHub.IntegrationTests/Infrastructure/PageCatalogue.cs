@@ -126,6 +126,9 @@ public static partial class PageCatalogue
         samples["callId"] = _ => Text(call);
         var application = await db.CallApplications.Where(a => a.CallId == call).OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync();
         samples["applicationId"] = _ => Text(application);
+        // The demo data request (issue 12): sent, open, Morocco submitted, its aggregate published.
+        var dataRequest = await db.DataRequests.Where(r => r.ProcessId == process).OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        samples["requestId"] = _ => Text(dataRequest);
         // An address that was never issued: the feed answers 404, as for a revoked one.
         samples["token"] = _ => "not-a-calendar-token";
         // Follow-up: Morocco, the demo focal point's state, and the first recommendation of the adopted demo output (it has a report).

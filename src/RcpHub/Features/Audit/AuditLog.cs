@@ -254,6 +254,11 @@ public static class AuditLog
         "CallApplicationAttachment" => t["File attached to an application"],
         "CallScore" => t["Panel score"],
         "CallConflict" => t["Declared conflict of interest"],
+        // Data requests between states (issue 12).
+        "DataRequest" => t["Data request"],
+        "DataQuestion" => t["Question of a data request"],
+        "DataResponse" => t["Answers of a state to a data request"],
+        "DataAnswer" => t["Answer to a question of a data request"],
         _ => entityType,
     };
 }

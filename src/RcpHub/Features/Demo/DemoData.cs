@@ -102,6 +102,7 @@ public static class DemoData
             await AddCivilSocietyRegistryAsync(db, processId, userIds, clock.GetUtcNow(), ct);
             await AddMeetingWorkAsync(db, processId, userIds, clock.GetUtcNow(), ct);
             await DemoCalls.AddAsync(db, processId, userIds, clock.GetUtcNow(), ct);
+            await DemoDataRequests.AddAsync(db, processId, userIds, clock.GetUtcNow(), ct);
         }
 
         await output.WriteLineAsync("Demo data: the process \"DEMO\" (/processes/demo) and these accounts (remove them all with `remove-demo`):");

@@ -20,6 +20,9 @@ public enum MailKind
     ApplicationOutcome,
     // The civil society registry (issue 11).
     RegistryDecision,
+    // Data requests between states (issue 12).
+    DataRequestSent,
+    DataRequestReminder,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

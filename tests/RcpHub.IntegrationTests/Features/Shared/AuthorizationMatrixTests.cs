@@ -94,6 +94,11 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     /// <summary>Those who see the demo call's panel page: its secretariat and its panel (the demo secretariat and chair).</summary>
     private static readonly Reader[] CallPanel = [Reader.Administrator, Reader.Secretariat, Reader.Chair];
 
+    /// <summary>Data requests between states (issue 12): read by the process's members, written and sent by its secretariat,
+    /// answered by the focal points (each for their own state, checked by the command).</summary>
+    private static readonly Reader[] DataRequestReaders = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
+    private static readonly Reader[] DataRequestAnswerers = [Reader.Administrator, Reader.FocalPoint];
+
     /// <param name="Readers">Who is admitted: the others are asked to sign in (anonymous) or refused (401, 403).</param>
     /// <param name="Then">For those admitted to a page or endpoint that shows the sample meeting, those who may see it:
     /// the others are answered 404, exactly as for a meeting that does not exist.</param>
@@ -279,6 +284,26 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/processes/{slug}/evaluation/rounds/{roundId:int}/progress"] = Op(FollowUpReaders),
         ["GET /api/v1/processes/{slug}/evaluation/rounds/{roundId:int}/report"] = Op(FollowUpReaders),
         ["POST /api/v1/processes/{slug}/evaluation/rounds/{roundId:int}/close"] = Op(Secretariat),
+        // Data requests between states (issue 12): questionnaires read by members, written, sent and published in aggregate
+        // by the secretariat, answered by the focal points; the aggregate of a published compilation (the demo's) is public.
+        ["GET /processes/{slug}/data-requests"] = Op(DataRequestReaders),
+        ["POST /processes/{slug}/data-requests?handler=Create"] = Op(Secretariat),
+        ["GET /processes/{slug}/data-requests/{requestId:int}"] = Op(DataRequestReaders),
+        ["GET /processes/{slug}/data-requests/{requestId:int}?handler=Csv"] = Op(DataRequestReaders),
+        ["GET /processes/{slug}/data-requests/{requestId:int}?handler=Xlsx"] = Op(DataRequestReaders),
+        ["POST /processes/{slug}/data-requests/{requestId:int}?handler=AddQuestion"] = Op(Secretariat),
+        ["POST /processes/{slug}/data-requests/{requestId:int}?handler=Send"] = Op(Secretariat),
+        ["POST /processes/{slug}/data-requests/{requestId:int}?handler=Publish"] = Op(Secretariat),
+        ["GET /processes/{slug}/data-requests/{requestId:int}/answer"] = Op(DataRequestReaders),
+        ["POST /processes/{slug}/data-requests/{requestId:int}/answer"] = Op(DataRequestAnswerers),
+        ["GET /processes/{slug}/data-requests/{requestId:int}/aggregate"] = Open,
+        ["GET /api/v1/processes/{slug}/data-requests/"] = Op(DataRequestReaders),
+        ["POST /api/v1/processes/{slug}/data-requests/"] = Op(Secretariat),
+        ["GET /api/v1/processes/{slug}/data-requests/{requestId:int}"] = Op(DataRequestReaders),
+        ["POST /api/v1/processes/{slug}/data-requests/{requestId:int}/send"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/data-requests/{requestId:int}/publication"] = Op(Secretariat),
+        ["PUT /api/v1/processes/{slug}/data-requests/{requestId:int}/answers"] = Op(DataRequestAnswerers),
+        ["GET /api/v1/processes/{slug}/data-requests/{requestId:int}/aggregate"] = Open,
         // National follow-up: read by the process's members, reported by the state's focal points, reviewed by the secretariat.
         ["GET /processes/{slug}/follow-up"] = Op(FollowUpReaders),
         ["GET /processes/{slug}/follow-up/labels"] = Op(Secretariat),
@@ -812,6 +837,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 // The demo call for participation, open, and its first application (the demo civil society account's organisation).
                 ["callId"] = await db.ParticipationCalls.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 ["applicationId"] = await db.CallApplications.Where(a => a.Call!.ProcessId == demo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
+                // The demo data request (issue 12): sent, Morocco submitted, its aggregate published.
+                ["requestId"] = await db.DataRequests.Where(r => r.ProcessId == demo).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,

@@ -1036,6 +1036,178 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("ChairTerms");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.DataAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DataQuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Number")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataQuestionId");
+
+                    b.HasIndex("DataResponseId", "DataQuestionId")
+                        .IsUnique();
+
+                    b.ToTable("DataAnswers");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DataQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataRequestId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DataQuestions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DataRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DeadlineAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instructions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ProcessId", "CreatedAt");
+
+                    b.HasIndex("SentAt", "DeadlineAt");
+
+                    b.ToTable("DataRequests");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DataResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("UpdatedByUserId");
+
+                    b.HasIndex("DataRequestId", "StateCode")
+                        .IsUnique();
+
+                    b.ToTable("DataResponses");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Delegation", b =>
                 {
                     b.Property<int>("Id")
@@ -3531,6 +3703,82 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.DataAnswer", b =>
+                {
+                    b.HasOne("RcpHub.Domain.DataQuestion", "DataQuestion")
+                        .WithMany()
+                        .HasForeignKey("DataQuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.DataResponse", "DataResponse")
+                        .WithMany("Answers")
+                        .HasForeignKey("DataResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DataQuestion");
+
+                    b.Navigation("DataResponse");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DataQuestion", b =>
+                {
+                    b.HasOne("RcpHub.Domain.DataRequest", "DataRequest")
+                        .WithMany("Questions")
+                        .HasForeignKey("DataRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("DataRequest");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DataRequest", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Process");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DataResponse", b =>
+                {
+                    b.HasOne("RcpHub.Domain.DataRequest", "DataRequest")
+                        .WithMany("Responses")
+                        .HasForeignKey("DataRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("DataRequest");
+
+                    b.Navigation("State");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Delegation", b =>
                 {
                     b.HasOne("RcpHub.Domain.Meeting", "Meeting")
@@ -4400,6 +4648,18 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Stances");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DataRequest", b =>
+                {
+                    b.Navigation("Questions");
+
+                    b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DataResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Delegation", b =>

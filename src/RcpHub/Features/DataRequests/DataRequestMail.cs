@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Features.Meetings;
+using RcpHub.Infrastructure.Email;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.DataRequests;
+
+/// <summary>Settings of data requests (section <c>DataRequests</c>).</summary>
+public sealed class DataRequestOptions
+{
+    /// <summary>How long before the deadline the focal points of the states that have not submitted are reminded; each
+    /// one a reminder of its own. Seven days and one day unless set.</summary>
+    public TimeSpan[]? RemindBefore { get; set; }
+
+    // The default stays out of the bound array: the configuration binder would add configured values to it.
+    public IReadOnlyList<TimeSpan> Before => RemindBefore is { Length: > 0 } b ? b : [TimeSpan.FromDays(7), TimeSpan.FromDays(1)];
+}
+
+/// <summary>The mail about a data request to the focal points of the states asked, each in their own language, with
+/// the deadline on their own clock: when it is sent, and reminders before its deadline.</summary>
+public sealed class DataRequestMail(AppDbContext db, Outbox outbox, TimeProvider clock, IStringLocalizer<DataRequestsText> t, IConfiguration configuration)
+{
+    public const string Sent = "sent";
+
+    /// <summary>Queues one mail per focal point in force of <paramref name="states"/> (saved by the caller). The key
+    /// (request, stage, person) is unique in the outbox: the same mail never goes twice.</summary>
+    public async Task<int> QueueAsync(DataRequest request, IReadOnlyCollection<string> states, string stage, CancellationToken ct)
+    {
+        if (states.Count == 0)
+        {
+            return 0;
+        }
+        var inForce = RolesInForce.InForce(db.Memberships, clock.Today());
+        var focalPoints = await db.ProcessRoleAssignments.AsNoTracking().Where(inForce)
+            .Where(a => a.ProcessId == request.ProcessId && a.Role == ProcessRole.FocalPoint && a.StateCode != null && states.Contains(a.StateCode) && a.User!.Email != null)
+            .Select(a => new { a.UserId, a.User!.DisplayName, Email = a.User.Email!, a.User.PreferredLanguage, a.User.TimeZoneId })
+            .ToListAsync(ct);
+        if (focalPoints.Count == 0)
+        {
+            return 0;
+        }
+        var acronym = request.Process?.Acronym ?? await db.Processes.Where(p => p.Id == request.ProcessId).Select(p => p.Acronym).SingleAsync(ct);
+        var slug = request.Process?.Slug ?? await db.Processes.Where(p => p.Id == request.ProcessId).Select(p => p.Slug).SingleAsync(ct);
+        var zones = focalPoints.GroupBy(f => f.UserId).ToDictionary(g => g.Key, g => g.First().TimeZoneId);
+        var link = PublicLinks.To(configuration, $"/processes/{slug}/data-requests/{request.Id.ToString(CultureInfo.InvariantCulture)}/answer");
+
+        Letter Write(MailRecipient r)
+        {
+            var zone = zones[r.UserId!] is { } z && TimeZones.IsKnown(z) ? z : TimeZones.Utc;
+            var local = TimeZones.InZone(request.DeadlineAt, zone);
+            var deadline = $"{Dates.Moment(local)} (\u2068{TimeZones.Label(zone)}\u2069)";
+            var (subject, opening) = stage == Sent
+                ? (t["New data request: {0}", request.Title], t["The secretariat of {0} asks your state to answer the data request “{1}” by {2}.", acronym, request.Title, deadline])
+                : (t["Reminder: answer by {0} for {1}", Dates.Day(local), request.Title], t["Your state has not yet submitted its answers to the data request “{0}” of {1}. The deadline is {2}.", request.Title, acronym, deadline]);
+            return new Letter(subject, string.Join("\n\n", [t["Dear {0},", r.Name], opening, t["Answer here: {0}", link], t["The secretariat"]]));
+        }
+
+        var kind = stage == Sent ? MailKind.DataRequestSent : MailKind.DataRequestReminder;
+        return await outbox.EnqueueAsync(focalPoints.DistinctBy(f => f.UserId).Select(f => new MailRecipient(f.UserId, f.DisplayName, f.Email, f.PreferredLanguage)),
+            kind, meetingId: null, r => $"data-request:{request.Id.ToString(CultureInfo.InvariantCulture)}:{stage}:{r.UserId}", Write, ct: ct);
+    }
+}
+
+/// <summary>Reminds the focal points of the states that have not submitted before a request's deadline
+/// (<see cref="DataRequestOptions.RemindBefore"/>). Run by the <see cref="MailDispatcher"/> on every instance: the
+/// outbox's unique key makes instances that find a reminder due at once queue it once, and its claim sends it once.
+/// When several stages fell due since the last look, only the latest goes out.</summary>
+public sealed class DataRequestReminders(AppDbContext db, DataRequestMail mail, Outbox outbox, TimeProvider clock, IOptions<DataRequestOptions> options) : IDueMail
+{
+    public async Task<int> EnqueueDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var before = options.Value.Before;
+        var latest = now + before.Max();
+        var due = await db.DataRequests.AsNoTracking().Include(r => r.Process)
+            .Where(r => r.SentAt != null && r.DeadlineAt > now && r.DeadlineAt <= latest)
+            .OrderBy(r => r.Id).ToListAsync(ct);
+        var queued = 0;
+        foreach (var request in due)
+        {
+            // The closest stage whose time has come: the one-day reminder, not the seven-day one, once a day is left.
+            var stage = before.Where(b => request.DeadlineAt - b <= now).Order().Select(b => (TimeSpan?)b).FirstOrDefault();
+            if (stage is not { } span)
+            {
+                continue;
+            }
+            var behind = await db.DataResponses.AsNoTracking().Where(s => s.DataRequestId == request.Id && s.SubmittedAt == null).Select(s => s.StateCode).ToListAsync(ct);
+            var key = "before-" + ((long)span.TotalMinutes).ToString(CultureInfo.InvariantCulture) + "m";
+            var added = await mail.QueueAsync(request, behind, key, ct);
+            if (added > 0 && await outbox.SaveDueAsync($"The reminder of data request {request.Id}", ct))
+            {
+                queued += added;
+            }
+        }
+        await outbox.DeliverQueuedAsync(ct);
+        return queued;
+    }
+}

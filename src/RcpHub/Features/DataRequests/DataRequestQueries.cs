@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.DataRequests;
+
+/// <summary>A request in the process's list.</summary>
+public sealed record RequestRow(int Id, string Title, DateTimeOffset DeadlineAt, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt, int Asked, int Submitted)
+{
+    /// <summary>"draft" (being written), "open" (taking answers) or "closed" (past its deadline).</summary>
+    public string StateAt(DateTimeOffset now) => SentAt is null ? "draft" : DataRequest.TakesAnswers(SentAt, DeadlineAt, now) ? "open" : "closed";
+}
+
+public sealed record QuestionRow(int Id, int Number, string Text, DataQuestionKind Kind, string? Unit, int? Year, IReadOnlyList<string> Options);
+
+/// <summary>One state's answer to one question, with its source: who submitted it, when.</summary>
+public sealed record AnswerRow(int QuestionId, decimal? Number, int? Year, string? Choice, string? Text);
+
+/// <summary>A state asked, with its answers (a draft's too: the pages show a draft to its own state only).</summary>
+public sealed record ResponseRow(string StateCode, string StateName, DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt, string? SubmittedBy, IReadOnlyList<AnswerRow> Answers)
+{
+    public AnswerRow? To(int questionId) => Answers.FirstOrDefault(a => a.QuestionId == questionId);
+}
+
+public sealed record RequestView(int Id, string Title, string? Instructions, DateTimeOffset DeadlineAt, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
+    DateTimeOffset? PublishedAt, IReadOnlyList<QuestionRow> Questions, IReadOnlyList<ResponseRow> Responses)
+{
+    public bool TakesAnswersAt(DateTimeOffset now) => DataRequest.TakesAnswers(SentAt, DeadlineAt, now);
+
+    public IEnumerable<ResponseRow> Submitted => Responses.Where(r => r.SubmittedAt is not null);
+
+    /// <summary>An answer as the compilation shows it: the number with its unit and year, the option, or the text.</summary>
+    public static string Show(QuestionRow question, AnswerRow answer) => question.Kind switch
+    {
+        DataQuestionKind.Figure => $"{answer.Number?.ToString("#,0.######", CultureInfo.CurrentCulture)} {question.Unit}"
+            + (answer.Year is { } y ? $" ({y.ToString(CultureInfo.InvariantCulture)})" : ""),
+        DataQuestionKind.Choice => answer.Choice ?? "",
+        _ => answer.Text ?? "",
+    };
+}
+
+/// <summary>The public aggregate of one question: how many states answered, and for a number its total, lowest,
+/// median and highest figure, for a choice how many chose each option. No state's own answer.</summary>
+public sealed record AggregateRow(QuestionRow Question, int Answered, decimal? Total, decimal? Lowest, decimal? Median, decimal? Highest, IReadOnlyList<(string Option, int Count)> Choices)
+{
+    public static AggregateRow Of(QuestionRow question, IEnumerable<ResponseRow> submitted)
+    {
+        var answers = submitted.Select(r => r.To(question.Id)).OfType<AnswerRow>().ToList();
+        var numbers = answers.Where(a => a.Number is not null).Select(a => a.Number!.Value).Order().ToList();
+        decimal? median = numbers.Count == 0 ? null
+            : numbers.Count % 2 == 1 ? numbers[numbers.Count / 2] : (numbers[(numbers.Count / 2) - 1] + numbers[numbers.Count / 2]) / 2;
+        var choices = question.Options.Select(o => (o, answers.Count(a => a.Choice == o))).ToList();
+        return question.Kind == DataQuestionKind.Figure
+            ? new(question, answers.Count, numbers.Count == 0 ? null : numbers.Sum(), numbers.Count == 0 ? null : numbers[0], median, numbers.Count == 0 ? null : numbers[^1], [])
+            : new(question, answers.Count, null, null, null, null, choices);
+    }
+}
+
+/// <summary>Reading data requests: the list, and one request with its questions and the states' answers, in two queries.</summary>
+public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
+{
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<IReadOnlyList<RequestRow>> ListAsync(int processId, CancellationToken ct) =>
+        await db.DataRequests.AsNoTracking().Where(r => r.ProcessId == processId)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Select(r => new RequestRow(r.Id, r.Title, r.DeadlineAt, r.SentAt, r.PublishedAt, r.Responses.Count, r.Responses.Count(s => s.SubmittedAt != null)))
+            .ToListAsync(ct);
+
+    /// <summary>The number as it was typed: SQLite gives 12500 back as 12500.0, and a file should not show that zero.</summary>
+    private static decimal? Plain(decimal? number) => number / 1.000000000000000000000000000000000m;
+
+    public async Task<RequestView?> LoadAsync(int processId, int requestId, CancellationToken ct)
+    {
+        var request = await db.DataRequests.AsNoTracking().Where(r => r.Id == requestId && r.ProcessId == processId)
+            .Select(r => new { r.Id, r.Title, r.Instructions, r.DeadlineAt, r.CreatedAt, r.SentAt, r.PublishedAt, Questions = r.Questions.OrderBy(q => q.Number).ToList() })
+            .SingleOrDefaultAsync(ct);
+        if (request is null)
+        {
+            return null;
+        }
+        var responses = await db.DataResponses.AsNoTracking().Where(s => s.DataRequestId == requestId)
+            .OrderBy(s => s.StateCode)
+            .Select(s => new
+            {
+                s.StateCode,
+                s.State,
+                s.UpdatedAt,
+                s.SubmittedAt,
+                SubmittedBy = db.Users.Where(u => u.Id == s.SubmittedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                Answers = s.Answers.Select(a => new AnswerRow(a.DataQuestionId, a.Number, a.Year, a.Choice, a.Text)).ToList(),
+            })
+            .ToListAsync(ct);
+        var language = Cultures.Current;
+        var rows = responses.Select(s => new ResponseRow(s.StateCode, s.State?.Name(language) ?? s.StateCode, s.UpdatedAt, s.SubmittedAt, s.SubmittedBy,
+                s.Answers.Select(a => a with { Number = Plain(a.Number) }).ToList()))
+            .OrderBy(s => s.StateName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
+        return new RequestView(request.Id, request.Title, request.Instructions, request.DeadlineAt, request.CreatedAt, request.SentAt, request.PublishedAt,
+            request.Questions.Select(q => new QuestionRow(q.Id, q.Number, q.Text, q.Kind, q.Unit, q.Year, q.OptionList)).ToList(), rows);
+    }
+}

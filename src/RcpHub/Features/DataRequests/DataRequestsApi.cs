@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using RcpHub.Domain;
+using RcpHub.Infrastructure;
+using RcpHub.Infrastructure.Authorization;
+
+namespace RcpHub.Features.DataRequests;
+
+/// <summary>Data requests under /api/v1/processes/{slug}/data-requests: the same rules and authorization as the pages
+/// (members read, the secretariat writes, sends and publishes, focal points answer for their own state; the aggregate
+/// of a published compilation is public).</summary>
+public static class DataRequestsApi
+{
+    /// <param name="State">"draft" (not sent), "open" (taking answers) or "closed" (past its deadline).</param>
+    public sealed record RequestJson(int Id, string Title, string? Instructions, DateTimeOffset DeadlineAt, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt,
+        string State, int Asked, int Submitted);
+
+    /// <param name="Kind">"Figure" (a number with unit and year), "Choice" or "FreeText".</param>
+    public sealed record QuestionJson(int Id, int Number, string Text, string Kind, string? Unit, int? Year, IReadOnlyList<string> Options);
+
+    public sealed record AnswerJson(int QuestionId, decimal? Number, string? Unit, int? Year, string? Choice, string? Text);
+
+    /// <summary>A state asked, with its submitted answers and their source (who submitted, when); a draft's answers are not shown.</summary>
+    public sealed record StateAnswersJson(string State, string Name, DateTimeOffset? SubmittedAt, string? SubmittedBy, IReadOnlyList<AnswerJson> Answers);
+
+    public sealed record RequestDetailJson(RequestJson Request, IReadOnlyList<QuestionJson> Questions, IReadOnlyList<StateAnswersJson> States);
+
+    /// <summary>One question across the states that submitted: numbers summed, lowest, median, highest; options counted.</summary>
+    public sealed record QuestionAggregateJson(int Number, string Text, string Kind, string? Unit, int? Year, int Answered, decimal? Total, decimal? Lowest,
+        decimal? Median, decimal? Highest, IReadOnlyDictionary<string, int> Choices);
+
+    public sealed record AggregateJson(RequestJson Request, IReadOnlyList<QuestionAggregateJson> Questions);
+
+    /// <summary>A state's answers as stored: a draft or submitted.</summary>
+    public sealed record ResponseJson(string State, DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt, IReadOnlyList<AnswerJson> Answers);
+
+    public static RouteGroupBuilder MapDataRequestsApi(this RouteGroupBuilder api)
+    {
+        var requests = api.MapGroup("/processes/{slug}/data-requests").WithTags("Data requests")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        requests.MapGet("", ListAsync).Requires(Operation.ViewDataRequests)
+            .WithName("ListDataRequests").WithSummary("The process's data requests, latest first, with how many states were asked and submitted.");
+        requests.MapPost("", CreateAsync).Requires(Operation.ManageDataRequests)
+            .WithName("CreateDataRequest").WithSummary("Writes a data request with its questions (kind Figure: a number with its unit and optional year; Choice: options one per line; or FreeText); it is sent by /send.")
+            .ProducesValidationProblem().RefusesWithout("title", "deadlineAt");
+        requests.MapGet("/{requestId:int}", GetAsync).Requires(Operation.ViewDataRequests)
+            .WithName("GetDataRequest").WithSummary("A data request, its questions and the compilation: every state asked with its submitted answers and their source.");
+        requests.MapPost("/{requestId:int}/send", SendAsync).Requires(Operation.ManageDataRequests)
+            .WithName("SendDataRequest").WithSummary("Sends the request to the states that are members of the process today and mails their focal points.")
+            .ProducesValidationProblem();
+        requests.MapPost("/{requestId:int}/publication", PublishAsync).Requires(Operation.ManageDataRequests)
+            .WithName("PublishDataRequestAggregate").WithSummary("Publishes the compilation in aggregate (no state's own answer) for everyone.")
+            .ProducesValidationProblem();
+        requests.MapPut("/{requestId:int}/answers", AnswerAsync).Requires(Operation.AnswerDataRequests)
+            .WithName("AnswerDataRequest").WithSummary("Saves a state's answers as a draft (submit false) or submits them: only for a state one is the focal point of, before the deadline; a number in the question's unit and year.")
+            .ProducesValidationProblem().RefusesWithout("state");
+        requests.MapGet("/{requestId:int}/aggregate", AggregateAsync).Requires(Operation.ViewPublicRegistry)
+            .WithName("GetDataRequestAggregate").WithSummary("The published aggregate of a compilation; not found until the secretariat publishes it.");
+        return api;
+    }
+
+    private static ProblemHttpResult NoRequest(IStringLocalizer<DataRequestsText> t) =>
+        TypedResults.Problem(t["There is no such data request in this process."], statusCode: StatusCodes.Status404NotFound, title: t["Not found"]);
+
+    private static RequestJson Json(RequestRow r, string? instructions, DateTimeOffset now) =>
+        new(r.Id, r.Title, instructions, r.DeadlineAt, r.SentAt, r.PublishedAt, r.StateAt(now), r.Asked, r.Submitted);
+
+    private static RequestJson Json(RequestView v, DateTimeOffset now) =>
+        Json(new RequestRow(v.Id, v.Title, v.DeadlineAt, v.SentAt, v.PublishedAt, v.Responses.Count, v.Submitted.Count()), v.Instructions, now);
+
+    private static QuestionJson Json(QuestionRow q) => new(q.Id, q.Number, q.Text, q.Kind.ToString(), q.Unit, q.Year, q.Options);
+
+    private static AnswerJson Json(QuestionRow? q, AnswerRow a) => new(a.QuestionId, a.Number, q?.Kind == DataQuestionKind.Figure ? q.Unit : null, a.Year, a.Choice, a.Text);
+
+    private static async Task<Ok<IReadOnlyList<RequestJson>>> ListAsync(AddressedProcess process, DataRequestQueries queries, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<RequestJson>>((await queries.ListAsync(process.Id, ct)).Select(r => Json(r, null, queries.Now)).ToList());
+
+    private static async Task<Results<Created<RequestJson>, ValidationProblem>> CreateAsync(AddressedProcess process, NewRequestInput request, ClaimsPrincipal user,
+        DataRequestCommands commands, DataRequestQueries queries, CancellationToken ct)
+    {
+        var outcome = await commands.CreateAsync(process.Id, ProcessAccess.UserIdOf(user)!, request, new FieldErrors(), ct);
+        if (!outcome.Succeeded)
+        {
+            return outcome.Errors.ToProblem();
+        }
+        var view = (await queries.LoadAsync(process.Id, outcome.Id, ct))!;
+        return TypedResults.Created($"/api/v1/processes/{process.Slug}/data-requests/{outcome.Id}", Json(view, queries.Now));
+    }
+
+    private static async Task<Results<Ok<RequestDetailJson>, ProblemHttpResult>> GetAsync(AddressedProcess process, int requestId, DataRequestQueries queries,
+        IStringLocalizer<DataRequestsText> t, CancellationToken ct)
+    {
+        if (await queries.LoadAsync(process.Id, requestId, ct) is not { } view)
+        {
+            return NoRequest(t);
+        }
+        var questions = view.Questions.ToDictionary(q => q.Id);
+        return TypedResults.Ok(new RequestDetailJson(Json(view, queries.Now), view.Questions.Select(Json).ToList(),
+            view.Responses.Select(r => new StateAnswersJson(r.StateCode, r.StateName, r.SubmittedAt, r.SubmittedAt is null ? null : r.SubmittedBy,
+                r.SubmittedAt is null ? [] : r.Answers.Select(a => Json(questions.GetValueOrDefault(a.QuestionId), a)).ToList())).ToList()));
+    }
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> Done(Outcome outcome, AddressedProcess process, int requestId,
+        DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct)
+    {
+        if (outcome.IsNotFound)
+        {
+            return NoRequest(t);
+        }
+        if (!outcome.Succeeded)
+        {
+            return outcome.Errors.ToProblem();
+        }
+        return TypedResults.Ok(Json((await queries.LoadAsync(process.Id, requestId, ct))!, queries.Now));
+    }
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> SendAsync(AddressedProcess process, int requestId,
+        DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.SendAsync(process.Id, requestId, new FieldErrors(), ct), process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> PublishAsync(AddressedProcess process, int requestId,
+        DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.PublishAsync(process.Id, requestId, new FieldErrors(), ct), process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<ResponseJson>, ValidationProblem, ProblemHttpResult>> AnswerAsync(AddressedProcess process, int requestId, AnswersInput answers,
+        ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct)
+    {
+        var outcome = await commands.AnswerAsync(process.Id, requestId, await AnswererAsync(access, user, process.Id), answers, new FieldErrors(), ct);
+        if (outcome.IsNotFound)
+        {
+            return NoRequest(t);
+        }
+        if (!outcome.Succeeded)
+        {
+            return outcome.Errors.ToProblem();
+        }
+        var view = (await queries.LoadAsync(process.Id, requestId, ct))!;
+        var questions = view.Questions.ToDictionary(q => q.Id);
+        var response = view.Responses.Single(r => string.Equals(r.StateCode, answers.State!.Trim(), StringComparison.OrdinalIgnoreCase));
+        return TypedResults.Ok(new ResponseJson(response.StateCode, response.UpdatedAt, response.SubmittedAt,
+            response.Answers.Select(a => Json(questions.GetValueOrDefault(a.QuestionId), a)).ToList()));
+    }
+
+    /// <summary>Who answers: a platform administrator for any state asked, a focal point for their own states.</summary>
+    public static async Task<Answerer> AnswererAsync(ProcessAccess access, ClaimsPrincipal user, int processId)
+    {
+        var grant = await access.ForProcessAsync(user, processId);
+        return new Answerer(ProcessAccess.UserIdOf(user) ?? "", grant.IsPlatformAdministrator, grant.FocalPointStates);
+    }
+
+    private static async Task<Results<Ok<AggregateJson>, ProblemHttpResult>> AggregateAsync(AddressedProcess process, int requestId, DataRequestQueries queries,
+        IStringLocalizer<DataRequestsText> t, CancellationToken ct)
+    {
+        if (await queries.LoadAsync(process.Id, requestId, ct) is not { PublishedAt: not null } view)
+        {
+            return NoRequest(t);
+        }
+        var submitted = view.Submitted.ToList();
+        return TypedResults.Ok(new AggregateJson(Json(view, queries.Now) with { Instructions = null }, view.Questions.Select(q => AggregateRow.Of(q, submitted)).Select(a =>
+            new QuestionAggregateJson(a.Question.Number, a.Question.Text, a.Question.Kind.ToString(), a.Question.Unit, a.Question.Year, a.Answered, a.Total, a.Lowest, a.Median, a.Highest,
+                a.Choices.ToDictionary(c => c.Option, c => c.Count))).ToList()));
+    }
+}
