@@ -27,6 +27,7 @@ internal static class FeatureApis
         FollowUp.FollowUpApi.MapFollowUpApi(api);
         ParticipationMetrics.ParticipationMetricsApi.MapParticipationMetricsApi(api);
         Calls.CallsApi.MapCallsApi(api);
+        Practices.PracticesApi.MapPracticesApi(api);
         return api;
     }
 }

@@ -20,6 +20,8 @@ public enum MailKind
     ApplicationOutcome,
     // The civil society registry (issue 11).
     RegistryDecision,
+    // Good practices (issue 12).
+    PracticeReviewed,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit
