@@ -68,13 +68,7 @@ public sealed class DetailsModel(AppDbContext db, PracticeDesk desk, IAuthorizat
         }
         if (!outcome.Done)
         {
-            foreach (var (field, messages) in outcome.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError($"{form}.{field}", message);
-                }
-            }
+            outcome.AddTo(ModelState, form);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return await ShowAsync(id, ct) ? Page() : NotFound();
         }

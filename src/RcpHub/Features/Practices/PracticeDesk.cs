@@ -106,6 +106,18 @@ public sealed record PracticeOutcome(int? Id, IReadOnlyDictionary<string, string
 
     /// <summary>The refused fields as the JSON API names them.</summary>
     public Dictionary<string, string[]> JsonErrors => Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
+
+    /// <summary>The refused fields as a page's form names them (<paramref name="form"/>.Field).</summary>
+    public void AddTo(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string form)
+    {
+        foreach (var (field, messages) in Errors)
+        {
+            foreach (var message in messages)
+            {
+                modelState.AddModelError($"{form}.{field}", message);
+            }
+        }
+    }
 }
 
 /// <summary>Who acts on practices in a process, read once per request: the secretariat (or a platform administrator) for

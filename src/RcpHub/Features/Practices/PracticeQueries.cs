@@ -92,7 +92,7 @@ public static class PracticeQueries
         {
             practices = practices.Where(p => p.Adaptations.Any(a => a.StateCode == adaptedBy));
         }
-        var rows = await Rows(practices.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)).AsSplitQuery().ToListAsync(ct);
+        var rows = await Rows(practices.OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)).ToListAsync(ct);
         return [.. rows.Select(r => Row(r, language))];
     }
 
@@ -102,7 +102,7 @@ public static class PracticeQueries
     {
         var practices = db.Practices.AsNoTracking().Where(p => p.ProcessId == processId && p.Status != PracticeStatus.Published)
             .Where(PracticeAccess.VisibleTo(reader));
-        var rows = await Rows(practices.OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id)).AsSplitQuery().ToListAsync(ct);
+        var rows = await Rows(practices.OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id)).ToListAsync(ct);
         return [.. rows.Select(r => Row(r, language))];
     }
 
@@ -115,12 +115,12 @@ public static class PracticeQueries
             p.Results, p.Contact, p.ReviewNote, p.SubmittedByUserId,
             Adaptations = p.Adaptations.OrderBy(a => a.At).Select(a => new { a.State, a.Note, a.At }).ToList(),
             Comments = p.Comments.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new PracticeCommentView(c.Id, c.User!.DisplayName, c.Text, c.At)).ToList(),
-        }).AsSplitQuery().SingleOrDefaultAsync(ct);
+        }).SingleOrDefaultAsync(ct);
         if (found is null)
         {
             return null;
         }
-        var row = Row(await Rows(practice).AsSplitQuery().SingleAsync(ct), language);
+        var row = Row(await Rows(practice).SingleAsync(ct), language);
         return new PracticeDetails(row, found.Results, found.Contact, found.ReviewNote,
             [.. found.Adaptations.Select(a => new PracticeAdaptationView(Country(a.State!, language), a.Note, a.At))], found.Comments)
         {

@@ -65,13 +65,7 @@ public sealed class SubmitModel(AppDbContext db, PracticeDesk desk, TimeProvider
         }
         if (!outcome.Done)
         {
-            foreach (var (field, messages) in outcome.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError($"{nameof(Input)}.{field}", message);
-                }
-            }
+            outcome.AddTo(ModelState, nameof(Input));
             Id = id;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
