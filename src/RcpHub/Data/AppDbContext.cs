@@ -68,6 +68,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<PolicyChange> PolicyChanges => Set<PolicyChange>();
     public DbSet<PolicyChangeRecommendation> PolicyChangeRecommendations => Set<PolicyChangeRecommendation>();
     public DbSet<PolicyChangeTheme> PolicyChangeThemes => Set<PolicyChangeTheme>();
+    public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<PracticeTheme> PracticeThemes => Set<PracticeTheme>();
+    public DbSet<PracticeObjective> PracticeObjectives => Set<PracticeObjective>();
+    public DbSet<PracticeComment> PracticeComments => Set<PracticeComment>();
+    public DbSet<PracticeAdaptation> PracticeAdaptations => Set<PracticeAdaptation>();
     public DbSet<FollowUpEvidenceFile> FollowUpEvidenceFiles => Set<FollowUpEvidenceFile>();
     // Calls for participation (issue 11).
     public DbSet<ParticipationCall> ParticipationCalls => Set<ParticipationCall>();

@@ -36,6 +36,9 @@ internal static class SearchIndex
                 case DocumentVersion v: subjects.Add(new(SearchKind.Document, () => Id(v.DocumentId))); break;
                 case Output o: subjects.Add(new(SearchKind.Output, () => Id(o.Id))); break;
                 case OutputVersion v: subjects.Add(new(SearchKind.Output, () => Id(v.OutputId))); break;
+                case Practice p: subjects.Add(new(SearchKind.Practice, () => Id(p.Id))); break;
+                case PracticeTheme t: subjects.Add(new(SearchKind.Practice, () => Id(t.PracticeId))); break;
+                case PracticeObjective o: subjects.Add(new(SearchKind.Practice, () => Id(o.PracticeId))); break;
             }
         }
         return subjects;
@@ -105,6 +108,7 @@ internal static class SearchIndex
         await AddAllAsync(SearchKind.SessionReport, db.SessionReportVersions.Select(v => v.SessionId.ToString()).Distinct());
         await AddAllAsync(SearchKind.Document, db.Documents.Select(d => d.Id.ToString()));
         await AddAllAsync(SearchKind.Output, db.Outputs.Select(o => o.Id.ToString()));
+        await AddAllAsync(SearchKind.Practice, db.Practices.Where(PracticeAccess.Listed).Select(p => p.Id.ToString()));
 
         async Task AddAllAsync(SearchKind kind, IQueryable<string> keys)
         {
@@ -234,6 +238,23 @@ internal static class SearchIndex
                 {
                     Kind = kind, Key = Id(o.Id), Path = $"/processes/{o.Slug}/outputs/{o.Id}", ProcessId = o.ProcessId, OutputId = o.Id,
                     Region = o.Region, Year = o.AdoptedOn?.Year ?? o.CreatedAt.Year, Language = o.OriginalLanguage, Title = o.Title, Context = o.Acronym, Body = o.Text,
+                })];
+            case SearchKind.Practice:
+                // Published practices only (a submission is read on its own page by its reviewers); the country's names in
+                // every language, its themes and GCM objectives, so that "Maroc" or "labour migration" finds it.
+                return [.. (await db.Practices.AsNoTracking().Where(p => ids.Contains(p.Id)).Where(PracticeAccess.Listed)
+                    .Select(p => new
+                    {
+                        p.Id, p.ProcessId, p.Process!.Slug, p.Process.Acronym, p.Process.Region, p.Title, p.Summary, p.Results, p.FromYear, p.Languages,
+                        p.State!.NameEn, p.State.NameFr, p.State.NameEs, p.State.NameRu, p.State.NameAr, Organization = p.Organization!.Name,
+                        Themes = p.Themes.Select(t => t.Theme!.Name).ToList(), Objectives = p.Objectives.Select(o => o.Objective).ToList(),
+                    })
+                    .ToListAsync(ct)).Select(p => new SearchEntry
+                {
+                    Kind = kind, Key = Id(p.Id), Path = $"/processes/{p.Slug}/practices/{p.Id}", ProcessId = p.ProcessId, PracticeId = p.Id,
+                    Region = p.Region, Year = p.FromYear, Language = p.Languages.Split(' ')[0], Title = p.Title, Context = $"{p.Acronym}: {p.NameEn}",
+                    Body = Join([p.Summary, p.Results, p.NameEn, p.NameFr, p.NameEs, p.NameRu, p.NameAr, p.Organization, .. p.Themes,
+                        .. p.Objectives.Select(o => GlobalFrameworks.Objective(o)?.TitleEn)]),
                 })];
             default:
                 return [];

@@ -111,6 +111,21 @@ public enum Operation
     /// <summary>Verify a self-registered civil society organisation, or decline to, with a note: the secretariat of any
     /// process, and platform administrators (<see cref="AccessRules.MayVerifyOrganizations"/>).</summary>
     VerifyOrganizations,
+
+    // Good practices (issue 12). Reading is open (ViewPublicRegistry); who reads which practice is PracticeAccess's.
+
+    /// <summary>Submit a good practice to a process: a focal point for their own state, a civil society participant or
+    /// representative for the organisation they act for, the secretariat for any member state.</summary>
+    SubmitPractices,
+
+    /// <summary>Review submitted practices: publish them (members only or public) or return them with a note.</summary>
+    ReviewPractices,
+
+    /// <summary>Comment on a published practice: the process's members (secretariat, chair, member-state focal points).</summary>
+    CommentOnPractices,
+
+    /// <summary>Mark "we adapted this" on a published practice, with a note: a focal point for their own member state.</summary>
+    AdaptPractices,
 }
 
 /// <summary>The one table of who may do what on which resource. The authorization handlers and the
@@ -155,6 +170,11 @@ public static class AccessRules
         [Operation.ViewDataRequests] = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint],
         [Operation.ManageDataRequests] = [ProcessRole.Secretariat],
         [Operation.AnswerDataRequests] = [ProcessRole.FocalPoint],
+        // Good practices (issue 12, decision 0032).
+        [Operation.SubmitPractices] = [ProcessRole.Secretariat, ProcessRole.FocalPoint, ProcessRole.CivilSociety],
+        [Operation.ReviewPractices] = [ProcessRole.Secretariat],
+        [Operation.CommentOnPractices] = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint],
+        [Operation.AdaptPractices] = [ProcessRole.FocalPoint],
     };
 
     /// <summary>Operations that do not concern one process.</summary>

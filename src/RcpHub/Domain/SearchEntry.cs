@@ -12,6 +12,7 @@ public enum SearchKind
     SessionReport,
     Document,
     Output,
+    Practice,
 }
 
 /// <summary>One searchable thing as the library's full-text index holds it (decision 0031): its words (<see cref="Title"/>,
@@ -34,6 +35,10 @@ public sealed class SearchEntry
     public int? MeetingId { get; set; }
     public int? DocumentId { get; set; }
     public int? OutputId { get; set; }
+
+    /// <summary>The practice it describes (<see cref="PracticeAccess"/>); no foreign key: a SQLite rebuild of this table
+    /// would drop the FTS5 triggers, and the writer removes the entry when the practice goes.</summary>
+    public int? PracticeId { get; set; }
 
     /// <summary>The ISO 639-1 language of the text, when known (a document version's, an output's).</summary>
     public string? Language { get; set; }

@@ -28,6 +28,7 @@ internal static class FeatureApis
         ParticipationMetrics.ParticipationMetricsApi.MapParticipationMetricsApi(api);
         Calls.CallsApi.MapCallsApi(api);
         DataRequests.DataRequestsApi.MapDataRequestsApi(api);
+        Practices.PracticesApi.MapPracticesApi(api);
         return api;
     }
 }

@@ -144,6 +144,8 @@ public static class RcpHubHosting
         services.AddScoped<Features.Calls.CallDesk>();
         services.AddScoped<Features.Calls.CallProposals>();
         services.AddScoped<Features.Calls.CallSelection>();
+        // Good practices (issue 12).
+        services.AddScoped<Features.Practices.PracticeDesk>();
         return builder;
     }
 

@@ -103,6 +103,8 @@ public static partial class PageCatalogue
             ["memberships"] = membership,
             ["meetings"] = await db.Meetings.Where(m => m.ProcessId == process).OrderBy(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(),
             ["changes"] = await db.PolicyChanges.Where(c => c.ProcessId == process).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(),
+            // The demo's published public practice (issue 12).
+            ["practices"] = await db.Practices.Where(p => p.ProcessId == process).OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(),
             // Output 1: members only, adopted, recommendations 1-3 (output 2 is a public draft without any).
             ["outputs"] = await db.Outputs.Where(o => o.ProcessId == process).OrderBy(o => o.Id).Select(o => (int?)o.Id).FirstOrDefaultAsync(),
             // The demo caucus's draft joint position (issue 11).

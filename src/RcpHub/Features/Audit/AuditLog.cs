@@ -235,6 +235,11 @@ public static class AuditLog
         "PolicyChange" => t["Policy change"],
         "PolicyChangeRecommendation" => t["Recommendation answered by a policy change"],
         "PolicyChangeTheme" => t["Theme of a policy change"],
+        "Practice" => t["Good practice"],
+        "PracticeTheme" => t["Theme of a good practice"],
+        "PracticeObjective" => t["GCM objective of a good practice"],
+        "PracticeComment" => t["Comment on a good practice"],
+        "PracticeAdaptation" => t["Adaptation of a good practice"],
         "FollowUpEvidenceFile" => t["Evidence file of a follow-up report"],
         "FollowUpEvidenceContent" => t["Content of an evidence file"],
         // Civil society caucus and statements (issue 11).

@@ -524,6 +524,7 @@ public static class DemoData
             });
         await db.SaveChangesAsync(ct);
         await AddPolicyImpactAsync(db, processId, experts, recommendations, userIds, now, ct);
+        await Practices.DemoPractices.AddAsync(db, processId, focalPoint, secretariat, now, ct);
     }
 
     /// <summary>Morocco's law answering recommendation 2 (members only, since its output is), and a small public action

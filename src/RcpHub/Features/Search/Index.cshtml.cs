@@ -105,6 +105,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IStringL
         SearchKind.SessionReport => t["Session report"],
         SearchKind.Document => t["Document"],
         SearchKind.Output => t["Output"],
+        SearchKind.Practice => t["Good practice"],
         _ => kind.ToString(),
     };
 
@@ -119,6 +120,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IStringL
         SearchKind.SessionReport => t["Session reports ({0})", count],
         SearchKind.Document => t["Documents ({0})", count],
         SearchKind.Output => t["Outputs ({0})", count],
+        SearchKind.Practice => t["Good practices ({0})", count],
         _ => $"{kind} ({count})",
     };
 }

@@ -161,11 +161,13 @@ public static class SiteSearch
         var listedMeetings = db.Meetings.Where(MeetingAccess.SummaryVisibleTo(reader)).Select(m => m.Id);
         var documents = db.Documents.Where(d => fullMeetings.Contains(d.MeetingId)).Where(DocumentAccessRule.LevelOpenTo(reader)).Select(d => d.Id);
         var outputs = db.Outputs.Where(OutputAccess.VisibleTo(reader)).Select(o => o.Id);
+        var practices = db.Practices.Where(PracticeAccess.Listed).Where(PracticeAccess.VisibleTo(reader)).Select(p => p.Id);
         return db.SearchEntries.AsNoTracking().Where(e =>
             e.Kind == SearchKind.Process || e.Kind == SearchKind.State || e.Kind == SearchKind.Organization
             || (e.Kind == SearchKind.Meeting && listedMeetings.Contains(e.MeetingId!.Value))
             || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport) && fullMeetings.Contains(e.MeetingId!.Value))
             || (e.Kind == SearchKind.Document && documents.Contains(e.DocumentId!.Value))
-            || (e.Kind == SearchKind.Output && outputs.Contains(e.OutputId!.Value)));
+            || (e.Kind == SearchKind.Output && outputs.Contains(e.OutputId!.Value))
+            || (e.Kind == SearchKind.Practice && practices.Contains(e.PracticeId!.Value)));
     }
 }

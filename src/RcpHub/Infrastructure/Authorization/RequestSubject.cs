@@ -93,12 +93,14 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
         // An output (/processes/{slug}/outputs/{id}) or a call for participation (/processes/{slug}/calls/{callId}) is
         // named within its process: another process's, or none, is answered 404 after authorization, as a meeting of
         // another process is, and before the page's own checks (antiforgery, a handler's operation) could answer first.
-        if (process is not null && (shape.HasOutput || shape.HasCall))
+        if (process is not null && (shape.HasOutput || shape.HasCall || shape.HasPractice))
         {
             var processId = process.Id;
-            var thingId = Int(values[shape.HasOutput ? "id" : "callId"]);
+            var thingId = Int(values[shape.HasCall ? "callId" : "id"]);
             var exists = thingId is { } thing && (shape.HasOutput
                 ? await db.Outputs.AnyAsync(o => o.Id == thing && o.ProcessId == processId, ct)
+                : shape.HasPractice
+                ? await db.Practices.AnyAsync(p => p.Id == thing && p.ProcessId == processId, ct)
                 : await db.ParticipationCalls.AnyAsync(c => c.Id == thing && c.ProcessId == processId, ct));
             if (!exists)
             {
@@ -166,7 +168,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
     }
 
     /// <summary>Which of the subject's parts a route pattern names, read once per pattern.</summary>
-    private sealed record RouteShape(bool HasProcess, int SlugSegment, bool HasMeeting, bool HasSession, bool HasDocument, bool HasOutput = false, bool HasCall = false)
+    private sealed record RouteShape(bool HasProcess, int SlugSegment, bool HasMeeting, bool HasSession, bool HasDocument, bool HasOutput = false, bool HasCall = false, bool HasPractice = false)
     {
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<RoutePattern, RouteShape?> Known = new();
 
@@ -178,6 +180,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             var meeting = false;
             var output = false;
             var call = false;
+            var practice = false;
             for (var i = 0; i < pattern.PathSegments.Count; i++)
             {
                 var parts = pattern.PathSegments[i].Parts;
@@ -195,6 +198,10 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
                     {
                         output = true;
                     }
+                    else if (parameter.Name == "id" && previous == "practices")
+                    {
+                        practice = true;
+                    }
                     else if (parameter.Name == "callId" && previous == "calls")
                     {
                         call = true;
@@ -209,7 +216,8 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
                 meeting && pattern.GetParameter("sessionId") is not null,
                 meeting && pattern.GetParameter("documentId") is not null,
                 output && slugSegment >= 0,
-                call && slugSegment >= 0);
+                call && slugSegment >= 0,
+                practice && slugSegment >= 0);
         }
 
         private static string? PreviousLiteral(RoutePattern pattern, int index) =>

@@ -23,6 +23,8 @@ public enum MailKind
     // Data requests between states (issue 12).
     DataRequestSent,
     DataRequestReminder,
+    // Good practices (issue 12).
+    PracticeReviewed,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

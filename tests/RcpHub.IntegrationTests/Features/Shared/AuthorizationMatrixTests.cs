@@ -98,6 +98,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     /// answered by the focal points (each for their own state, checked by the command).</summary>
     private static readonly Reader[] DataRequestReaders = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
     private static readonly Reader[] DataRequestAnswerers = [Reader.Administrator, Reader.FocalPoint];
+    /// <summary>Good practices (issue 12): submitted by focal points, civil society and the secretariat; commented on by the
+    /// members; marked adapted by a member state's focal point. The sample practice is published and public.</summary>
+    private static readonly Reader[] PracticeSubmitters = [Reader.Administrator, Reader.Secretariat, Reader.FocalPoint, Reader.CivilSociety];
+    private static readonly Reader[] PracticeAdapters = [Reader.Administrator, Reader.FocalPoint];
 
     /// <param name="Readers">Who is admitted: the others are asked to sign in (anonymous) or refused (401, 403).</param>
     /// <param name="Then">For those admitted to a page or endpoint that shows the sample meeting, those who may see it:
@@ -266,6 +270,15 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /processes/{slug}/manage/profile"] = Op(Secretariat),
         ["GET /processes/{slug}/representation"] = Op(Organisers),
 
+        // Good practices (issue 12): read by their audience (the sample practice is public), submitted, reviewed by the
+        // secretariat, commented on by the members, adapted by a member state.
+        ["GET /processes/{slug}/practices"] = Open,
+        ["GET /processes/{slug}/practices/submit"] = Op(PracticeSubmitters),
+        ["POST /processes/{slug}/practices/submit"] = Op(PracticeSubmitters),
+        ["GET /processes/{slug}/practices/{id:int}"] = Open,
+        ["POST /processes/{slug}/practices/{id:int}?handler=Review"] = Op(Secretariat),
+        ["POST /processes/{slug}/practices/{id:int}?handler=Comment"] = Op(OutputCommenters),
+        ["POST /processes/{slug}/practices/{id:int}?handler=Adapt"] = Op(PracticeAdapters),
         // A member state's policy changes, recorded by its focal points or the secretariat.
         ["GET /processes/{slug}/impact/changes/{id:int?}"] = Op(PolicyRecorders),
         ["POST /processes/{slug}/impact/changes/{id:int?}"] = Op(PolicyRecorders),
@@ -446,6 +459,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/search"] = Open,
         ["GET /api/v1/processes/{slug}/meetings"] = Open,
         ["GET /api/v1/processes/{slug}/policy-changes"] = Open,
+        ["GET /api/v1/processes/{slug}/practices/"] = Open,
+        ["GET /api/v1/processes/{slug}/practices/{id:int}"] = Open,
         ["GET /api/v1/processes/{slug}/impact"] = Open,
         ["GET /api/v1/processes/{slug}/accountability"] = Open,
         ["GET /api/v1/processes/{slug}/accountability.csv"] = Open,
@@ -528,6 +543,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["PUT /api/v1/processes/{slug}/bodies/{id:int}"] = Op(Secretariat),
         ["POST /api/v1/processes/{slug}/bodies/{id:int}/members"] = Op(Secretariat),
         ["PUT /api/v1/processes/{slug}/bodies/{id:int}/members/{memberId:int}"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/practices/"] = Op(PracticeSubmitters),
+        ["POST /api/v1/processes/{slug}/practices/{id:int}/review"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/practices/{id:int}/comments"] = Op(OutputCommenters),
+        ["POST /api/v1/processes/{slug}/practices/{id:int}/adaptations"] = Op(PracticeAdapters),
         ["POST /api/v1/processes/{slug}/policy-changes"] = Op(PolicyRecorders),
         ["PUT /api/v1/processes/{slug}/policy-changes/{id:int}"] = Op(PolicyRecorders),
         ["DELETE /api/v1/processes/{slug}/policy-changes/{id:int}"] = Op(PolicyRecorders),
@@ -822,6 +841,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["invitations"] = invitation.Id,
                 ["changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 ["policy-changes"] = await db.PolicyChanges.Where(c => c.ProcessId == demo).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                // The demo's published public practice (issue 12).
+                ["practices"] = await db.Practices.Where(p => p.ProcessId == demo).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
                 ["roundId"] = await db.EvaluationRounds.Where(r => r.ProcessId == demo).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 // Output 1, members only, adopted, with recommendations 1-3; GCM objective 1 exists too.
                 ["outputs"] = await db.Outputs.Where(o => o.ProcessId == demo).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(),

@@ -2530,6 +2530,204 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("PolicyChangeThemes");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Practice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmitterKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("ProcessId", "Status", "StateCode");
+
+                    b.HasIndex("ProcessId", "SubmitterKey", "TitleKey")
+                        .IsUnique();
+
+                    b.ToTable("Practices");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PracticeAdaptation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StateCode");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PracticeId", "StateCode")
+                        .IsUnique();
+
+                    b.ToTable("PracticeAdaptations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PracticeComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PracticeComments");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PracticeObjective", b =>
+                {
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Objective")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "Objective");
+
+                    b.ToTable("PracticeObjectives");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PracticeTheme", b =>
+                {
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("PracticeThemes");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Process", b =>
                 {
                     b.Property<int>("Id")
@@ -2876,6 +3074,9 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PracticeId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ProcessId")
                         .HasColumnType("INTEGER");
@@ -4360,6 +4561,106 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Theme");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.Practice", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.Process", "Process")
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+
+                    b.Navigation("Process");
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PracticeAdaptation", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Practice", "Practice")
+                        .WithMany("Adaptations")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.State", "State")
+                        .WithMany()
+                        .HasForeignKey("StateCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Practice");
+
+                    b.Navigation("State");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PracticeComment", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Practice", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PracticeObjective", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Practice", null)
+                        .WithMany("Objectives")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.PracticeTheme", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Practice", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.ProcessRoleAssignment", b =>
                 {
                     b.HasOne("RcpHub.Domain.Organization", null)
@@ -4728,6 +5029,17 @@ namespace RcpHub.Data.Migrations.Sqlite
             modelBuilder.Entity("RcpHub.Domain.PolicyChange", b =>
                 {
                     b.Navigation("Recommendations");
+
+                    b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.Practice", b =>
+                {
+                    b.Navigation("Adaptations");
+
+                    b.Navigation("Comments");
+
+                    b.Navigation("Objectives");
 
                     b.Navigation("Themes");
                 });

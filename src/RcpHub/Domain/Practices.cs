@@ -1,0 +1,156 @@
+using System.Linq.Expressions;
+
+namespace RcpHub.Domain;
+
+/// <summary>Where a practice stands: submitted and waiting for the secretariat, returned to its submitter with a note,
+/// or published to its audience.</summary>
+public enum PracticeStatus
+{
+    Submitted,
+    Returned,
+    Published,
+}
+
+/// <summary>A good practice a state, an organisation or the secretariat shares with a process (issue 12, decision 0032):
+/// what was done in which country, over which years, with what results, under which themes and GCM objectives. The
+/// process's secretariat reviews it and publishes it to the members or to everyone; members comment on it, and a member
+/// state that adapted it says so (<see cref="PracticeAdaptation"/>). Who reads it: <see cref="PracticeAccess"/>.</summary>
+public sealed class Practice : IBelongsToProcess
+{
+    public int Id { get; set; }
+    public int ProcessId { get; set; }
+    public Process? Process { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>The title as the duplicate rule compares it (<see cref="PracticeRules.TitleKey"/>).</summary>
+    public required string TitleKey { get; set; }
+
+    /// <summary>Who submitted it, as the duplicate rule compares it: "state:MAR", "organization:12".</summary>
+    public required string SubmitterKey { get; set; }
+
+    public required string Summary { get; set; }
+
+    /// <summary>The country where the practice was carried out (ISO 3166 alpha-3).</summary>
+    public required string StateCode { get; set; }
+    public State? State { get; set; }
+
+    /// <summary>The organisation that submitted it, when it came from one rather than from a state or the secretariat.</summary>
+    public int? OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+
+    public int FromYear { get; set; }
+    public int? ToYear { get; set; }
+    public string? Results { get; set; }
+    public string? Contact { get; set; }
+
+    /// <summary>The languages the practice is documented in (ISO 639-1 codes, space-separated).</summary>
+    public string Languages { get; set; } = "en";
+
+    public PracticeStatus Status { get; set; }
+    public MeetingAudience Audience { get; set; } = MeetingAudience.MembersOnly;
+
+    /// <summary>The secretariat's note when it returned the practice (kept after publication as the last word).</summary>
+    public string? ReviewNote { get; set; }
+
+    public required string SubmittedByUserId { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public string? ReviewedByUserId { get; set; }
+    public DateTimeOffset? ReviewedAt { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    public List<PracticeTheme> Themes { get; set; } = [];
+    public List<PracticeObjective> Objectives { get; set; } = [];
+    public List<PracticeComment> Comments { get; set; } = [];
+    public List<PracticeAdaptation> Adaptations { get; set; } = [];
+}
+
+public sealed class PracticeTheme
+{
+    public int PracticeId { get; set; }
+    public int ThemeId { get; set; }
+    public Theme? Theme { get; set; }
+}
+
+/// <summary>A GCM objective a practice serves (its number, 1 to 23: <see cref="GlobalFrameworks"/>).</summary>
+public sealed class PracticeObjective
+{
+    public int PracticeId { get; set; }
+    public int Objective { get; set; }
+}
+
+/// <summary>A member's comment on a published practice.</summary>
+public sealed class PracticeComment
+{
+    public int Id { get; set; }
+    public int PracticeId { get; set; }
+    public required string UserId { get; set; }
+    public AppUser? User { get; set; }
+    public required string Text { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>"We adapted this": a member state says it took the practice over, with a note on how. Links the practice's
+/// country to the adapting state; one per state and practice (a second mark corrects the note).</summary>
+public sealed class PracticeAdaptation
+{
+    public int Id { get; set; }
+    public int PracticeId { get; set; }
+    public Practice? Practice { get; set; }
+    public required string StateCode { get; set; }
+    public State? State { get; set; }
+    public required string Note { get; set; }
+    public required string UserId { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+public static class PracticeLimits
+{
+    public const int Title = 300;
+    public const int Summary = 4000;
+    public const int Results = 4000;
+    public const int Contact = 300;
+    public const int Note = 2000;
+    public const int Comment = 4000;
+    public const int Themes = 20;
+    public const int FirstYear = 1950;
+}
+
+public static class PracticeRules
+{
+    /// <summary>The title as two submissions are compared: letters and digits only, folded, single-spaced, so that
+    /// "Job-matching  portal" and "job matching portal" are the same practice.</summary>
+    public static string TitleKey(string title)
+    {
+        var key = string.Join(' ', SearchFolding.Words(SearchFolding.Fold(title)));
+        return key.Length > PracticeLimits.Title ? key[..PracticeLimits.Title] : key;
+    }
+
+    public static string StateSubmitter(string stateCode) => "state:" + stateCode;
+
+    public static string OrganizationSubmitter(int organizationId) => "organization:" + organizationId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Who reads a practice (decision 0032). Published: a public one everyone, a members-only one the members of its
+/// process as <see cref="MeetingAccess.MemberProcesses"/> counts them (the audience rule of outputs). Not yet published:
+/// its submitter and the process's secretariat. Platform administrators read everything. The list, the page, the API
+/// and the library search all filter with this one expression.</summary>
+public static class PracticeAccess
+{
+    public static Expression<Func<Practice, bool>> VisibleTo(MeetingReader reader)
+    {
+        if (reader.IsPlatformAdministrator)
+        {
+            return p => true;
+        }
+        var members = MeetingAccess.MemberProcesses(reader);
+        var reviews = reader.Roles.Where(r => r.Role == ProcessRole.Secretariat).Select(r => r.ProcessId).Distinct().ToList();
+        var userId = reader.UserId ?? "";
+        return p => (p.Status == PracticeStatus.Published && (p.Audience == MeetingAudience.Public || members.Contains(p.ProcessId)))
+            || reviews.Contains(p.ProcessId)
+            || p.SubmittedByUserId == userId;
+    }
+
+    /// <summary>Only published practices reach the library's index: a submission is read by its reviewers on its own page.</summary>
+    public static Expression<Func<Practice, bool>> Listed => p => p.Status == PracticeStatus.Published;
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure;
+using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.Practices;
+
+/// <summary>/processes/{slug}/practices/{id}: one practice for those who may read it (404 for anyone else, as for one
+/// that does not exist); the secretariat's review, members' comments and a member state's "we adapted this".</summary>
+[Requires(Operation.ViewPublicRegistry)]
+public sealed class DetailsModel(AppDbContext db, PracticeDesk desk, IAuthorizationService authorization, TimeProvider clock,
+    IStringLocalizer<PracticesText> t) : PageModel
+{
+    public AddressedProcess Process { get; private set; } = null!;
+    public PracticeDetails Practice { get; private set; } = null!;
+    public bool Reviews { get; private set; }
+    public bool Comments { get; private set; }
+    public bool MaySubmitAgain { get; private set; }
+    public IReadOnlyList<PracticeCountry> AdaptingStates { get; private set; } = [];
+
+    [BindProperty]
+    public PracticeReviewInput Review { get; set; } = new();
+
+    [BindProperty]
+    public PracticeCommentInput Comment { get; set; } = new();
+
+    [BindProperty]
+    public PracticeAdaptationInput Adaptation { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await ShowAsync(id, ct) ? Page() : NotFound();
+
+    [HandlerRequires(Operation.ReviewPractices)]
+    public async Task<IActionResult> OnPostReviewAsync(int id, CancellationToken ct)
+    {
+        var process = HttpContext.AddressedProcess();
+        var outcome = await desk.ReviewAsync(process, id, Review, await desk.ActorAsync(User, process.Id, ct), ct);
+        return await AfterAsync(id, nameof(Review), outcome,
+            Review.Decision == PracticeDecision.Publish ? t["The practice is published."] : t["The practice is returned to its submitter."], ct);
+    }
+
+    [HandlerRequires(Operation.CommentOnPractices)]
+    public async Task<IActionResult> OnPostCommentAsync(int id, CancellationToken ct)
+    {
+        var process = HttpContext.AddressedProcess();
+        var outcome = await desk.CommentAsync(process.Id, id, Comment, await desk.ActorAsync(User, process.Id, ct), ct);
+        return await AfterAsync(id, nameof(Comment), outcome, t["Your comment is added."], ct);
+    }
+
+    [HandlerRequires(Operation.AdaptPractices)]
+    public async Task<IActionResult> OnPostAdaptAsync(int id, CancellationToken ct)
+    {
+        var process = HttpContext.AddressedProcess();
+        var outcome = await desk.AdaptAsync(process.Id, id, Adaptation, await desk.ActorAsync(User, process.Id, ct), ct);
+        return await AfterAsync(id, nameof(Adaptation), outcome, t["Your state is shown as having adapted this practice."], ct);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, string form, PracticeOutcome outcome, string done, CancellationToken ct)
+    {
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+        if (!outcome.Done)
+        {
+            outcome.AddTo(ModelState, form);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await ShowAsync(id, ct) ? Page() : NotFound();
+        }
+        this.Tell(done);
+        return Redirect($"/processes/{HttpContext.AddressedProcess().Slug}/practices/{id}");
+    }
+
+    private async Task<bool> ShowAsync(int id, CancellationToken ct)
+    {
+        Process = HttpContext.AddressedProcess();
+        var actor = await desk.ActorAsync(User, Process.Id, ct);
+        var language = Cultures.Current;
+        if (await PracticeQueries.DetailsAsync(db, actor.Reader, Process.Id, id, language, ct) is not { } practice)
+        {
+            return false;
+        }
+        Practice = practice;
+        var published = practice.Practice.Status == PracticeStatus.Published;
+        Reviews = practice.Practice.Status == PracticeStatus.Submitted && await authorization.MayAsync(HttpContext, Operation.ReviewPractices);
+        Comments = published && await authorization.MayAsync(HttpContext, Operation.CommentOnPractices);
+        MaySubmitAgain = practice.Practice.Status == PracticeStatus.Returned && practice.SubmittedByUserId == actor.UserId;
+        if (published && await authorization.MayAsync(HttpContext, Operation.AdaptPractices))
+        {
+            // The states the reader speaks for in the process, other than the practice's own.
+            var codes = actor.Secretariat
+                ? await db.Memberships.MemberStatesOf(Process.Id, clock.Today()).ToListAsync(ct)
+                : [.. actor.OwnStates];
+            codes.Remove(practice.Practice.Country.Code);
+            AdaptingStates = (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct))
+                .Select(s => new PracticeCountry(s.Code, s.Name(language))).OrderBy(s => s.Name, StringComparer.CurrentCulture).ToList();
+        }
+        return true;
+    }
+}

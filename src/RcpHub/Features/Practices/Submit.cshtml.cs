@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RcpHub.Data;
+using RcpHub.Domain;
+using RcpHub.Infrastructure;
+using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
+
+namespace RcpHub.Features.Practices;
+
+/// <summary>/processes/{slug}/practices/submit[?id=]: submits a practice, or (with the id of one returned to the reader)
+/// changes it and submits it again. A focal point submits for their own state, an organisation's people for it, the
+/// secretariat for any member state.</summary>
+[Requires(Operation.SubmitPractices)]
+public sealed class SubmitModel(AppDbContext db, PracticeDesk desk, TimeProvider clock, IStringLocalizer<PracticesText> t) : PageModel
+{
+    public sealed record Choice(string Value, string Name);
+
+    public AddressedProcess Process { get; private set; } = null!;
+    public int? Id { get; private set; }
+    public IReadOnlyList<Choice> States { get; private set; } = [];
+    public IReadOnlyList<Choice> Countries { get; private set; } = [];
+    public IReadOnlyList<Choice> Organizations { get; private set; } = [];
+    public IReadOnlyList<PracticeThemeName> Themes { get; private set; } = [];
+
+    [BindProperty]
+    public PracticeInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        var actor = await PrepareAsync(ct);
+        if (id is { } existing)
+        {
+            var practice = await db.Practices.AsNoTracking().Include(p => p.Themes).Include(p => p.Objectives)
+                .SingleOrDefaultAsync(p => p.Id == existing && p.ProcessId == Process.Id, ct);
+            if (practice is null || practice.Status != PracticeStatus.Returned || practice.SubmittedByUserId != actor.UserId)
+            {
+                return NotFound();
+            }
+            Id = practice.Id;
+            Input = PracticeInput.From(practice);
+        }
+        else
+        {
+            Input = new PracticeInput
+            {
+                StateCode = States.FirstOrDefault()?.Value,
+                OrganizationId = States.Count == 0 && Organizations.FirstOrDefault() is { } o ? int.Parse(o.Value, System.Globalization.CultureInfo.InvariantCulture) : null,
+                FromYear = clock.Today().Year,
+                Languages = [Cultures.Current],
+            };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        var actor = await PrepareAsync(ct);
+        var outcome = await desk.SubmitAsync(Process.Id, id, Input, actor, ct);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+        if (!outcome.Done)
+        {
+            outcome.AddTo(ModelState, nameof(Input));
+            Id = id;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+        this.Tell(t["The practice is submitted: the secretariat reviews it before it is published."]);
+        return Redirect($"/processes/{Process.Slug}/practices/{outcome.Id}");
+    }
+
+    /// <summary>The states and organisations the reader may submit for, every country, and the themes.</summary>
+    private async Task<PracticeActor> PrepareAsync(CancellationToken ct)
+    {
+        Process = HttpContext.AddressedProcess();
+        var actor = await desk.ActorAsync(User, Process.Id, ct);
+        var language = Cultures.Current;
+        var members = await db.Memberships.MemberStatesOf(Process.Id, clock.Today()).ToListAsync(ct);
+        var countries = (await db.States.AsNoTracking().ToListAsync(ct))
+            .Select(s => new Choice(s.Code, s.Name(language))).OrderBy(s => s.Name, StringComparer.CurrentCulture).ToList();
+        Countries = countries;
+        States = [.. countries.Where(c => members.Contains(c.Value) && actor.MayActFor(c.Value))];
+        Organizations = await db.Organizations.AsNoTracking().Where(o => actor.Organizations.Contains(o.Id)).OrderBy(o => o.Name)
+            .Select(o => new Choice(o.Id.ToString(), o.Name)).ToListAsync(ct);
+        Themes = await db.Themes.AsNoTracking().OrderBy(x => x.Name).Select(x => new PracticeThemeName(x.Id, x.Name)).ToListAsync(ct);
+        return actor;
+    }
+}
