@@ -23,9 +23,9 @@ internal static partial class CallPages
         report.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {options.DatabaseName}, Release build (load average at the start {LoadAverage()}).");
         report.AppendLine();
         Console.WriteLine($"Generating the call of {SelectionBench.Applications:N0} applications on {options.DatabaseName}...");
-        var facts = await CallScale.GenerateAsync(options.Postgres, database);
+        var facts = await CallScale.GenerateAsync(options.Postgres, database, options.Lottery);
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"The call: {SelectionBench.Applications:N0} applications from as many organisations (each with its representative and one attached file), {SelectionBench.Places} places, 12 balance targets, 3 criteria scored by a panel of {CallScale.PanelAccounts.Length} ({facts.Scores:N0} scores, one application in fifty with a declared conflict); generated in {facts.Took.TotalSeconds:0} s.");
+            $"The call ({(options.Lottery ? "fair lottery, every application past the threshold" : "score-optimal")}): {SelectionBench.Applications:N0} applications from as many organisations (each with its representative and one attached file), {SelectionBench.Places} places, 12 balance targets, 3 criteria scored by a panel of {CallScale.PanelAccounts.Length} ({facts.Scores:N0} scores, one application in fifty with a declared conflict); generated in {facts.Took.TotalSeconds:0} s.");
         report.AppendLine();
 
         using var server = AppProcess.Start(app, options.AppPort, database, options.Postgres, countStatements: true);
@@ -51,6 +51,10 @@ internal static partial class CallPages
         {
             within &= await MeasureAsync(secretariat.Http, server, "proposed", page, "secretariat", report);
             within &= await MeasureAsync(member.Http, server, "proposed", page, "panel member", report);
+        }
+        if (options.Lottery)
+        {
+            within &= await PostAsync(secretariat, server, $"{root}/panel", "Draw", null, "lottery drawn, its seed revealed", steps);
         }
         var form = await secretariat.Http.GetStringAsync($"{root}/panel");
         var proposed = Proposed().Matches(form).Select(m => m.Groups[1].Value).ToList();

@@ -29,7 +29,7 @@ internal static class CallScale
         ["Oceania"] = ["AUS", "FJI", "PNG"],
     };
 
-    public static async Task<Facts> GenerateAsync(string? postgres, string sqliteFile)
+    public static async Task<Facts> GenerateAsync(string? postgres, string sqliteFile, bool lottery)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         await using var db = LargeProcess.Open(postgres, sqliteFile);
@@ -52,7 +52,8 @@ internal static class CallScale
             Places = problem.Places,
             TravelFunded = true,
             Deadline = now.AddDays(-1),
-            Method = SelectionMethod.ScoreOptimal,
+            Method = lottery ? SelectionMethod.FairLottery : SelectionMethod.ScoreOptimal,
+            LotteryThreshold = lottery ? 0 : null,
             CreatedByUserId = panel[0],
             CreatedAt = now.AddDays(-45),
             PublishedAt = now.AddDays(-40),

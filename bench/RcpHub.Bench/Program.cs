@@ -219,6 +219,7 @@ internal sealed class BenchOptions
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
         Selection = args.Contains("--selection");
         Calls = args.Contains("--calls");
+        Lottery = args.Contains("--lottery");
         Applications = Value("--applications") is { } applications ? int.Parse(applications, CultureInfo.InvariantCulture) : null;
         Data = Value("--data") is { } data ? Path.GetFullPath(data) : null;
         App = Value("--app") is { } appDll ? Path.GetFullPath(appDll) : null;
@@ -236,6 +237,10 @@ internal sealed class BenchOptions
 
     /// <summary>Issue 11's call pages at 2,000 applications instead (CallPages).</summary>
     public bool Calls { get; }
+
+    /// <summary>With <see cref="Calls"/>: a fair-lottery call whose threshold every application passes (the report then lists
+    /// 2,000 chances), drawn before the panel decides.</summary>
+    public bool Lottery { get; }
 
     /// <summary>Issue 11's selection budgets instead (SelectionBench); no application is started.</summary>
     public bool Selection { get; }
