@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using RcpHub.Domain;
+using RcpHub.Features.FollowUp;
 using RcpHub.Features.Map;
 using RcpHub.Infrastructure.Localization;
 
@@ -15,7 +16,8 @@ public static class EvaluationDocument
 {
     private static readonly HtmlEncoder E = HtmlEncoder.Default;
 
-    public static string Html(EvaluationReport report, EvaluationLabels labels, string processName, string zone, DateTimeOffset now, string stylesheet, string linkBase)
+    public static string Html(EvaluationReport report, EvaluationLabels labels, string processName, string zone, DateTimeOffset now, string stylesheet, string linkBase,
+        FollowUpCountCache? held = null)
     {
         var t = labels.Text;
         var html = new StringBuilder();
@@ -26,7 +28,7 @@ public static class EvaluationDocument
         html.Append(CultureInfo.InvariantCulture, $"<h1 dir=\"auto\">{E.Encode(title)}</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"report-meta\"><bdi>{E.Encode(processName)}</bdi></p>");
         html.Append(Facts(report.Current.Round, labels, zone, now));
-        html.Append(Body(report, labels, now, linkBase, printed: true));
+        html.Append(Body(report, labels, now, linkBase, printed: true, held: held));
         html.Append("</main></body></html>");
         return html.ToString();
     }
@@ -57,7 +59,60 @@ public static class EvaluationDocument
     /// page); null prints no form.</param>
     /// <param name="linkBase">The process's address (<c>/processes/{slug}</c>, absolute for the PDF): a large round's table
     /// links each recommendation there instead of quoting its text.</param>
-    public static IHtmlContent Body(EvaluationReport report, EvaluationLabels labels, DateTimeOffset now, string linkBase, bool printed = false, string? pickAction = null)
+    /// <param name="held">Where the body of a counted round is held once drawn (<see cref="HeldKey"/>): a view of an
+    /// unchanged round writes it again without drawing it.</param>
+    public static IHtmlContent Body(EvaluationReport report, EvaluationLabels labels, DateTimeOffset now, string linkBase, bool printed = false, string? pickAction = null,
+        FollowUpCountCache? held = null)
+    {
+        if (held is null || HeldKey(report, labels, now, linkBase, printed, pickAction) is not { } key)
+        {
+            return new HtmlString(Drawn(report, labels, linkBase, printed, pickAction));
+        }
+        if (held.Made<string>(key) is not { } body)
+        {
+            body = Drawn(report, labels, linkBase, printed, pickAction);
+            // Sized in rows of counts, as the cache counts (a row is a few dozen bytes): about 6,000 for the report of the
+            // world's largest process.
+            held.Keep(key, body, body.Length / 64);
+        }
+        return new HtmlString(body);
+    }
+
+    /// <summary>The key a report's body is held under: that of every round it shows (<see cref="RoundFigures.HeldUnder"/>:
+    /// their reports' versions, recommendations, members and picked state) and everything else it is drawn from (the
+    /// language, the states' names and shapes, the process's status labels, the rounds' titles, dates and states, where
+    /// it links and whether it is printed). Null when a round was read whole (a small round, drawn each time).</summary>
+    private static string? HeldKey(EvaluationReport report, EvaluationLabels labels, DateTimeOffset now, string linkBase, bool printed, string? pickAction)
+    {
+        if (report.Trend.Any(f => f.HeldUnder is null) || report.Previous is { HeldUnder: null })
+        {
+            return null;
+        }
+        IEnumerable<string> Parts()
+        {
+            yield return CultureInfo.CurrentCulture.Name;
+            yield return CultureInfo.CurrentUICulture.Name;
+            yield return report.Current.HeldUnder!;
+            foreach (var f in report.Trend)
+            {
+                yield return $"{f.HeldUnder}|{f.Round}|{labels.Round(f.Round, now)}";
+            }
+            yield return report.Previous?.Round.Id.ToString(CultureInfo.InvariantCulture) ?? "";
+            foreach (var state in report.States.Values.OrderBy(s => s.Code, StringComparer.Ordinal))
+            {
+                yield return $"{state.Code}:{state.Numeric}:{state.Name(Cultures.Current)}";
+            }
+            foreach (var status in EvaluationReport.Statuses)
+            {
+                yield return labels.Status(status);
+            }
+            yield return labels.NotReported;
+            yield return $"{report.Pick}|{linkBase}|{printed}|{pickAction}";
+        }
+        return "evaluation-body|" + FollowUpCountCache.Digest(Parts());
+    }
+
+    private static string Drawn(EvaluationReport report, EvaluationLabels labels, string linkBase, bool printed, string? pickAction)
     {
         var t = labels.Text;
         var current = report.Current;
@@ -71,7 +126,7 @@ public static class EvaluationDocument
         if (current.Asked.Count == 0)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>{E.Encode(t["This round asks no state to report on a recommendation you may read."].Value)}</p></div>");
-            return new HtmlString(html.ToString());
+            return html.ToString();
         }
         html.Append("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"progress-by-state-caption\"><table id=\"progress-by-state\" class=\"rows\">");
         html.Append(CultureInfo.InvariantCulture, $"<caption id=\"progress-by-state-caption\">{E.Encode(t["Reports per state"].Value)}</caption><thead><tr><th scope=\"col\">{E.Encode(t["State"].Value)}</th>");
@@ -234,7 +289,7 @@ public static class EvaluationDocument
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"number\">{f.Overall.Asked}</td><td class=\"number\">{f.Overall.Reported}</td><td class=\"number\">{f.Overall.Count(ImplementationStatus.Implemented)}</td><td class=\"number\">{E.Encode(EvaluationLabels.Share(f.Overall.ShareImplemented))}</td></tr>");
         }
         html.Append("</tbody></table></div></details></div>");
-        return new HtmlString(html.ToString());
+        return html.ToString();
     }
 
     private static string Number(int n) => n.ToString(CultureInfo.CurrentCulture);

@@ -41,6 +41,13 @@ public sealed class RoundFigures
 
     public IReadOnlyList<string> States => ByState.Keys.Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>While this round was counted (not read whole): the key its tallies are held under (its reports' version,
+    /// the recommendations counted with their addressees and links, its member states, the picked state) with a digest of
+    /// everything else the report shows of its recommendations (numbers, outputs' titles, texts, themes' names). Two
+    /// figures under the same key show the same; what is drawn from them may be held under it too
+    /// (<see cref="EvaluationDocument.Body"/>). Null when the round was read pair by pair.</summary>
+    public string? HeldUnder { get; init; }
+
     public ImplementationStatus? StatusOf(int recommendationId, string state) =>
         Statuses is not null
             ? Statuses.TryGetValue(new Addressed(recommendationId, state), out var s) ? s.Status : null
@@ -93,10 +100,15 @@ public static class EvaluationFigures
                 r.Text,
                 r.ToAllMembers,
                 States = r.States.Select(s => s.StateCode).ToList(),
-                Themes = r.Themes.Select(x => new { x.ThemeId, x.Theme!.Name }).ToList(),
+                Themes = r.Themes.Select(x => x.ThemeId).ToList(),
                 Gcm = r.GcmObjectives.Select(g => g.Objective).ToList(),
             })
             .ToListAsync(ct);
+        // The themes' names read apart: joined in the query above, SQLite built the whole table of every recommendation's
+        // themes (30,000 rows at the scale of the world) for each view, about 20 ms of processor time (docs/benchmarks.md).
+        var themeIds = loaded.SelectMany(r => r.Themes).Distinct().ToList();
+        var themeNames = themeIds.Count == 0 ? new Dictionary<int, string>()
+            : await db.Themes.AsNoTracking().Where(t => themeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         // With their states: the report names them and draws them on the map, without a query of its own.
         var memberships = await db.Memberships.AsNoTracking().Include(m => m.State)
             .Where(m => m.ProcessId == processId && m.Role == MembershipRole.Member && m.StateCode != null)
@@ -107,16 +119,28 @@ public static class EvaluationFigures
             var day = r.MembershipDay(now);
             return memberships.Where(m => m.IsCurrent(day)).Select(m => m.StateCode!).ToHashSet(StringComparer.Ordinal);
         });
+        // Everything shown of the recommendations read, as one digest: with a round's members it says which pairs the round
+        // asks, so that a view of an unchanged round does not build its pairs again (five rounds of 10,920 at the scale of
+        // the world), and with a round's counts it keys what is drawn from them.
+        var content = FollowUpCountCache.Digest(loaded.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"{r.Id}:{r.OutputId}:{r.Number}:{(r.ToAllMembers ? 1 : 0)}:{string.Join(',', r.States.Order(StringComparer.Ordinal))}:{string.Join(',', r.Gcm.Order())}:{string.Join('\u001f', r.Themes.Order().Select(x => $"{x}={themeNames[x]}"))}\u001e{r.OutputTitle}\u001e{r.Text}")));
         var scopes = rounds.ToDictionary(r => r.Id, round =>
         {
+            var scopeKey = $"asked:{processId}:{round.Id}:{round.OutputId}|{content}|{string.Join(',', membersOn[round.Id].Order(StringComparer.Ordinal))}";
+            if (cache.Made<RoundScope>(scopeKey) is { } heldScope)
+            {
+                return heldScope;
+            }
             var inScope = loaded.Where(r => round.OutputId is null || r.OutputId == round.OutputId)
                 .Select(r => new EvaluatedRecommendation(r.Id, r.OutputId, r.OutputTitle, r.Number, r.Text,
                     RecommendationAddressees.StatesOf(
                         new Recommendation { OriginalLanguage = "", Text = "", ToAllMembers = r.ToAllMembers, States = r.States.Select(s => new RecommendationState { StateCode = s }).ToList() },
                         membersOn[round.Id]),
-                    r.Themes.Select(x => (x.ThemeId, x.Name)).ToList(), r.Gcm.Order().ToList()))
+                    r.Themes.Select(x => (x, themeNames[x])).ToList(), r.Gcm.Order().ToList()))
                 .ToList();
-            return (Recommendations: inScope, Asked: inScope.SelectMany(r => r.AskedStates.Select(s => new Addressed(r.Id, s))).ToList());
+            var made = new RoundScope(inScope, inScope.SelectMany(r => r.AskedStates.Select(s => new Addressed(r.Id, s))).ToList());
+            cache.Keep(scopeKey, made, inScope.Count + made.Asked.Count / 20);
+            return made;
         });
         // Only the detailed round's pairs are read one by one (its heat map shows every one), and only while they are few
         // enough to draw; the other rounds, and a large detailed one, are counted by the database, which returns a few
@@ -146,7 +170,7 @@ public static class EvaluationFigures
             // review); the rounds not held are counted together, as all of them were before.
             var digest = FollowUpCountCache.Digest(loaded.Select(r => (r.Id, r.OutputId, r.ToAllMembers, r.States.AsEnumerable())), steady);
             var links = FollowUpCountCache.Digest(loaded.OrderBy(r => r.Id).Select(r =>
-                string.Create(CultureInfo.InvariantCulture, $"{r.Id}:{string.Join(',', r.Themes.Select(x => x.ThemeId).Order())}:{string.Join(',', r.Gcm.Order())}")));
+                string.Create(CultureInfo.InvariantCulture, $"{r.Id}:{string.Join(',', r.Themes.Order())}:{string.Join(',', r.Gcm.Order())}")));
             foreach (var r in counted)
             {
                 var members = string.Join(',', membersOn[r.Id].Order(StringComparer.Ordinal));
@@ -191,6 +215,7 @@ public static class EvaluationFigures
                 Round = round,
                 Recommendations = inScope,
                 Asked = asked,
+                HeldUnder = tallyKeys.TryGetValue(round.Id, out var heldUnder) ? $"{heldUnder}|{content}" : null,
                 Statuses = tallies.Statuses,
                 Picked = tallies.Picked,
                 StateDetails = stateDetails,
@@ -204,6 +229,10 @@ public static class EvaluationFigures
         }
         return figures;
     }
+
+    /// <summary>The recommendations a round covers, each with the states it asks, and those pairs: made once per
+    /// recommendations' content and round membership, and held under them.</summary>
+    private sealed record RoundScope(IReadOnlyList<EvaluatedRecommendation> Recommendations, IReadOnlyList<Addressed> Asked);
 
     /// <summary>A round's tallies, made once from the counts (or from each pair's status in a round read whole) and
     /// held with them while they hold.</summary>

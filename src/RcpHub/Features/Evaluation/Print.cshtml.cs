@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
+using RcpHub.Features.FollowUp;
 using RcpHub.Features.Meetings;
 using RcpHub.Features.Reports;
 using RcpHub.Infrastructure.Authorization;
@@ -15,7 +16,7 @@ namespace RcpHub.Features.Evaluation;
 [Requires(Operation.ViewFollowUp)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Pdf)]
 public sealed class PrintModel(EvaluationReports reports, EvaluationLabels labels, MeetingReaders readers, ChromiumPdf chromium,
-    IConfiguration configuration, IStringLocalizer<EvaluationText> t) : PageModel
+    FollowUpCountCache held, IConfiguration configuration, IStringLocalizer<EvaluationText> t) : PageModel
 {
     /// <param name="state">The state whose row of a large round's grid is printed (as picked on the round's page).</param>
     public async Task<IActionResult> OnGetAsync(int roundId, string? state, CancellationToken ct) =>
@@ -28,11 +29,20 @@ public sealed class PrintModel(EvaluationReports reports, EvaluationLabels label
         {
             return NotFound();
         }
-        var outcome = await chromium.RenderAsync(html, ct);
-        if (outcome.Pdf is not { } pdf)
+        // The PDF of a document printed before is held under the digest of the document itself: the same HTML prints the
+        // same PDF, and any change of what it shows (a report, a member, a recommendation, the reader's language or time
+        // zone) is a different document, printed anew. Chromium's print of the world's largest report takes seconds.
+        var key = "evaluation-pdf|" + FollowUpCountCache.Digest([html]);
+        if (held.Made<byte[]>(key) is not { } pdf)
         {
-            return chromium.Unavailable(Response, outcome, t["The PDF cannot be made right now."],
-                t["Open the printable version and print it to PDF from your browser: {0}", $"/processes/{HttpContext.AddressedProcess().Slug}/evaluation/{roundId}/print"]);
+            var outcome = await chromium.RenderAsync(html, ct);
+            if (outcome.Pdf is null)
+            {
+                return chromium.Unavailable(Response, outcome, t["The PDF cannot be made right now."],
+                    t["Open the printable version and print it to PDF from your browser: {0}", $"/processes/{HttpContext.AddressedProcess().Slug}/evaluation/{roundId}/print"]);
+            }
+            pdf = outcome.Pdf;
+            held.Keep(key, pdf, pdf.Length / 64);
         }
         return File(pdf, "application/pdf", $"evaluation-{HttpContext.AddressedProcess().Slug}-{roundId}.pdf");
     }
@@ -46,6 +56,6 @@ public sealed class PrintModel(EvaluationReports reports, EvaluationLabels label
         }
         await labels.ForProcessAsync(process.Id, ct);
         var zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
-        return EvaluationDocument.Html(report, labels, process.Name, zone, reports.Now, stylesheet, $"{site}/processes/{process.Slug}");
+        return EvaluationDocument.Html(report, labels, process.Name, zone, reports.Now, stylesheet, $"{site}/processes/{process.Slug}", held);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
 using RcpHub.Features.Demo;
 using RcpHub.Features.Evaluation;
+using RcpHub.Features.FollowUp;
 using RcpHub.IntegrationTests.Features.Reports;
 using RcpHub.IntegrationTests.Features.Shared;
 using RcpHub.IntegrationTests.Infrastructure;
@@ -152,6 +153,72 @@ public sealed class LargeRoundTests : CatalogueTests, IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync(address)).Status);
             Assert.True(Factory.Queries.Count <= 10, $"{address}: {Factory.Queries.Count} queries");
         }
+    }
+
+    /// <summary>A large round's report is drawn once and held (its body, and its PDF under the document printed) until
+    /// anything it shows changes: each change below must show on the next view, as a second instance on the same
+    /// database would show it.</summary>
+    [Fact]
+    public async Task The_held_report_and_its_pdf_show_a_new_report_a_changed_recommendation_and_a_state_leaving_at_once()
+    {
+        using var secretariat = await TestSignIn.HtmlClientAsync(Factory, _secretariat);
+        async Task<HtmlClient.Page> ViewAsync()
+        {
+            // Twice: the second view is written from what the first one held.
+            await secretariat.GetAsync(RoundPage);
+            var page = await secretariat.GetAsync(RoundPage);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            return page;
+        }
+        async Task<string> PdfAsync()
+        {
+            await secretariat.Http.GetByteArrayAsync($"{RoundPage}/print?handler=Pdf");
+            return (await ReportTests.PdfTextAsync(await secretariat.Http.GetByteArrayAsync($"{RoundPage}/print?handler=Pdf"))).ReplaceLineEndings(" ");
+        }
+        var page = await ViewAsync();
+        Assert.Equal(("60", "1"), (Cell(page, "progress-by-state", "ESP", "asked"), Cell(page, "progress-by-state", "ESP", "reported")));
+        Assert.Contains("Large action plan (test)", await PdfAsync(), StringComparison.Ordinal);
+        // The same report in another language is drawn in that language, not taken from the English one held.
+        using var french = await TestSignIn.HtmlClientAsync(Factory, _secretariat, "fr");
+        await french.GetAsync(RoundPage);
+        Assert.NotEqual(page.Text("h2#progress"), (await french.GetAsync(RoundPage)).Text("h2#progress"));
+
+        await using var scope = Factory.Scope();
+        var db = scope.Db;
+        var clock = scope.Get<TimeProvider>();
+        var demo = await db.Processes.Where(p => p.Slug == DemoData.ProcessSlug).Select(p => p.Id).SingleAsync();
+        // Spain reports on the second recommendation.
+        var second = await db.Recommendations.Where(r => r.Id == _first + 1)
+            .Select(r => new AskedRecommendation(r.Id, r.OutputId, r.Output!.Title, r.Number, r.Text, r.OriginalLanguage)).SingleAsync();
+        var input = new ReportInput { Status = ImplementationStatus.Implemented, On = DateOnly.FromDateTime(DateTime.UtcNow), RoundKey = _round };
+        Assert.Equal(SaveOutcome.Saved, (await FollowUpCommands.SaveReportAsync(db, clock, demo, second, "ESP", _moroccoFocalPoint.Id, input, [], CancellationToken.None)).Outcome);
+        page = await ViewAsync();
+        Assert.Equal(("60", "2"), (Cell(page, "progress-by-state", "ESP", "asked"), Cell(page, "progress-by-state", "ESP", "reported")));
+        Assert.Equal("2", TallyTables.Cell(page, "by-recommendation", $"tr[data-recommendation='{_first + 1}']", "Implemented"));
+
+        // The first recommendation now names Morocco alone, and its output is renamed.
+        var first = await db.Recommendations.Include(r => r.States).Include(r => r.Output).SingleAsync(r => r.Id == _first);
+        first.ToAllMembers = false;
+        first.States.Add(new RecommendationState { StateCode = "MAR" });
+        first.Output!.Title = "Renamed action plan (test)";
+        await db.SaveChangesAsync();
+        page = await ViewAsync();
+        Assert.Equal(("59", "1"), (Cell(page, "progress-by-state", "ESP", "asked"), Cell(page, "progress-by-state", "ESP", "reported")));
+        Assert.Equal("60", Cell(page, "progress-by-state", "MAR", "asked"));
+        Assert.Equal("Renamed action plan (test)", page.Text("#by-recommendation th[scope='rowgroup']"));
+        var pdf = await PdfAsync();
+        Assert.Contains("Renamed action plan (test)", pdf, StringComparison.Ordinal);
+        Assert.DoesNotContain("Large action plan (test)", pdf, StringComparison.Ordinal);
+
+        // Spain leaves the process: the round, still open, no longer asks it anything.
+        foreach (var membership in await db.Memberships.Where(m => m.ProcessId == demo && m.StateCode == "ESP").ToListAsync())
+        {
+            membership.LeftOn = DateOnly.FromDateTime(DateTime.UtcNow);
+        }
+        await db.SaveChangesAsync();
+        page = await ViewAsync();
+        Assert.Null(page.Document.QuerySelector("#progress-by-state tr[data-state='ESP']"));
+        Assert.NotNull(page.Document.QuerySelector("#progress-by-state tr[data-state='MAR']"));
     }
 
     [Fact]
