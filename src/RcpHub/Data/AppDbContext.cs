@@ -73,6 +73,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<PracticeObjective> PracticeObjectives => Set<PracticeObjective>();
     public DbSet<PracticeComment> PracticeComments => Set<PracticeComment>();
     public DbSet<PracticeAdaptation> PracticeAdaptations => Set<PracticeAdaptation>();
+    public DbSet<DirectoryProfile> DirectoryProfiles => Set<DirectoryProfile>();
+    public DbSet<DirectoryProfileTheme> DirectoryProfileThemes => Set<DirectoryProfileTheme>();
+    public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
     public DbSet<FollowUpEvidenceFile> FollowUpEvidenceFiles => Set<FollowUpEvidenceFile>();
     // Calls for participation (issue 11).
     public DbSet<ParticipationCall> ParticipationCalls => Set<ParticipationCall>();

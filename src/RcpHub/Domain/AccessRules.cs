@@ -126,6 +126,16 @@ public enum Operation
 
     /// <summary>Mark "we adapted this" on a published practice, with a note: a focal point for their own member state.</summary>
     AdaptPractices,
+
+    // Directory of officials (issue 12, decision 0035).
+
+    /// <summary>Read the directory of a process's officials: its secretariat, chair and member-state focal points, who are
+    /// also the officials listed in it. Whose profile a reader sees across processes is <see cref="DirectoryAccess"/>'s.</summary>
+    ViewDirectory,
+
+    /// <summary>Use the directory: find officials, read their profiles, edit one's own, ask for and answer contact requests.
+    /// Those who are officials of some process (<see cref="AccessRules.MayUseDirectory"/>), and platform administrators.</summary>
+    UseDirectory,
 }
 
 /// <summary>The one table of who may do what on which resource. The authorization handlers and the
@@ -175,6 +185,8 @@ public static class AccessRules
         [Operation.ReviewPractices] = [ProcessRole.Secretariat],
         [Operation.CommentOnPractices] = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint],
         [Operation.AdaptPractices] = [ProcessRole.FocalPoint],
+        // Directory of officials (issue 12, decision 0035).
+        [Operation.ViewDirectory] = [ProcessRole.Secretariat, ProcessRole.Chair, ProcessRole.FocalPoint],
     };
 
     /// <summary>Operations that do not concern one process.</summary>
@@ -188,6 +200,8 @@ public static class AccessRules
         // Civil society registry (issue 11).
         [Operation.RegisterOrganization] = Audience.SignedIn,
         [Operation.VerifyOrganizations] = Audience.Secretariats,
+        // Directory of officials (issue 12).
+        [Operation.UseDirectory] = Audience.Officials,
     };
 
     public static bool IsProcessOperation(Operation operation) => ProcessOperations.ContainsKey(operation);
@@ -225,6 +239,11 @@ public static class AccessRules
     public static bool MayVerifyOrganizations(bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInAnyProcess) =>
         isPlatformAdministrator || rolesInAnyProcess.Contains(ProcessRole.Secretariat);
 
+    /// <summary>The directory is for the officials of the processes (whoever may <see cref="Operation.ViewDirectory"/> in some
+    /// process) and platform administrators; an observer or civil society participant is not in it and does not read it.</summary>
+    public static bool MayUseDirectory(bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInAnyProcess) =>
+        isPlatformAdministrator || rolesInAnyProcess.Any(ProcessOperations[Operation.ViewDirectory].Contains);
+
 }
 
 public enum Audience
@@ -235,4 +254,7 @@ public enum Audience
 
     /// <summary>Those holding a secretariat role in force in any process, and platform administrators.</summary>
     Secretariats,
+
+    /// <summary>The officials of any process (<see cref="AccessRules.MayUseDirectory"/>), and platform administrators.</summary>
+    Officials,
 }

@@ -146,6 +146,7 @@ public static class RcpHubHosting
         services.AddScoped<Features.Calls.CallSelection>();
         // Good practices (issue 12).
         services.AddScoped<Features.Practices.PracticeDesk>();
+        services.AddScoped<Features.Officials.DirectoryDesk>();
         return builder;
     }
 

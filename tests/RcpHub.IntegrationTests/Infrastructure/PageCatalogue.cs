@@ -137,6 +137,10 @@ public static partial class PageCatalogue
         samples["state"] = _ => "mar";
         var recommendation = await db.Recommendations.Where(r => r.Output!.ProcessId == process && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => (int?)r.Id).FirstOrDefaultAsync();
         samples["recommendationId"] = _ => Text(recommendation);
+        // The directory's sample profile: the demo focal point's (issue 12).
+        var focalPoint = DemoData.Accounts.Single(a => a.Role == RcpHub.Domain.ProcessRole.FocalPoint && !a.IsAdministrator).Email;
+        var person = await db.Users.Where(u => u.Email == focalPoint).Select(u => u.Id).SingleAsync();
+        samples["person"] = _ => person;
         samples["id"] = pattern => Regex.Match(pattern, @"/([\w-]+)/\{id") is { Success: true } m && ids.TryGetValue(m.Groups[1].Value, out var id)
             ? Text(id)
             : null;

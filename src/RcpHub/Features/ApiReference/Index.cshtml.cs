@@ -26,6 +26,7 @@ public sealed class IndexModel(IStringLocalizer<ApiReferenceText> t, IStringLoca
                 Audience.Anyone => t["Anyone, signed in or not."],
                 Audience.SignedIn => t["Anyone signed in."],
                 Audience.Secretariats => t["The secretariat of any process, and platform administrators."],
+                Audience.Officials => t["The secretariat, chair and member-state focal points of any process, and platform administrators."],
                 _ => t["Platform administrators."],
             };
         }

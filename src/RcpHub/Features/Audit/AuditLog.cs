@@ -264,6 +264,10 @@ public static class AuditLog
         "DataQuestion" => t["Question of a data request"],
         "DataResponse" => t["Answers of a state to a data request"],
         "DataAnswer" => t["Answer to a question of a data request"],
+        // Directory of officials (issue 12).
+        "DirectoryProfile" => t["Directory profile"],
+        "DirectoryProfileTheme" => t["File handled by an official"],
+        "ContactRequest" => t["Contact request"],
         _ => entityType,
     };
 }

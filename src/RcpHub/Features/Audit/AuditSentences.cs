@@ -287,6 +287,8 @@ public static class AuditSentences
         "Verification" => t["verification"],
         "VerifiedAt" => t["verified on"],
         "VerificationNote" => t["verification note"],
+        "LeftOut" => t["left out of the directory"],
+        "Message" => t["message"],
         _ => null,
     };
 }

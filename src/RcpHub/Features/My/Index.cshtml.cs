@@ -21,9 +21,13 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
     public IReadOnlyList<HeldRole> Roles { get; private set; } = [];
     public IReadOnlyList<NextMeeting> Meetings { get; private set; } = [];
 
+    /// <summary>Whether the person is in (and reads) the directory of officials.</summary>
+    public bool ShowsDirectory { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var reader = await readers.CurrentAsync(User);
+        ShowsDirectory = AccessRules.MayUseDirectory(reader.IsPlatformAdministrator, reader.Roles.Select(r => r.Role));
         var now = clock.GetUtcNow();
         var today = clock.Today();
         Roles = await ToDo.RolesAsync(db, reader.UserId, today, ct);

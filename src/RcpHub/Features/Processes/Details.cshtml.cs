@@ -21,6 +21,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizat
     /// every state's; null for others, who are offered neither it nor the evaluation rounds.</summary>
     public string? FollowUpAddress { get; private set; }
 
+    /// <summary>Whether to offer the directory of the process's officials (to its officials).</summary>
+    public bool ShowsDirectory { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var details = await ProcessDetailsQuery.LoadAsync(db, HttpContext.AddressedProcess(), Cultures.Current, time.Today(), ct);
@@ -35,6 +38,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, IAuthorizat
             var own = (await access.ForProcessAsync(User, details.Id)).FocalPointStates.Order(StringComparer.Ordinal).FirstOrDefault();
             FollowUpAddress = $"/processes/{details.Slug}/follow-up" + (own is null ? "" : "/" + own.ToLowerInvariant());
         }
+        ShowsDirectory = await authorization.MayAsync(HttpContext, Operation.ViewDirectory);
         return Page();
     }
 }

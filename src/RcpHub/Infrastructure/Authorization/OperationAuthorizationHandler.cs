@@ -28,6 +28,7 @@ public sealed class OperationAuthorizationHandler(ProcessAccess access, MeetingR
             {
                 Audience.Anyone or Audience.SignedIn => true,
                 Audience.Secretariats => AccessRules.MayVerifyOrganizations(await access.IsPlatformAdministratorAsync(context.User), await access.RolesAnywhereAsync(context.User)),
+                Audience.Officials => AccessRules.MayUseDirectory(await access.IsPlatformAdministratorAsync(context.User), await access.RolesAnywhereAsync(context.User)),
                 _ => await access.IsPlatformAdministratorAsync(context.User),
             };
             if (allowed)

@@ -25,6 +25,9 @@ public enum MailKind
     DataRequestReminder,
     // Good practices (issue 12).
     PracticeReviewed,
+    // Directory of officials (issue 12).
+    ContactRequested,
+    ContactAnswered,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

@@ -102,6 +102,11 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     /// members; marked adapted by a member state's focal point. The sample practice is published and public.</summary>
     private static readonly Reader[] PracticeSubmitters = [Reader.Administrator, Reader.Secretariat, Reader.FocalPoint, Reader.CivilSociety];
     private static readonly Reader[] PracticeAdapters = [Reader.Administrator, Reader.FocalPoint];
+    /// <summary>Directory of officials (issue 12): used by the officials (secretariat, chair, member-state focal points) of any
+    /// process; the sample profile, the demo focal point's, is seen by the officials of the demo process only.</summary>
+    private static readonly Reader[] Officials = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint,
+        Reader.OtherSecretariat, Reader.OtherChair, Reader.OtherFocalPoint];
+    private static readonly Reader[] DemoOfficials = [Reader.Administrator, Reader.Secretariat, Reader.Chair, Reader.FocalPoint];
 
     /// <param name="Readers">Who is admitted: the others are asked to sign in (anonymous) or refused (401, 403).</param>
     /// <param name="Then">For those admitted to a page or endpoint that shows the sample meeting, those who may see it:
@@ -269,6 +274,23 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /processes/{slug}/manage/profile"] = Op(Secretariat),
         ["POST /processes/{slug}/manage/profile"] = Op(Secretariat),
         ["GET /processes/{slug}/representation"] = Op(Organisers),
+
+        // Directory of officials (issue 12): the officials of any process; a profile only to those of the processes it shares.
+        ["GET /directory"] = Op(Officials),
+        ["GET /directory/profile"] = Op(Officials),
+        ["POST /directory/profile"] = Op(Officials),
+        ["GET /directory/contacts"] = Op(Officials),
+        ["POST /directory/contacts?handler=Accept"] = Op(Officials),
+        ["POST /directory/contacts?handler=Decline"] = Op(Officials),
+        ["GET /directory/people/{person}"] = new(Officials, DemoOfficials),
+        ["POST /directory/people/{person}?handler=Request"] = Op(Officials),
+        ["GET /api/v1/directory/people"] = Op(Officials),
+        ["GET /api/v1/directory/people/{person}"] = new(Officials, DemoOfficials),
+        ["POST /api/v1/directory/people/{person}/contact-requests"] = Op(Officials),
+        ["GET /api/v1/directory/profile"] = Op(Officials),
+        ["PUT /api/v1/directory/profile"] = Op(Officials),
+        ["GET /api/v1/directory/contact-requests"] = Op(Officials),
+        ["POST /api/v1/directory/contact-requests/{id:int}/answer"] = Op(Officials),
 
         // Good practices (issue 12): read by their audience (the sample practice is public), submitted, reviewed by the
         // secretariat, commented on by the members, adapted by a member state.
@@ -756,7 +778,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     }
 
     /// <summary>The demo process, another process with its own people, and a client for every reader.</summary>
-    private sealed partial class World(RcpHubFactory factory, Dictionary<Reader, IReadOnlyList<string>> cookies, Dictionary<string, int> ids, string otherSlug, Dictionary<string, int[]> specialStatuses)
+    private sealed partial class World(RcpHubFactory factory, Dictionary<Reader, IReadOnlyList<string>> cookies, Dictionary<string, int> ids, string otherSlug, Dictionary<string, int[]> specialStatuses,
+        string person)
     {
         public static async Task<World> ArrangeAsync(RcpHubFactory factory)
         {
@@ -861,6 +884,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 // The demo data request (issue 12): sent, Morocco submitted, its aggregate published.
                 ["requestId"] = await db.DataRequests.Where(r => r.ProcessId == demo).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
                 ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),
+                // No contact request has this id: answering it is 404 to those admitted.
+                ["contact-requests"] = 987654,
             };
             // Pages that answer an address without what they need by design: a calendar address that was never issued,
             // sign-in steps reached out of order, a PDF that may wait for a free Chromium.
@@ -898,7 +923,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["GET /meetings/{id:int}/sessions/{sessionId:int}/report"] = [200, 404],
                 ["GET /api/v1/meetings/{id:int}/sessions/{sessionId:int}/report"] = [200, 404],
             };
-            return new World(factory, cookies, ids, other.Slug, special);
+            // The sample profile of the directory: the demo focal point's.
+            return new World(factory, cookies, ids, other.Slug, special, users[Reader.FocalPoint].Id);
         }
 
         private sealed record AppUserRef(string Id);
@@ -964,6 +990,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                     "code" => "fra",
                     "state" => "mar",
                     "token" => "not-a-calendar-token",
+                    "person" => person,
                     "id" => Id(Regex.Match(entry.Pattern[..m.Index], @"/([\w-]+)/$").Groups[1].Value),
                     _ => Id(name),
                 };

@@ -1036,6 +1036,53 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("ChairTerms");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.ContactRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingKey")
+                        .HasMaxLength(901)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PendingKey")
+                        .IsUnique();
+
+                    b.HasIndex("FromUserId", "ToUserId");
+
+                    b.HasIndex("ToUserId", "Status");
+
+                    b.ToTable("ContactRequests");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.DataAnswer", b =>
                 {
                     b.Property<int>("Id")
@@ -1292,6 +1339,60 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.HasIndex("DelegationId");
 
                     b.ToTable("Delegates");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DirectoryProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LeftOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ministry")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("DirectoryProfiles");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DirectoryProfileTheme", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("DirectoryProfileThemes");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Document", b =>
@@ -3904,6 +4005,25 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.ContactRequest", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", "From")
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.AppUser", "To")
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("To");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.DataAnswer", b =>
                 {
                     b.HasOne("RcpHub.Domain.DataQuestion", "DataQuestion")
@@ -4014,6 +4134,35 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Delegation");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DirectoryProfile", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DirectoryProfileTheme", b =>
+                {
+                    b.HasOne("RcpHub.Domain.Theme", "Theme")
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.DirectoryProfile", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("UserId")
+                        .HasPrincipalKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Theme");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Document", b =>
@@ -4966,6 +5115,11 @@ namespace RcpHub.Data.Migrations.Sqlite
             modelBuilder.Entity("RcpHub.Domain.Delegation", b =>
                 {
                     b.Navigation("Delegates");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.DirectoryProfile", b =>
+                {
+                    b.Navigation("Themes");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Document", b =>
