@@ -73,6 +73,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<PracticeObjective> PracticeObjectives => Set<PracticeObjective>();
     public DbSet<PracticeComment> PracticeComments => Set<PracticeComment>();
     public DbSet<PracticeAdaptation> PracticeAdaptations => Set<PracticeAdaptation>();
+    public DbSet<PracticeAttachment> PracticeAttachments => Set<PracticeAttachment>();
     public DbSet<FollowUpEvidenceFile> FollowUpEvidenceFiles => Set<FollowUpEvidenceFile>();
     // Calls for participation (issue 11).
     public DbSet<ParticipationCall> ParticipationCalls => Set<ParticipationCall>();
