@@ -76,6 +76,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DirectoryProfile> DirectoryProfiles => Set<DirectoryProfile>();
     public DbSet<DirectoryProfileTheme> DirectoryProfileThemes => Set<DirectoryProfileTheme>();
     public DbSet<ContactRequest> ContactRequests => Set<ContactRequest>();
+    public DbSet<PracticeAttachment> PracticeAttachments => Set<PracticeAttachment>();
     public DbSet<FollowUpEvidenceFile> FollowUpEvidenceFiles => Set<FollowUpEvidenceFile>();
     // Calls for participation (issue 11).
     public DbSet<ParticipationCall> ParticipationCalls => Set<ParticipationCall>();

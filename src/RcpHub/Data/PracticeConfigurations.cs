@@ -25,6 +25,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         e.HasMany(p => p.Objectives).WithOne().HasForeignKey(o => o.PracticeId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(p => p.Comments).WithOne().HasForeignKey(c => c.PracticeId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(p => p.Adaptations).WithOne(a => a.Practice).HasForeignKey(a => a.PracticeId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(p => p.Attachments).WithOne(a => a.Practice).HasForeignKey(a => a.PracticeId).OnDelete(DeleteBehavior.Cascade);
         // The same practice submitted twice is refused by the command with a message; the index holds when two
         // submissions race.
         e.HasIndex(p => new { p.ProcessId, p.SubmitterKey, p.TitleKey }).IsUnique();
@@ -65,5 +66,16 @@ internal sealed class PracticeAdaptationConfiguration : IEntityTypeConfiguration
         e.HasOne<AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(a => new { a.PracticeId, a.StateCode }).IsUnique();
         e.HasIndex(a => a.StateCode);
+    }
+}
+
+internal sealed class PracticeAttachmentConfiguration : IEntityTypeConfiguration<PracticeAttachment>
+{
+    public void Configure(EntityTypeBuilder<PracticeAttachment> e)
+    {
+        e.Property(f => f.FileName).HasMaxLength(260);
+        e.Property(f => f.ContentType).HasMaxLength(200);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(f => f.AddedByUserId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(f => f.PracticeId);
     }
 }

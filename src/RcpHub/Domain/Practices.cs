@@ -3,12 +3,13 @@ using System.Linq.Expressions;
 namespace RcpHub.Domain;
 
 /// <summary>Where a practice stands: submitted and waiting for the secretariat, returned to its submitter with a note,
-/// or published to its audience.</summary>
+/// published to its audience, or withdrawn by its submitter before publication (who may submit it again).</summary>
 public enum PracticeStatus
 {
     Submitted,
     Returned,
     Published,
+    Withdrawn,
 }
 
 /// <summary>A good practice a state, an organisation or the secretariat shares with a process (issue 12, decision 0032):
@@ -63,6 +64,25 @@ public sealed class Practice : IBelongsToProcess
     public List<PracticeObjective> Objectives { get; set; } = [];
     public List<PracticeComment> Comments { get; set; } = [];
     public List<PracticeAdaptation> Adaptations { get; set; } = [];
+    public List<PracticeAttachment> Attachments { get; set; } = [];
+}
+
+/// <summary>A document attached to a practice (a report, an evaluation, a leaflet). It passed the document checks before it
+/// was stored and is read by whoever may read the practice (<see cref="PracticeAccess"/>); listing a practice's files never
+/// loads their bytes (a projection).</summary>
+public sealed class PracticeAttachment : IBelongsToProcess
+{
+    public int Id { get; set; }
+    public int PracticeId { get; set; }
+    public Practice? Practice { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Length { get; set; }
+    public required byte[] Bytes { get; set; }
+    public required string AddedByUserId { get; set; }
+    public DateTimeOffset AddedAt { get; set; }
+
+    int IBelongsToProcess.ProcessId => Practice?.ProcessId ?? 0;
 }
 
 public sealed class PracticeTheme
@@ -113,6 +133,7 @@ public static class PracticeLimits
     public const int Note = 2000;
     public const int Comment = 4000;
     public const int Themes = 20;
+    public const int Attachments = 5;
     public const int FirstYear = 1950;
 }
 
@@ -125,6 +146,12 @@ public static class PracticeRules
         var key = string.Join(' ', SearchFolding.Words(SearchFolding.Fold(title)));
         return key.Length > PracticeLimits.Title ? key[..PracticeLimits.Title] : key;
     }
+
+    /// <summary>Whether its submitter may change it and submit it again: once returned by the secretariat, or withdrawn.</summary>
+    public static bool MaySubmitAgain(PracticeStatus status) => status is PracticeStatus.Returned or PracticeStatus.Withdrawn;
+
+    /// <summary>Whether its submitter may withdraw it: until it is published.</summary>
+    public static bool MayWithdraw(PracticeStatus status) => status is PracticeStatus.Submitted or PracticeStatus.Returned;
 
     public static string StateSubmitter(string stateCode) => "state:" + stateCode;
 

@@ -240,6 +240,7 @@ public static class AuditLog
         "PracticeObjective" => t["GCM objective of a good practice"],
         "PracticeComment" => t["Comment on a good practice"],
         "PracticeAdaptation" => t["Adaptation of a good practice"],
+        "PracticeAttachment" => t["Document attached to a good practice"],
         "FollowUpEvidenceFile" => t["Evidence file of a follow-up report"],
         "FollowUpEvidenceContent" => t["Content of an evidence file"],
         // Civil society caucus and statements (issue 11).

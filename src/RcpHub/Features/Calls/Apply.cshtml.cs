@@ -43,19 +43,8 @@ public sealed class ApplyModel(CallDesk desk, AppDbContext db, IStringLocalizer<
 
     public async Task<IActionResult> OnPostAsync(int callId, CancellationToken ct)
     {
-        var files = new List<CheckedFile>();
-        foreach (var upload in Request.Form.Files.GetFiles(CallDesk.AttachmentsField).Where(f => f.Length > 0 || f.FileName.Length > 0))
-        {
-            var (file, error) = await DocumentUpload.CheckFileAsync(upload, configuration, documentText, logger, ct);
-            if (file is null)
-            {
-                ModelState.AddModelError(CallDesk.AttachmentsField, error!);
-            }
-            else
-            {
-                files.Add(file);
-            }
-        }
+        var (files, errors) = await DocumentUpload.CheckFilesAsync(Request.Form.Files.GetFiles(CallDesk.AttachmentsField), configuration, documentText, logger, ct);
+        errors.ForEach(e => ModelState.AddModelError(CallDesk.AttachmentsField, e));
         if (ModelState.IsValid)
         {
             var outcome = await desk.ApplyAsync(Process.Id, callId, ProcessAccess.UserIdOf(User)!, Application, files, ct);

@@ -186,6 +186,27 @@ public static class DocumentUpload
         return text.OverLimits ? (null, Overloaded(t)) : (new CheckedFile(fileName, result.Kind!, bytes, text.Text), null);
     }
 
+    /// <summary>Checks the files of a form that takes several (<see cref="CheckFileAsync"/> each; an empty file input is no
+    /// file): the files that passed, and a message for each that did not.</summary>
+    public static async Task<(List<CheckedFile> Files, List<string> Errors)> CheckFilesAsync(IEnumerable<IFormFile> uploads, IConfiguration configuration,
+        IStringLocalizer<DocumentsText> t, ILogger logger, CancellationToken ct)
+    {
+        var (files, errors) = (new List<CheckedFile>(), new List<string>());
+        foreach (var upload in uploads.Where(f => f.Length > 0 || f.FileName.Length > 0))
+        {
+            var (file, error) = await CheckFileAsync(upload, configuration, t, logger, ct);
+            if (file is null)
+            {
+                errors.Add(error!);
+            }
+            else
+            {
+                files.Add(file);
+            }
+        }
+        return (files, errors);
+    }
+
     private static string Overloaded(IStringLocalizer<DocumentsText> t) =>
         t["The file unpacks to far more than its size, or has too many parts, to be read safely: it is damaged or built to overload the server, and is not accepted."];
 

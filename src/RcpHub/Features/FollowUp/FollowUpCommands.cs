@@ -181,19 +181,7 @@ public static class FollowUpCommands
     public static async Task<(List<CheckedFile> Files, List<string> Errors)> CheckFilesAsync(IEnumerable<IFormFile> uploads, int already,
         IConfiguration configuration, IStringLocalizer<DocumentsText> documentText, IStringLocalizer<FollowUpText> t, ILogger logger, CancellationToken ct)
     {
-        var (files, errors) = (new List<CheckedFile>(), new List<string>());
-        foreach (var upload in uploads.Where(f => f.Length > 0 || f.FileName.Length > 0))
-        {
-            var (file, error) = await DocumentUpload.CheckFileAsync(upload, configuration, documentText, logger, ct);
-            if (file is null)
-            {
-                errors.Add(error!);
-            }
-            else
-            {
-                files.Add(file);
-            }
-        }
+        var (files, errors) = await DocumentUpload.CheckFilesAsync(uploads, configuration, documentText, logger, ct);
         if (already + files.Count > FollowUpLimits.Links)
         {
             errors.Add(t["Give at most 20 files."]);

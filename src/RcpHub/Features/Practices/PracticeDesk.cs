@@ -107,14 +107,15 @@ public sealed record PracticeOutcome(int? Id, IReadOnlyDictionary<string, string
     /// <summary>The refused fields as the JSON API names them.</summary>
     public Dictionary<string, string[]> JsonErrors => Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
 
-    /// <summary>The refused fields as a page's form names them (<paramref name="form"/>.Field).</summary>
+    /// <summary>The refused fields as a page's form names them (<paramref name="form"/>.Field; the files are a field of the
+    /// form itself).</summary>
     public void AddTo(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string form)
     {
         foreach (var (field, messages) in Errors)
         {
             foreach (var message in messages)
             {
-                modelState.AddModelError($"{form}.{field}", message);
+                modelState.AddModelError(field == PracticeDesk.AttachmentsField || form.Length == 0 ? field : $"{form}.{field}", message);
             }
         }
     }
@@ -143,15 +144,23 @@ public sealed class PracticeDesk(AppDbContext db, ProcessAccess access, MeetingR
             await readers.CurrentAsync(user));
     }
 
-    /// <summary>Submits a practice (no id), or submits again one that was returned to its submitter.</summary>
-    public async Task<PracticeOutcome> SubmitAsync(int processId, int? id, PracticeInput input, PracticeActor actor, CancellationToken ct)
+    /// <summary>The form field and error key of a practice's files.</summary>
+    public const string AttachmentsField = "Attachments";
+
+    /// <summary>Submits a practice (no id), or submits again one that was returned to its submitter or that they withdrew; the process's secretariat
+    /// is told by mail, each in their language.</summary>
+    /// <param name="attachments">Files that passed the document checks (<see cref="Documents.DocumentUpload.CheckFileAsync"/>);
+    /// stored with the practice in one save, or not at all.</param>
+    public async Task<PracticeOutcome> SubmitAsync(AddressedProcess process, int? id, PracticeInput input, PracticeActor actor, CancellationToken ct,
+        IReadOnlyList<Documents.CheckedFile>? attachments = null)
     {
+        var processId = process.Id;
         Practice? practice = null;
         if (id is { } existing)
         {
             practice = await db.Practices.Include(p => p.Themes).Include(p => p.Objectives)
                 .SingleOrDefaultAsync(p => p.Id == existing && p.ProcessId == processId, ct);
-            if (practice is null || practice.Status != PracticeStatus.Returned || practice.SubmittedByUserId != actor.UserId)
+            if (practice is null || !PracticeRules.MaySubmitAgain(practice.Status) || practice.SubmittedByUserId != actor.UserId)
             {
                 return PracticeOutcome.Missing;
             }
@@ -250,6 +259,12 @@ public sealed class PracticeDesk(AppDbContext db, ProcessAccess access, MeetingR
             Refuse(nameof(input.Languages), t["Choose the languages the practice is documented in."]);
         }
 
+        attachments ??= [];
+        if (attachments.Count + (practice is null ? 0 : await db.PracticeAttachments.CountAsync(f => f.PracticeId == practice.Id, ct)) > PracticeLimits.Attachments)
+        {
+            Refuse(AttachmentsField, TooMany());
+        }
+
         if (errors.Count == 0 && submitterKey is not null
             && await db.Practices.AnyAsync(p => p.ProcessId == processId && p.SubmitterKey == submitterKey && p.TitleKey == titleKey && p.Id != (id ?? 0), ct))
         {
@@ -287,6 +302,7 @@ public sealed class PracticeDesk(AppDbContext db, ProcessAccess access, MeetingR
         practice.Themes.AddRange(themeIds.Where(x => practice.Themes.All(y => y.ThemeId != x)).Select(x => new PracticeTheme { ThemeId = x }));
         practice.Objectives.RemoveAll(x => !objectives.Contains(x.Objective));
         practice.Objectives.AddRange(objectives.Where(x => practice.Objectives.All(y => y.Objective != x)).Select(x => new PracticeObjective { Objective = x }));
+        practice.Attachments.AddRange(attachments.Select(f => AttachmentOf(f, actor, now)));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -299,8 +315,70 @@ public sealed class PracticeDesk(AppDbContext db, ProcessAccess access, MeetingR
             }
             return new PracticeOutcome(null, new Dictionary<string, string[]> { [nameof(input.Title)] = [Duplicate()] });
         }
+        // After the save that stored it: the mail's key and link need the practice's id.
+        await TellSecretariatAsync(process, practice, ct);
+        await db.SaveChangesAsync(ct);
+        await outbox.DeliverQueuedAsync(ct);
         return new PracticeOutcome(practice.Id, new Dictionary<string, string[]>());
     }
+
+    /// <summary>Tells the process's secretariat (its people whose role is in force) that a practice waits for their review.</summary>
+    private async Task TellSecretariatAsync(AddressedProcess process, Practice practice, CancellationToken ct)
+    {
+        var recipients = await db.ProcessRoleAssignments.Where(RolesInForce.InForce(db.Memberships, clock.Today()))
+            .Where(a => a.ProcessId == process.Id && a.Role == ProcessRole.Secretariat && a.User!.Email != null)
+            .Select(a => new MailRecipient(a.UserId, a.User!.DisplayName, a.User.Email!, a.User.PreferredLanguage)).ToListAsync(ct);
+        var link = PublicLinks.To(configuration, $"/processes/{process.Slug}/practices/{practice.Id.ToString(CultureInfo.InvariantCulture)}#review");
+        var stamp = practice.SubmittedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        await outbox.EnqueueAsync(recipients.DistinctBy(r => r.UserId), MailKind.PracticeSubmitted, meetingId: null,
+            r => $"practice-submitted:{practice.Id.ToString(CultureInfo.InvariantCulture)}:{stamp}:{r.UserId}",
+            r => new Letter(t["Practice to review: {0}", practice.Title], string.Join("\n\n",
+                t["Dear {0},", r.Name].Value,
+                t["The practice “{0}” was submitted to {1} and waits for the secretariat's review: publish it or return it with a note.", practice.Title, process.Acronym].Value,
+                t["Review it here: {0}", link].Value)), ct: ct);
+    }
+
+    private string TooMany() => t["Attach at most {0} documents to a practice.", PracticeLimits.Attachments];
+
+    private static PracticeAttachment AttachmentOf(Documents.CheckedFile file, PracticeActor actor, DateTimeOffset now) => new()
+    {
+        FileName = file.FileName,
+        ContentType = file.Kind.ContentType,
+        Length = file.Bytes.LongLength,
+        Bytes = file.Bytes,
+        AddedByUserId = actor.UserId,
+        AddedAt = now,
+    };
+
+    /// <summary>Adds a document to a practice later: for its submitter and the process's secretariat, up to
+    /// <see cref="PracticeLimits.Attachments"/> in all. Not found for anyone else, as for a practice that does not exist.</summary>
+    public async Task<PracticeOutcome> AttachAsync(int processId, int id, Documents.CheckedFile file, PracticeActor actor, CancellationToken ct)
+    {
+        var practice = await db.Practices.Where(PracticeAccess.VisibleTo(actor.Reader))
+            .SingleOrDefaultAsync(p => p.Id == id && p.ProcessId == processId, ct);
+        if (practice is null || (!actor.Secretariat && practice.SubmittedByUserId != actor.UserId))
+        {
+            return PracticeOutcome.Missing;
+        }
+        if (await db.PracticeAttachments.CountAsync(f => f.PracticeId == id, ct) >= PracticeLimits.Attachments)
+        {
+            return new PracticeOutcome(null, new Dictionary<string, string[]> { [AttachmentsField] = [TooMany()] });
+        }
+        var attachment = AttachmentOf(file, actor, clock.GetUtcNow());
+        attachment.Practice = practice;
+        db.PracticeAttachments.Add(attachment);
+        await db.SaveChangesAsync(ct);
+        return new PracticeOutcome(attachment.Id, new Dictionary<string, string[]>());
+    }
+
+    public sealed record AttachmentDownload(string FileName, string ContentType, byte[] Bytes);
+
+    /// <summary>One document of a practice, for whoever may read the practice; null for anyone else.</summary>
+    public Task<AttachmentDownload?> AttachmentAsync(int processId, int id, int fileId, MeetingReader reader, CancellationToken ct) =>
+        db.PracticeAttachments.AsNoTracking()
+            .Where(f => f.Id == fileId && f.PracticeId == id && f.Practice!.ProcessId == processId)
+            .Where(f => db.Practices.Where(PracticeAccess.VisibleTo(reader)).Any(p => p.Id == f.PracticeId))
+            .Select(f => new AttachmentDownload(f.FileName, f.ContentType, f.Bytes)).SingleOrDefaultAsync(ct);
 
     private string Duplicate() =>
         t["This practice has already been submitted to the process under this title for the same state or organisation. Nothing has been saved."];
@@ -394,6 +472,29 @@ public sealed class PracticeDesk(AppDbContext db, ProcessAccess access, MeetingR
                     link,
                     t["The secretariat"].Value,
                 }.OfType<string>())), ct: ct);
+    }
+
+    /// <summary>Its submitter withdraws a practice before it is published: the secretariat no longer reviews it, and the
+    /// submitter may change it and submit it again (the way back). Not found for anyone else.</summary>
+    public async Task<PracticeOutcome> WithdrawAsync(int processId, int id, PracticeActor actor, CancellationToken ct)
+    {
+        var practice = await db.Practices.SingleOrDefaultAsync(p => p.Id == id && p.ProcessId == processId && p.SubmittedByUserId == actor.UserId, ct);
+        if (practice is null)
+        {
+            return PracticeOutcome.Missing;
+        }
+        if (!PracticeRules.MayWithdraw(practice.Status))
+        {
+            return new PracticeOutcome(null, new Dictionary<string, string[]>
+            {
+                ["Status"] = [practice.Status == PracticeStatus.Published
+                    ? t["A published practice cannot be withdrawn: ask the secretariat of the process."].Value
+                    : t["This practice is already withdrawn."].Value],
+            });
+        }
+        practice.Status = PracticeStatus.Withdrawn;
+        await db.SaveChangesAsync(ct);
+        return new PracticeOutcome(practice.Id, new Dictionary<string, string[]>());
     }
 
     /// <summary>A member's comment on a published practice they may read.</summary>

@@ -36,9 +36,12 @@ public sealed record PracticeCommentView(int Id, string Author, string Text, Dat
 /// <summary>A state that adapted the practice, with its note.</summary>
 public sealed record PracticeAdaptationView(PracticeCountry State, string Note, DateTimeOffset At);
 
+/// <summary>A document attached to the practice, without its bytes; <see cref="FileId"/> downloads it.</summary>
+public sealed record PracticeAttachmentView(int FileId, string FileName, long Length, DateTimeOffset AddedAt);
+
 /// <summary>A practice in full, as its page and the API show it.</summary>
 public sealed record PracticeDetails(PracticeRow Practice, string? Results, string? Contact, string? ReviewNote,
-    IReadOnlyList<PracticeAdaptationView> Adaptations, IReadOnlyList<PracticeCommentView> Comments)
+    IReadOnlyList<PracticeAdaptationView> Adaptations, IReadOnlyList<PracticeCommentView> Comments, IReadOnlyList<PracticeAttachmentView> Attachments)
 {
     [JsonIgnore]
     public string SubmittedByUserId { get; init; } = "";
@@ -115,6 +118,7 @@ public static class PracticeQueries
             p.Results, p.Contact, p.ReviewNote, p.SubmittedByUserId,
             Adaptations = p.Adaptations.OrderBy(a => a.At).Select(a => new { a.State, a.Note, a.At }).ToList(),
             Comments = p.Comments.OrderBy(c => c.At).ThenBy(c => c.Id).Select(c => new PracticeCommentView(c.Id, c.User!.DisplayName, c.Text, c.At)).ToList(),
+            Attachments = p.Attachments.OrderBy(f => f.Id).Select(f => new PracticeAttachmentView(f.Id, f.FileName, f.Length, f.AddedAt)).ToList(),
         }).SingleOrDefaultAsync(ct);
         if (found is null)
         {
@@ -122,7 +126,8 @@ public static class PracticeQueries
         }
         var row = Row(await Rows(practice).SingleAsync(ct), language);
         return new PracticeDetails(row, found.Results, found.Contact, found.ReviewNote,
-            [.. found.Adaptations.Select(a => new PracticeAdaptationView(Country(a.State!, language), a.Note, a.At))], found.Comments)
+            [.. found.Adaptations.Select(a => new PracticeAdaptationView(Country(a.State!, language), a.Note, a.At))], found.Comments,
+            found.Attachments)
         {
             SubmittedByUserId = found.SubmittedByUserId,
         };

@@ -12,6 +12,7 @@ public static class PracticeLabels
     {
         PracticeStatus.Submitted => t["Waiting for review"],
         PracticeStatus.Returned => t["Returned to its submitter"],
+        PracticeStatus.Withdrawn => t["Withdrawn by its submitter"],
         _ => t["Published"],
     };
 

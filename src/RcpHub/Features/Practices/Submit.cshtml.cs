@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Documents;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
@@ -11,10 +12,12 @@ using RcpHub.Infrastructure.Localization;
 namespace RcpHub.Features.Practices;
 
 /// <summary>/processes/{slug}/practices/submit[?id=]: submits a practice, or (with the id of one returned to the reader)
-/// changes it and submits it again. A focal point submits for their own state, an organisation's people for it, the
+/// changes it and submits it again (or one they withdrew). A focal point submits for their own state, an organisation's people for it, the
 /// secretariat for any member state.</summary>
 [Requires(Operation.SubmitPractices)]
-public sealed class SubmitModel(AppDbContext db, PracticeDesk desk, TimeProvider clock, IStringLocalizer<PracticesText> t) : PageModel
+[UploadSizeLimit]
+public sealed class SubmitModel(AppDbContext db, PracticeDesk desk, TimeProvider clock, IStringLocalizer<PracticesText> t, IConfiguration configuration,
+    ILogger<SubmitModel> logger, IStringLocalizer<DocumentsText> documentText) : PageModel
 {
     public sealed record Choice(string Value, string Name);
 
@@ -28,14 +31,19 @@ public sealed class SubmitModel(AppDbContext db, PracticeDesk desk, TimeProvider
     [BindProperty]
     public PracticeInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? id, bool tooLarge, CancellationToken ct)
     {
         var actor = await PrepareAsync(ct);
+        if (tooLarge)
+        {
+            // The upload limit turned the post away before the page saw it (UploadSizeLimitAttribute): nothing was stored.
+            ModelState.AddModelError(PracticeDesk.AttachmentsField, DocumentUpload.TooLarge(documentText, configuration));
+        }
         if (id is { } existing)
         {
             var practice = await db.Practices.AsNoTracking().Include(p => p.Themes).Include(p => p.Objectives)
                 .SingleOrDefaultAsync(p => p.Id == existing && p.ProcessId == Process.Id, ct);
-            if (practice is null || practice.Status != PracticeStatus.Returned || practice.SubmittedByUserId != actor.UserId)
+            if (practice is null || !PracticeRules.MaySubmitAgain(practice.Status) || practice.SubmittedByUserId != actor.UserId)
             {
                 return NotFound();
             }
@@ -58,14 +66,17 @@ public sealed class SubmitModel(AppDbContext db, PracticeDesk desk, TimeProvider
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         var actor = await PrepareAsync(ct);
-        var outcome = await desk.SubmitAsync(Process.Id, id, Input, actor, ct);
-        if (outcome.NotFound)
+        var (files, errors) = await DocumentUpload.CheckFilesAsync(Request.Form.Files.GetFiles(PracticeDesk.AttachmentsField), configuration, documentText, logger, ct);
+        errors.ForEach(e => ModelState.AddModelError(PracticeDesk.AttachmentsField, e));
+        // A file refused by the document checks keeps the whole practice out, as any other refused field does.
+        var outcome = errors.Count == 0 ? await desk.SubmitAsync(Process, id, Input, actor, ct, files) : null;
+        if (outcome is { NotFound: true })
         {
             return NotFound();
         }
-        if (!outcome.Done)
+        if (outcome is not { Done: true })
         {
-            outcome.AddTo(ModelState, nameof(Input));
+            outcome?.AddTo(ModelState, nameof(Input));
             Id = id;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();

@@ -8,9 +8,10 @@ using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.States;
 
-/// <summary>Every process a state belongs to, as member or observer, today and in the past.</summary>
+/// <summary>Every process a state belongs to, as member or observer, today and in the past; the good practices it adapted
+/// and those others adapted from it, as far as the reader may read them.</summary>
 [Requires(Operation.ViewPublicRegistry)]
-public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, Meetings.MeetingReaders readers) : PageModel
 {
     public StateDetails State { get; private set; } = null!;
 
@@ -21,7 +22,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
         {
             return NotFound();
         }
-        State = state;
+        State = state with { Practices = await StateQueries.PracticesAsync(db, await readers.CurrentAsync(User), code, Cultures.Current, ct) };
         return Page();
     }
 }

@@ -14,7 +14,20 @@ public sealed record StateChairTerm(ProcessRef Process, int StartYear, DateOnly?
 
 public sealed record StateDetails(
     string Code, string Alpha2, string Name, int MemberOf, int ObserverIn,
-    IReadOnlyList<StateMembership> Current, IReadOnlyList<StateMembership> Former, IReadOnlyList<StateChairTerm> ChairTerms);
+    IReadOnlyList<StateMembership> Current, IReadOnlyList<StateMembership> Former, IReadOnlyList<StateChairTerm> ChairTerms)
+{
+    /// <summary>The good practices that link this state to others through "we adapted this", those the reader may read.</summary>
+    public StatePractices Practices { get; init; } = new([], []);
+}
+
+/// <summary>One "we adapted this" between two states: the practice (of <paramref name="Process"/>), the other state (the
+/// practice's country, or the state that adapted it), the adapting state's note.</summary>
+public sealed record StatePracticeLink(int PracticeId, string Title, ProcessRef Process, string OtherStateCode, string OtherStateName, string Note,
+    DateTimeOffset At);
+
+/// <param name="Adapted">Practices of other states that this state adapted.</param>
+/// <param name="AdaptedFromIt">This state's practices that other states adapted.</param>
+public sealed record StatePractices(IReadOnlyList<StatePracticeLink> Adapted, IReadOnlyList<StatePracticeLink> AdaptedFromIt);
 
 /// <summary>The reads behind /states and /states/{code}, for the pages and the API alike.</summary>
 public static class StateQueries
@@ -38,6 +51,30 @@ public static class StateQueries
             .Where(s => string.IsNullOrEmpty(query) || RegistrySorting.Matches(s.Name, query) || s.Code.Equals(query, StringComparison.OrdinalIgnoreCase))
             .OrderBy(s => s.Name, RegistrySorting.Names)
             .ToList();
+    }
+
+    /// <summary>The published practices the reader may read (<see cref="PracticeAccess"/>, the one rule of the practices
+    /// pages, API and search) that this state adapted or that others adapted from it, newest adaptation first.</summary>
+    public static async Task<StatePractices> PracticesAsync(AppDbContext db, MeetingReader reader, string code, string language, CancellationToken ct)
+    {
+        code = code.ToUpperInvariant();
+        // From the adaptations, with the practice's access as a subquery: one join SQLite runs too (no lateral join).
+        var readable = db.Practices.Where(PracticeAccess.Listed).Where(PracticeAccess.VisibleTo(reader));
+        var links = await db.PracticeAdaptations.AsNoTracking()
+            .Where(a => a.StateCode == code || a.Practice!.StateCode == code)
+            .Where(a => readable.Any(p => p.Id == a.PracticeId))
+            .Select(a => new
+            {
+                Id = a.PracticeId, a.Practice!.Title,
+                Process = new ProcessRef(a.Practice.Process!.Slug, a.Practice.Process.Acronym, a.Practice.Process.Name, a.Practice.Process.Kind, a.Practice.Process.Status),
+                Source = a.Practice.State!, Adapter = a.State!, a.Note, a.At,
+            })
+            .ToListAsync(ct);
+        StatePracticeLink Link(int id, string title, ProcessRef process, State other, string note, DateTimeOffset at) =>
+            new(id, title, process, other.Code, other.Name(language), note, at);
+        return new StatePractices(
+            [.. links.Where(l => l.Adapter.Code == code).OrderByDescending(l => l.At).Select(l => Link(l.Id, l.Title, l.Process, l.Source, l.Note, l.At))],
+            [.. links.Where(l => l.Source.Code == code).OrderByDescending(l => l.At).Select(l => Link(l.Id, l.Title, l.Process, l.Adapter, l.Note, l.At))]);
     }
 
     public static async Task<StateDetails?> LoadAsync(AppDbContext db, string code, string language, DateOnly today, CancellationToken ct)

@@ -28,6 +28,7 @@ public enum MailKind
     // Directory of officials (issue 12).
     ContactRequested,
     ContactAnswered,
+    PracticeSubmitted,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
 using RcpHub.Features.Demo;
+using RcpHub.IntegrationTests.Features.Documents;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Practices;
@@ -243,5 +244,217 @@ public sealed class PracticesTests : IAsyncLifetime
         var found = await member.GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + Uri.EscapeDataString("one-stop shop returning"));
         Assert.Equal(1, found.GetProperty("total").GetInt32());
         Assert.Contains(found.GetProperty("facets").GetProperty("kinds").EnumerateArray(), k => k.GetProperty("value").GetString() == "Practice" && k.GetProperty("count").GetInt32() == 1);
+    }
+
+    private static KeyValuePair<string, (string, byte[])> Attachment(string fileName, byte[] content) => new("Attachments", (fileName, content));
+
+    [Fact]
+    public async Task Documents_go_with_the_practice_when_submitted_or_later_and_are_read_only_by_its_readers()
+    {
+        const string Title = "Seasonal work visas with a return bonus";
+        using var focal = await TestSignIn.HtmlClientAsync(_factory, _morocco);
+        var form = await focal.GetAsync("/processes/demo/practices/submit");
+        var before = await StoredAsync();
+
+        // A file that fails the document checks keeps the whole practice out.
+        var refused = await focal.SubmitAsync(form, "#submit-practice", Fields(Title), files: [Attachment("evaluation.pdf", "MZ this is no PDF"u8.ToArray())]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.NotEmpty(refused.Texts("#submit-practice .field-error"));
+        var six = Enumerable.Range(1, 6).Select(i => Attachment($"annex-{i}.pdf", DocumentFiles.Pdf($"Annex {i}"))).ToList();
+        var tooMany = await focal.SubmitAsync(form, "#submit-practice", Fields(Title), files: six);
+        Assert.Contains("Attach at most 5 documents to a practice.", tooMany.Texts("#submit-practice .field-error"));
+        Assert.Equal(before, await StoredAsync());
+
+        var evaluation = DocumentFiles.Pdf("Evaluation of the seasonal visa scheme");
+        var submitted = await focal.SubmitAsync(form, "#submit-practice", Fields(Title), files: [Attachment("evaluation.pdf", evaluation)]);
+        Assert.Equal(HttpStatusCode.OK, submitted.Status);
+        Assert.Equal(["evaluation.pdf"], submitted.Texts("#attachments a"));
+        var id = int.Parse(submitted.Url.Split('/')[^1], CultureInfo.InvariantCulture);
+        var link = submitted.Document.QuerySelector("#attachments a")!.GetAttribute("href")!;
+        using (var download = await focal.Http.GetAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(evaluation, await download.Content.ReadAsByteArrayAsync());
+        }
+
+        // Not published: nobody but its submitter and the secretariat reads its documents.
+        using var anonymous = _factory.CreateClient();
+        using var senegal = await TestSignIn.HttpClientAsync(_factory, _senegal);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await senegal.GetAsync(link)).StatusCode);
+
+        // Added later through the API: by the submitter; another focal point finds no such practice; a bad file is refused.
+        using var morocco = await TestSignIn.HttpClientAsync(_factory, _morocco);
+        var attachments = $"/api/v1/processes/demo/practices/{id}/attachments";
+        static MultipartFormDataContent Form(string name, byte[] bytes) => new() { { new ByteArrayContent(bytes), "file", name } };
+        var leaflet = DocumentFiles.Pdf("Leaflet for seasonal workers");
+        string url;
+        using (var created = await morocco.PostAsync(attachments, Form("leaflet.pdf", leaflet)))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            url = created.Headers.Location!.OriginalString;
+        }
+        using (var wrong = await morocco.PostAsync(attachments, Form("leaflet.pdf", "MZ no PDF"u8.ToArray())))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            Assert.Contains("\"file\"", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var notTheirs = await senegal.PostAsync(attachments, Form("intruder.pdf", DocumentFiles.Pdf("Intruder"))))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        }
+        Assert.Equal(leaflet, await morocco.GetByteArrayAsync(url));
+
+        // Published to the members: a member state reads them, an observer and an anonymous visitor do not.
+        using var secretariat = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        using (var published = await secretariat.PostAsJsonAsync($"/api/v1/processes/demo/practices/{id}/review", new { decision = "Publish", audience = "MembersOnly" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+            var details = await published.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(["evaluation.pdf", "leaflet.pdf"], details.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("fileName").GetString()));
+        }
+        Assert.Equal(leaflet, await senegal.GetByteArrayAsync(url));
+        using var observer = await TestSignIn.HttpClientAsync(_factory, _observer);
+        Assert.Equal(HttpStatusCode.NotFound, (await observer.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(url)).StatusCode);
+
+        // The secretariat adds one on the page.
+        using var secretariatPage = await TestSignIn.HtmlClientAsync(_factory, _secretariat);
+        var attached = await secretariatPage.SubmitAsync(await secretariatPage.GetAsync($"/processes/demo/practices/{id}"), "#attach-practice",
+            new Dictionary<string, string>(), files: [Attachment("results-2024.pdf", DocumentFiles.Pdf("Results 2024"))]);
+        Assert.Equal(HttpStatusCode.OK, attached.Status);
+        Assert.Equal(["evaluation.pdf", "leaflet.pdf", "results-2024.pdf"], attached.Texts("#attachments a"));
+        await using var scope = _factory.Scope();
+        Assert.Equal(3, await scope.Db.PracticeAttachments.CountAsync(f => f.PracticeId == id));
+    }
+
+    [Fact]
+    public async Task The_secretariat_is_mailed_in_its_language_when_a_practice_is_submitted_and_the_submitter_when_it_is_published()
+    {
+        const string Title = "Consular welfare attachés in destination countries";
+        var spanish = await TestSignIn.CreateUserAsync(_factory, "practices.secretariat.es@example.org", roles: new ReaderRole(_demo, ProcessRole.Secretariat));
+        await using (var scope = _factory.Scope())
+        {
+            await scope.Db.Users.Where(u => u.Id == spanish.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, "es"));
+        }
+        using var senegal = await TestSignIn.HttpClientAsync(_factory, _senegal);
+        using var submitted = await senegal.PostAsJsonAsync("/api/v1/processes/demo/practices", new
+        {
+            title = Title, summary = "Attachés visit workers abroad.", stateCode = "SEN", fromYear = 2020, languages = new[] { "fr" },
+        });
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("practice").GetProperty("id").GetInt32();
+
+        var toReview = await _smtp.WaitForMessageToAsync("practices.secretariat.es@example.org", TimeSpan.FromSeconds(30));
+        Assert.Equal($"Práctica por revisar: {Title}", toReview.Subject);
+        Assert.Contains($"/processes/demo/practices/{id}", toReview.Body);
+        var english = await _smtp.WaitForMessageToAsync(_secretariat.Email!, TimeSpan.FromSeconds(30));
+        Assert.Equal($"Practice to review: {Title}", english.Subject);
+        Assert.Equal(0, await _smtp.CountMessagesToAsync("practices.sen@example.org"));
+
+        using var secretariat = await TestSignIn.HttpClientAsync(_factory, spanish);
+        using var published = await secretariat.PostAsJsonAsync($"/api/v1/processes/demo/practices/{id}/review", new { decision = "Publish", audience = "Public" });
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var told = await _smtp.WaitForMessageToAsync("practices.sen@example.org", TimeSpan.FromSeconds(30));
+        Assert.Contains("published your practice", told.Body);
+        await using var check = _factory.Scope();
+        var mailed = await check.Db.OutboxMessages.Where(m => m.Kind == RcpHub.Infrastructure.Email.MailKind.PracticeSubmitted).Select(m => m.Email).ToListAsync();
+        Assert.Contains("practices.secretariat.es@example.org", mailed);
+        Assert.DoesNotContain("practices.sen@example.org", mailed);
+    }
+
+    [Fact]
+    public async Task The_submitter_withdraws_a_practice_before_publication_and_may_submit_it_again()
+    {
+        const string Title = "Mobile registration of migrant workers at border posts";
+        using var focal = await TestSignIn.HtmlClientAsync(_factory, _morocco);
+        var submitted = await focal.SubmitAsync(await focal.GetAsync("/processes/demo/practices/submit"), "#submit-practice", Fields(Title));
+        var id = int.Parse(submitted.Url.Split('/')[^1], CultureInfo.InvariantCulture);
+
+        // Another focal point may not withdraw it: there is no such practice for them.
+        using var senegal = await TestSignIn.HttpClientAsync(_factory, _senegal);
+        using (var notTheirs = await senegal.PostAsync($"/api/v1/processes/demo/practices/{id}/withdrawal", null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        }
+
+        var withdrawn = await focal.SubmitAsync(submitted, "#withdraw-practice", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, withdrawn.Status);
+        Assert.Equal("Withdrawn by its submitter", withdrawn.Text("#practice-status"));
+        Assert.Contains("The practice is withdrawn", withdrawn.Html);
+        Assert.Null(withdrawn.Document.QuerySelector("#withdraw-practice"));
+
+        // The secretariat no longer reviews it.
+        using var secretariat = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        using (var review = await secretariat.PostAsJsonAsync($"/api/v1/processes/demo/practices/{id}/review", new { decision = "Publish", audience = "Public" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, review.StatusCode);
+        }
+        using var morocco = await TestSignIn.HttpClientAsync(_factory, _morocco);
+        using (var again = await morocco.PostAsync($"/api/v1/processes/demo/practices/{id}/withdrawal", null))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+            Assert.Contains("already withdrawn", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // The way back: changed and submitted again from its page.
+        var form = await focal.GetAsync($"/processes/demo/practices/submit?id={id}");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        var resubmitted = await focal.SubmitAsync(form, "#submit-practice", Fields(Title));
+        Assert.Equal("Waiting for review", resubmitted.Text("#practice-status"));
+
+        // Once published it is no longer the submitter's to withdraw.
+        using (var published = await secretariat.PostAsJsonAsync($"/api/v1/processes/demo/practices/{id}/review", new { decision = "Publish", audience = "Public" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        }
+        using (var late = await morocco.PostAsync($"/api/v1/processes/demo/practices/{id}/withdrawal", null))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+            Assert.Contains("cannot be withdrawn", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        await using var scope = _factory.Scope();
+        Assert.Equal(PracticeStatus.Published, await scope.Db.Practices.Where(p => p.Id == id).Select(p => p.Status).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_states_page_shows_the_practices_it_adapted_and_those_adapted_from_it_within_access()
+    {
+        const string MembersOnly = "One-stop shop for returning migrants (demo)";
+        int id;
+        await using (var scope = _factory.Scope())
+        {
+            id = await scope.Db.Practices.Where(p => p.Title == MembersOnly).Select(p => p.Id).SingleAsync();
+        }
+        // Morocco adapted Spain's members-only practice.
+        using var morocco = await TestSignIn.HttpClientAsync(_factory, _morocco);
+        using (var adapted = await morocco.PostAsJsonAsync($"/api/v1/processes/demo/practices/{id}/adaptations", new { stateCode = "MAR", note = "Our returnees' desk in Casablanca." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, adapted.StatusCode);
+        }
+
+        // Everyone sees the public link of the demo: Senegal adapted Morocco's register of recruitment agencies.
+        var anonymous = HtmlClient.For(_factory);
+        var senegalPage = await anonymous.GetAsync("/states/SEN");
+        Assert.Contains(senegalPage.Texts("#adapted-practices li[data-state=MAR] a"), t => t.Contains("recruitment agencies"));
+        var moroccoPage = await anonymous.GetAsync("/states/MAR");
+        Assert.Contains(moroccoPage.Texts("#adapted-from-it li[data-state=SEN] a"), t => t.Contains("recruitment agencies"));
+        // The members-only practice is not shown to those outside its members, on the page or in the API.
+        Assert.DoesNotContain(MembersOnly, moroccoPage.Texts("#adapted-practices a"));
+        Assert.DoesNotContain(MembersOnly, (await anonymous.GetAsync("/states/ESP")).Texts("#adapted-from-it a"));
+        using var observer = await TestSignIn.HtmlClientAsync(_factory, _observer);
+        Assert.DoesNotContain(MembersOnly, (await observer.GetAsync("/states/ESP")).Texts("#adapted-from-it a"));
+        using var api = _factory.CreateClient();
+        var state = await api.GetFromJsonAsync<JsonElement>("/api/v1/states/MAR");
+        Assert.DoesNotContain(MembersOnly, state.GetProperty("practices").GetProperty("adapted").EnumerateArray().Select(l => l.GetProperty("title").GetString()));
+
+        // A member reads it on both states' pages, with the note.
+        using var senegal = await TestSignIn.HtmlClientAsync(_factory, _senegal);
+        Assert.Contains("Our returnees' desk in Casablanca.", (await senegal.GetAsync("/states/ESP")).Text("#adapted-from-it li[data-state=MAR]"));
+        Assert.Contains(MembersOnly, (await senegal.GetAsync("/states/MAR")).Texts("#adapted-practices li[data-state=ESP] a"));
+        var asMember = await morocco.GetFromJsonAsync<JsonElement>("/api/v1/states/MAR");
+        Assert.Contains(asMember.GetProperty("practices").GetProperty("adapted").EnumerateArray(),
+            l => l.GetProperty("title").GetString() == MembersOnly && l.GetProperty("otherStateCode").GetString() == "ESP");
     }
 }

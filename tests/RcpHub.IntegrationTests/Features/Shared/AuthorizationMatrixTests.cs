@@ -301,6 +301,11 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /processes/{slug}/practices/{id:int}?handler=Review"] = Op(Secretariat),
         ["POST /processes/{slug}/practices/{id:int}?handler=Comment"] = Op(OutputCommenters),
         ["POST /processes/{slug}/practices/{id:int}?handler=Adapt"] = Op(PracticeAdapters),
+        // A practice's documents: added by its submitter and the secretariat (the command checks which practice), read by its readers.
+        ["POST /processes/{slug}/practices/{id:int}?handler=Attach"] = Op(PracticeSubmitters),
+        // Withdrawn by its submitter only (the command finds no other's practice).
+        ["POST /processes/{slug}/practices/{id:int}?handler=Withdraw"] = Op(PracticeSubmitters),
+        ["GET /processes/{slug}/practices/{id:int}?handler=Attachment"] = Open,
         // A member state's policy changes, recorded by its focal points or the secretariat.
         ["GET /processes/{slug}/impact/changes/{id:int?}"] = Op(PolicyRecorders),
         ["POST /processes/{slug}/impact/changes/{id:int?}"] = Op(PolicyRecorders),
@@ -483,6 +488,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /api/v1/processes/{slug}/policy-changes"] = Open,
         ["GET /api/v1/processes/{slug}/practices/"] = Open,
         ["GET /api/v1/processes/{slug}/practices/{id:int}"] = Open,
+        ["GET /api/v1/processes/{slug}/practices/{id:int}/attachments/{fileId:int}"] = Open,
         ["GET /api/v1/processes/{slug}/impact"] = Open,
         ["GET /api/v1/processes/{slug}/accountability"] = Open,
         ["GET /api/v1/processes/{slug}/accountability.csv"] = Open,
@@ -569,6 +575,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/processes/{slug}/practices/{id:int}/review"] = Op(Secretariat),
         ["POST /api/v1/processes/{slug}/practices/{id:int}/comments"] = Op(OutputCommenters),
         ["POST /api/v1/processes/{slug}/practices/{id:int}/adaptations"] = Op(PracticeAdapters),
+        ["POST /api/v1/processes/{slug}/practices/{id:int}/attachments"] = Op(PracticeSubmitters),
+        ["POST /api/v1/processes/{slug}/practices/{id:int}/withdrawal"] = Op(PracticeSubmitters),
         ["POST /api/v1/processes/{slug}/policy-changes"] = Op(PolicyRecorders),
         ["PUT /api/v1/processes/{slug}/policy-changes/{id:int}"] = Op(PolicyRecorders),
         ["DELETE /api/v1/processes/{slug}/policy-changes/{id:int}"] = Op(PolicyRecorders),
@@ -911,6 +919,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 // Without a file id there is no attachment to download.
                 ["GET /processes/{slug}/calls/{callId:int}/applications/{applicationId:int}?handler=Attachment"] = [404],
                 ["GET /api/v1/processes/{slug}/calls/{callId:int}/applications/{applicationId:int}/attachments/{fileId:int}"] = [404],
+                // The sample practice has no document: there is none to download.
+                ["GET /processes/{slug}/practices/{id:int}?handler=Attachment"] = [404],
+                ["GET /api/v1/processes/{slug}/practices/{id:int}/attachments/{fileId:int}"] = [404],
                 // IOM is not in the civil society registry.
                 ["GET /organizations/{slug}?handler=Evidence"] = [404],
                 ["GET /api/v1/civil-society/organizations/{slug}"] = [404],

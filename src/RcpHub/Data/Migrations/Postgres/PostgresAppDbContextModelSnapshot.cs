@@ -2885,6 +2885,50 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.ToTable("PracticeAdaptations");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.PracticeAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("PracticeAttachments");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.PracticeComment", b =>
                 {
                     b.Property<int>("Id")
@@ -4907,6 +4951,23 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.PracticeAttachment", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Practice", "Practice")
+                        .WithMany("Attachments")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Practice");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.PracticeComment", b =>
                 {
                     b.HasOne("RcpHub.Domain.Practice", null)
@@ -5330,6 +5391,8 @@ namespace RcpHub.Data.Migrations.Postgres
             modelBuilder.Entity("RcpHub.Domain.Practice", b =>
                 {
                     b.Navigation("Adaptations");
+
+                    b.Navigation("Attachments");
 
                     b.Navigation("Comments");
 

@@ -2771,6 +2771,48 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.ToTable("PracticeAdaptations");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.PracticeAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PracticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddedByUserId");
+
+                    b.HasIndex("PracticeId");
+
+                    b.ToTable("PracticeAttachments");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.PracticeComment", b =>
                 {
                     b.Property<int>("Id")
@@ -4767,6 +4809,23 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("State");
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.PracticeAttachment", b =>
+                {
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AddedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RcpHub.Domain.Practice", "Practice")
+                        .WithMany("Attachments")
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Practice");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.PracticeComment", b =>
                 {
                     b.HasOne("RcpHub.Domain.Practice", null)
@@ -5190,6 +5249,8 @@ namespace RcpHub.Data.Migrations.Sqlite
             modelBuilder.Entity("RcpHub.Domain.Practice", b =>
                 {
                     b.Navigation("Adaptations");
+
+                    b.Navigation("Attachments");
 
                     b.Navigation("Comments");
 
