@@ -29,6 +29,7 @@ internal static class FeatureApis
         Calls.CallsApi.MapCallsApi(api);
         DataRequests.DataRequestsApi.MapDataRequestsApi(api);
         Practices.PracticesApi.MapPracticesApi(api);
+        SavedSearches.SavedSearchesApi.MapSavedSearchesApi(api);
         return api;
     }
 }

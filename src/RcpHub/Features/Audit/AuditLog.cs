@@ -264,6 +264,7 @@ public static class AuditLog
         "DataQuestion" => t["Question of a data request"],
         "DataResponse" => t["Answers of a state to a data request"],
         "DataAnswer" => t["Answer to a question of a data request"],
+        "SavedSearch" => t["Saved search"],
         _ => entityType,
     };
 }

@@ -25,6 +25,8 @@ public enum MailKind
     DataRequestReminder,
     // Good practices (issue 12).
     PracticeReviewed,
+    // Saved searches (issue 12).
+    SavedSearchResults,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit
