@@ -12,7 +12,9 @@ using System.Text.RegularExpressions;
 // bench/run --calls [--postgres CONNECTION-STRING] (issue 11: every page of that call, weight, statements, processor time), or
 // bench/run --follow-up [--postgres CONNECTION-STRING] [--pages /a,/b] [--reader secretariat] [--iterations 5] [--seconds 10]
 // [--import-page PATH --import-export PATH | --import-file FILE] (issue 10 at world scale: FollowUpScale, FollowUpQueries,
-// FollowUpPages; with --explore the scale data is left running instead)
+// FollowUpPages; with --explore the scale data is left running instead), or
+// bench/run --library [--documents 500000] [--meetings 50000] [--connections 16] [--seconds 20] [--postgres ...] [--data FILE]
+// (issue 12: the library's searches signed in, and uploads; LibraryScale, LibraryRun)
 // Starts the Release build of RcpHub on its own SQLite database, grows the demo process to 2,000 meetings and 20,000
 // documents (LargeProcess), then measures
 //  1. page weight: every listed page compressed (brotli, as browsers ask) plus its stylesheet and scripts;
@@ -49,6 +51,11 @@ if (options.Calls)
 {
     server.Dispose();
     return await CallPages.RunAsync(options, app, database, http, work);
+}
+if (options.Library)
+{
+    server.Dispose();
+    return await LibraryRun.RunAsync(options, app, database, http, work);
 }
 if (!options.Floor)
 {
@@ -219,6 +226,9 @@ internal sealed class BenchOptions
         Changes = int.Parse(Value("--changes") ?? "20", CultureInfo.InvariantCulture);
         Selection = args.Contains("--selection");
         Calls = args.Contains("--calls");
+        Library = args.Contains("--library");
+        Documents = int.Parse(Value("--documents") ?? "500000", CultureInfo.InvariantCulture);
+        Meetings = int.Parse(Value("--meetings") ?? "50000", CultureInfo.InvariantCulture);
         Lottery = args.Contains("--lottery");
         Applications = Value("--applications") is { } applications ? int.Parse(applications, CultureInfo.InvariantCulture) : null;
         Data = Value("--data") is { } data ? Path.GetFullPath(data) : null;
@@ -234,6 +244,11 @@ internal sealed class BenchOptions
 
     /// <summary>With --selection: only the first this many applications of the generated call (to see how time grows).</summary>
     public int? Applications { get; }
+
+    /// <summary>Issue 12's library budgets instead (LibraryRun), on this many documents and meetings.</summary>
+    public bool Library { get; }
+    public int Documents { get; }
+    public int Meetings { get; }
 
     /// <summary>Issue 11's call pages at 2,000 applications instead (CallPages).</summary>
     public bool Calls { get; }

@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionPerson> SessionPeople => Set<SessionPerson>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<DelegationMember> Delegates => Set<DelegationMember>();
     public DbSet<SessionFloor> SessionFloors => Set<SessionFloor>();

@@ -22,7 +22,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
-        nameof(Invitation.TokenHash),
+        nameof(Invitation.TokenHash), nameof(SavedSearch.StopToken),
         // A document's bytes and extracted text: megabytes that say nothing in a log (the version's SHA-256 is kept).
         nameof(DocumentContent.Bytes), nameof(DocumentVersion.ExtractedText),
     };

@@ -30,6 +30,7 @@ internal static class FeatureApis
         DataRequests.DataRequestsApi.MapDataRequestsApi(api);
         Practices.PracticesApi.MapPracticesApi(api);
         Officials.DirectoryApi.MapDirectoryApi(api);
+        SavedSearches.SavedSearchesApi.MapSavedSearchesApi(api);
         return api;
     }
 }

@@ -139,6 +139,7 @@ public static class RcpHubHosting
         services.AddHostedService<MailDispatcher>();
         Features.Evaluation.EvaluationSetup.AddEvaluation(services, configuration);
         Features.DataRequests.DataRequestSetup.AddDataRequests(services, configuration);
+        Features.SavedSearches.SavedSearchSetup.AddSavedSearches(services);
         services.AddScoped<Features.Invitations.Inviter>();
         // Calls for participation (issue 11).
         services.AddScoped<Features.Calls.CallDesk>();

@@ -38,6 +38,7 @@ public static partial class PageCatalogue
         ForEveryone("/account/access-denied", HttpStatusCode.Forbidden);
         // The sample token was never issued.
         ForEveryone("/calendar/{token}.ics", HttpStatusCode.NotFound);
+        ForEveryone("/saved-searches/stop/{token}", HttpStatusCode.NotFound);
         // The page the exception handler renders, opened directly: still the answer to a failure.
         ForEveryone("/error", HttpStatusCode.InternalServerError);
         // The {id} sample is the demo's held expert meeting, for members only: "not found" to anyone else.

@@ -269,6 +269,7 @@ public static class AuditLog
         "DirectoryProfile" => t["Directory profile"],
         "DirectoryProfileTheme" => t["File handled by an official"],
         "ContactRequest" => t["Contact request"],
+        "SavedSearch" => t["Saved search"],
         _ => entityType,
     };
 }

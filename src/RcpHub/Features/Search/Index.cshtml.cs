@@ -53,9 +53,12 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IStringL
     }
 
     /// <summary>This search with some filters changed (a null process, kind or year: any).</summary>
-    public string Link(string? process, SearchKind? kind, int? year, int page = 1)
+    public string Link(string? process, SearchKind? kind, int? year, int page = 1) => Address(Q ?? "", process, kind, year, page);
+
+    /// <summary>The address of a search (what a saved search runs).</summary>
+    public static string Address(string q, string? process, SearchKind? kind, int? year, int page = 1)
     {
-        var query = new List<KeyValuePair<string, string?>> { new("q", Q ?? "") };
+        var query = new List<KeyValuePair<string, string?>> { new("q", q) };
         if (process is not null)
         {
             query.Add(new("process", process));

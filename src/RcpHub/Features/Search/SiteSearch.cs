@@ -70,9 +70,11 @@ public static class SiteSearch
     }
 
     /// <summary>The results for <paramref name="q"/> (checked with <see cref="Problem"/>), within one process if
-    /// <paramref name="processSlug"/> is given, of one kind and year if given; null when there is no such process.</summary>
+    /// <paramref name="processSlug"/> is given, of one kind and year if given, and only those entered in the index
+    /// between two of its entries if <paramref name="added"/> is given (a saved search's new results); null when there is
+    /// no such process.</summary>
     public static async Task<SearchResults?> RunAsync(AppDbContext db, MeetingReader reader, string q, string? processSlug, SearchKind? kind, int? year,
-        int page, CancellationToken ct)
+        int page, CancellationToken ct, AddedBetween? added = null)
     {
         var slug = string.IsNullOrWhiteSpace(processSlug) ? null : processSlug.Trim().ToLowerInvariant();
         var within = slug is null ? null : await db.Processes.AsNoTracking().Where(p => p.Slug == slug)
@@ -92,7 +94,7 @@ public static class SiteSearch
         var engine = ISearchEngine.For(db);
         var fullMeetings = db.Meetings.Where(MeetingAccess.VisibleTo(reader)).Select(m => m.Id);
         var matched = from m in engine.Matches(db, query)
-                      join e in Visible(db, reader, fullMeetings) on m.EntryId equals e.Id
+                      join e in Visible(db, reader, fullMeetings, added) on m.EntryId equals e.Id
                       select new Match { Entry = e, Rank = m.Rank };
         var processId = within?.Id;
         IQueryable<Match> Filtered(bool byKind, bool byYear, bool byProcess)
@@ -146,6 +148,10 @@ public static class SiteSearch
         return none with { Total = total, Items = items, Facets = facets };
     }
 
+    /// <summary>Index entries after <see cref="After"/> up to <see cref="UpTo"/> (their ids only grow: an entry is rewritten
+    /// in place when what it describes changes, decision 0031).</summary>
+    public sealed record AddedBetween(int After, int UpTo);
+
     /// <summary>An entry and its rank: a class with settable members, which EF Core can keep composing on (it cannot see
     /// through a constructor).</summary>
     private sealed class Match
@@ -156,13 +162,18 @@ public static class SiteSearch
 
     /// <summary>The entries <paramref name="reader"/> may see, by the rule of what each describes. The public registry
     /// (processes, states, organisations) is everyone's; a kind not named here is no one's.</summary>
-    private static IQueryable<SearchEntry> Visible(AppDbContext db, MeetingReader reader, IQueryable<int> fullMeetings)
+    private static IQueryable<SearchEntry> Visible(AppDbContext db, MeetingReader reader, IQueryable<int> fullMeetings, AddedBetween? added)
     {
+        var entries = db.SearchEntries.AsNoTracking();
+        if (added is { After: var after, UpTo: var upTo })
+        {
+            entries = entries.Where(e => e.Id > after && e.Id <= upTo);
+        }
         var listedMeetings = db.Meetings.Where(MeetingAccess.SummaryVisibleTo(reader)).Select(m => m.Id);
         var documents = db.Documents.Where(d => fullMeetings.Contains(d.MeetingId)).Where(DocumentAccessRule.LevelOpenTo(reader)).Select(d => d.Id);
         var outputs = db.Outputs.Where(OutputAccess.VisibleTo(reader)).Select(o => o.Id);
         var practices = db.Practices.Where(PracticeAccess.Listed).Where(PracticeAccess.VisibleTo(reader)).Select(p => p.Id);
-        return db.SearchEntries.AsNoTracking().Where(e =>
+        return entries.Where(e =>
             e.Kind == SearchKind.Process || e.Kind == SearchKind.State || e.Kind == SearchKind.Organization
             || (e.Kind == SearchKind.Meeting && listedMeetings.Contains(e.MeetingId!.Value))
             || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport) && fullMeetings.Contains(e.MeetingId!.Value))

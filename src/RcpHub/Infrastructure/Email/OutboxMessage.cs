@@ -29,6 +29,8 @@ public enum MailKind
     ContactRequested,
     ContactAnswered,
     PracticeSubmitted,
+    // Saved searches (issue 12).
+    SavedSearchResults,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

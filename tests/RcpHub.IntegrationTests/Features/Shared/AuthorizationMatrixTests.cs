@@ -207,6 +207,17 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["GET /my"] = Op(SignedIn),
         ["POST /calendar?handler=Make"] = Op(SignedIn),
         ["POST /calendar?handler=Revoke"] = Op(SignedIn),
+        // Saved searches (issue 12): one's own; the stop link of their weekly mail works without signing in.
+        ["GET /my/saved-searches"] = Op(SignedIn),
+        ["POST /my/saved-searches?handler=Remove"] = Op(SignedIn),
+        ["POST /my/saved-searches?handler=Weekly"] = Op(SignedIn),
+        ["GET /my/saved-searches/new"] = Op(SignedIn),
+        ["POST /my/saved-searches/new"] = Op(SignedIn),
+        ["GET /saved-searches/stop/{token}"] = Open,
+        ["POST /saved-searches/stop/{token}"] = Open,
+        ["GET /api/v1/saved-searches/"] = Op(SignedIn),
+        ["POST /api/v1/saved-searches/"] = Op(SignedIn),
+        ["DELETE /api/v1/saved-searches/{id:int}"] = Op(SignedIn),
 
         // The platform's administration.
         ["GET /admin/audit"] = Op(Administrators),
@@ -891,6 +902,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["applicationId"] = await db.CallApplications.Where(a => a.Call!.ProcessId == demo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
                 // The demo data request (issue 12): sent, Morocco submitted, its aggregate published.
                 ["requestId"] = await db.DataRequests.Where(r => r.ProcessId == demo).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+                // No saved search has this id: the removal answers 404 to those signed in.
+                ["saved-searches"] = 987654,
                 ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),
                 // No contact request has this id: answering it is 404 to those admitted.
                 ["contact-requests"] = 987654,
@@ -900,6 +913,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             var special = new Dictionary<string, int[]>
             {
                 ["GET /calendar/{token}.ics"] = [404],
+                ["GET /saved-searches/stop/{token}"] = [404],
                 ["GET /account/sign-in-2fa"] = [200, 302],
                 ["GET /account/access-denied"] = [403],
                 ["POST /error"] = [500],
