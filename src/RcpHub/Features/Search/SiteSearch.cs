@@ -65,32 +65,21 @@ public static class SiteSearch
     }
 
     /// <summary>The kind named in a request (its name, any case), null when none is; false when it names none.</summary>
-    public static bool TryKind(string? value, out SearchKind? kind)
-    {
-        kind = null;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return true;
-        }
-        if (Enum.TryParse<SearchKind>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-        {
-            kind = parsed;
-            return true;
-        }
-        return false;
-    }
+    public static bool TryKind(string? value, out SearchKind? kind) => TryName(value, out kind);
 
     /// <summary>The level named in a request (its name, any case), null when none is; false when it names none.</summary>
-    public static bool TryLevel(string? value, out MeetingLevel? level)
+    public static bool TryLevel(string? value, out MeetingLevel? level) => TryName(value, out level);
+
+    private static bool TryName<T>(string? value, out T? named) where T : struct, Enum
     {
-        level = null;
+        named = null;
         if (string.IsNullOrWhiteSpace(value))
         {
             return true;
         }
-        if (Enum.TryParse<MeetingLevel>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
         {
-            level = parsed;
+            named = parsed;
             return true;
         }
         return false;

@@ -189,7 +189,8 @@ public sealed class LibraryFacetsTests : IAsyncLifetime
     public async Task Another_form_of_a_word_finds_it_by_its_stem_on_PostgreSQL_and_by_its_start_only_on_SQLite(string language, string title, string text, string form, bool byItsStart)
     {
         var document = await SearchArrange.DocumentAsync(_factory, _public.Id, title, text, language: language);
-        var found = Items(await SearchAsync(Uri.EscapeDataString(form))).Where(i => i.Kind == "Document").Select(i => i.Key).ToList();
+        // Documents only: "migration" is in the names of processes and themes, which rank first.
+        var found = Items(await SearchAsync(Uri.EscapeDataString(form) + "&kind=document")).Select(i => i.Key).ToList();
         if (TestDatabase.Provider == DatabaseProvider.Postgres)
         {
             Assert.Contains(Key(document.Id), found);
