@@ -46,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+    public DbSet<SearchTag> SearchTags => Set<SearchTag>();
     public DbSet<Output> Outputs => Set<Output>();
     public DbSet<OutputVersion> OutputVersions => Set<OutputVersion>();
     public DbSet<OutputComment> OutputComments => Set<OutputComment>();

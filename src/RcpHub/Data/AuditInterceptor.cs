@@ -345,7 +345,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor httpContextAccessor, T
     public static bool IsAudited(Type kind) =>
         !(kind == typeof(AuditEntry) || kind == typeof(DataProtectionKey)
             // The library's index is rewritten from the rows it describes on each of their saves (Data/SearchIndex).
-            || kind == typeof(SearchEntry)
+            || kind == typeof(SearchEntry) || kind == typeof(SearchTag)
             // Bookkeeping of sign-in and mail limits, counted with SQL (Infrastructure/RateLimiting).
             || kind == typeof(Infrastructure.RateLimiting.RateCounter)
             // The outbox is itself the record of who was sent what and when (listed on the meeting's invitation page).

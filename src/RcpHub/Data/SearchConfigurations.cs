@@ -24,6 +24,17 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
     }
 }
 
+internal sealed class SearchTagConfiguration : IEntityTypeConfiguration<SearchTag>
+{
+    public void Configure(EntityTypeBuilder<SearchTag> e)
+    {
+        e.HasKey(x => new { x.EntryId, x.Kind, x.Value });
+        // Counting a facet value starts from the value.
+        e.HasIndex(x => new { x.Kind, x.Value });
+        e.HasOne<SearchEntry>().WithMany(x => x.Tags).HasForeignKey(x => x.EntryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 /// <summary>A row of the engine's answer (Features/Search/SearchEngines): which entry matched, how well. Read with raw
 /// SQL only; no table.</summary>
 public sealed class SearchMatch

@@ -39,6 +39,10 @@ internal static class SearchIndex
                 case Practice p: subjects.Add(new(SearchKind.Practice, () => Id(p.Id))); break;
                 case PracticeTheme t: subjects.Add(new(SearchKind.Practice, () => Id(t.PracticeId))); break;
                 case PracticeObjective o: subjects.Add(new(SearchKind.Practice, () => Id(o.PracticeId))); break;
+                case Recommendation r: subjects.Add(new(SearchKind.Recommendation, () => Id(r.Id))); break;
+                case RecommendationTranslation t: subjects.Add(new(SearchKind.Recommendation, () => Id(t.RecommendationId))); break;
+                case RecommendationTheme t: subjects.Add(new(SearchKind.Recommendation, () => Id(t.RecommendationId))); break;
+                case RecommendationGcmObjective o: subjects.Add(new(SearchKind.Recommendation, () => Id(o.RecommendationId))); break;
             }
         }
         return subjects;
@@ -53,17 +57,26 @@ internal static class SearchIndex
             return false;
         }
         var wanted = subjects.Select(s => (s.Kind, Key: s.Key())).Distinct().ToList();
+        // A recommendation's entry shows its output's title and address.
+        var outputs = Ids(wanted.Where(w => w.Kind == SearchKind.Output).Select(w => w.Key));
+        if (outputs.Count > 0)
+        {
+            var recommendations = await db.Recommendations.Where(r => outputs.Contains(r.OutputId)).Select(r => r.Id).ToListAsync(ct);
+            wanted = [.. wanted.Union(recommendations.Select(id => (SearchKind.Recommendation, Id(id))))];
+        }
         foreach (var kind in wanted.Select(w => w.Kind).Distinct())
         {
             var keys = wanted.Where(w => w.Kind == kind).Select(w => w.Key).ToList();
             var fresh = Plain(await BuildAsync(db, kind, keys, ct)).ToDictionary(e => e.Key, StringComparer.Ordinal);
-            var stored = await db.SearchEntries.Where(e => e.Kind == kind && keys.Contains(e.Key)).ToListAsync(ct);
+            var stored = await db.SearchEntries.Include(e => e.Tags).Where(e => e.Kind == kind && keys.Contains(e.Key)).ToListAsync(ct);
             foreach (var entry in stored)
             {
                 if (fresh.Remove(entry.Key, out var now))
                 {
                     now.Id = entry.Id;
                     db.Entry(entry).CurrentValues.SetValues(now);
+                    entry.Tags.RemoveAll(t => !now.Tags.Any(n => n.Kind == t.Kind && n.Value == t.Value));
+                    entry.Tags.AddRange(now.Tags.Where(n => !entry.Tags.Any(t => t.Kind == n.Kind && t.Value == n.Value)));
                 }
                 else
                 {
@@ -109,6 +122,7 @@ internal static class SearchIndex
         await AddAllAsync(SearchKind.Document, db.Documents.Select(d => d.Id.ToString()));
         await AddAllAsync(SearchKind.Output, db.Outputs.Select(o => o.Id.ToString()));
         await AddAllAsync(SearchKind.Practice, db.Practices.Where(PracticeAccess.Listed).Select(p => p.Id.ToString()));
+        await AddAllAsync(SearchKind.Recommendation, db.Recommendations.Select(r => r.Id.ToString()));
 
         async Task AddAllAsync(SearchKind kind, IQueryable<string> keys)
         {
@@ -125,6 +139,22 @@ internal static class SearchIndex
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static List<int> Ids(IEnumerable<string> keys) => [.. keys.Select(k => int.TryParse(k, out var id) ? id : 0).Where(id => id > 0)];
+
+    private static List<SearchTag> Tags(IEnumerable<int> themes, IEnumerable<int> objectives) =>
+        [.. themes.Distinct().Select(t => new SearchTag { Kind = SearchTagKind.Theme, Value = t }),
+            .. objectives.Distinct().Select(o => new SearchTag { Kind = SearchTagKind.Objective, Value = o })];
+
+    /// <summary>The start of a text as a result's title: its first words, up to about a line.</summary>
+    private static string Opening(string text)
+    {
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (line.Length <= 120)
+        {
+            return line;
+        }
+        var cut = line.LastIndexOf(' ', 120);
+        return string.Concat(line.AsSpan(0, cut > 60 ? cut : 120), "…");
+    }
 
     private static string? Join(params IEnumerable<string?> parts)
     {
@@ -146,13 +176,13 @@ internal static class SearchIndex
                 })];
             case SearchKind.Process:
                 return [.. (await db.Processes.AsNoTracking().Where(p => ids.Contains(p.Id))
-                    .Select(p => new { p.Id, p.Slug, p.Acronym, p.Name, p.Region, p.FormalInstitution, p.FoundedYear, Themes = p.Themes.Select(t => t.Name).ToList() })
+                    .Select(p => new { p.Id, p.Slug, p.Acronym, p.Name, p.Region, p.FormalInstitution, p.FoundedYear, Themes = p.Themes.Select(t => new { t.Id, t.Name }).ToList() })
                     .ToListAsync(ct)).Select(p => new SearchEntry
                 {
                     Kind = kind, Key = Id(p.Id), Path = $"/processes/{p.Slug}", ProcessId = p.Id, Region = p.Region, Year = p.FoundedYear,
                     Title = $"{p.Acronym}: {p.Name}", Context = p.Region,
                     // Its themes: "labour migration" finds the processes that work on it.
-                    Body = Join([p.Region, p.FormalInstitution, .. p.Themes]),
+                    Body = Join([p.Region, p.FormalInstitution, .. p.Themes.Select(t => t.Name)]), Tags = Tags(p.Themes.Select(t => t.Id), []),
                 })];
             case SearchKind.Organization:
                 return [.. (await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
@@ -247,14 +277,33 @@ internal static class SearchIndex
                     {
                         p.Id, p.ProcessId, p.Process!.Slug, p.Process.Acronym, p.Process.Region, p.Title, p.Summary, p.Results, p.FromYear, p.Languages,
                         p.State!.NameEn, p.State.NameFr, p.State.NameEs, p.State.NameRu, p.State.NameAr, Organization = p.Organization!.Name,
-                        Themes = p.Themes.Select(t => t.Theme!.Name).ToList(), Objectives = p.Objectives.Select(o => o.Objective).ToList(),
+                        Themes = p.Themes.Select(t => new { t.ThemeId, t.Theme!.Name }).ToList(), Objectives = p.Objectives.Select(o => o.Objective).ToList(),
                     })
                     .ToListAsync(ct)).Select(p => new SearchEntry
                 {
                     Kind = kind, Key = Id(p.Id), Path = $"/processes/{p.Slug}/practices/{p.Id}", ProcessId = p.ProcessId, PracticeId = p.Id,
                     Region = p.Region, Year = p.FromYear, Language = p.Languages.Split(' ')[0], Title = p.Title, Context = $"{p.Acronym}: {p.NameEn}",
-                    Body = Join([p.Summary, p.Results, p.NameEn, p.NameFr, p.NameEs, p.NameRu, p.NameAr, p.Organization, .. p.Themes,
+                    Body = Join([p.Summary, p.Results, p.NameEn, p.NameFr, p.NameEs, p.NameRu, p.NameAr, p.Organization, .. p.Themes.Select(t => t.Name),
                         .. p.Objectives.Select(o => GlobalFrameworks.Objective(o)?.TitleEn)]),
+                    Tags = Tags(p.Themes.Select(t => t.ThemeId), p.Objectives),
+                })];
+            case SearchKind.Recommendation:
+                // Each recommendation on its own, by its text and translations, under its output (whose access it has:
+                // OutputId); its themes and GCM objectives as facets.
+                return [.. (await db.Recommendations.AsNoTracking().Where(r => ids.Contains(r.Id))
+                    .Select(r => new
+                    {
+                        r.Id, r.Number, r.OutputId, r.Text, r.OriginalLanguage, r.Output!.ProcessId, r.Output.Process!.Slug, r.Output.Process.Acronym,
+                        r.Output.Process.Region, Output = r.Output.Title, r.Output.AdoptedOn, r.Output.CreatedAt,
+                        Translations = r.Translations.Select(t => t.Text).ToList(), Themes = r.Themes.Select(t => t.ThemeId).ToList(),
+                        Objectives = r.GcmObjectives.Select(o => o.Objective).ToList(),
+                    })
+                    .ToListAsync(ct)).Select(r => new SearchEntry
+                {
+                    Kind = kind, Key = Id(r.Id), Path = $"/processes/{r.Slug}/outputs/{r.OutputId}/recommendations/{r.Number}", ProcessId = r.ProcessId,
+                    OutputId = r.OutputId, Region = r.Region, Year = r.AdoptedOn?.Year ?? r.CreatedAt.Year, Language = r.OriginalLanguage,
+                    Title = $"{r.Number}. {Opening(r.Text)}", Context = $"{r.Acronym}: {r.Output}", Body = Join([r.Text, .. r.Translations]),
+                    Tags = Tags(r.Themes, r.Objectives),
                 })];
             default:
                 return [];

@@ -13,6 +13,28 @@ public enum SearchKind
     Document,
     Output,
     Practice,
+
+    /// <summary>A numbered recommendation of an output: found by its own text, read with the output's access.</summary>
+    Recommendation,
+}
+
+/// <summary>A many-valued facet of an entry.</summary>
+public enum SearchTagKind
+{
+    /// <summary>A theme (<see cref="Theme"/>, by its id).</summary>
+    Theme,
+
+    /// <summary>An objective of the Global Compact for Migration (1-23, <see cref="GlobalFrameworks"/>).</summary>
+    Objective,
+}
+
+/// <summary>A theme or GCM objective an entry is about, for the theme and objective facets: written with its entry
+/// (Data/SearchIndex), gone with it.</summary>
+public sealed class SearchTag
+{
+    public int EntryId { get; set; }
+    public SearchTagKind Kind { get; set; }
+    public int Value { get; set; }
 }
 
 /// <summary>One searchable thing as the library's full-text index holds it (decision 0031): its words (<see cref="Title"/>,
@@ -57,4 +79,8 @@ public sealed class SearchEntry
 
     /// <summary>A line shown under the title (the meeting a document belongs to, a process's acronym).</summary>
     public string? Context { get; set; }
+
+    /// <summary>The themes and GCM objectives it is about, where the thing names them (a process, a practice, a
+    /// recommendation).</summary>
+    public List<SearchTag> Tags { get; set; } = [];
 }

@@ -154,5 +154,5 @@ public sealed class SavedSearchDesk(AppDbContext db, TimeProvider clock, IString
         return saved.Name;
     }
 
-    private static string Path(string query, string? process, SearchKind? kind, int? year) => Search.IndexModel.Address(query, process, kind, year);
+    private static string Path(string query, string? process, SearchKind? kind, int? year) => Search.IndexModel.Address(query, process, new Search.SearchFilters(kind, year));
 }

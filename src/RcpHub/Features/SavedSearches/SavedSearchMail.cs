@@ -48,7 +48,7 @@ public sealed class SavedSearchMail(AppDbContext db, MeetingReaders readers, Out
                 : await SiteSearch.RunAsync(db, reader, s.Query, s.Process, s.Kind, s.Year, 1, ct, new SiteSearch.AddedBetween(s.SeenUpTo, upTo));
             if (found is { Total: > 0 } news)
             {
-                var search = PublicLinks.To(configuration, Search.IndexModel.Address(s.Query, s.Process, s.Kind, s.Year));
+                var search = PublicLinks.To(configuration, Search.IndexModel.Address(s.Query, s.Process, new Search.SearchFilters(s.Kind, s.Year)));
                 var stop = PublicLinks.To(configuration, "/saved-searches/stop/" + s.StopToken);
                 Letter Write(MailRecipient r)
                 {

@@ -16,13 +16,13 @@ public static class SearchApi
     {
         api.MapGet("/search", SearchAsync).Requires(Operation.ViewPublicRegistry).RequireRateLimiting(RateLimits.Search)
             .WithName("Search")
-            .WithSummary($"The library: processes, states, organisations, meetings, agenda items, sessions, session reports, documents and outputs the caller may see matching q ({SiteSearch.MinLength} to {SiteSearch.MaxLength} characters, case and accents ignored, words matched by their start, \"quoted phrases\"), best first, {SiteSearch.Limit} a page (p); optionally within one process, of one kind and year; with the total and the counts by kind, process and year. Passages are HTML, the matched words in <mark>.")
+            .WithSummary($"The library: processes, states, organisations, meetings, agenda items, sessions, session reports, documents and outputs the caller may see matching q ({SiteSearch.MinLength} to {SiteSearch.MaxLength} characters, case and accents ignored, words matched by their start, \"quoted phrases\"), best first, {SiteSearch.Limit} a page (p); optionally within one process and narrowed to a kind, year, region, meeting level (expert, seniorofficials, ministerial), language (ISO 639-1), theme (its id) or GCM objective (1-23); with the total and the counts by each of these, of what the caller may see. Passages are HTML, the matched words in <mark>.")
             .Produces<SearchResults>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
     private static async Task<Results<Ok<SearchResults>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        string? q, string? process, string? kind, int? year, int? p, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IStringLocalizer<SearchText> t, CancellationToken ct)
+        string? q, string? process, string? kind, int? year, string? region, string? level, string? language, int? theme, int? objective, int? p, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IStringLocalizer<SearchText> t, CancellationToken ct)
     {
         if (SiteSearch.Problem(q, t) is { } problem)
         {
@@ -32,7 +32,16 @@ public static class SearchApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["kind"] = [t["There is no such kind of result."]] }, title: "The search could not be run.");
         }
-        var results = await SiteSearch.RunAsync(db, await readers.CurrentAsync(user), q!, process, searchKind, year, p ?? 1, ct);
+        if (!SiteSearch.TryLevel(level, out var meetingLevel))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = [t["There is no such meeting level."]] }, title: "The search could not be run.");
+        }
+        if (objective is not null && GlobalFrameworks.Objective(objective.Value) is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["objective"] = [t["A GCM objective is a number from 1 to {0}.", GlobalFrameworks.ObjectiveCount]] }, title: "The search could not be run.");
+        }
+        var filters = new SearchFilters(searchKind, year, region, meetingLevel, language, theme, objective);
+        var results = await SiteSearch.RunAsync(db, await readers.CurrentAsync(user), q!, process, filters, p ?? 1, ct);
         return results is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Process not found", detail: "There is no process with this slug.")
             : TypedResults.Ok(results);

@@ -119,20 +119,26 @@ public sealed class SqliteSearchEngine : ISearchEngine
         string.Join(' ', query.Terms.Select(t => "\"" + string.Join(' ', t.Words) + "\"" + (t.Prefix ? "*" : "")));
 }
 
-/// <summary>PostgreSQL full-text search: a stored tsvector generated from Title (weight A) and Body (weight B) with a GIN
-/// index, in the 'rcphub_search' configuration ('simple' with unaccent where the extension exists, see the migration);
-/// lowered through the rcphub_fold collation; ranked by ts_rank_cd; passages by ts_headline. The query is built as to_tsquery text (prefix :* and phrase &lt;-&gt;),
-/// which websearch_to_tsquery cannot express.</summary>
+/// <summary>PostgreSQL full-text search: a stored tsvector generated from Title and Body with a GIN index, twice: as written
+/// (weights A and B) in the 'rcphub_search' configuration ('simple' with unaccent where the extension exists), and stemmed
+/// (weights C and D) in the configuration of the entry's language (rcphub_en, rcphub_fr, rcphub_es, rcphub_ru, rcphub_ar:
+/// the snowball stemmers with unaccent, English where the language is not known; see the migrations LibrarySearch and
+/// LibraryFacets, decision 0036); lowered through the rcphub_fold collation; ranked by ts_rank_cd; passages by ts_headline.
+/// A term matches a word by its start among the written words, or by its stem in any of the five languages among the
+/// stemmed ones ("migrants" finds "migrant", "migraciones" "migración"). The query is built as to_tsquery text (prefix :*,
+/// phrase &lt;-&gt;, weights), which websearch_to_tsquery cannot express.</summary>
 public sealed class PostgresSearchEngine : ISearchEngine
 {
     public static readonly PostgresSearchEngine Instance = new();
 
-    public IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query)
+    /// <summary>The stemming configuration of each interface language (made by the migration LibraryFacets).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Stemmed = new Dictionary<string, string>
     {
-        var expression = Expression(query);
-        return db.Set<SearchMatch>().FromSql(
-            $"SELECT e.\"Id\" AS \"EntryId\", ts_rank_cd(e.\"Vector\", q)::double precision AS \"Rank\" FROM \"SearchEntries\" AS e, to_tsquery('rcphub_search', {expression}) AS q WHERE e.\"Vector\" @@ q");
-    }
+        ["en"] = "rcphub_en", ["fr"] = "rcphub_fr", ["es"] = "rcphub_es", ["ru"] = "rcphub_ru", ["ar"] = "rcphub_ar",
+    };
+
+    public IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query) =>
+        db.Set<SearchMatch>().FromSql(Sql(query, "SELECT e.\"Id\" AS \"EntryId\", ts_rank_cd(e.\"Vector\", q)::double precision AS \"Rank\" FROM \"SearchEntries\" AS e, {{query}} WHERE e.\"Vector\" @@ q"));
 
     public async Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<int> entryIds, CancellationToken ct)
     {
@@ -140,40 +146,43 @@ public sealed class PostgresSearchEngine : ISearchEngine
         {
             return [];
         }
-        var expression = Expression(query);
-        var ids = entryIds.ToArray();
-        var open = SearchPassage.Open.ToString();
         // In a database whose locale lowers ASCII only, ts_headline misses capitalised Cyrillic or Greek words: their
-        // passage is then cut from the lowered text (the index itself is lowered by rcphub_fold, see the migration).
-        var options = $"StartSel={SearchPassage.Open}, StopSel={SearchPassage.Close}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
-        var rows = await db.Database.SqlQuery<SearchPassageRow>(
-            $"SELECT e.\"Id\" AS \"EntryId\", CASE WHEN strpos(h.p, {open}) > 0 THEN h.p ELSE ts_headline('rcphub_search', lower(e.\"Body\" COLLATE rcphub_fold), q, {options}) END AS \"Passage\" FROM \"SearchEntries\" AS e, to_tsquery('rcphub_search', {expression}) AS q, LATERAL (SELECT ts_headline('rcphub_search', e.\"Body\", q, {options}) AS p) AS h WHERE e.\"Id\" = ANY({ids}) AND e.\"Body\" IS NOT NULL")
-            .ToListAsync(ct);
+        // passage is then cut from the lowered text (the index itself is lowered by rcphub_fold, see the migration). A
+        // word found by its stem only is marked by a headline in the entry's own language.
+        var options = "StartSel=" + SearchPassage.Open + ", StopSel=" + SearchPassage.Close + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+        var stemmed = "CASE e.\"Language\" " + string.Concat(Stemmed.Where(c => c.Key != "en").Select(c => $"WHEN '{c.Key}' THEN '{c.Value}'::regconfig ")) + "ELSE 'rcphub_en'::regconfig END";
+        var sql = Sql(query, "SELECT e.\"Id\" AS \"EntryId\", CASE WHEN strpos(h.p, {{open}}) > 0 THEN h.p ELSE (SELECT CASE WHEN strpos(l, {{open}}) > 0 THEN l ELSE ts_headline(" + stemmed + ", e.\"Body\", q, {{options}}) END FROM ts_headline('rcphub_search', lower(e.\"Body\" COLLATE rcphub_fold), q, {{options}}) AS l) END AS \"Passage\" FROM \"SearchEntries\" AS e, {{query}}, LATERAL (SELECT ts_headline('rcphub_search', e.\"Body\", q, {{options}}) AS p) AS h WHERE e.\"Id\" = ANY({{ids}}) AND e.\"Body\" IS NOT NULL",
+            ("open", SearchPassage.Open.ToString()), ("options", options), ("ids", entryIds.ToArray()));
+        var rows = await db.Database.SqlQuery<SearchPassageRow>(sql).ToListAsync(ct);
         return rows.Where(r => r.Passage is not null).ToDictionary(r => r.EntryId, r => r.Passage!);
     }
 
-    /// <summary>'word':* for a word, 'some' &lt;-&gt; 'words' for a phrase, all joined by &amp;. Words hold letters, digits
-    /// and marks only (<see cref="SearchFolding.Words"/>), so quoting them is enough.</summary>
-    private static string Expression(SearchQuery query)
+    /// <summary><paramref name="template"/> with {query} replaced by the query as a one-row table of q (see <see cref="Terms"/>) and {name} by the
+    /// parameter of that name: every text reaches PostgreSQL as a parameter.</summary>
+    private static FormattableString Sql(SearchQuery query, string template, params (string Name, object Value)[] values)
     {
-        var text = new StringBuilder();
-        foreach (var term in query.Terms)
+        var arguments = new List<object>();
+        string Parameter(object value)
         {
-            if (text.Length > 0)
-            {
-                text.Append(" & ");
-            }
-            text.Append('(');
-            for (var i = 0; i < term.Words.Count; i++)
-            {
-                text.Append(i > 0 ? " <-> '" : "'").Append(term.Words[i]).Append('\'');
-                if (term.Prefix && i == term.Words.Count - 1)
-                {
-                    text.Append(":*");
-                }
-            }
-            text.Append(')');
+            arguments.Add(value);
+            return "{" + (arguments.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
         }
-        return text.ToString();
+        var terms = Terms(query).Select(t =>
+            "(to_tsquery('rcphub_search', " + Parameter(t.Written) + ")" + string.Concat(Stemmed.Values.Select(c => $" || to_tsquery('{c}', {Parameter(t.Stemmed)})")) + ")");
+        // A row of one column q: an expression is not a table, as to_tsquery(...) alone was.
+        var text = template.Replace("{{query}}", "(SELECT " + string.Join(" && ", terms) + " AS q) AS search_query", StringComparison.Ordinal);
+        foreach (var (name, value) in values)
+        {
+            text = text.Replace("{{" + name + "}}", Parameter(value), StringComparison.Ordinal);
+        }
+        return System.Runtime.CompilerServices.FormattableStringFactory.Create(text, [.. arguments]);
     }
+
+    /// <summary>Each term as to_tsquery text twice: 'word':*AB among the written words ('some' &lt;-&gt; 'words' for a
+    /// phrase), and 'word':CD among the stemmed ones (each configuration stems it its own way; a stop word drops out).
+    /// Words hold letters, digits and marks only (<see cref="SearchFolding.Words"/>), so quoting them is enough.</summary>
+    private static IEnumerable<(string Written, string Stemmed)> Terms(SearchQuery query) =>
+        query.Terms.Select(term => (
+            string.Join(" <-> ", term.Words.Select((w, i) => $"'{w}':" + (term.Prefix && i == term.Words.Count - 1 ? "*AB" : "AB"))),
+            string.Join(" <-> ", term.Words.Select(w => $"'{w}':CD"))));
 }

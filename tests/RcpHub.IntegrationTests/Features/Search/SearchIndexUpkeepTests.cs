@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure;
 using RcpHub.IntegrationTests.Features.Meetings;
 using RcpHub.IntegrationTests.Infrastructure;
 
@@ -56,7 +57,9 @@ public sealed class SearchIndexUpkeepTests : IAsyncLifetime
         Assert.Equal([note.Id], await FoundAsync("RECRUTEMENT equit"));
         // Text is matched from a word's start, not anywhere inside a word.
         Assert.Empty(await FoundAsync("crutement"));
-        Assert.Empty(await FoundAsync("recrutements"));
+        // A longer form of the word is found by its stem where the engine stems (PostgreSQL, decision 0036), not on SQLite.
+        int[] stemmed = TestDatabase.Provider == DatabaseProvider.Postgres ? [note.Id] : [];
+        Assert.Equal(stemmed, await FoundAsync("recrutements"));
         // Since the library's engines (decision 0031), titles are matched by their words' starts too, as text is.
         Assert.Equal([note.Id], await FoundAsync("concep"));
         Assert.Empty(await FoundAsync("oncept"));

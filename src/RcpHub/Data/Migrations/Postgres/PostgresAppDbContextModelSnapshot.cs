@@ -3447,6 +3447,25 @@ namespace RcpHub.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.SearchTag", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EntryId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value");
+
+                    b.ToTable("SearchTags");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -5241,6 +5260,15 @@ namespace RcpHub.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.SearchTag", b =>
+                {
+                    b.HasOne("RcpHub.Domain.SearchEntry", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.HasOne("RcpHub.Domain.Meeting", "Meeting")
@@ -5506,6 +5534,11 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Navigation("Themes");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SearchEntry", b =>
+                {
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Session", b =>

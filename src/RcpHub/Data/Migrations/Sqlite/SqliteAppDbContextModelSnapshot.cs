@@ -3315,6 +3315,25 @@ namespace RcpHub.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.SearchTag", b =>
+                {
+                    b.Property<int>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value");
+
+                    b.ToTable("SearchTags");
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -5097,6 +5116,15 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("RcpHub.Domain.SearchTag", b =>
+                {
+                    b.HasOne("RcpHub.Domain.SearchEntry", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
                 {
                     b.HasOne("RcpHub.Domain.Meeting", "Meeting")
@@ -5362,6 +5390,11 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Navigation("Themes");
 
                     b.Navigation("Translations");
+                });
+
+            modelBuilder.Entity("RcpHub.Domain.SearchEntry", b =>
+                {
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.Session", b =>
