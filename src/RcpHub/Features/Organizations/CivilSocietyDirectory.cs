@@ -128,17 +128,22 @@ public static class CivilSocietyDirectory
         return ([.. processes.OrderBy(p => p.Name, RegistrySorting.Names)], meetings);
     }
 
+    /// <summary>The entry's contact people and evidence files, in one query.</summary>
     public static async Task<RegistryContacts> ContactsAsync(AppDbContext db, int organizationId, string? note, CancellationToken ct)
     {
-        var people = await db.OrganizationRepresentatives.AsNoTracking().ActiveOf(organizationId)
-            .OrderBy(r => r.AddedAt)
-            .Select(r => new RegistryContact(r.Id, r.User!.DisplayName, r.User.Email, r.AddedAt))
-            .ToListAsync(ct);
-        var evidence = await db.OrganizationEvidenceFiles.AsNoTracking().Where(f => f.OrganizationId == organizationId)
-            .OrderBy(f => f.Id)
-            .Select(f => new RegistryEvidence(f.Id, f.FileName, f.Length, f.AddedAt))
-            .ToListAsync(ct);
-        return new RegistryContacts(people, evidence, note);
+        // Correlated with the organisation (not filtered by the id alone): SQLite has no APPLY for an uncorrelated subquery.
+        var representatives = db.OrganizationRepresentatives.Active();
+        var found = await db.Organizations.AsNoTracking()
+            .Where(o => o.Id == organizationId)
+            .Select(o => new
+            {
+                People = representatives.Where(r => r.OrganizationId == o.Id).OrderBy(r => r.AddedAt)
+                    .Select(r => new RegistryContact(r.Id, r.User!.DisplayName, r.User.Email, r.AddedAt)).ToList(),
+                Evidence = db.OrganizationEvidenceFiles.Where(f => f.OrganizationId == o.Id).OrderBy(f => f.Id)
+                    .Select(f => new RegistryEvidence(f.Id, f.FileName, f.Length, f.AddedAt)).ToList(),
+            })
+            .SingleAsync(ct);
+        return new RegistryContacts(found.People, found.Evidence, note);
     }
 
     public sealed record EvidenceDownload(string FileName, string ContentType, byte[] Bytes);

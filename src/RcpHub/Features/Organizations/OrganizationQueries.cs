@@ -59,17 +59,24 @@ public static class OrganizationQueries
     public static async Task<OrganizationDetails?> LoadAsync(AppDbContext db, string slug, DateOnly today, CancellationToken ct)
     {
         slug = slug.ToLowerInvariant();
-        var organization = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == slug, ct);
+        // The organisation with its roles, in one query.
+        var organization = await db.Organizations.AsNoTracking()
+            .Where(o => o.Slug == slug)
+            .Select(o => new
+            {
+                o.Slug, o.Name, o.Acronym, o.Kind,
+                Roles = db.Memberships.Where(m => m.OrganizationId == o.Id)
+                    .Select(m => new OrganizationRole(
+                        new ProcessRef(m.Process!.Slug, m.Process.Acronym, m.Process.Name, m.Process.Kind, m.Process.Status),
+                        m.Role, m.JoinedOn, m.LeftOn, m.Note))
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
         if (organization is null)
         {
             return null;
         }
-        var roles = await db.Memberships.AsNoTracking()
-            .Where(m => m.OrganizationId == organization.Id)
-            .Select(m => new OrganizationRole(
-                new ProcessRef(m.Process!.Slug, m.Process.Acronym, m.Process.Name, m.Process.Kind, m.Process.Status),
-                m.Role, m.JoinedOn, m.LeftOn, m.Note))
-            .ToListAsync(ct);
+        var roles = organization.Roles;
         var names = RegistrySorting.Names;
         var current = roles.Where(r => r.LeftOn is null || r.LeftOn > today).OrderBy(r => r.Role).ThenBy(r => r.Process.Name, names).ToList();
         var counts = current.GroupBy(r => r.Role).Select(g => (g.Key, g.Select(r => r.Process.Slug).Distinct().Count()));

@@ -73,10 +73,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
         {
             var slug = values["slug"] as string ?? "";
             var canonical = slug.ToLowerInvariant();
-            var found = await db.Processes.AsNoTracking()
-                .Where(p => p.Slug == slug || p.Slug == canonical)
-                .Select(p => new AddressedProcess(p.Id, p.Slug, p.Acronym, p.Name))
-                .FirstOrDefaultAsync(ct);
+            var found = await ProcessBySlug.For(db)(db, slug, canonical, ct);
             if (found is null)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -118,15 +115,7 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
             var processId = process?.Id;
             // One query: the meeting, of this process if the address names one (convened by it, or one it takes part
             // in), with the session and document it names.
-            var meeting = await db.Meetings.AsNoTracking()
-                .Where(m => m.Id == id && (processId == null || m.ProcessId == processId || m.ParticipatingProcesses.Any(p => p.ProcessId == processId)))
-                .Select(m => new
-                {
-                    Process = new AddressedProcess(m.Process!.Id, m.Process.Slug, m.Process.Acronym, m.Process.Name),
-                    SessionFound = sessionId == null || m.Sessions.Any(s => s.Id == sessionId),
-                    DocumentFound = documentId == null || db.Documents.Any(d => d.Id == documentId && d.MeetingId == m.Id),
-                })
-                .FirstOrDefaultAsync(ct);
+            var meeting = await MeetingByAddress.For(db)(db, id, processId, sessionId, documentId, ct);
             if (meeting is null || !meeting.SessionFound || !meeting.DocumentFound)
             {
                 // A process was named and exists: authorization decides on it first (see RequestSubject.Found). Without
@@ -145,6 +134,26 @@ public sealed class RequestSubjectMiddleware(RequestDelegate next)
         context.Features.Set(new RequestSubject { Process = process, MeetingId = meetingId, SessionId = sessionId, DocumentId = documentId });
         await next(context);
     }
+
+    // Both compiled once per model: one of them runs on every request whose address names a process or a meeting.
+    private static readonly CompiledQuery<Func<AppDbContext, string, string, CancellationToken, Task<AddressedProcess?>>> ProcessBySlug =
+        new(() => EF.CompileAsyncQuery((AppDbContext db, string slug, string canonical, CancellationToken ct) =>
+            db.Processes.AsNoTracking()
+                .Where(p => p.Slug == slug || p.Slug == canonical)
+                .Select(p => new AddressedProcess(p.Id, p.Slug, p.Acronym, p.Name))
+                .FirstOrDefault()));
+
+    private sealed record AddressedMeeting(AddressedProcess Process, bool SessionFound, bool DocumentFound);
+
+    private static readonly CompiledQuery<Func<AppDbContext, int, int?, int?, int?, CancellationToken, Task<AddressedMeeting?>>> MeetingByAddress =
+        new(() => EF.CompileAsyncQuery((AppDbContext db, int id, int? processId, int? sessionId, int? documentId, CancellationToken ct) =>
+            db.Meetings.AsNoTracking()
+                .Where(m => m.Id == id && (processId == null || m.ProcessId == processId || m.ParticipatingProcesses.Any(p => p.ProcessId == processId)))
+                .Select(m => new AddressedMeeting(
+                    new AddressedProcess(m.Process!.Id, m.Process.Slug, m.Process.Acronym, m.Process.Name),
+                    sessionId == null || m.Sessions.Any(s => s.Id == sessionId),
+                    documentId == null || db.Documents.Any(d => d.Id == documentId && d.MeetingId == m.Id)))
+                .FirstOrDefault()));
 
     private static int? Int(object? value) =>
         value switch
