@@ -64,7 +64,9 @@ public sealed class SavedSearchMail(AppDbContext db, MeetingReaders readers, Out
                         t["To stop this weekly mail: {0}", stop].Value,
                     }.Where(l => l is not null)));
                 }
-                var week = s.DueAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                // The week by the exact instant it fell due (not its second: two weeks made due in one second, as a
+                // test or an administrator moving the schedule can, would share a key and the second mail be dropped).
+                var week = s.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
                 var added = await outbox.EnqueueAsync([s.Recipient], MailKind.SavedSearchResults, meetingId: null,
                     _ => $"saved-search:{s.Id.ToString(CultureInfo.InvariantCulture)}:{week}", Write, ct: ct);
                 if (added > 0 && await outbox.SaveDueAsync($"The weekly mail of saved search {s.Id}", ct))
