@@ -33,6 +33,22 @@ public static class NumberedSave
         return false;
     }
 
+    /// <summary>Whether a save refused by a unique index lost a race with another save of the same thing (a submission,
+    /// a request) that <paramref name="winnerSaved"/> finds stored. The refused save's rows are let go first, so that
+    /// the context can read and save again; a save refused for another reason is not a race.</summary>
+    public static async Task<bool> LostRaceAsync(AppDbContext db, DbUpdateException e, Func<CancellationToken, Task<bool>> winnerSaved, CancellationToken ct)
+    {
+        if (!IsUniqueViolation(e))
+        {
+            return false;
+        }
+        foreach (var entry in db.ChangeTracker.Entries().Where(x => x.State != EntityState.Unchanged).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+        return await winnerSaved(ct);
+    }
+
     public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
     {
         SqliteException s => s.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE

@@ -21,7 +21,7 @@ public enum BodyKind
     ExpertGroup,
 }
 
-public sealed class BodyMember
+public sealed class BodyMember : IHeldOverPeriod
 {
     public int Id { get; set; }
     public int BodyId { get; set; }

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace RcpHub.Domain;
 
 /// <summary>What a person says of themselves in the directory of officials (issue 12, decision 0035): ministry, position,
@@ -100,10 +98,3 @@ public static class DirectoryAccess
         users.Where(u => shared.Any(a => a.UserId == u.Id) && !profiles.Any(p => p.UserId == u.Id && p.LeftOut));
 }
 
-public static class BodyMembers
-{
-    /// <summary>A state's or organisation's seat in a body, begun (or with no known start) and not yet ended on
-    /// <paramref name="today"/>.</summary>
-    public static Expression<Func<BodyMember, bool>> SeatedOn(DateOnly today) =>
-        m => (m.JoinedOn == null || m.JoinedOn <= today) && (m.LeftOn == null || m.LeftOn > today);
-}

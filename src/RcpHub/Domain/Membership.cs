@@ -4,7 +4,7 @@ namespace RcpHub.Domain;
 
 /// <summary>A state's or an organisation's part in a process over a period. A membership that ended
 /// keeps its row with <see cref="LeftOn"/> set, so that the past stays visible.</summary>
-public sealed class Membership : IBelongsToProcess
+public sealed class Membership : IBelongsToProcess, IHeldOverPeriod
 {
     public int Id { get; set; }
     public int ProcessId { get; set; }
@@ -26,12 +26,8 @@ public sealed class Membership : IBelongsToProcess
     /// <summary>Free text from the source, e.g. "administratively hosts the IGC Secretariat".</summary>
     public string? Note { get; set; }
 
-    /// <summary>The one rule for a current membership: begun (or with no known start) and not yet ended on
-    /// <paramref name="today"/>. <see cref="CurrentOn"/> is the same rule for queries.</summary>
-    public bool IsCurrent(DateOnly today) => (JoinedOn is null || JoinedOn <= today) && (LeftOn is null || LeftOn > today);
-
-    public static Expression<Func<Membership, bool>> CurrentOn(DateOnly today) =>
-        m => (m.JoinedOn == null || m.JoinedOn <= today) && (m.LeftOn == null || m.LeftOn > today);
+    /// <summary>The one rule for a current membership (<see cref="Periods.IsCurrent"/>), for queries.</summary>
+    public static Expression<Func<Membership, bool>> CurrentOn(DateOnly today) => Periods.CurrentOn<Membership>(today);
 }
 
 public enum MembershipRole

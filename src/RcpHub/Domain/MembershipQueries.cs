@@ -5,7 +5,7 @@ public static class MembershipQueries
 {
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
-    /// <summary>The SQL form of <see cref="Membership.IsCurrent"/>.</summary>
+    /// <summary>The SQL form of <see cref="Periods.IsCurrent"/>.</summary>
     public static IQueryable<Membership> CurrentOn(this IQueryable<Membership> memberships, DateOnly today) =>
         memberships.Where(Membership.CurrentOn(today));
 

@@ -55,7 +55,7 @@ public static class DemoData
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
         var existing = await db.Processes.Where(p => p.Slug == ProcessSlug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-        var processId = existing ?? await CreateProcessAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var processId = existing ?? await CreateProcessAsync(db, clock.Today(), ct);
         var userIds = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var account in Accounts)

@@ -87,7 +87,7 @@ public sealed class Inviter(
         }
         if (role == ProcessRole.FocalPoint)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = clock.Today();
             var members = await ProcessRoles.CurrentMemberStatesAsync(db, processId.Value, today, ct);
             if (string.IsNullOrWhiteSpace(request.StateCode))
             {

@@ -37,21 +37,21 @@ public sealed record BodyRow(int Id, BodyKind Kind, string Name, string? Mandate
 
 public sealed record BodyDetail(int Id, BodyKind Kind, string Name, string? Mandate, DateOnly? EstablishedOn, DateOnly? DissolvedOn, IReadOnlyList<BodyMemberRow> Members);
 
-public sealed record BodyMemberRow(int Id, string? StateCode, int? OrganizationId, string Holder, bool IsChair, DateOnly? JoinedOn, DateOnly? LeftOn, bool IsCurrent);
+public sealed record BodyMemberRow(int Id, string? StateCode, int? OrganizationId, string Holder, bool IsChair, DateOnly? JoinedOn, DateOnly? LeftOn, bool IsCurrent, bool HasEnded);
 
 /// <summary>Steering committees, working groups and expert groups, and who sits on them. A member who leaves
 /// keeps the row with its leave date, as memberships of the process do.</summary>
 public sealed class BodyCommands(AppDbContext db, IStringLocalizer<ManageText> t, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<BodyRow>> ListAsync(int processId, CancellationToken ct = default)
     {
-        var today = Today;
+        var seated = Periods.CurrentOn<BodyMember>(Today);
         return await db.Bodies.AsNoTracking().Where(b => b.ProcessId == processId)
             .OrderBy(b => b.DissolvedOn != null).ThenBy(b => b.Name)
             .Select(b => new BodyRow(b.Id, b.Kind, b.Name, b.Mandate, b.EstablishedOn, b.DissolvedOn,
-                b.Members.Count(m => m.LeftOn == null || m.LeftOn > today)))
+                b.Members.AsQueryable().Count(seated)))
             .ToListAsync(ct);
     }
 
@@ -61,7 +61,7 @@ public sealed class BodyCommands(AppDbContext db, IStringLocalizer<ManageText> t
             .Select(b => new
             {
                 b.Id, b.Kind, b.Name, b.Mandate, b.EstablishedOn, b.DissolvedOn,
-                Members = b.Members.Select(m => new { m.Id, m.StateCode, m.State, m.OrganizationId, m.Organization, m.IsChair, m.JoinedOn, m.LeftOn }).ToList(),
+                Members = b.Members.Select(m => new { m.Id, m.StateCode, m.State, m.OrganizationId, m.Organization, m.IsChair, Seat = m }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (body is null)
@@ -71,8 +71,8 @@ public sealed class BodyCommands(AppDbContext db, IStringLocalizer<ManageText> t
         var today = Today;
         var members = body.Members
             .Select(m => new BodyMemberRow(m.Id, m.StateCode, m.OrganizationId, Holder.Label(m.State, m.Organization), m.IsChair,
-                m.JoinedOn, m.LeftOn, m.LeftOn is null || m.LeftOn > today))
-            .OrderByDescending(m => m.IsCurrent).ThenByDescending(m => m.IsChair)
+                m.Seat.JoinedOn, m.Seat.LeftOn, m.Seat.IsCurrent(today), m.Seat.HasEnded(today)))
+            .OrderBy(m => m.HasEnded).ThenByDescending(m => m.IsChair)
             .ThenBy(m => m.Holder, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true))
             .ToList();
         return new BodyDetail(body.Id, body.Kind, body.Name, body.Mandate, body.EstablishedOn, body.DissolvedOn, members);
@@ -141,11 +141,9 @@ public sealed class BodyCommands(AppDbContext db, IStringLocalizer<ManageText> t
         errors.NotBefore(t, nameof(BodyMemberInput.LeftOn), input.LeftOn, input.JoinedOn);
         if (!errors.Any)
         {
-            var today = Today;
             var organizationId = code is null ? input.OrganizationId : null;
-            if (await db.BodyMembers.AnyAsync(m => m.BodyId == bodyId
-                    && (code != null ? m.StateCode == code : m.OrganizationId == organizationId)
-                    && (m.LeftOn == null || m.LeftOn > today), ct))
+            if (await db.BodyMembers.Where(Periods.NotEndedOn<BodyMember>(Today)).AnyAsync(m => m.BodyId == bodyId
+                    && (code != null ? m.StateCode == code : m.OrganizationId == organizationId), ct))
             {
                 errors.Add(code is null ? nameof(BodyMemberInput.OrganizationId) : nameof(BodyMemberInput.StateCode),
                     t["It already sits on this body."]);

@@ -160,17 +160,17 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
     /// the process. <see cref="HolderChoices.RotationCandidates"/> are the current member states not yet in the rotation.</summary>
     public async Task<HolderChoices> HolderChoicesAsync(int processId, IReadOnlyList<RotationEntry> rotation, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var memberships = await db.Memberships.AsNoTracking()
             .Where(m => m.ProcessId == processId)
-            .Select(m => new { m.State, m.Organization, m.Role, Current = m.LeftOn == null || m.LeftOn > today })
+            .Select(m => new { m.State, m.Organization, m.Role, Part = m })
             .ToListAsync(ct);
         var states = memberships.Where(m => m.State is not null).Select(m => m.State!).DistinctBy(s => s.Code)
             .Select(s => new Choice(s.Code, s.Name(Cultures.Current)));
         var organizations = memberships.Where(m => m.Organization is not null).Select(m => m.Organization!).DistinctBy(o => o.Id)
             .Select(o => new Choice(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Holder.OrganizationLabel(o.Name, o.Acronym)));
         var inRotation = rotation.Select(r => r.StateCode).ToHashSet();
-        var candidates = memberships.Where(m => m.State is not null && m.Role == MembershipRole.Member && m.Current && !inRotation.Contains(m.State.Code))
+        var candidates = memberships.Where(m => m.State is not null && m.Role == MembershipRole.Member && m.Part.IsCurrent(today) && !inRotation.Contains(m.State.Code))
             .Select(m => m.State!).DistinctBy(s => s.Code).Select(s => new Choice(s.Code, s.Name(Cultures.Current)));
         return new HolderChoices(Choices.Sorted(states), Choices.Sorted(organizations), Choices.Sorted(candidates));
     }
@@ -248,7 +248,7 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
         {
             return;
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var known = await db.States.Where(s => newcomers.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct);
         var members = await db.Memberships
             .Where(m => m.ProcessId == processId && m.Role == MembershipRole.Member && m.StateCode != null && newcomers.Contains(m.StateCode))
@@ -292,7 +292,7 @@ public sealed class ChairCommands(AppDbContext db, IStringLocalizer<ManageText> 
 
     public async Task<ChairSchedule?> ScheduleAsync(int processId, IReadOnlyList<RotationEntry> rotation, int count = ScheduledTerms, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var currentMembership = Membership.CurrentOn(today);
         var process = await db.Processes.AsNoTracking().Where(p => p.Id == processId)
             .Select(p => new

@@ -29,14 +29,15 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<ManageText> t, 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var current = Membership.CurrentOn(today);
+        var ended = Periods.EndedOn<Membership>(today);
         var counts = await Db.Processes.AsNoTracking().Where(p => p.Id == Process.Id).Select(p => new
         {
             MemberStates = p.Memberships.AsQueryable().Where(current).Count(m => m.StateCode != null && m.Role == MembershipRole.Member),
             ObserverStates = p.Memberships.AsQueryable().Where(current).Count(m => m.StateCode != null && m.Role == MembershipRole.Observer),
             Organizations = p.Memberships.AsQueryable().Where(current).Where(m => m.OrganizationId != null).Select(m => m.OrganizationId).Distinct().Count(),
-            Former = p.Memberships.Count(m => m.LeftOn != null && m.LeftOn <= today),
+            Former = p.Memberships.AsQueryable().Count(ended),
             Bodies = p.Bodies.Count(b => b.DissolvedOn == null || b.DissolvedOn > today),
             Chair = p.ChairTerms.OrderByDescending(c => c.StartYear).ThenBy(c => c.StartsOn == null).ThenByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
                 .Select(c => new { c.State, c.Organization }).FirstOrDefault(),

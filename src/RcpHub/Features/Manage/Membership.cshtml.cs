@@ -23,9 +23,9 @@ public sealed class MembershipModel(AppDbContext db, IStringLocalizer<ManageText
     public IReadOnlyList<Choice> States { get; private set; } = [];
     public IReadOnlyList<Choice> Organizations { get; private set; } = [];
 
-    public IEnumerable<MembershipRow> Current(MembershipRole role) => Rows.Where(r => r.IsCurrent && r.StateCode != null && r.Role == role);
-    public IEnumerable<MembershipRow> CurrentOrganizations => Rows.Where(r => r.IsCurrent && r.OrganizationId != null);
-    public IEnumerable<MembershipRow> Former => Rows.Where(r => !r.IsCurrent).OrderByDescending(r => r.LeftOn);
+    public IEnumerable<MembershipRow> Current(MembershipRole role) => Rows.Where(r => !r.HasEnded && r.StateCode != null && r.Role == role);
+    public IEnumerable<MembershipRow> CurrentOrganizations => Rows.Where(r => !r.HasEnded && r.OrganizationId != null);
+    public IEnumerable<MembershipRow> Former => Rows.Where(r => r.HasEnded).OrderByDescending(r => r.LeftOn);
 
     public IEnumerable<SelectListItem> StateOptions => Options(States, T["Choose a state"]);
     public IEnumerable<SelectListItem> OrganizationOptions => Options(Organizations, T["Choose an organisation"]);

@@ -30,25 +30,25 @@ public sealed class ChangeToMemberInput
 /// <summary>One membership, current or past, as the secretariat sees it.</summary>
 public sealed record MembershipRow(
     int Id, string? StateCode, string? StateName, int? OrganizationId, string? OrganizationName, MembershipRole Role,
-    DateOnly? JoinedOn, DateOnly? LeftOn, string? Note, bool IsCurrent);
+    DateOnly? JoinedOn, DateOnly? LeftOn, string? Note, bool IsCurrent, bool HasEnded);
 
 /// <summary>Adds and ends memberships. An ended membership keeps its row with its leave date, so that the
 /// past stays visible; nothing here deletes a membership.</summary>
 public sealed class MembershipCommands(AppDbContext db, IStringLocalizer<ManageText> t, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<MembershipRow>> ListAsync(int processId, int? membershipId = null, CancellationToken ct = default)
     {
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.ProcessId == processId && (membershipId == null || m.Id == membershipId))
-            .Select(m => new { m.Id, m.StateCode, m.State, m.OrganizationId, m.Organization, m.Role, m.JoinedOn, m.LeftOn, m.Note })
+            .Select(m => new { m.Id, m.StateCode, m.State, m.OrganizationId, m.Organization, m.Role, Part = m })
             .ToListAsync(ct);
         var today = Today;
         return rows
             .Select(m => new MembershipRow(m.Id, m.StateCode, m.State?.Name(Cultures.Current), m.OrganizationId,
                 m.Organization is null ? null : Holder.OrganizationLabel(m.Organization.Name, m.Organization.Acronym),
-                m.Role, m.JoinedOn, m.LeftOn, m.Note, m.LeftOn is null || m.LeftOn > today))
+                m.Role, m.Part.JoinedOn, m.Part.LeftOn, m.Part.Note, m.Part.IsCurrent(today), m.Part.HasEnded(today)))
             .OrderBy(m => m.StateName ?? m.OrganizationName, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true))
             .ThenBy(m => m.JoinedOn)
             .ToList();
@@ -124,7 +124,7 @@ public sealed class MembershipCommands(AppDbContext db, IStringLocalizer<ManageT
             return Outcome.NotFound;
         }
         var errors = new FieldErrors();
-        if (!membership.IsCurrent(Today))
+        if (membership.HasEnded(Today))
         {
             errors.Add(nameof(EndMembershipInput.LeftOn), t["This membership already ended on {0}.", ManageLabels.Date(membership.LeftOn)]);
         }

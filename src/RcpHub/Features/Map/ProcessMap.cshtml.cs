@@ -25,7 +25,7 @@ public sealed class ProcessMapModel(AppDbContext db, TimeProvider time, IStringL
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = time.Today();
         var current = Membership.CurrentOn(today);
         var process = await db.Processes.AsNoTracking()
             .Where(p => p.Id == HttpContext.AddressedProcess().Id)

@@ -176,9 +176,10 @@ public sealed class DirectoryDesk(AppDbContext db, Outbox outbox, IConfiguration
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
-            if (!await RacedAsync(request.PendingKey!, ct))
+            var pendingKey = request.PendingKey!;
+            if (!await NumberedSave.LostRaceAsync(db, e, c => db.ContactRequests.AnyAsync(r => r.PendingKey == pendingKey, c), ct))
             {
                 throw;
             }
@@ -187,16 +188,6 @@ public sealed class DirectoryDesk(AppDbContext db, Outbox outbox, IConfiguration
         }
         await outbox.DeliverQueuedAsync(ct);
         return Outcome.Saved(request.Id);
-    }
-
-    /// <summary>Whether a failed save lost a race with the same request (the unique pending key); the failed rows are let go.</summary>
-    private async Task<bool> RacedAsync(string pendingKey, CancellationToken ct)
-    {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-        return await db.ContactRequests.AnyAsync(r => r.PendingKey == pendingKey, ct);
     }
 
     /// <summary>Accepts or declines a request made to <paramref name="userId"/>; the asker is told by mail in their language,

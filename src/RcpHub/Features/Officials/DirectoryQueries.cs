@@ -151,7 +151,7 @@ public static class DirectoryQueries
         // From the seats to the bodies, joined rather than through the body's members, so that SQLite (which has no APPLY)
         // reads it in one statement.
         var bodies = await (
-            from m in db.Set<BodyMember>().AsNoTracking().Where(BodyMembers.SeatedOn(today))
+            from m in db.Set<BodyMember>().AsNoTracking().Where(Periods.CurrentOn<BodyMember>(today))
             join b in db.Bodies on m.BodyId equals b.Id
             where (b.DissolvedOn == null || b.DissolvedOn > today)
                 && seats.Any(a => a.ProcessId == b.ProcessId

@@ -30,7 +30,7 @@ public sealed record RoleCounts(int Member, int Observer, int TechnicalSecretari
 public sealed record OrganizationSummary(string Slug, string Name, string? Acronym, OrganizationKind Kind, RoleCounts Roles);
 
 /// <summary>An organization's role in one process.</summary>
-public sealed record OrganizationRole(ProcessRef Process, MembershipRole Role, DateOnly? JoinedOn, DateOnly? LeftOn, string? Note);
+public sealed record OrganizationRole(ProcessRef Process, MembershipRole Role, DateOnly? JoinedOn, DateOnly? LeftOn, string? Note) : IHeldOverPeriod;
 
 public sealed record OrganizationDetails(
     string Slug, string Name, string? Acronym, OrganizationKind Kind, RoleCounts Roles,
@@ -78,11 +78,11 @@ public static class OrganizationQueries
         }
         var roles = organization.Roles;
         var names = RegistrySorting.Names;
-        var current = roles.Where(r => r.LeftOn is null || r.LeftOn > today).OrderBy(r => r.Role).ThenBy(r => r.Process.Name, names).ToList();
-        var counts = current.GroupBy(r => r.Role).Select(g => (g.Key, g.Select(r => r.Process.Slug).Distinct().Count()));
+        var current = roles.Where(r => !r.HasEnded(today)).OrderBy(r => r.Role).ThenBy(r => r.Process.Name, names).ToList();
+        var counts = current.Where(r => r.IsCurrent(today)).GroupBy(r => r.Role).Select(g => (g.Key, g.Select(r => r.Process.Slug).Distinct().Count()));
         return new OrganizationDetails(
             organization.Slug, organization.Name, organization.Acronym, organization.Kind, RoleCounts.From(counts),
             current,
-            roles.Where(r => r.LeftOn <= today).OrderByDescending(r => r.LeftOn).ThenBy(r => r.Process.Name, names).ToList());
+            roles.Where(r => r.HasEnded(today)).OrderByDescending(r => r.LeftOn).ThenBy(r => r.Process.Name, names).ToList());
     }
 }

@@ -307,9 +307,11 @@ public sealed class PracticeDesk(AppDbContext db, ProcessAccess access, MeetingR
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e)
         {
-            if (!await RacedAsync(processId, submitterKey!, titleKey, practice, ct))
+            var practiceId = practice.Id;
+            if (!await NumberedSave.LostRaceAsync(db, e, c => db.Practices.AnyAsync(p =>
+                    p.ProcessId == processId && p.SubmitterKey == submitterKey && p.TitleKey == titleKey && p.Id != practiceId, c), ct))
             {
                 throw;
             }
@@ -382,16 +384,6 @@ public sealed class PracticeDesk(AppDbContext db, ProcessAccess access, MeetingR
 
     private string Duplicate() =>
         t["This practice has already been submitted to the process under this title for the same state or organisation. Nothing has been saved."];
-
-    /// <summary>Whether a failed save lost a race with the same submission (the unique index); the failed rows are let go.</summary>
-    private async Task<bool> RacedAsync(int processId, string submitterKey, string titleKey, Practice practice, CancellationToken ct)
-    {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-        return await db.Practices.AnyAsync(p => p.ProcessId == processId && p.SubmitterKey == submitterKey && p.TitleKey == titleKey && p.Id != practice.Id, ct);
-    }
 
     /// <summary>Publishes a submitted practice to its audience or returns it with a note; its submitter is told by mail, in
     /// their language.</summary>

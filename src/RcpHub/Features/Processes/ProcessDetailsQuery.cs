@@ -113,7 +113,7 @@ public static class ProcessDetailsQuery
             .ToListAsync(ct);
 
         var names = RegistrySorting.Names;
-        var current = memberships.Where(m => m.LeftOn is null || m.LeftOn > today).OrderBy(m => m.Name, names).ToList();
+        var current = memberships.Where(m => !m.HasEnded(today)).OrderBy(m => m.Name, names).ToList();
         List<Participation> Current(MembershipRole role, bool states) => current.Where(m => m.Role == role && (m.State is not null) == states).ToList();
         chairTerms = chairTerms.OrderByDescending(t => t.StartYear).ThenBy(t => t.StartsOn == null).ThenByDescending(t => t.StartsOn).ToList();
 
@@ -140,7 +140,7 @@ public static class ProcessDetailsQuery
             MemberOrganizations = Current(MembershipRole.Member, states: false),
             ObserverOrganizations = Current(MembershipRole.Observer, states: false),
             SecretariatOrganizations = current.Where(m => SecretariatRoles.Contains(m.Role)).OrderBy(m => m.Role).ToList(),
-            Former = memberships.Where(m => m.LeftOn <= today).OrderByDescending(m => m.LeftOn).ThenBy(m => m.Name, names).ToList(),
+            Former = memberships.Where(m => m.HasEnded(today)).OrderByDescending(m => m.LeftOn).ThenBy(m => m.Name, names).ToList(),
             ChairHistory = chairTerms,
             ChairRotationOrder = rotation,
             ChairSchedule = Schedule(rotation, process.ChairTermMonths, chairTerms.FirstOrDefault(), today),

@@ -20,7 +20,7 @@ public sealed record OrganizationRef(string Slug, string Name, string? Acronym)
 public sealed record ProcessRef(string Slug, string Acronym, string Name, ProcessKind Kind, ProcessStatus? Status);
 
 /// <summary>A state's or an organization's part in a process, with its dates when known.</summary>
-public sealed record Participation(MembershipRole Role, StateRef? State, OrganizationRef? Organization, DateOnly? JoinedOn, DateOnly? LeftOn, string? Note)
+public sealed record Participation(MembershipRole Role, StateRef? State, OrganizationRef? Organization, DateOnly? JoinedOn, DateOnly? LeftOn, string? Note) : IHeldOverPeriod
 {
     public string Name => State?.Name ?? Organization?.Name ?? "";
 }

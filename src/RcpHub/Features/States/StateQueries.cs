@@ -8,7 +8,7 @@ namespace RcpHub.Features.States;
 public sealed record StateSummary(string Code, string Name, int MemberOf, int ObserverIn);
 
 /// <summary>A state's part in one process.</summary>
-public sealed record StateMembership(ProcessRef Process, MembershipRole Role, DateOnly? JoinedOn, DateOnly? LeftOn, string? Note);
+public sealed record StateMembership(ProcessRef Process, MembershipRole Role, DateOnly? JoinedOn, DateOnly? LeftOn, string? Note) : IHeldOverPeriod;
 
 public sealed record StateChairTerm(ProcessRef Process, int StartYear, DateOnly? StartsOn, int? EndYear, DateOnly? EndsOn);
 
@@ -98,12 +98,12 @@ public static class StateQueries
             .ToListAsync(ct);
 
         var names = RegistrySorting.Names;
-        var current = memberships.Where(m => m.LeftOn is null || m.LeftOn > today).OrderBy(m => m.Role).ThenBy(m => m.Process.Name, names).ToList();
-        int CountOf(MembershipRole role) => current.Where(m => m.Role == role).Select(m => m.Process.Slug).Distinct().Count();
+        var current = memberships.Where(m => !m.HasEnded(today)).OrderBy(m => m.Role).ThenBy(m => m.Process.Name, names).ToList();
+        int CountOf(MembershipRole role) => current.Where(m => m.Role == role && m.IsCurrent(today)).Select(m => m.Process.Slug).Distinct().Count();
         return new StateDetails(
             state.Code, state.Alpha2, state.Name(language), CountOf(MembershipRole.Member), CountOf(MembershipRole.Observer),
             current,
-            memberships.Where(m => m.LeftOn <= today).OrderByDescending(m => m.LeftOn).ThenBy(m => m.Process.Name, names).ToList(),
+            memberships.Where(m => m.HasEnded(today)).OrderByDescending(m => m.LeftOn).ThenBy(m => m.Process.Name, names).ToList(),
             chairTerms.OrderByDescending(t => t.StartYear).ThenBy(t => t.StartsOn == null).ThenByDescending(t => t.StartsOn).ToList());
     }
 }

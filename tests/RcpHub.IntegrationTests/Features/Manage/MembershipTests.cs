@@ -125,6 +125,33 @@ public sealed class MembershipTests() : SecretariatTests(Secretariat)
     }
 
     [Fact]
+    public async Task A_membership_that_begins_later_is_not_counted_today_and_can_be_called_off_before_it_begins()
+    {
+        var before = await Browser.GetAsync("/states/SYC");
+        var memberOf = int.Parse(before.Text("dd.member-of"), System.Globalization.CultureInfo.InvariantCulture);
+        var syc = await MembershipAsync("SYC");
+        var begins = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1);
+        await using (var scope = Factory.Scope())
+        {
+            var tracked = await scope.Db.Memberships.FindAsync(syc.Id);
+            tracked!.JoinedOn = begins;
+            await scope.Db.SaveChangesAsync();
+        }
+
+        // The state's page counts the memberships in force today (the registry's one rule) and lists this one under its start.
+        var state = await Browser.GetAsync("/states/SYC");
+        Assert.Equal((memberOf - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), state.Text("dd.member-of"));
+        Assert.Contains("/processes/midsa", state.Document.QuerySelector("table.current")!.InnerHtml);
+
+        // Not ended, so the secretariat can end it; the leave date may not come before the start.
+        var edit = await Browser.GetAsync($"/processes/midsa/manage/membership/{syc.Id}");
+        var after = await Browser.SubmitAsync(edit, "form#end", new Dictionary<string, string> { ["End.LeftOn"] = begins.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal("/processes/midsa/manage/membership", after.Url);
+        Assert.Equal(begins.AddDays(1), (await MembershipAsync("SYC")).LeftOn);
+    }
+
+    [Fact]
     public async Task Organisations_take_any_role_and_an_unknown_state_is_refused()
     {
         var page = await Browser.GetAsync("/processes/midsa/manage/membership");
