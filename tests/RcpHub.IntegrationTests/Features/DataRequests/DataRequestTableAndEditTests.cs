@@ -141,7 +141,7 @@ public sealed class DataRequestTableAndEditTests : MailingTests
         {
             Assert.Equal(HttpStatusCode.BadRequest, badChoice.StatusCode);
             var errors = JsonDocument.Parse(await badChoice.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-            Assert.Contains("Question 1, row 1, column “Status” asks for one of: Voluntary; Forced.", errors.GetProperty("answers[0].rows[0].cells[2]")[0].GetString(), StringComparison.Ordinal);
+            Assert.Contains("Question 1, row 1, column “Status” asks for one of: Voluntary; Forced.", errors.GetProperty("answers[0].Rows[0].Cells[2]")[0].GetString(), StringComparison.Ordinal);
         }
         using (var otherState = await api.PutAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/answers",
             new { state = "ESP", answers = new[] { new { questionId = question, rows = new[] { new { cells = new[] { "Malian", "3", "Forced" } } } } } }))
@@ -316,6 +316,7 @@ public sealed class DataRequestTableAndEditTests : MailingTests
     public async Task A_moved_deadline_is_mailed_in_each_focal_points_language_and_the_reminders_follow_it_once_each()
     {
         var (id, _) = await TableRequestAsync();
+        Assert.StartsWith("New data request:", (await Smtp.WaitForMessageToAsync(_morocco.Email!, MailWait)).Subject, StringComparison.Ordinal);
         var senegal = await TestSignIn.CreateUserAsync(Factory, "focal.point@sn.example", roles: new ReaderRole(_demo, ProcessRole.FocalPoint, "SEN"));
         await using (var scope = Factory.Scope())
         {
