@@ -28,6 +28,7 @@ internal sealed class DataQuestionConfiguration : IEntityTypeConfiguration<DataQ
         e.Property(q => q.Unit).HasMaxLength(DataRequestLimits.Unit);
         e.Property(q => q.Options).HasMaxLength(DataRequestLimits.Options);
         e.Ignore(q => q.OptionList);
+        e.Property(q => q.Columns).HasMaxLength(DataRequestLimits.ColumnsJson);
         e.HasIndex(q => new { q.DataRequestId, q.Number }).IsUnique();
     }
 }
@@ -52,6 +53,7 @@ internal sealed class DataAnswerConfiguration : IEntityTypeConfiguration<DataAns
         e.Property(a => a.Number).HasPrecision(28, 6);
         e.Property(a => a.Choice).HasMaxLength(DataRequestLimits.Option);
         e.Property(a => a.Text).HasMaxLength(DataRequestLimits.Text);
+        e.Property(a => a.Rows).HasMaxLength(DataRequestLimits.RowsJson);
         e.HasOne(a => a.DataQuestion).WithMany().HasForeignKey(a => a.DataQuestionId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(a => new { a.DataResponseId, a.DataQuestionId }).IsUnique();
         e.HasIndex(a => a.DataQuestionId);

@@ -39,7 +39,13 @@ public enum DataQuestionKind
     /// <summary>One of the question's options.</summary>
     Choice,
     FreeText,
+
+    /// <summary>Rows under the question's columns (<see cref="DataQuestion.Columns"/>), each cell a number, a choice or text.</summary>
+    Table,
 }
+
+/// <summary>A column of a table question: a cell is read as a question of this kind with this unit or these options would be.</summary>
+public sealed record DataColumn(string Name, DataQuestionKind Kind, string? Unit, IReadOnlyList<string> Options);
 
 public sealed class DataQuestion : IBelongsToProcess
 {
@@ -64,6 +70,13 @@ public sealed class DataQuestion : IBelongsToProcess
 
     public IReadOnlyList<string> OptionList =>
         Options is null ? [] : Options.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A table's columns as JSON (<see cref="DataTables"/>); null for other kinds.</summary>
+    public string? Columns { get; set; }
+
+    /// <summary>When the secretariat took the question out of a sent request: hidden with its answers, which come back
+    /// when it is restored.</summary>
+    public DateTimeOffset? RemovedAt { get; set; }
 }
 
 /// <summary>A state's answer to a request: a draft until submitted; created, empty, for each state asked when the
@@ -95,6 +108,30 @@ public sealed class DataAnswer : IBelongsToProcess
     public int? Year { get; set; }
     public string? Choice { get; set; }
     public string? Text { get; set; }
+
+    /// <summary>A table question's rows as JSON: each row its cells in column order, numbers written invariantly, a
+    /// choice as its option, empty cells as null (<see cref="DataTables"/>).</summary>
+    public string? Rows { get; set; }
+}
+
+/// <summary>How a table question's columns and a table answer's rows are kept: JSON in one column each, since they are
+/// only ever read whole with their question or answer.</summary>
+public static class DataTables
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static string WriteColumns(IReadOnlyList<DataColumn> columns) => System.Text.Json.JsonSerializer.Serialize(columns, Json);
+
+    public static IReadOnlyList<DataColumn> ReadColumns(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<DataColumn>>(json, Json) ?? [];
+
+    public static string WriteRows(IReadOnlyList<IReadOnlyList<string?>> rows) => System.Text.Json.JsonSerializer.Serialize(rows, Json);
+
+    public static IReadOnlyList<IReadOnlyList<string?>> ReadRows(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<List<string?>>>(json, Json)?.Select(r => (IReadOnlyList<string?>)r).ToList() ?? [];
 }
 
 public static class DataRequestLimits
@@ -107,6 +144,13 @@ public static class DataRequestLimits
     public const int Option = 200;
     public const int Text = 4000;
     public const int Questions = 50;
+    public const int Columns = 12;
+    public const int ColumnName = 100;
+    public const int TableRows = 200;
+
+    /// <summary>The JSON of a table's columns and of a table answer's rows.</summary>
+    public const int ColumnsJson = 8000;
+    public const int RowsJson = 200_000;
     public const int FirstYear = 1900;
     public const int LastYear = 2100;
 }

@@ -4,6 +4,23 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace RcpHub.Infrastructure;
 
+/// <summary>Posted values the model binder could not read at all (letters in a year, a malformed date).</summary>
+public static class UnreadableInput
+{
+    /// <summary>True when some posted value could not be read; the binder's own message is English, so each is replaced
+    /// by <paramref name="message"/>, in the reader's language.</summary>
+    public static bool ReplaceUnreadable(this ModelStateDictionary modelState, string message)
+    {
+        var unreadable = modelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
+        foreach (var key in unreadable)
+        {
+            modelState[key]!.Errors.Clear();
+            modelState.AddModelError(key, message);
+        }
+        return unreadable.Count > 0;
+    }
+}
+
 /// <summary>Messages per field from the rules that the pages and the API share. Pages show them next to their
 /// fields (ModelState under the form's prefix); the API returns them as a validation problem with camelCase names.</summary>
 public sealed class FieldErrors

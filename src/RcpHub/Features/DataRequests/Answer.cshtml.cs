@@ -14,8 +14,15 @@ namespace RcpHub.Features.DataRequests;
 public sealed class AnswerModel(DataRequestCommands commands, DataRequestQueries queries, ProcessAccess access, MeetingReaders readers,
     IStringLocalizer<DataRequestsText> t) : PageModel
 {
+    /// <summary>The blank rows a table question offers below its answered ones; "More rows" posts the form back with as many again.</summary>
+    public const int BlankRows = 3;
+
     [BindProperty]
     public AnswersInput Form { get; set; } = new();
+
+    /// <summary>Set by a table's "More rows" button: the question number whose table gets more blank rows; nothing is saved.</summary>
+    [BindProperty]
+    public int? MoreRows { get; set; }
 
     public AddressedProcess Process => HttpContext.AddressedProcess();
     public RequestView View { get; private set; } = null!;
@@ -44,7 +51,7 @@ public sealed class AnswerModel(DataRequestCommands commands, DataRequestQueries
             {
                 State = current.StateCode,
                 Answers = request.Questions.Select(q => current.To(q.Id) is { } a
-                    ? new AnswerInput { QuestionId = q.Id, Value = Value(q, a), Unit = q.Unit, Year = a.Year ?? q.Year }
+                    ? new AnswerInput { QuestionId = q.Id, Value = Value(q, a), Unit = q.Unit, Year = a.Year ?? q.Year, Rows = Rows(a.Rows) }
                     : new AnswerInput { QuestionId = q.Id, Unit = q.Unit, Year = q.Year }).ToList(),
             };
         }
@@ -58,9 +65,27 @@ public sealed class AnswerModel(DataRequestCommands commands, DataRequestQueries
         _ => a.Text,
     };
 
+    private static List<RowInput> Rows(IReadOnlyList<IReadOnlyList<string?>> rows) =>
+        rows.Select(r => new RowInput { Cells = r.Select(c => c is not null && decimal.TryParse(c, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n.ToString("0.######", System.Globalization.CultureInfo.CurrentCulture) : c).ToList() }).ToList();
+
+    /// <summary>How many rows the form shows for question <paramref name="index"/>: those answered or posted, then blank ones.</summary>
+    public int RowsShown(int index, QuestionRow question) =>
+        At(index).Rows.Count + (HttpMethods.IsGet(HttpContext.Request.Method) || MoreRows == question.Number ? BlankRows : 0);
+
+    /// <summary>The posted or stored cell, or blank.</summary>
+    public string? CellAt(int index, int row, int column) =>
+        At(index).Rows is var rows && row < rows.Count && column < rows[row].Cells.Count ? rows[row].Cells[column] : null;
+
     [HandlerRequires(Operation.AnswerDataRequests)]
     public async Task<IActionResult> OnPostAsync(int requestId, CancellationToken ct)
     {
+        if (MoreRows is not null)
+        {
+            // Nothing is saved: the page comes back with what was typed and more blank rows.
+            ModelState.Clear();
+            return await OnGetAsync(requestId, Form.State, ct);
+        }
         var answerer = await DataRequestsApi.AnswererAsync(access, User, Process.Id);
         var outcome = await commands.AnswerAsync(Process.Id, requestId, answerer, Form, new FieldErrors(), ct);
         if (outcome.IsNotFound)
@@ -83,7 +108,7 @@ public sealed class AnswerModel(DataRequestCommands commands, DataRequestQueries
         return page;
     }
 
-    public string Moment(DateTimeOffset utc) => Infrastructure.Localization.Dates.Moment(TimeZones.InZone(utc, Zone));
+    public string Moment(DateTimeOffset utc) => TimeZones.Clock(utc, Zone);
 
     /// <summary>The posted or stored answer to question <paramref name="index"/> of the form.</summary>
     public AnswerInput At(int index) => index < Form.Answers.Count ? Form.Answers[index] : new AnswerInput();

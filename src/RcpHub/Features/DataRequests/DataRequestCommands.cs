@@ -23,6 +23,32 @@ public sealed class QuestionInput
     /// <summary>A choice's options, one per line (at least two).</summary>
     [MultiLine]
     public string? Options { get; set; }
+
+    /// <summary>A table's columns (kind Table), each a number with its unit, a choice or text; columns without a name
+    /// are left out (the page offers a few blank ones).</summary>
+    public List<ColumnInput> Columns { get; set; } = [];
+}
+
+/// <summary>A column of a table question.</summary>
+public sealed class ColumnInput
+{
+    public string? Name { get; set; }
+
+    /// <summary>Figure, Choice or FreeText.</summary>
+    public DataQuestionKind? Kind { get; set; }
+
+    /// <summary>A number column's unit, when it has one.</summary>
+    public string? Unit { get; set; }
+
+    /// <summary>A choice column's options, one per line.</summary>
+    [MultiLine]
+    public string? Options { get; set; }
+}
+
+/// <summary>A row of a table answer: its cells in the order of the question's columns.</summary>
+public sealed class RowInput
+{
+    public List<string?> Cells { get; set; } = [];
 }
 
 /// <summary>A new data request: its questions may come with it (the API) or be added one by one (the page) until it is sent.</summary>
@@ -47,6 +73,9 @@ public sealed class AnswerInput
     /// <summary>When given, the question's own unit: a figure in another unit is refused, not converted.</summary>
     public string? Unit { get; set; }
     public int? Year { get; set; }
+
+    /// <summary>A table question's rows; rows left blank are left out.</summary>
+    public List<RowInput> Rows { get; set; } = [];
 }
 
 /// <summary>A state's answers, saved as a draft or submitted.</summary>
@@ -126,17 +155,9 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
     private DataQuestion? Question(QuestionInput input, string prefix, int processId, int number, FieldErrors errors)
     {
         var count = errors.ByField.Count;
-        var text = input.Text?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            errors.Add(prefix + nameof(QuestionInput.Text), t["Write the question."]);
-        }
-        else if (text.Length > DataRequestLimits.Question)
-        {
-            errors.Add(prefix + nameof(QuestionInput.Text), t["The text is too long (at most {0} characters).", DataRequestLimits.Question]);
-        }
+        var text = QuestionText(input.Text, prefix, errors);
         var unit = input.Unit?.Trim();
-        string? options = null;
+        string? options = null, columns = null;
         switch (input.Kind)
         {
             case null:
@@ -157,17 +178,10 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
                 }
                 break;
             case DataQuestionKind.Choice:
-                var list = (input.Options ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                if (list.Count < 2)
-                {
-                    errors.Add(prefix + nameof(QuestionInput.Options), t["Give at least two options, one per line."]);
-                }
-                else if (list.Any(o => o.Length > DataRequestLimits.Option) || string.Join('\n', list).Length > DataRequestLimits.Options)
-                {
-                    errors.Add(prefix + nameof(QuestionInput.Options), t["The text is too long (at most {0} characters).", DataRequestLimits.Options]);
-                }
-                options = string.Join('\n', list);
+                options = string.Join('\n', OptionsOf(input.Options, prefix + nameof(QuestionInput.Options), errors));
+                break;
+            case DataQuestionKind.Table:
+                columns = ColumnsOf(input.Columns, prefix, errors);
                 break;
         }
         if (errors.ByField.Count > count)
@@ -184,12 +198,103 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
             Unit = kind == DataQuestionKind.Figure ? unit : null,
             Year = kind == DataQuestionKind.Figure ? input.Year : null,
             Options = kind == DataQuestionKind.Choice ? options : null,
+            Columns = kind == DataQuestionKind.Table ? columns : null,
         };
+    }
+
+    private string? QuestionText(string? input, string prefix, FieldErrors errors)
+    {
+        var text = input?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            errors.Add(prefix + nameof(QuestionInput.Text), t["Write the question."]);
+        }
+        else if (text.Length > DataRequestLimits.Question)
+        {
+            errors.Add(prefix + nameof(QuestionInput.Text), t["The text is too long (at most {0} characters).", DataRequestLimits.Question]);
+        }
+        return text;
+    }
+
+    /// <summary>A choice's options, one per line, without repeats: at least two.</summary>
+    private List<string> OptionsOf(string? input, string field, FieldErrors errors)
+    {
+        var list = (input ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (list.Count < 2)
+        {
+            errors.Add(field, t["Give at least two options, one per line."]);
+        }
+        else if (list.Any(o => o.Length > DataRequestLimits.Option) || string.Join('\n', list).Length > DataRequestLimits.Options)
+        {
+            errors.Add(field, t["The text is too long (at most {0} characters).", DataRequestLimits.Options]);
+        }
+        return list;
+    }
+
+    /// <summary>A table's columns as stored (JSON); a column left blank is left out.</summary>
+    private string? ColumnsOf(List<ColumnInput> input, string prefix, FieldErrors errors)
+    {
+        var columns = new List<DataColumn>();
+        for (var i = 0; i < input.Count; i++)
+        {
+            var column = input[i];
+            var field = $"{prefix}{nameof(QuestionInput.Columns)}[{i}].";
+            var name = column.Name?.Trim();
+            var unit = column.Unit?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                if (!string.IsNullOrEmpty(unit) || !string.IsNullOrWhiteSpace(column.Options))
+                {
+                    errors.Add(field + nameof(ColumnInput.Name), t["Name the column."]);
+                }
+                continue;
+            }
+            if (name.Length > DataRequestLimits.ColumnName)
+            {
+                errors.Add(field + nameof(ColumnInput.Name), t["The text is too long (at most {0} characters).", DataRequestLimits.ColumnName]);
+            }
+            IReadOnlyList<string> options = [];
+            switch (column.Kind)
+            {
+                case null or DataQuestionKind.Table:
+                    errors.Add(field + nameof(ColumnInput.Kind), t["Choose what the column holds: a number, a choice or text."]);
+                    break;
+                case DataQuestionKind.Figure when unit is { Length: > DataRequestLimits.Unit }:
+                    errors.Add(field + nameof(ColumnInput.Unit), t["The text is too long (at most {0} characters).", DataRequestLimits.Unit]);
+                    break;
+                case DataQuestionKind.Choice:
+                    options = OptionsOf(column.Options, field + nameof(ColumnInput.Options), errors);
+                    break;
+            }
+            columns.Add(new DataColumn(name, column.Kind ?? DataQuestionKind.FreeText,
+                column.Kind == DataQuestionKind.Figure && !string.IsNullOrEmpty(unit) ? unit : null, column.Kind == DataQuestionKind.Choice ? options : []));
+        }
+        var at = prefix + nameof(QuestionInput.Columns);
+        if (columns.Count == 0)
+        {
+            errors.Add(at, t["Give the table at least one column."]);
+        }
+        else if (columns.Count > DataRequestLimits.Columns)
+        {
+            errors.Add(at, t["A table has at most {0} columns.", DataRequestLimits.Columns]);
+        }
+        else if (columns.DistinctBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Count() < columns.Count)
+        {
+            errors.Add(at, t["Give each column its own name."]);
+        }
+        var json = DataTables.WriteColumns(columns);
+        if (json.Length > DataRequestLimits.ColumnsJson)
+        {
+            errors.Add(at, t["The text is too long (at most {0} characters).", DataRequestLimits.ColumnsJson]);
+        }
+        return json;
     }
 
     private static bool ValidYear(int year) => year is >= DataRequestLimits.FirstYear and <= DataRequestLimits.LastYear;
 
-    /// <summary>Adds a question to a request not yet sent.</summary>
+    /// <summary>Adds a question, before or after the request is sent (the states that submitted already may answer it
+    /// until the deadline). Its number follows every other's, a removed one's too, so that no number means two questions.</summary>
     public async Task<Outcome> AddQuestionAsync(int processId, int requestId, QuestionInput input, FieldErrors errors, CancellationToken ct)
     {
         var request = await db.DataRequests.Include(r => r.Questions).SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct);
@@ -197,12 +302,7 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         {
             return Outcome.NotFound;
         }
-        if (request.SentAt is not null)
-        {
-            errors.Add(nameof(QuestionInput.Text), t["The request was sent: its questions no longer change."]);
-            return Outcome.Refused(errors);
-        }
-        if (request.Questions.Count >= DataRequestLimits.Questions)
+        if (request.Questions.Count(q => q.RemovedAt == null) >= DataRequestLimits.Questions)
         {
             errors.Add(nameof(QuestionInput.Text), t["A request asks at most {0} questions.", DataRequestLimits.Questions]);
             return Outcome.Refused(errors);
@@ -214,6 +314,137 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         }
         request.Questions.Add(question);
         await db.SaveChangesAsync(ct);
+        return Outcome.Saved(request.Id);
+    }
+
+    private async Task<DataRequest?> WithQuestionsAsync(int processId, int requestId, CancellationToken ct) =>
+        await db.DataRequests.Include(r => r.Questions).SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct);
+
+    /// <summary>Changes a question: anything while the request is a draft; once it is sent, only its wording (a state's
+    /// answers must still fit the kind, unit and options they were given for).</summary>
+    public async Task<Outcome> EditQuestionAsync(int processId, int requestId, int questionId, QuestionInput input, FieldErrors errors, CancellationToken ct)
+    {
+        var request = await WithQuestionsAsync(processId, requestId, ct);
+        if (request?.Questions.SingleOrDefault(q => q.Id == questionId && q.RemovedAt == null) is not { } question)
+        {
+            return Outcome.NotFound;
+        }
+        if (request.SentAt is null)
+        {
+            if (Question(input, "", processId, question.Number, errors) is not { } changed)
+            {
+                return Outcome.Refused(errors);
+            }
+            (question.Text, question.Kind, question.Unit, question.Year, question.Options, question.Columns) =
+                (changed.Text, changed.Kind, changed.Unit, changed.Year, changed.Options, changed.Columns);
+        }
+        else
+        {
+            var text = QuestionText(input.Text, "", errors);
+            if (input.Kind is { } kind && kind != question.Kind)
+            {
+                errors.Add(nameof(QuestionInput.Kind), t["The request was sent: only the wording of a question changes. Add a new question to ask for another kind of answer."]);
+            }
+            if (errors.Any)
+            {
+                return Outcome.Refused(errors);
+            }
+            question.Text = text!;
+        }
+        await db.SaveChangesAsync(ct);
+        return Outcome.Saved(request.Id);
+    }
+
+    /// <summary>Moves a question of a draft one place up or down, swapping numbers with its neighbour.</summary>
+    public async Task<Outcome> MoveQuestionAsync(int processId, int requestId, int questionId, bool up, FieldErrors errors, CancellationToken ct)
+    {
+        var request = await WithQuestionsAsync(processId, requestId, ct);
+        if (request?.Questions.SingleOrDefault(q => q.Id == questionId && q.RemovedAt == null) is not { } question)
+        {
+            return Outcome.NotFound;
+        }
+        if (request.SentAt is not null)
+        {
+            errors.Add("Request", t["The request was sent: its questions keep their numbers, which the states answer by."]);
+            return Outcome.Refused(errors);
+        }
+        var shown = request.Questions.Where(q => q.RemovedAt == null).OrderBy(q => q.Number).ToList();
+        var at = shown.IndexOf(question);
+        var to = up ? at - 1 : at + 1;
+        if (to < 0 || to >= shown.Count)
+        {
+            return Outcome.Saved(request.Id);
+        }
+        var other = shown[to];
+        var (mine, theirs) = (question.Number, other.Number);
+        // The numbers are unique per request: the swap goes through a number no question has (they start at 1).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        question.Number = 0;
+        await db.SaveChangesAsync(ct);
+        other.Number = mine;
+        await db.SaveChangesAsync(ct);
+        question.Number = theirs;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return Outcome.Saved(request.Id);
+    }
+
+    /// <summary>Takes a question out of the request, or puts it back: the question and the states' answers to it are kept,
+    /// hidden everywhere while it is out, and come back with it.</summary>
+    public async Task<Outcome> RemoveQuestionAsync(int processId, int requestId, int questionId, bool restore, FieldErrors errors, CancellationToken ct)
+    {
+        var request = await WithQuestionsAsync(processId, requestId, ct);
+        if (request?.Questions.SingleOrDefault(q => q.Id == questionId) is not { } question)
+        {
+            return Outcome.NotFound;
+        }
+        if (restore && question.RemovedAt is not null && request.Questions.Count(q => q.RemovedAt == null) >= DataRequestLimits.Questions)
+        {
+            errors.Add("Request", t["A request asks at most {0} questions.", DataRequestLimits.Questions]);
+            return Outcome.Refused(errors);
+        }
+        question.RemovedAt = restore ? null : question.RemovedAt ?? clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return Outcome.Saved(request.Id);
+    }
+
+    /// <summary>Moves the deadline, later or earlier but never into the past. When the request was sent, the focal points
+    /// of the states asked are mailed the new deadline, and the reminders follow it (their key names the deadline).</summary>
+    public async Task<Outcome> MoveDeadlineAsync(int processId, int requestId, DateTimeOffset? deadline, FieldErrors errors, CancellationToken ct)
+    {
+        var request = await db.DataRequests.Include(r => r.Process).Include(r => r.Responses)
+            .SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct);
+        if (request is null)
+        {
+            return Outcome.NotFound;
+        }
+        if (deadline is not { } at)
+        {
+            if (!errors.ByField.ContainsKey(nameof(NewRequestInput.DeadlineAt)))
+            {
+                errors.Add(nameof(NewRequestInput.DeadlineAt), t["Give the deadline."]);
+            }
+        }
+        else if (at <= clock.GetUtcNow())
+        {
+            errors.Add(nameof(NewRequestInput.DeadlineAt), t["The deadline must be in the future."]);
+        }
+        if (errors.Any)
+        {
+            return Outcome.Refused(errors);
+        }
+        var moved = deadline!.Value.ToUniversalTime();
+        if (moved == request.DeadlineAt)
+        {
+            return Outcome.Saved(request.Id);
+        }
+        request.DeadlineAt = moved;
+        if (request.SentAt is not null)
+        {
+            await mail.QueueAsync(request, request.Responses.Select(s => s.StateCode).ToList(), DataRequestMail.Moved, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await outbox.DeliverQueuedAsync(ct);
         return Outcome.Saved(request.Id);
     }
 
@@ -231,7 +462,7 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         {
             errors.Add("Request", t["The request was already sent."]);
         }
-        else if (!await db.DataQuestions.AnyAsync(q => q.DataRequestId == requestId, ct))
+        else if (!await db.DataQuestions.AnyAsync(q => q.DataRequestId == requestId && q.RemovedAt == null, ct))
         {
             errors.Add("Request", t["Add at least one question before sending the request."]);
         }
@@ -277,7 +508,7 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
     /// a state the answerer does not answer for or that was not asked, and any answer of the wrong kind, unit or year.</summary>
     public async Task<Outcome> AnswerAsync(int processId, int requestId, Answerer answerer, AnswersInput input, FieldErrors errors, CancellationToken ct)
     {
-        var request = await db.DataRequests.AsNoTracking().Include(r => r.Questions)
+        var request = await db.DataRequests.AsNoTracking().Include(r => r.Questions.Where(q => q.RemovedAt == null))
             .SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId && r.SentAt != null, ct);
         if (request is null)
         {
@@ -305,7 +536,7 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
             errors.Add(nameof(AnswersInput.State), t["{0} was not asked this request.", code]);
         }
         var questions = request.Questions.ToDictionary(q => q.Id);
-        var given = new Dictionary<int, (decimal? Number, int? Year, string? Choice, string? Text)>();
+        var given = new Dictionary<int, Stored>();
         for (var i = 0; i < input.Answers.Count; i++)
         {
             var answer = input.Answers[i];
@@ -354,7 +585,7 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
                 stored = new DataAnswer { ProcessId = processId, DataQuestionId = questionId };
                 response.Answers.Add(stored);
             }
-            (stored.Number, stored.Year, stored.Choice, stored.Text) = value;
+            (stored.Number, stored.Year, stored.Choice, stored.Text, stored.Rows) = value;
         }
         response!.UpdatedAt = now;
         response.UpdatedByUserId = answerer.UserId;
@@ -365,55 +596,122 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
     }
 
     /// <summary>The answer as stored (all empty for an empty answer), or null when refused.</summary>
-    private (decimal? Number, int? Year, string? Choice, string? Text)? Read(DataQuestion question, AnswerInput answer, string field, FieldErrors errors)
+    private Stored? Read(DataQuestion question, AnswerInput answer, string field, FieldErrors errors)
     {
-        var value = answer.Value?.Trim();
-        var empty = string.IsNullOrEmpty(value);
-        switch (question.Kind)
+        if (question.Kind == DataQuestionKind.Table)
+        {
+            return ReadRows(question, answer, field, errors);
+        }
+        var count = errors.ByField.Count;
+        var cell = Cell(question.Kind, question.Unit, question.OptionList, answer.Value, t["Question {0}", question.Number], field + nameof(AnswerInput.Value), errors);
+        if (question.Kind == DataQuestionKind.Figure)
+        {
+            if (answer.Unit?.Trim() is { Length: > 0 } unit && !string.Equals(unit, question.Unit, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(field + nameof(AnswerInput.Unit), t["Question {0} asks for a figure in {1}, not in {2}: convert it first.", question.Number, question.Unit ?? "", unit]);
+            }
+            if (answer.Year is { } year && (!ValidYear(year) || (question.Year is { } asked && asked != year)))
+            {
+                errors.Add(field + nameof(AnswerInput.Year), question.Year is { } y
+                    ? t["Question {0} asks for the figure of {1}.", question.Number, y]
+                    : t["Give a year between {0} and {1}.", DataRequestLimits.FirstYear, DataRequestLimits.LastYear]);
+            }
+        }
+        if (errors.ByField.Count > count)
+        {
+            return null;
+        }
+        return cell is not { } c ? default(Stored)
+            : new Stored(c.Number, question.Kind == DataQuestionKind.Figure ? answer.Year ?? question.Year : null, c.Choice, c.Text, null);
+    }
+
+    /// <summary>A table's rows, each cell read as a question of its column's kind would be (<see cref="Cell"/>), the
+    /// messages naming the row and column; rows left blank are left out.</summary>
+    private Stored? ReadRows(DataQuestion question, AnswerInput answer, string field, FieldErrors errors)
+    {
+        var columns = DataTables.ReadColumns(question.Columns);
+        var count = errors.ByField.Count;
+        var rows = new List<IReadOnlyList<string?>>();
+        for (var r = 0; r < answer.Rows.Count; r++)
+        {
+            var cells = answer.Rows[r].Cells;
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+            var at = $"{field}{nameof(AnswerInput.Rows)}[{r}].";
+            if (cells.Skip(columns.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
+            {
+                errors.Add(at + nameof(RowInput.Cells), t["Question {0} has {1} columns: row {2} has more cells.", question.Number, columns.Count, r + 1]);
+                continue;
+            }
+            var row = new string?[columns.Count];
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var column = columns[c];
+                var what = t["Question {0}, row {1}, column “{2}”", question.Number, r + 1, column.Name];
+                if (Cell(column.Kind, column.Unit, column.Options, c < cells.Count ? cells[c] : null, what, $"{at}{nameof(RowInput.Cells)}[{c}]", errors) is { } value)
+                {
+                    row[c] = value.Number?.ToString(CultureInfo.InvariantCulture) ?? value.Choice ?? value.Text;
+                }
+            }
+            rows.Add(row);
+        }
+        if (rows.Count > DataRequestLimits.TableRows)
+        {
+            errors.Add(field + nameof(AnswerInput.Rows), t["Question {0} takes at most {1} rows.", question.Number, DataRequestLimits.TableRows]);
+        }
+        var json = DataTables.WriteRows(rows);
+        if (json.Length > DataRequestLimits.RowsJson)
+        {
+            errors.Add(field + nameof(AnswerInput.Rows), t["The text is too long (at most {0} characters).", DataRequestLimits.RowsJson]);
+        }
+        if (errors.ByField.Count > count)
+        {
+            return null;
+        }
+        return rows.Count == 0 ? default(Stored) : new Stored(null, null, null, null, json);
+    }
+
+    /// <summary>The one reading of a typed value, for a question and a table's cell alike: a number, one of the options
+    /// (stored as the option), or text; null when empty or refused (the message names <paramref name="what"/>).</summary>
+    private (decimal? Number, string? Choice, string? Text)? Cell(DataQuestionKind kind, string? unit, IReadOnlyList<string> options, string? typed,
+        string what, string field, FieldErrors errors)
+    {
+        var value = typed?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        switch (kind)
         {
             case DataQuestionKind.Figure:
-                var count = errors.ByField.Count;
-                decimal number = 0;
-                if (!empty && !TryReadNumber(value!, out number))
+                if (!TryReadNumber(value, out var number))
                 {
-                    errors.Add(field + nameof(AnswerInput.Value), t["Question {0} asks for a number (in {1}).", question.Number, question.Unit ?? ""]);
-                }
-                if (answer.Unit?.Trim() is { Length: > 0 } unit && !string.Equals(unit, question.Unit, StringComparison.OrdinalIgnoreCase))
-                {
-                    errors.Add(field + nameof(AnswerInput.Unit), t["Question {0} asks for a figure in {1}, not in {2}: convert it first.", question.Number, question.Unit ?? "", unit]);
-                }
-                if (answer.Year is { } year && (!ValidYear(year) || (question.Year is { } asked && asked != year)))
-                {
-                    errors.Add(field + nameof(AnswerInput.Year), question.Year is { } y
-                        ? t["Question {0} asks for the figure of {1}.", question.Number, y]
-                        : t["Give a year between {0} and {1}.", DataRequestLimits.FirstYear, DataRequestLimits.LastYear]);
-                }
-                if (errors.ByField.Count > count)
-                {
+                    errors.Add(field, string.IsNullOrEmpty(unit) ? t["{0} asks for a number.", what] : t["{0} asks for a number (in {1}).", what, unit]);
                     return null;
                 }
-                return empty ? default : (number, answer.Year ?? question.Year, null, null);
+                return (number, null, null);
             case DataQuestionKind.Choice:
-                if (empty)
-                {
-                    return default;
-                }
-                var option = question.OptionList.FirstOrDefault(o => string.Equals(o, value, StringComparison.OrdinalIgnoreCase));
+                var option = options.FirstOrDefault(o => string.Equals(o, value, StringComparison.OrdinalIgnoreCase));
                 if (option is null)
                 {
-                    errors.Add(field + nameof(AnswerInput.Value), t["Question {0} asks for one of: {1}.", question.Number, string.Join("; ", question.OptionList)]);
+                    errors.Add(field, t["{0} asks for one of: {1}.", what, string.Join("; ", options)]);
                     return null;
                 }
-                return (null, null, option, null);
+                return (null, option, null);
             default:
-                if (value is { Length: > DataRequestLimits.Text })
+                if (value.Length > DataRequestLimits.Text)
                 {
-                    errors.Add(field + nameof(AnswerInput.Value), t["The text is too long (at most {0} characters).", DataRequestLimits.Text]);
+                    errors.Add(field, t["The text is too long (at most {0} characters).", DataRequestLimits.Text]);
                     return null;
                 }
-                return empty ? default : (null, null, null, value);
+                return (null, null, value);
         }
     }
+
+    /// <summary>An answer as its columns hold it; all empty for an empty answer.</summary>
+    private readonly record struct Stored(decimal? Number, int? Year, string? Choice, string? Text, string? Rows);
 
     private const NumberStyles Plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 

@@ -27,6 +27,9 @@ public sealed class DataRequestMail(AppDbContext db, Outbox outbox, TimeProvider
 {
     public const string Sent = "sent";
 
+    /// <summary>The stage of the mail telling the new deadline; its key names the deadline, so each move is told once.</summary>
+    public const string Moved = "deadline";
+
     /// <summary>Queues one mail per focal point in force of <paramref name="states"/> (saved by the caller). The key
     /// (request, stage, person) is unique in the outbox: the same mail never goes twice.</summary>
     public async Task<int> QueueAsync(DataRequest request, IReadOnlyCollection<string> states, string stage, CancellationToken ct)
@@ -53,16 +56,21 @@ public sealed class DataRequestMail(AppDbContext db, Outbox outbox, TimeProvider
         {
             var zone = zones[r.UserId!] is { } z && TimeZones.IsKnown(z) ? z : TimeZones.Utc;
             var local = TimeZones.InZone(request.DeadlineAt, zone);
-            var deadline = $"{Dates.Moment(local)} (\u2068{TimeZones.Label(zone)}\u2069)";
-            var (subject, opening) = stage == Sent
-                ? (t["New data request: {0}", request.Title], t["The secretariat of {0} asks your state to answer the data request “{1}” by {2}.", acronym, request.Title, deadline])
-                : (t["Reminder: answer by {0} for {1}", Dates.Day(local), request.Title], t["Your state has not yet submitted its answers to the data request “{0}” of {1}. The deadline is {2}.", request.Title, acronym, deadline]);
+            var deadline = TimeZones.Moment(request.DeadlineAt, zone);
+            var (subject, opening) = stage switch
+            {
+                Sent => (t["New data request: {0}", request.Title], t["The secretariat of {0} asks your state to answer the data request “{1}” by {2}.", acronym, request.Title, deadline]),
+                Moved => (t["New deadline: {0} for {1}", Dates.Day(local), request.Title], t["The secretariat of {0} moved the deadline of the data request “{1}”: answers are now expected by {2}.", acronym, request.Title, deadline]),
+                _ => (t["Reminder: answer by {0} for {1}", Dates.Day(local), request.Title], t["Your state has not yet submitted its answers to the data request “{0}” of {1}. The deadline is {2}.", request.Title, acronym, deadline]),
+            };
             return new Letter(subject, string.Join("\n\n", [t["Dear {0},", r.Name], opening, t["Answer here: {0}", link], t["The secretariat"]]));
         }
 
-        var kind = stage == Sent ? MailKind.DataRequestSent : MailKind.DataRequestReminder;
+        var kind = stage switch { Sent => MailKind.DataRequestSent, Moved => MailKind.DataRequestChanged, _ => MailKind.DataRequestReminder };
+        // A new deadline and the reminders before it are news again: their key names the deadline they are about.
+        var about = stage == Sent ? stage : $"{stage}@{request.DeadlineAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
         return await outbox.EnqueueAsync(focalPoints.DistinctBy(f => f.UserId).Select(f => new MailRecipient(f.UserId, f.DisplayName, f.Email, f.PreferredLanguage)),
-            kind, meetingId: null, r => $"data-request:{request.Id.ToString(CultureInfo.InvariantCulture)}:{stage}:{r.UserId}", Write, ct: ct);
+            kind, meetingId: null, r => $"data-request:{request.Id.ToString(CultureInfo.InvariantCulture)}:{about}:{r.UserId}", Write, ct: ct);
     }
 }
 

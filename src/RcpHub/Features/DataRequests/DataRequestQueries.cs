@@ -13,10 +13,24 @@ public sealed record RequestRow(int Id, string Title, DateTimeOffset DeadlineAt,
     public string StateAt(DateTimeOffset now) => SentAt is null ? "draft" : DataRequest.TakesAnswers(SentAt, DeadlineAt, now) ? "open" : "closed";
 }
 
-public sealed record QuestionRow(int Id, int Number, string Text, DataQuestionKind Kind, string? Unit, int? Year, IReadOnlyList<string> Options);
+/// <param name="Columns">A table's columns; empty for other kinds.</param>
+public sealed record QuestionRow(int Id, int Number, string Text, DataQuestionKind Kind, string? Unit, int? Year, IReadOnlyList<string> Options, IReadOnlyList<DataColumn> Columns)
+{
+    public static QuestionRow Of(DataQuestion q) => new(q.Id, q.Number, q.Text, q.Kind, q.Unit, q.Year, q.OptionList, DataTables.ReadColumns(q.Columns));
+
+    /// <summary>A table's numbers in column <paramref name="column"/> over <paramref name="rows"/>, empty cells left out.</summary>
+    public static IEnumerable<decimal> Figures(IEnumerable<IReadOnlyList<string?>> rows, int column) =>
+        rows.Select(r => column < r.Count && decimal.TryParse(r[column], NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? n : (decimal?)null).OfType<decimal>();
+
+    /// <summary>A table's cell as the compilation shows it: a number in the reader's culture, an option or text.</summary>
+    public string Cell(int column, IReadOnlyList<string?> row) => column >= row.Count || row[column] is not { } value ? ""
+        : Columns[column].Kind == DataQuestionKind.Figure && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
+            ? n.ToString("#,0.######", CultureInfo.CurrentCulture) : value;
+}
 
 /// <summary>One state's answer to one question, with its source: who submitted it, when.</summary>
-public sealed record AnswerRow(int QuestionId, decimal? Number, int? Year, string? Choice, string? Text);
+/// <param name="Rows">A table answer's rows, each its cells in column order (numbers written invariantly).</param>
+public sealed record AnswerRow(int QuestionId, decimal? Number, int? Year, string? Choice, string? Text, IReadOnlyList<IReadOnlyList<string?>> Rows);
 
 /// <summary>A state asked, with its answers (a draft's too: the pages show a draft to its own state only).</summary>
 public sealed record ResponseRow(string StateCode, string StateName, DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt, string? SubmittedBy, IReadOnlyList<AnswerRow> Answers)
@@ -24,8 +38,9 @@ public sealed record ResponseRow(string StateCode, string StateName, DateTimeOff
     public AnswerRow? To(int questionId) => Answers.FirstOrDefault(a => a.QuestionId == questionId);
 }
 
+/// <param name="Removed">Questions taken out, with their answers hidden until they are put back.</param>
 public sealed record RequestView(int Id, string Title, string? Instructions, DateTimeOffset DeadlineAt, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
-    DateTimeOffset? PublishedAt, IReadOnlyList<QuestionRow> Questions, IReadOnlyList<ResponseRow> Responses)
+    DateTimeOffset? PublishedAt, IReadOnlyList<QuestionRow> Questions, IReadOnlyList<ResponseRow> Responses, IReadOnlyList<QuestionRow> Removed)
 {
     public bool TakesAnswersAt(DateTimeOffset now) => DataRequest.TakesAnswers(SentAt, DeadlineAt, now);
 
@@ -37,14 +52,18 @@ public sealed record RequestView(int Id, string Title, string? Instructions, Dat
         DataQuestionKind.Figure => $"{answer.Number?.ToString("#,0.######", CultureInfo.CurrentCulture)} {question.Unit}"
             + (answer.Year is { } y ? $" ({y.ToString(CultureInfo.InvariantCulture)})" : ""),
         DataQuestionKind.Choice => answer.Choice ?? "",
+        DataQuestionKind.Table => string.Join("; ", answer.Rows.Select(r => string.Join(", ", r.Select((_, i) => question.Cell(i, r))))),
         _ => answer.Text ?? "",
     };
 }
 
 /// <summary>The public aggregate of one question: how many states answered, and for a number its total, lowest,
-/// median and highest figure, for a choice how many chose each option. No state's own answer.</summary>
+/// median and highest figure, for a choice how many chose each option, for a table each number column's count of
+/// figures and total. No state's own answer, nor a table's row.</summary>
 public sealed record AggregateRow(QuestionRow Question, int Answered, decimal? Total, decimal? Lowest, decimal? Median, decimal? Highest, IReadOnlyList<(string Option, int Count)> Choices)
 {
+    public IReadOnlyList<(DataColumn Column, int Figures, decimal Total)> Columns { get; private init; } = [];
+
     public static AggregateRow Of(QuestionRow question, IEnumerable<ResponseRow> submitted)
     {
         var answers = submitted.Select(r => r.To(question.Id)).OfType<AnswerRow>().ToList();
@@ -52,6 +71,15 @@ public sealed record AggregateRow(QuestionRow Question, int Answered, decimal? T
         decimal? median = numbers.Count == 0 ? null
             : numbers.Count % 2 == 1 ? numbers[numbers.Count / 2] : (numbers[(numbers.Count / 2) - 1] + numbers[numbers.Count / 2]) / 2;
         var choices = question.Options.Select(o => (o, answers.Count(a => a.Choice == o))).ToList();
+        if (question.Kind == DataQuestionKind.Table)
+        {
+            var rows = answers.SelectMany(a => a.Rows).ToList();
+            return new(question, answers.Count(a => a.Rows.Count > 0), null, null, null, null, [])
+            {
+                Columns = question.Columns.Select((c, i) => (Column: c, Figures: QuestionRow.Figures(rows, i).ToList()))
+                    .Where(x => x.Column.Kind == DataQuestionKind.Figure).Select(x => (x.Column, x.Figures.Count, x.Figures.Sum())).ToList(),
+            };
+        }
         return question.Kind == DataQuestionKind.Figure
             ? new(question, answers.Count, numbers.Count == 0 ? null : numbers.Sum(), numbers.Count == 0 ? null : numbers[0], median, numbers.Count == 0 ? null : numbers[^1], [])
             : new(question, answers.Count, null, null, null, null, choices);
@@ -90,14 +118,16 @@ public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
                 s.UpdatedAt,
                 s.SubmittedAt,
                 SubmittedBy = db.Users.Where(u => u.Id == s.SubmittedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                Answers = s.Answers.Select(a => new AnswerRow(a.DataQuestionId, a.Number, a.Year, a.Choice, a.Text)).ToList(),
+                // A removed question's answers stay stored, out of sight until it is put back.
+                Answers = s.Answers.Where(a => a.DataQuestion!.RemovedAt == null).Select(a => new { a.DataQuestionId, a.Number, a.Year, a.Choice, a.Text, a.Rows }).ToList(),
             })
             .ToListAsync(ct);
         var language = Cultures.Current;
         var rows = responses.Select(s => new ResponseRow(s.StateCode, s.State?.Name(language) ?? s.StateCode, s.UpdatedAt, s.SubmittedAt, s.SubmittedBy,
-                s.Answers.Select(a => a with { Number = Plain(a.Number) }).ToList()))
+                s.Answers.Select(a => new AnswerRow(a.DataQuestionId, Plain(a.Number), a.Year, a.Choice, a.Text, DataTables.ReadRows(a.Rows))).ToList()))
             .OrderBy(s => s.StateName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         return new RequestView(request.Id, request.Title, request.Instructions, request.DeadlineAt, request.CreatedAt, request.SentAt, request.PublishedAt,
-            request.Questions.Select(q => new QuestionRow(q.Id, q.Number, q.Text, q.Kind, q.Unit, q.Year, q.OptionList)).ToList(), rows);
+            request.Questions.Where(q => q.RemovedAt == null).Select(QuestionRow.Of).ToList(), rows,
+            request.Questions.Where(q => q.RemovedAt != null).Select(QuestionRow.Of).ToList());
     }
 }

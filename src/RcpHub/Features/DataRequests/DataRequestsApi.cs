@@ -16,10 +16,20 @@ public static class DataRequestsApi
     public sealed record RequestJson(int Id, string Title, string? Instructions, DateTimeOffset DeadlineAt, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt,
         string State, int Asked, int Submitted);
 
-    /// <param name="Kind">"Figure" (a number with unit and year), "Choice" or "FreeText".</param>
-    public sealed record QuestionJson(int Id, int Number, string Text, string Kind, string? Unit, int? Year, IReadOnlyList<string> Options);
+    /// <param name="Kind">"Figure" (a number with unit and year), "Choice", "FreeText" or "Table" (rows under <paramref name="Columns"/>).</param>
+    public sealed record QuestionJson(int Id, int Number, string Text, string Kind, string? Unit, int? Year, IReadOnlyList<string> Options, IReadOnlyList<ColumnJson> Columns);
 
-    public sealed record AnswerJson(int QuestionId, decimal? Number, string? Unit, int? Year, string? Choice, string? Text);
+    /// <param name="Kind">"Figure" (a number, in <paramref name="Unit"/> when given), "Choice" or "FreeText".</param>
+    public sealed record ColumnJson(string Name, string Kind, string? Unit, IReadOnlyList<string> Options);
+
+    /// <param name="Rows">A table answer's rows, each its cells in column order: numbers written with a point, choices as the option.</param>
+    public sealed record AnswerJson(int QuestionId, decimal? Number, string? Unit, int? Year, string? Choice, string? Text, IReadOnlyList<IReadOnlyList<string?>>? Rows);
+
+    /// <summary>A table's number column across the states that submitted: how many figures, and their total.</summary>
+    public sealed record ColumnAggregateJson(string Name, string? Unit, int Figures, decimal Total);
+
+    /// <summary>The new deadline: later or earlier, never in the past.</summary>
+    public sealed record DeadlineInput(DateTimeOffset? DeadlineAt);
 
     /// <summary>A state asked, with its submitted answers and their source (who submitted, when); a draft's answers are not shown.</summary>
     public sealed record StateAnswersJson(string State, string Name, DateTimeOffset? SubmittedAt, string? SubmittedBy, IReadOnlyList<AnswerJson> Answers);
@@ -27,8 +37,9 @@ public static class DataRequestsApi
     public sealed record RequestDetailJson(RequestJson Request, IReadOnlyList<QuestionJson> Questions, IReadOnlyList<StateAnswersJson> States);
 
     /// <summary>One question across the states that submitted: numbers summed, lowest, median, highest; options counted.</summary>
+    /// <param name="Columns">A table's number columns, summed (never a state's rows).</param>
     public sealed record QuestionAggregateJson(int Number, string Text, string Kind, string? Unit, int? Year, int Answered, decimal? Total, decimal? Lowest,
-        decimal? Median, decimal? Highest, IReadOnlyDictionary<string, int> Choices);
+        decimal? Median, decimal? Highest, IReadOnlyDictionary<string, int> Choices, IReadOnlyList<ColumnAggregateJson> Columns);
 
     public sealed record AggregateJson(RequestJson Request, IReadOnlyList<QuestionAggregateJson> Questions);
 
@@ -48,6 +59,15 @@ public static class DataRequestsApi
             .ProducesValidationProblem().RefusesWithout("title", "deadlineAt");
         requests.MapGet("/{requestId:int}", GetAsync).Requires(Operation.ViewDataRequests)
             .WithName("GetDataRequest").WithSummary("A data request, its questions and the compilation: every state asked with its submitted answers and their source.");
+        requests.MapPost("/{requestId:int}/questions", AddQuestionAsync).Requires(Operation.ManageDataRequests)
+            .WithName("AddDataRequestQuestion").WithSummary("Adds a question, before or after the request is sent (kind Table: columns, each a Figure with optional unit, a Choice or FreeText).")
+            .ProducesValidationProblem();
+        requests.MapPut("/{requestId:int}/questions/{questionId:int}", EditQuestionAsync).Requires(Operation.ManageDataRequests)
+            .WithName("EditDataRequestQuestion").WithSummary("Changes a question: anything while the request is a draft, only its wording once sent.")
+            .ProducesValidationProblem();
+        requests.MapPut("/{requestId:int}/deadline", MoveDeadlineAsync).Requires(Operation.ManageDataRequests)
+            .WithName("MoveDataRequestDeadline").WithSummary("Moves the deadline (not into the past); the focal points of the states asked are mailed it, and the reminders follow it.")
+            .ProducesValidationProblem().RefusesWithout("deadlineAt");
         requests.MapPost("/{requestId:int}/send", SendAsync).Requires(Operation.ManageDataRequests)
             .WithName("SendDataRequest").WithSummary("Sends the request to the states that are members of the process today and mails their focal points.")
             .ProducesValidationProblem();
@@ -71,9 +91,11 @@ public static class DataRequestsApi
     private static RequestJson Json(RequestView v, DateTimeOffset now) =>
         Json(new RequestRow(v.Id, v.Title, v.DeadlineAt, v.SentAt, v.PublishedAt, v.Responses.Count, v.Submitted.Count()), v.Instructions, now);
 
-    private static QuestionJson Json(QuestionRow q) => new(q.Id, q.Number, q.Text, q.Kind.ToString(), q.Unit, q.Year, q.Options);
+    private static QuestionJson Json(QuestionRow q) => new(q.Id, q.Number, q.Text, q.Kind.ToString(), q.Unit, q.Year, q.Options,
+        q.Columns.Select(c => new ColumnJson(c.Name, c.Kind.ToString(), c.Unit, c.Options)).ToList());
 
-    private static AnswerJson Json(QuestionRow? q, AnswerRow a) => new(a.QuestionId, a.Number, q?.Kind == DataQuestionKind.Figure ? q.Unit : null, a.Year, a.Choice, a.Text);
+    private static AnswerJson Json(QuestionRow? q, AnswerRow a) => new(a.QuestionId, a.Number, q?.Kind == DataQuestionKind.Figure ? q.Unit : null, a.Year, a.Choice, a.Text,
+        q?.Kind == DataQuestionKind.Table ? a.Rows : null);
 
     private static async Task<Ok<IReadOnlyList<RequestJson>>> ListAsync(AddressedProcess process, DataRequestQueries queries, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<RequestJson>>((await queries.ListAsync(process.Id, ct)).Select(r => Json(r, null, queries.Now)).ToList());
@@ -116,6 +138,18 @@ public static class DataRequestsApi
         }
         return TypedResults.Ok(Json((await queries.LoadAsync(process.Id, requestId, ct))!, queries.Now));
     }
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> AddQuestionAsync(AddressedProcess process, int requestId, QuestionInput question,
+        DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.AddQuestionAsync(process.Id, requestId, question, new FieldErrors(), ct), process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> EditQuestionAsync(AddressedProcess process, int requestId, int questionId,
+        QuestionInput question, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.EditQuestionAsync(process.Id, requestId, questionId, question, new FieldErrors(), ct), process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> MoveDeadlineAsync(AddressedProcess process, int requestId, DeadlineInput deadline,
+        DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.MoveDeadlineAsync(process.Id, requestId, deadline.DeadlineAt, new FieldErrors(), ct), process, requestId, queries, t, ct);
 
     private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> SendAsync(AddressedProcess process, int requestId,
         DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
@@ -161,6 +195,6 @@ public static class DataRequestsApi
         var submitted = view.Submitted.ToList();
         return TypedResults.Ok(new AggregateJson(Json(view, queries.Now) with { Instructions = null }, view.Questions.Select(q => AggregateRow.Of(q, submitted)).Select(a =>
             new QuestionAggregateJson(a.Question.Number, a.Question.Text, a.Question.Kind.ToString(), a.Question.Unit, a.Question.Year, a.Answered, a.Total, a.Lowest, a.Median, a.Highest,
-                a.Choices.ToDictionary(c => c.Option, c => c.Count))).ToList()));
+                a.Choices.ToDictionary(c => c.Option, c => c.Count), a.Columns.Select(c => new ColumnAggregateJson(c.Column.Name, c.Column.Unit, c.Figures, c.Total)).ToList())).ToList()));
     }
 }

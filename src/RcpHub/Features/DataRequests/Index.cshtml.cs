@@ -42,27 +42,16 @@ public sealed class IndexModel(DataRequestCommands commands, DataRequestQueries 
     [HandlerRequires(Operation.ManageDataRequests)]
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
-        foreach (var key in unreadable)
-        {
-            ModelState[key]!.Errors.Clear();
-            ModelState.AddModelError(key, t["Enter a valid value."]);
-        }
-        if (unreadable.Count == 0)
+        if (!ModelState.ReplaceUnreadable(t["Enter a valid value."]))
         {
             Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
             var errors = new FieldErrors();
-            var times = new List<FieldError>();
             var input = new NewRequestInput
             {
                 Title = Form.Title,
                 Instructions = Form.Instructions,
-                DeadlineAt = Form.DeadlineAt is { } deadline ? VenueClock.Read(deadline, Zone, nameof(RequestForm.DeadlineAt), clockText, times) : null,
+                DeadlineAt = VenueClock.Read(Form.DeadlineAt, Zone, nameof(RequestForm.DeadlineAt), clockText, errors),
             };
-            foreach (var error in times)
-            {
-                errors.Add(error.Field, error.Message);
-            }
             var outcome = await commands.CreateAsync(Process.Id, ProcessAccess.UserIdOf(User)!, input, errors, ct);
             if (outcome.Succeeded)
             {
@@ -82,7 +71,7 @@ public sealed class IndexModel(DataRequestCommands commands, DataRequestQueries 
         CanWrite = (await authorization.AuthorizeAsync(User, new ProcessResource(Process.Id), OperationPolicies.NameOf(Operation.ManageDataRequests))).Succeeded;
     }
 
-    public string Moment(DateTimeOffset utc) => Infrastructure.Localization.Dates.Moment(TimeZones.InZone(utc, Zone));
+    public string Moment(DateTimeOffset utc) => TimeZones.Clock(utc, Zone);
 
     public string StateLabel(RequestRow row) => row.StateAt(Now) switch
     {

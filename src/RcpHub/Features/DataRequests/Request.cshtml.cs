@@ -13,13 +13,29 @@ namespace RcpHub.Features.DataRequests;
 /// <summary>/processes/{slug}/data-requests/{requestId}: a request's questions, the states asked and where each stands,
 /// and the compilation of the submitted answers (a table per question, a chart beside each number question, each answer
 /// with its source), as CSV and XLSX too. The secretariat adds questions and sends the request here, and publishes the
-/// compilation in aggregate.</summary>
+/// compilation in aggregate. It edits the questions (all of a question while a draft, its wording once sent; removing
+/// one asks first, ?remove={id}, and can be undone), and moves the deadline.</summary>
 [Requires(Operation.ViewDataRequests)]
 public sealed class RequestModel(DataRequestCommands commands, DataRequestQueries queries, MeetingReaders readers, IAuthorizationService authorization,
-    IStringLocalizer<DataRequestsText> t) : PageModel
+    IStringLocalizer<DataRequestsText> t, IStringLocalizer<MeetingsText> clockText) : PageModel
 {
+    /// <summary>The blank columns the form for a table question offers; a table needs no more in most questionnaires,
+    /// and more can be added by editing the question.</summary>
+    public const int BlankColumns = 4;
+
     [BindProperty]
     public QuestionInput Question { get; set; } = new();
+
+    /// <summary>The question being edited (?edit={id}), with its form.</summary>
+    [BindProperty]
+    public QuestionInput Edit { get; set; } = new();
+
+    /// <summary>The new deadline, on the reader's clock.</summary>
+    [BindProperty]
+    public DateTime? Deadline { get; set; }
+
+    public QuestionRow? Editing { get; private set; }
+    public RemovalQuestion? Removing { get; private set; }
 
     public AddressedProcess Process => HttpContext.AddressedProcess();
     public RequestView View { get; private set; } = null!;
@@ -28,7 +44,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
     public string Zone { get; private set; } = TimeZones.Utc;
     public DateTimeOffset Now => queries.Now;
 
-    public async Task<IActionResult> OnGetAsync(int requestId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int requestId, int? edit, int? remove, CancellationToken ct)
     {
         if (await queries.LoadAsync(Process.Id, requestId, ct) is not { } request)
         {
@@ -38,6 +54,33 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
         Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
         CanWrite = await MayAsync(Operation.ManageDataRequests);
         CanAnswer = request.TakesAnswersAt(Now) && await MayAsync(Operation.AnswerDataRequests);
+        if (CanWrite)
+        {
+            var back = $"/processes/{Process.Slug}/data-requests/{request.Id}";
+            Editing = request.Questions.FirstOrDefault(q => q.Id == edit);
+            if (Editing is { } q && HttpMethods.IsGet(HttpContext.Request.Method))
+            {
+                Edit = new QuestionInput
+                {
+                    Text = q.Text,
+                    Kind = q.Kind,
+                    Unit = q.Unit,
+                    Year = q.Year,
+                    Options = string.Join('\n', q.Options),
+                    Columns = q.Columns.Select(c => new ColumnInput { Name = c.Name, Kind = c.Kind, Unit = c.Unit, Options = string.Join('\n', c.Options) }).ToList(),
+                };
+            }
+            if (request.Questions.FirstOrDefault(q => q.Id == remove) is { } removed)
+            {
+                Removing = new RemovalQuestion(
+                    request.SentAt is null
+                        ? t["Remove question {0}, “{1}”? You can put it back from this page.", removed.Number, removed.Text]
+                        : t["Remove question {0}, “{1}”? The states' answers to it are kept out of sight, and come back if you put it back.", removed.Number, removed.Text],
+                    t["Remove the question"], "RemoveQuestion",
+                    new Dictionary<string, string> { ["requestId"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["questionId"] = removed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    back);
+            }
+        }
         return Page();
     }
 
@@ -52,6 +95,44 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
     }
 
     [HandlerRequires(Operation.ManageDataRequests)]
+    public async Task<IActionResult> OnPostEditQuestionAsync(int requestId, int questionId, CancellationToken ct)
+    {
+        var outcome = await commands.EditQuestionAsync(Process.Id, requestId, questionId, Edit, new FieldErrors(), ct);
+        return await AfterAsync(outcome, requestId, nameof(Edit), t["The question is changed."], ct, edit: questionId);
+    }
+
+    [HandlerRequires(Operation.ManageDataRequests)]
+    public async Task<IActionResult> OnPostMoveQuestionAsync(int requestId, int questionId, bool up, CancellationToken ct) =>
+        await AfterAsync(await commands.MoveQuestionAsync(Process.Id, requestId, questionId, up, new FieldErrors(), ct), requestId, "", t["The question is moved."], ct);
+
+    [HandlerRequires(Operation.ManageDataRequests)]
+    public async Task<IActionResult> OnPostRemoveQuestionAsync(int requestId, int questionId, CancellationToken ct) =>
+        await AfterAsync(await commands.RemoveQuestionAsync(Process.Id, requestId, questionId, restore: false, new FieldErrors(), ct), requestId, "",
+            t["The question is removed; its answers are kept. Put it back from the list of removed questions."], ct);
+
+    [HandlerRequires(Operation.ManageDataRequests)]
+    public async Task<IActionResult> OnPostRestoreQuestionAsync(int requestId, int questionId, CancellationToken ct) =>
+        await AfterAsync(await commands.RemoveQuestionAsync(Process.Id, requestId, questionId, restore: true, new FieldErrors(), ct), requestId, "",
+            t["The question is back, with its answers."], ct);
+
+    [HandlerRequires(Operation.ManageDataRequests)]
+    public async Task<IActionResult> OnPostMoveDeadlineAsync(int requestId, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        Outcome outcome;
+        if (ModelState.ReplaceUnreadable(t["Enter a valid value."]))
+        {
+            outcome = Outcome.Refused(errors);
+        }
+        else
+        {
+            Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
+            outcome = await commands.MoveDeadlineAsync(Process.Id, requestId, VenueClock.Read(Deadline, Zone, nameof(NewRequestInput.DeadlineAt), clockText, errors), errors, ct);
+        }
+        return await AfterAsync(outcome, requestId, nameof(Deadline), t["The deadline is moved; the focal points of the states asked are told by email."], ct);
+    }
+
+    [HandlerRequires(Operation.ManageDataRequests)]
     public async Task<IActionResult> OnPostSendAsync(int requestId, CancellationToken ct) =>
         await AfterAsync(await commands.SendAsync(Process.Id, requestId, new FieldErrors(), ct), requestId, "",
             t["The request is sent to the member states; their focal points are told by email and reminded before the deadline."], ct);
@@ -61,7 +142,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
         await AfterAsync(await commands.PublishAsync(Process.Id, requestId, new FieldErrors(), ct), requestId, "",
             t["The compilation is published in aggregate."], ct);
 
-    private async Task<IActionResult> AfterAsync(Outcome outcome, int requestId, string prefix, string told, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(Outcome outcome, int requestId, string prefix, string told, CancellationToken ct, int? edit = null)
     {
         if (outcome.IsNotFound)
         {
@@ -73,7 +154,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
             return Redirect($"/processes/{Process.Slug}/data-requests/{requestId}");
         }
         outcome.Errors.CopyTo(ModelState, prefix);
-        var page = await OnGetAsync(requestId, ct);
+        var page = await OnGetAsync(requestId, edit, null, ct);
         if (page is PageResult result)
         {
             result.StatusCode = StatusCodes.Status400BadRequest;
@@ -91,14 +172,24 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
             ? File(TableExport.Xlsx(DataRequestCompilation.Rows(request, t), t["Compilation"]), TableExport.XlsxContentType, $"data-request-{Process.Slug}-{requestId}.xlsx")
             : NotFound();
 
-    public string Moment(DateTimeOffset utc) => Infrastructure.Localization.Dates.Moment(TimeZones.InZone(utc, Zone));
+    public string Moment(DateTimeOffset utc) => TimeZones.Clock(utc, Zone);
 
     public string Kind(QuestionRow q) => q.Kind switch
     {
         DataQuestionKind.Figure => q.Year is { } y ? t["A number in {0}, for {1}", q.Unit ?? "", y] : t["A number in {0}, with its year", q.Unit ?? ""],
         DataQuestionKind.Choice => t["One of: {0}", string.Join("; ", q.Options)],
+        DataQuestionKind.Table => t["A table with the columns: {0}", string.Join("; ", q.Columns.Select(Column))],
         _ => t["Text"],
     };
 
+    /// <summary>A table's column as its header shows it: its name, and a number column's unit.</summary>
+    public static string Column(DataColumn c) => c.Unit is { } unit ? $"{c.Name} ({unit})" : c.Name;
+
+    /// <summary>The blank columns of the question form, after those given.</summary>
+    public static ColumnInput ColumnAt(QuestionInput input, int index) => index < input.Columns.Count ? input.Columns[index] : new ColumnInput();
+
     public string Status => View.SentAt is null ? t["Being written"] : View.TakesAnswersAt(Now) ? t["Open for answers"] : t["Closed"];
 }
+
+/// <summary>The fields of a question's form (_QuestionFields), under <paramref name="Prefix"/>: "Question" to add one, "Edit" to change one.</summary>
+public sealed record QuestionFields(string Prefix, QuestionInput Input);

@@ -48,11 +48,7 @@ public static class EvaluationDocument
         return html.ToString();
     }
 
-    private static string Moment(DateTimeOffset utc, string zone)
-    {
-        var local = Meetings.TimeZones.InZone(utc, zone);
-        return $"{local.ToString("D", CultureInfo.CurrentCulture)}, {local.ToString("t", CultureInfo.CurrentCulture)} (\u2068{Meetings.TimeZones.Label(zone)}\u2069)";
-    }
+    private static string Moment(DateTimeOffset utc, string zone) => Meetings.TimeZones.Moment(utc, zone);
 
     /// <param name="printed">For the PDF: tables folded under a picture are printed open.</param>
     /// <param name="pickAction">Where the form that picks a part of a large round's grid sends the reader (the round's

@@ -101,7 +101,7 @@ public sealed class EvaluationReminders(AppDbContext db, FollowUpCountCache coun
             var (zone, theirs) = people[r.UserId!];
             zone = TimeZones.IsKnown(zone) ? zone! : TimeZones.Utc;
             var local = TimeZones.InZone(round.DeadlineAt, zone);
-            var deadline = $"{Dates.Moment(local)} (\u2068{TimeZones.Label(zone)}\u2069)";
+            var deadline = TimeZones.Moment(round.DeadlineAt, zone);
             var lines = theirs.Select(code =>
             {
                 var name = states.TryGetValue(code, out var s) ? s.Name(Cultures.Current) : code;

@@ -45,27 +45,16 @@ public sealed class IndexModel(EvaluationRounds rounds, EvaluationReports report
     public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
-        foreach (var key in unreadable)
-        {
-            ModelState[key]!.Errors.Clear();
-            ModelState.AddModelError(key, t["Enter a valid value."]);
-        }
-        if (unreadable.Count == 0)
+        if (!ModelState.ReplaceUnreadable(t["Enter a valid value."]))
         {
             Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
-            var times = new List<FieldError>();
             var input = new OpenRoundInput
             {
                 Title = Round.Title,
                 OutputId = Round.OutputId,
-                OpensAt = Round.OpensAt is { } opens ? VenueClock.Read(opens, Zone, nameof(RoundForm.OpensAt), clockText, times) : null,
-                DeadlineAt = Round.DeadlineAt is { } deadline ? VenueClock.Read(deadline, Zone, nameof(RoundForm.DeadlineAt), clockText, times) : null,
+                OpensAt = VenueClock.Read(Round.OpensAt, Zone, nameof(RoundForm.OpensAt), clockText, errors),
+                DeadlineAt = VenueClock.Read(Round.DeadlineAt, Zone, nameof(RoundForm.DeadlineAt), clockText, errors),
             };
-            foreach (var error in times)
-            {
-                errors.Add(error.Field, error.Message);
-            }
             var outcome = await rounds.OpenAsync(Process.Id, ProcessAccess.UserIdOf(User)!, input, errors, ct);
             if (outcome.Succeeded)
             {
@@ -89,9 +78,5 @@ public sealed class IndexModel(EvaluationRounds rounds, EvaluationReports report
         }
     }
 
-    public string Moment(DateTimeOffset utc)
-    {
-        var local = TimeZones.InZone(utc, Zone);
-        return $"{Infrastructure.Localization.Dates.Moment(local)}";
-    }
+    public string Moment(DateTimeOffset utc) => TimeZones.Clock(utc, Zone);
 }

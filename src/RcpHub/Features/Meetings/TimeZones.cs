@@ -58,8 +58,10 @@ public static class TimeZones
 
     /// <summary>"1 March 2022, 14:30 (Africa/Nairobi)": an instant on a zone's clock, for deadlines and receipts; the zone is
     /// isolated (U+2068…U+2069) so that it keeps its order inside Arabic text.</summary>
-    public static string Moment(DateTimeOffset utc, string zoneId) =>
-        $"{Infrastructure.Localization.Dates.Moment(InZone(utc, zoneId))} (\u2068{Label(zoneId)}\u2069)";
+    public static string Moment(DateTimeOffset utc, string zoneId) => $"{Clock(utc, zoneId)} (\u2068{Label(zoneId)}\u2069)";
+
+    /// <summary>"1 March 2022, 14:30": an instant on a zone's clock, for a page that names the zone once.</summary>
+    public static string Clock(DateTimeOffset utc, string zoneId) => Infrastructure.Localization.Dates.Moment(InZone(utc, zoneId));
 
     /// <summary>The value of an &lt;input type="datetime-local"&gt; for a venue time.</summary>
     public static string InputValue(DateTimeOffset? utc, string zoneId) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using RcpHub.Infrastructure;
 
 namespace RcpHub.Features.Meetings;
 
@@ -18,6 +19,23 @@ public static class VenueClock
         if (utc is null)
         {
             errors.Add(new FieldError(field, t["This time does not exist in the venue's time zone (the clocks change)."]));
+        }
+        return utc;
+    }
+
+    /// <summary>A time typed on a form's clock (a datetime-local field), as the instant it names; null when none was
+    /// given or it cannot be read, the refusal then added to <paramref name="errors"/> under <paramref name="field"/>.</summary>
+    public static DateTimeOffset? Read(DateTime? local, string zoneId, string field, IStringLocalizer<MeetingsText> t, FieldErrors errors)
+    {
+        if (local is not { } typed)
+        {
+            return null;
+        }
+        var refused = new List<FieldError>();
+        var utc = Read(typed, zoneId, field, t, refused);
+        foreach (var error in refused)
+        {
+            errors.Add(error.Field, error.Message);
         }
         return utc;
     }

@@ -31,6 +31,8 @@ public enum MailKind
     PracticeSubmitted,
     // Saved searches (issue 12).
     SavedSearchResults,
+    // Data requests: a new deadline (issue 12).
+    DataRequestChanged,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

@@ -94,7 +94,9 @@ public sealed class DataRequestTests : MailingTests
         Assert.StartsWith("The request is sent to the member states", page.Text("p.notice.ok"), StringComparison.Ordinal);
         var asked = page.Document.QuerySelectorAll("#states tr[data-state]").Select(r => r.GetAttribute("data-state")).Order().ToList();
         Assert.Equal(["DEU", "ESP", "FRA", "MAR", "NGA", "SEN"], asked);
-        Assert.Null(page.Document.QuerySelector("#add-question"));
+        // Sent: questions can still be added, but no longer moved.
+        Assert.NotNull(page.Document.QuerySelector("#add-question"));
+        Assert.Null(page.Document.QuerySelector("#questions form.move-up"));
 
         // Morocco's focal point is told, in English.
         var told = await Smtp.WaitForMessageToAsync(_morocco.Email!, MailWait);
@@ -194,7 +196,7 @@ public sealed class DataRequestTests : MailingTests
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var rows = TableExport.ReadCsv(await csv.Content.ReadAsByteArrayAsync())!;
-        Assert.Equal(["Question", "Question asked", "State code", "State", "Number", "Unit", "Year", "Answer", "Submitted by", "Submitted at (UTC)"], rows[0]);
+        Assert.Equal(["Question", "Question asked", "State code", "State", "Number", "Unit", "Year", "Answer", "Submitted by", "Submitted at (UTC)", "Row", "Column"], rows[0]);
         var morocco = rows.Single(r => r[0] == "1" && r[2] == "MAR");
         Assert.Equal(["12500", "persons", (DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], morocco[4..7]);
         Assert.Equal("Demo Focal Point", morocco[8]);

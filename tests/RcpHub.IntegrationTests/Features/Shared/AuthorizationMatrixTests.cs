@@ -345,6 +345,11 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /processes/{slug}/data-requests/{requestId:int}?handler=AddQuestion"] = Op(Secretariat),
         ["POST /processes/{slug}/data-requests/{requestId:int}?handler=Send"] = Op(Secretariat),
         ["POST /processes/{slug}/data-requests/{requestId:int}?handler=Publish"] = Op(Secretariat),
+        ["POST /processes/{slug}/data-requests/{requestId:int}?handler=EditQuestion"] = Op(Secretariat),
+        ["POST /processes/{slug}/data-requests/{requestId:int}?handler=MoveQuestion"] = Op(Secretariat),
+        ["POST /processes/{slug}/data-requests/{requestId:int}?handler=RemoveQuestion"] = Op(Secretariat),
+        ["POST /processes/{slug}/data-requests/{requestId:int}?handler=RestoreQuestion"] = Op(Secretariat),
+        ["POST /processes/{slug}/data-requests/{requestId:int}?handler=MoveDeadline"] = Op(Secretariat),
         ["GET /processes/{slug}/data-requests/{requestId:int}/answer"] = Op(DataRequestReaders),
         ["POST /processes/{slug}/data-requests/{requestId:int}/answer"] = Op(DataRequestAnswerers),
         ["GET /processes/{slug}/data-requests/{requestId:int}/aggregate"] = Open,
@@ -352,6 +357,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/processes/{slug}/data-requests/"] = Op(Secretariat),
         ["GET /api/v1/processes/{slug}/data-requests/{requestId:int}"] = Op(DataRequestReaders),
         ["POST /api/v1/processes/{slug}/data-requests/{requestId:int}/send"] = Op(Secretariat),
+        ["POST /api/v1/processes/{slug}/data-requests/{requestId:int}/questions"] = Op(Secretariat),
+        ["PUT /api/v1/processes/{slug}/data-requests/{requestId:int}/questions/{questionId:int}"] = Op(Secretariat),
+        ["PUT /api/v1/processes/{slug}/data-requests/{requestId:int}/deadline"] = Op(Secretariat),
         ["POST /api/v1/processes/{slug}/data-requests/{requestId:int}/publication"] = Op(Secretariat),
         ["PUT /api/v1/processes/{slug}/data-requests/{requestId:int}/answers"] = Op(DataRequestAnswerers),
         ["GET /api/v1/processes/{slug}/data-requests/{requestId:int}/aggregate"] = Open,
@@ -902,6 +910,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 ["applicationId"] = await db.CallApplications.Where(a => a.Call!.ProcessId == demo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(),
                 // The demo data request (issue 12): sent, Morocco submitted, its aggregate published.
                 ["requestId"] = await db.DataRequests.Where(r => r.ProcessId == demo).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(),
+                // Its first question.
+                ["questionId"] = await db.DataQuestions.Where(q => q.DataRequest!.ProcessId == demo).OrderBy(q => q.DataRequestId).ThenBy(q => q.Number).Select(q => q.Id).FirstAsync(),
                 // No saved search has this id: the removal answers 404 to those signed in.
                 ["saved-searches"] = 987654,
                 ["recommendationId"] = await db.Recommendations.Where(r => r.Output!.ProcessId == demo && r.Output.AdoptedOn != null).OrderBy(r => r.OutputId).ThenBy(r => r.Number).Select(r => r.Id).FirstAsync(),

@@ -1162,6 +1162,10 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Rows")
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1187,6 +1191,10 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Columns")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<int>("DataRequestId")
                         .HasColumnType("integer");
 
@@ -1204,6 +1212,9 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Text")
                         .IsRequired()

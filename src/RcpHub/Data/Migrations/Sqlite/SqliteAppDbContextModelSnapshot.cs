@@ -1106,6 +1106,10 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<int>("ProcessId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Rows")
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1129,6 +1133,10 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Columns")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DataRequestId")
                         .HasColumnType("INTEGER");
 
@@ -1145,6 +1153,9 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemovedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
