@@ -34,9 +34,9 @@ internal static class FollowUpScale
     public static string Slug(int process) => $"p{process:00}";
 
     /// <summary>Whether the SQLite file already holds the scale data (an earlier run's, kept with --data).</summary>
-    public static async Task<bool> HeldAsync(string sqliteFile)
+    public static async Task<bool> HeldAsync(string? postgres, string sqliteFile)
     {
-        await using var db = LargeProcess.Open(null, sqliteFile);
+        await using var db = LargeProcess.Open(postgres, sqliteFile);
         return await db.Processes.AnyAsync(p => p.Slug == Slug(ProcessCount));
     }
 

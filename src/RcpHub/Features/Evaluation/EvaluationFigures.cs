@@ -88,7 +88,10 @@ public static class EvaluationFigures
         var recommendations = reader is null ? adopted.SelectMany(o => o.Recommendations) : adopted.VisibleRecommendations(reader);
         var outputIds = rounds.Select(r => r.OutputId).ToList();
         var everyOutput = outputIds.Contains(null);
-        var loaded = await recommendations
+        // The links as lists joined by the database, one row per recommendation: read as collections they made one row per
+        // recommendation x named state x theme x objective (787 rows for 200 recommendations at the scale of the world),
+        // which EF Core shaped back into objects on every view, the largest part of the report's processor time.
+        var loaded = (await recommendations
             .Where(r => everyOutput || outputIds.Contains((int?)r.OutputId))
             .OrderBy(r => r.OutputId).ThenBy(r => r.Number)
             .Select(r => new
@@ -99,11 +102,17 @@ public static class EvaluationFigures
                 r.Number,
                 r.Text,
                 r.ToAllMembers,
-                States = r.States.Select(s => s.StateCode).ToList(),
-                Themes = r.Themes.Select(x => x.ThemeId).ToList(),
-                Gcm = r.GcmObjectives.Select(g => g.Objective).ToList(),
+                States = r.States.GroupBy(s => s.RecommendationId).Select(g => string.Join(",", g.Select(s => s.StateCode))).FirstOrDefault(),
+                Themes = r.Themes.GroupBy(x => x.RecommendationId).Select(g => string.Join(",", g.Select(x => x.ThemeId.ToString()))).FirstOrDefault(),
+                Gcm = r.GcmObjectives.GroupBy(x => x.RecommendationId).Select(g => string.Join(",", g.Select(x => x.Objective.ToString()))).FirstOrDefault(),
             })
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(r => new
+            {
+                r.Id, r.OutputId, r.OutputTitle, r.Number, r.Text, r.ToAllMembers,
+                States = JoinedList.Codes(r.States), Themes = JoinedList.Numbers(r.Themes), Gcm = JoinedList.Numbers(r.Gcm),
+            })
+            .ToList();
         // The themes' names read apart: joined in the query above, SQLite built the whole table of every recommendation's
         // themes (30,000 rows at the scale of the world) for each view, about 20 ms of processor time (docs/benchmarks.md).
         var themeIds = loaded.SelectMany(r => r.Themes).Distinct().ToList();

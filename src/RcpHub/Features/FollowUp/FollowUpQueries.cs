@@ -117,11 +117,13 @@ public static class FollowUpQueries
         // Only what the count and the addressee rule read: not the recommendations' texts nor their outputs' rows.
         var recommendations = (await db.Outputs.AsNoTracking().Where(o => o.ProcessId == processId && o.AdoptedOn != null)
                 .VisibleRecommendations(reader)
-                .Select(r => new { r.Id, r.OutputId, r.ToAllMembers, States = r.States.Select(s => s.StateCode).ToList(), r.Output!.FollowUpVersion })
+                // The named states joined by the database: one row per recommendation (JoinedList).
+                .Select(r => new { r.Id, r.OutputId, r.ToAllMembers, States = r.States.GroupBy(s => s.RecommendationId).Select(g => string.Join(",", g.Select(s => s.StateCode))).FirstOrDefault(), r.Output!.FollowUpVersion })
                 .ToListAsync(ct))
             .Select(r => (r.Id, r.OutputId, r.FollowUpVersion, Recommendation: new Recommendation
             {
-                Id = r.Id, OriginalLanguage = "", Text = "", ToAllMembers = r.ToAllMembers, States = r.States.Select(s => new RecommendationState { StateCode = s }).ToList(),
+                Id = r.Id, OriginalLanguage = "", Text = "", ToAllMembers = r.ToAllMembers,
+                States = JoinedList.Codes(r.States).Select(s => new RecommendationState { StateCode = s }).ToList(),
             }))
             .ToList();
         var key = FollowUpCountCache.KeyOf($"latest:{processId}:{CountedBy.State}", recommendations.Select(r => r.FollowUpVersion).Distinct(),
