@@ -31,7 +31,14 @@ public sealed record SearchFilters(SearchKind? Kind = null, int? Year = null, st
 public sealed record SearchResults(string Query, ProcessHit? InProcess, SearchKind? Kind, int? Year, int Page, int Total,
     IReadOnlyList<SearchHit> Items, SearchFacets Facets)
 {
-    public bool HasNext => (Page * SiteSearch.Limit) < Total;
+    public bool HasNext => More ? Items.Count == SiteSearch.Limit : (Page * SiteSearch.Limit) < Total;
+
+    /// <summary>True when there are more results than <see cref="Total"/>, which is then <see cref="SiteSearch.CountCap"/>.</summary>
+    public bool More { get; init; }
+
+    /// <summary>When the search matched more than <see cref="SiteSearch.CountCap"/> things: the facets count the best this
+    /// many of them (by rank). Null when they count every result.</summary>
+    public int? FacetsOfBest { get; init; }
 
     /// <summary>Every filter the results are narrowed to (<see cref="Kind"/> and <see cref="Year"/> among them).</summary>
     public SearchFilters Filters { get; init; } = new(Kind, Year);
@@ -42,13 +49,18 @@ public sealed record SearchResults(string Query, ProcessHit? InProcess, SearchKi
 /// see. Access is the existing rules, applied in the same SQL as the match: meetings through <see cref="MeetingAccess"/>
 /// (listed by title and summary when only the summary is published), what a meeting holds only for those who see it in
 /// full, documents also by their level (<see cref="DocumentAccessRule"/>), outputs and their recommendations by <see cref="OutputAccess"/>. The
-/// facets count with that same filter. At most six queries: the process searched within, the page of results, three
-/// for the facets (the single-valued ones at once, the processes, the themes and objectives), the passages.</summary>
+/// total and the facets count the best <see cref="CountCap"/> of those matches (decision 0040): the process searched
+/// within, the best matches, their tags, their processes (and the meetings convened with the process searched within),
+/// the page's rows and their passages; past the cap, a capped count and the page in queries of their own.</summary>
 public static class SiteSearch
 {
     public const int MinLength = 2;
     public const int MaxLength = 200;
     public const int Limit = 20;
+
+    /// <summary>How many of the best matches the total and the facets count at most (decision 0040): past it the page says
+    /// "more than" this many, and the facets count the best this many.</summary>
+    public const int CountCap = 1000;
 
     /// <summary>Terms beyond these are ignored: each one is more work for every match.</summary>
     public const int MaxWords = 10;
@@ -115,85 +127,97 @@ public static class SiteSearch
         }
 
         var engine = ISearchEngine.For(db);
-        var fullMeetings = db.Meetings.Where(MeetingAccess.VisibleTo(reader)).Select(m => m.Id);
+        var fullMeetings = db.Meetings.Where(MeetingAccess.VisibleTo(reader));
         var matched = from m in engine.Matches(db, query)
-                      join e in Visible(db, reader, fullMeetings, added) on m.EntryId equals e.Id
+                      join e in Visible(db, reader, added) on m.EntryId equals e.Id
                       select new Match { Entry = e, Rank = m.Rank };
         var processId = within?.Id;
-        // single: kind, year, region, level, language; tags: theme and objective.
-        IQueryable<Match> Filtered(bool single, bool byProcess, bool byTags)
-        {
-            var rows = matched;
-            if (single)
-            {
-                rows = rows.Where(Single(filters));
-            }
-            if (byProcess && processId is { } id)
-            {
-                // A meeting convened with other processes is theirs too.
-                rows = rows.Where(x => x.Entry.ProcessId == id || db.MeetingProcesses.Any(p => p.MeetingId == x.Entry.MeetingId && p.ProcessId == id));
-            }
-            if (byTags && filters.Theme is { } theme)
-            {
-                rows = rows.Where(x => x.Entry.Tags.Any(t => t.Kind == SearchTagKind.Theme && t.Value == theme));
-            }
-            if (byTags && filters.Objective is { } objective)
-            {
-                rows = rows.Where(x => x.Entry.Tags.Any(t => t.Kind == SearchTagKind.Objective && t.Value == objective));
-            }
-            return rows;
-        }
 
-        // Each facet counts the results as the other filters leave them, so that choosing a value shows what the others
-        // hold. The single-valued facets come from one count per combination of their values, summed here.
-        var combinations = (await Filtered(false, true, true)
-            .GroupBy(x => new { x.Entry.Kind, x.Entry.Year, x.Entry.Region, x.Entry.Level, x.Entry.Language })
-            .Select(g => new { g.Key.Kind, g.Key.Year, g.Key.Region, g.Key.Level, g.Key.Language, Count = g.Count() })
-            .ToListAsync(ct)).Select(c => new Combination(c.Kind, c.Year, c.Region, c.Level, c.Language, c.Count)).ToList();
-        List<(T Key, int Count)> Sums<T>(Func<Combination, T?> key, SearchFilters others) => [.. combinations.Where(others.Admits)
-            .Where(c => key(c) is not null).GroupBy(c => key(c)!).Select(g => (g.Key, g.Sum(c => c.Count)))];
+        // The best matches the reader may see, at most CountCap of them (all of a saved search's new ones): one pass of the
+        // engine and the access rule, whatever the number of matches; the total and every facet are counted from these rows
+        // (decision 0040). Each facet counts them as the other filters leave them, so that choosing a value shows what
+        // the others hold.
+        var ranked = matched.OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id);
+        var best = await (added is null ? ranked.Take(CountCap + 1) : ranked)
+            .Select(x => new Candidate(x.Entry.Id, x.Entry.Kind, x.Entry.Year, x.Entry.Region, x.Entry.Level, x.Entry.Language, x.Entry.ProcessId, x.Entry.MeetingId))
+            .ToListAsync(ct);
+        var capped = added is null && best.Count > CountCap;
+        if (capped)
+        {
+            best.RemoveAt(CountCap);
+        }
+        // Up to a thousand keys: one array parameter (json_each, = ANY) rather than a thousand, and one SQL text for any number.
+        var ids = best.Select(c => c.Id).ToList();
+        var tags = (ids.Count == 0 ? [] : await db.SearchTags.Where(t => EF.Parameter(ids).Contains(t.EntryId))
+            .Select(t => new TagRow(t.EntryId, t.Kind, t.Value, t.Kind == SearchTagKind.Theme ? db.Themes.Where(x => x.Id == t.Value).Select(x => x.Name).FirstOrDefault() : null))
+            .ToListAsync(ct)).ToLookup(t => t.EntryId);
+        // A meeting convened with other processes is theirs too.
+        var elsewhere = processId is { } scope ? best.Where(c => c.MeetingId is not null && c.ProcessId != scope).Select(c => c.MeetingId!.Value).Distinct().ToList() : [];
+        var convened = elsewhere.Count == 0 ? [] : (await db.MeetingProcesses.Where(p => p.ProcessId == processId && elsewhere.Contains(p.MeetingId))
+            .Select(p => p.MeetingId).ToListAsync(ct)).ToHashSet();
+        bool HasTag(Candidate c, SearchTagKind kind, int value) => tags[c.Id].Any(t => t.Kind == kind && t.Value == value);
+        IEnumerable<Candidate> Passing(SearchFilters f, bool byProcess) => best.Where(c => f.Admits(c)
+            && (!byProcess || processId is null || c.ProcessId == processId || (c.MeetingId is { } meeting && convened.Contains(meeting)))
+            && (f.Theme is not { } theme || HasTag(c, SearchTagKind.Theme, theme))
+            && (f.Objective is not { } objective || HasTag(c, SearchTagKind.Objective, objective)));
+        List<(T Key, int Count)> Sums<T>(Func<Candidate, T?> key, SearchFilters others) => [.. Passing(others, true)
+            .Where(c => key(c) is not null).GroupBy(c => key(c)!).Select(g => (g.Key, g.Count()))];
         var kinds = Sums(c => (SearchKind?)c.Kind, filters with { Kind = null });
         var years = Sums(c => c.Year, filters with { Year = null });
         var regions = Sums(c => c.Region, filters with { Region = null });
         var levels = Sums(c => c.Level, filters with { Level = null });
         var languages = Sums(c => c.Language, filters with { Language = null });
-        var total = combinations.Where(filters.Admits).Sum(c => c.Count);
-
-        var processes = await (from x in Filtered(true, false, true)
-                               join p in db.Processes on x.Entry.ProcessId equals p.Id
-                               group x by new { p.Slug, p.Acronym } into g
-                               select new { g.Key.Slug, g.Key.Acronym, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Acronym).Take(30).ToListAsync(ct);
-
+        var byProcess = Passing(filters, false).Where(c => c.ProcessId is not null).GroupBy(c => c.ProcessId!.Value).ToDictionary(g => g.Key, g => g.Count());
+        var processIds = byProcess.Keys.ToList();
+        var processes = processIds.Count == 0 ? [] : (await db.Processes.Where(p => processIds.Contains(p.Id)).Select(p => new { p.Id, p.Slug, p.Acronym }).ToListAsync(ct))
+            .Select(p => (p.Slug, p.Acronym, Count: byProcess[p.Id])).OrderByDescending(p => p.Count).ThenBy(p => p.Acronym, StringComparer.Ordinal).Take(30).ToList();
         // A theme counts the results with the objective chosen (if any), and an objective those with the theme chosen.
-        var tagged = Filtered(true, true, false).SelectMany(x => x.Entry.Tags, (x, tag) => new { x.Entry, Tag = tag });
-        if (filters.Theme is { } chosenTheme)
-        {
-            tagged = tagged.Where(r => r.Tag.Kind != SearchTagKind.Objective || r.Entry.Tags.Any(t => t.Kind == SearchTagKind.Theme && t.Value == chosenTheme));
-        }
-        if (filters.Objective is { } chosenObjective)
-        {
-            tagged = tagged.Where(r => r.Tag.Kind != SearchTagKind.Theme || r.Entry.Tags.Any(t => t.Kind == SearchTagKind.Objective && t.Value == chosenObjective));
-        }
-        var tags = await tagged.GroupBy(r => new { r.Tag.Kind, r.Tag.Value })
-            .Select(g => new
-            {
-                g.Key.Kind, g.Key.Value, Count = g.Count(),
-                Theme = g.Key.Kind == SearchTagKind.Theme ? db.Themes.Where(t => t.Id == g.Key.Value).Select(t => t.Name).FirstOrDefault() : null,
-            })
-            .ToListAsync(ct);
+        var tagCounts = Passing(filters with { Theme = null, Objective = null }, true)
+            .SelectMany(c => tags[c.Id].Where(t => t.Kind == SearchTagKind.Theme
+                ? filters.Objective is not { } o || HasTag(c, SearchTagKind.Objective, o)
+                : filters.Theme is not { } th || HasTag(c, SearchTagKind.Theme, th)))
+            .GroupBy(t => (t.Kind, t.Value)).Select(g => (g.Key.Kind, g.Key.Value, Count: g.Count(), g.First().Theme)).ToList();
 
-        var rows = total == 0 ? [] : await Filtered(true, true, true)
-            .OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id)
-            .Skip((page - 1) * Limit).Take(Limit)
-            .Select(x => new
+        // The results themselves: from the best rows when they hold the page; past the cap, a filtered query of its own
+        // (the count of those stops at the cap too).
+        var chosen = Passing(filters, true).ToList();
+        var total = chosen.Count;
+        var more = false;
+        List<int> pageIds;
+        if (!capped || (filters == new SearchFilters() && processId is null && page * Limit <= CountCap))
+        {
+            pageIds = [.. chosen.Skip((page - 1) * Limit).Take(Limit).Select(c => c.Id)];
+            more = capped;
+        }
+        else
+        {
+            var filtered = matched.Where(Single(filters));
+            if (processId is { } id)
             {
-                x.Entry.Id, x.Entry.Kind, x.Entry.Key, x.Entry.Path, x.Entry.Title, x.Entry.Context, x.Entry.Year, x.Entry.Language,
-                Audience = db.Meetings.Where(m => m.Id == x.Entry.MeetingId).Select(m => (MeetingAudience?)m.Audience).FirstOrDefault(),
-                Access = db.Documents.Where(d => d.Id == x.Entry.DocumentId).Select(d => (DocumentAccess?)d.Access).FirstOrDefault(),
-                SummaryOnly = x.Entry.Kind == SearchKind.Meeting && !fullMeetings.Contains(x.Entry.MeetingId!.Value),
+                filtered = filtered.Where(x => x.Entry.ProcessId == id || db.MeetingProcesses.Any(p => p.MeetingId == x.Entry.MeetingId && p.ProcessId == id));
+            }
+            if (filters.Theme is { } theme)
+            {
+                filtered = filtered.Where(x => x.Entry.Tags.Any(t => t.Kind == SearchTagKind.Theme && t.Value == theme));
+            }
+            if (filters.Objective is { } objective)
+            {
+                filtered = filtered.Where(x => x.Entry.Tags.Any(t => t.Kind == SearchTagKind.Objective && t.Value == objective));
+            }
+            var counted = await filtered.Select(x => x.Entry.Id).Take(CountCap + 1).CountAsync(ct);
+            more = counted > CountCap;
+            total = Math.Min(CountCap, counted);
+            pageIds = await filtered.OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id).Skip((page - 1) * Limit).Take(Limit).Select(x => x.Entry.Id).ToListAsync(ct);
+        }
+        var rows = pageIds.Count == 0 ? [] : (await db.SearchEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id))
+            .Select(e => new
+            {
+                e.Id, e.Kind, e.Key, e.Path, e.Title, e.Context, e.Year, e.Language,
+                Audience = db.Meetings.Where(m => m.Id == e.MeetingId).Select(m => (MeetingAudience?)m.Audience).FirstOrDefault(),
+                Access = db.Documents.Where(d => d.Id == e.DocumentId).Select(d => (DocumentAccess?)d.Access).FirstOrDefault(),
+                SummaryOnly = e.Kind == SearchKind.Meeting && !fullMeetings.Any(m => m.Id == e.MeetingId),
             })
-            .ToListAsync(ct);
+            .ToListAsync(ct)).OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
         var passages = await engine.PassagesAsync(db, query, [.. rows.Select(r => r.Id)], ct);
         var items = rows.Select(r => new SearchHit(r.Kind, r.Key, r.Path, r.Title, r.Context, r.Year, r.Language, r.Audience, r.Access, r.SummaryOnly,
             SearchPassage.Html(passages.GetValueOrDefault(r.Id)))).ToList();
@@ -205,11 +229,11 @@ public static class SiteSearch
             [.. regions.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new FacetCount(r.Key, r.Key, r.Count))],
             [.. levels.OrderBy(l => l.Key).Select(l => new FacetCount(l.Key.ToString()!, l.Key.ToString()!, l.Count))],
             [.. languages.OrderByDescending(l => l.Count).ThenBy(l => l.Key, StringComparer.Ordinal).Select(l => new FacetCount(l.Key, Organizations.OrganizationRegistry.LanguageName(l.Key), l.Count))],
-            [.. tags.Where(t => t.Kind == SearchTagKind.Theme && t.Theme is not null).OrderByDescending(t => t.Count).ThenBy(t => t.Theme, StringComparer.Ordinal)
+            [.. tagCounts.Where(t => t.Kind == SearchTagKind.Theme && t.Theme is not null).OrderByDescending(t => t.Count).ThenBy(t => t.Theme, StringComparer.Ordinal)
                 .Take(30).Select(t => new FacetCount(Invariant(t.Value), t.Theme!, t.Count))],
-            [.. tags.Where(t => t.Kind == SearchTagKind.Objective).OrderBy(t => t.Value)
+            [.. tagCounts.Where(t => t.Kind == SearchTagKind.Objective).OrderBy(t => t.Value)
                 .Select(t => new FacetCount(Invariant(t.Value), GlobalFrameworks.ObjectiveName(t.Value, language).Text, t.Count))]);
-        return none with { Total = total, Items = items, Facets = facets };
+        return none with { Total = total, Items = items, Facets = facets, More = more, FacetsOfBest = capped ? CountCap : null };
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -221,11 +245,14 @@ public static class SiteSearch
         x => (f.Kind == null || x.Entry.Kind == f.Kind) && (f.Year == null || x.Entry.Year == f.Year) && (f.Region == null || x.Entry.Region == f.Region)
             && (f.Level == null || x.Entry.Level == f.Level) && (f.Language == null || x.Entry.Language == f.Language);
 
-    /// <summary>How many results have one combination of the single-valued facets' values.</summary>
-    private sealed record Combination(SearchKind Kind, int? Year, string? Region, MeetingLevel? Level, string? Language, int Count);
+    /// <summary>A theme (with its name) or GCM objective of one of the best matches.</summary>
+    private sealed record TagRow(int EntryId, SearchTagKind Kind, int Value, string? Theme);
 
-    /// <summary>Whether a combination passes the single-valued filters (as <see cref="Single"/> does in SQL).</summary>
-    private static bool Admits(this SearchFilters f, Combination c) =>
+    /// <summary>One of the best matches: what its facets and the process filter read.</summary>
+    private sealed record Candidate(int Id, SearchKind Kind, int? Year, string? Region, MeetingLevel? Level, string? Language, int? ProcessId, int? MeetingId);
+
+    /// <summary>Whether a match passes the single-valued filters (as <see cref="Single"/> does in SQL).</summary>
+    private static bool Admits(this SearchFilters f, Candidate c) =>
         (f.Kind == null || c.Kind == f.Kind) && (f.Year == null || c.Year == f.Year) && (f.Region == null || c.Region == f.Region)
         && (f.Level == null || c.Level == f.Level) && (f.Language == null || c.Language == f.Language);
 
@@ -243,23 +270,27 @@ public static class SiteSearch
 
     /// <summary>The entries <paramref name="reader"/> may see, by the rule of what each describes. The public registry
     /// (processes, states, organisations) is everyone's; a kind not named here is no one's.</summary>
-    private static IQueryable<SearchEntry> Visible(AppDbContext db, MeetingReader reader, IQueryable<int> fullMeetings, AddedBetween? added)
+    private static IQueryable<SearchEntry> Visible(AppDbContext db, MeetingReader reader, AddedBetween? added)
     {
         var entries = db.SearchEntries.AsNoTracking();
         if (added is { After: var after, UpTo: var upTo })
         {
             entries = entries.Where(e => e.Id > after && e.Id <= upTo);
         }
-        var listedMeetings = db.Meetings.Where(MeetingAccess.SummaryVisibleTo(reader)).Select(m => m.Id);
-        var documents = db.Documents.Where(d => fullMeetings.Contains(d.MeetingId)).Where(DocumentAccessRule.LevelOpenTo(reader)).Select(d => d.Id);
-        var outputs = db.Outputs.Where(OutputAccess.VisibleTo(reader)).Select(o => o.Id);
-        var practices = db.Practices.Where(PracticeAccess.Listed).Where(PracticeAccess.VisibleTo(reader)).Select(p => p.Id);
+        // Each rule asked of the matched entry's own meeting, document or output (EXISTS by key), not as the list of
+        // everything the reader may see (IN): that list was built for every query, its cost growing with the library
+        // rather than with the matches (decision 0040).
+        var fullMeetings = db.Meetings.Where(MeetingAccess.VisibleTo(reader));
+        var listedMeetings = db.Meetings.Where(MeetingAccess.SummaryVisibleTo(reader));
+        var documents = db.Documents.Where(DocumentAccessRule.LevelOpenTo(reader));
+        var outputs = db.Outputs.Where(OutputAccess.VisibleTo(reader));
+        var practices = db.Practices.Where(PracticeAccess.Listed).Where(PracticeAccess.VisibleTo(reader));
         return entries.Where(e =>
             e.Kind == SearchKind.Process || e.Kind == SearchKind.State || e.Kind == SearchKind.Organization
-            || (e.Kind == SearchKind.Meeting && listedMeetings.Contains(e.MeetingId!.Value))
-            || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport) && fullMeetings.Contains(e.MeetingId!.Value))
-            || (e.Kind == SearchKind.Document && documents.Contains(e.DocumentId!.Value))
-            || ((e.Kind == SearchKind.Output || e.Kind == SearchKind.Recommendation) && outputs.Contains(e.OutputId!.Value))
-            || (e.Kind == SearchKind.Practice && practices.Contains(e.PracticeId!.Value)));
+            || (e.Kind == SearchKind.Meeting && listedMeetings.Any(m => m.Id == e.MeetingId))
+            || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport) && fullMeetings.Any(m => m.Id == e.MeetingId))
+            || (e.Kind == SearchKind.Document && documents.Any(d => d.Id == e.DocumentId && fullMeetings.Any(m => m.Id == d.MeetingId)))
+            || ((e.Kind == SearchKind.Output || e.Kind == SearchKind.Recommendation) && outputs.Any(o => o.Id == e.OutputId))
+            || (e.Kind == SearchKind.Practice && practices.Any(p => p.Id == e.PracticeId)));
     }
 }
