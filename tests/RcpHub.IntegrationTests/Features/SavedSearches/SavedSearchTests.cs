@@ -229,12 +229,12 @@ public sealed class SavedSearchTests : IAsyncLifetime
     [Fact]
     public async Task A_search_saved_with_a_theme_and_a_language_keeps_them_and_mails_only_the_new_entry_that_has_both()
     {
-        int theme;
-        string themeName;
+        Theme first;
         await using (var scope = _factory.Scope())
         {
-            (theme, themeName) = await scope.Db.Themes.OrderBy(t => t.Id).Select(t => ValueTuple.Create(t.Id, t.Name)).FirstAsync();
+            first = await scope.Db.Themes.AsNoTracking().OrderBy(t => t.Id).FirstAsync();
         }
+        var (theme, themeName) = (first.Id, first.Name);
         var tagged = await Arrange.MeetingAsync(_factory, _midsa, "Tagged seminar", MeetingAudience.Public, configure: m => m.ThemeIds = [theme]);
         var closedTagged = await Arrange.MeetingAsync(_factory, _midsa, "Tagged members' meeting", configure: m => m.ThemeIds = [theme]);
 
