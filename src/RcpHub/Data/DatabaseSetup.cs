@@ -5,12 +5,19 @@ namespace RcpHub.Data;
 
 public static class DatabaseSetup
 {
+    /// <summary>The kinds of index entry to rewrite once a migration is applied: LibraryTags gave outputs their
+    /// recommendations' themes and objectives, and processes the themes they were given since their entry was written
+    /// (decision 0039).</summary>
+    private static readonly (string Migration, Domain.SearchKind[] Kinds)[] IndexRefreshes =
+        [("LibraryTags", [Domain.SearchKind.Process, Domain.SearchKind.Output])];
+
     /// <summary>Applies the committed migrations, then seeds the public registry if the database is empty.</summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         scope.ServiceProvider.GetRequiredService<AuditInterceptor>().ActingUserName = "system (seed)";
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
@@ -18,6 +25,13 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await SearchIndex.RebuildIfEmptyAsync(db, ct);
+        // Entries a migration changed the making of are rewritten in place, not emptied and rebuilt: saved searches count
+        // new results by entry id (decision 0037), and a rebuild would make every entry new.
+        var refresh = IndexRefreshes.Where(r => pending.Any(m => m.EndsWith("_" + r.Migration, StringComparison.Ordinal))).SelectMany(r => r.Kinds).Distinct().ToList();
+        if (refresh.Count > 0)
+        {
+            await SearchIndex.RefreshAllAsync(db, refresh, ct);
+        }
         await RegistrySeeder.SeedAsync(db, ct);
     }
 }

@@ -11,6 +11,8 @@ internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedS
         e.Property(s => s.Name).HasMaxLength(SavedSearchLimits.Name);
         e.Property(s => s.Query).HasMaxLength(Features.Search.SiteSearch.MaxLength);
         e.Property(s => s.StopToken).HasMaxLength(64);
+        e.Property(s => s.Region).HasMaxLength(SavedSearchLimits.Region);
+        e.Property(s => s.Language).HasMaxLength(2);
         e.HasIndex(s => s.StopToken).IsUnique();
         e.HasIndex(s => s.UserId);
         // The weekly round reads the searches that are due.

@@ -10,8 +10,10 @@ namespace RcpHub.Data;
 /// made from what was committed. The full-text side follows the table in SQL (FTS5 triggers, a generated tsvector).</summary>
 internal static class SearchIndex
 {
-    /// <summary>A thing whose entry must be rewritten; the key is read after the save, when new rows have their ids.</summary>
-    internal sealed record Subject(SearchKind Kind, Func<string> Key);
+    /// <summary>A thing whose entry must be rewritten; the key is read after the save, when new rows have their ids.
+    /// <paramref name="Holdings"/>: a meeting whose themes or objectives changed, whose agenda items, sessions, reports and
+    /// documents carry them too (decision 0039).</summary>
+    internal sealed record Subject(SearchKind Kind, Func<string> Key, bool Holdings = false);
 
     /// <summary>What the pending save changes, as subjects of the index.</summary>
     public static List<Subject> Changed(AppDbContext db)
@@ -24,7 +26,14 @@ internal static class SearchIndex
                 case Process p: subjects.Add(new(SearchKind.Process, () => Id(p.Id))); break;
                 case State s: subjects.Add(new(SearchKind.State, () => s.Code)); break;
                 case Organization o: subjects.Add(new(SearchKind.Organization, () => Id(o.Id))); break;
-                case Meeting m: subjects.Add(new(SearchKind.Meeting, () => Id(m.Id))); break;
+                case Meeting m:
+                    subjects.Add(new(SearchKind.Meeting, () => Id(m.Id), entry.State == EntityState.Modified
+                        && (entry.Property(nameof(Meeting.ThemeIds)).IsModified || entry.Property(nameof(Meeting.GcmObjectives)).IsModified)));
+                    break;
+                // A process's themes are a join without a class of its own (EntityConfigurations: "ProcessThemes").
+                case Dictionary<string, object> row when entry.Metadata.Name == ProcessThemes:
+                    subjects.Add(new(SearchKind.Process, () => Id((int)row["ProcessesId"])));
+                    break;
                 case AgendaItem i: subjects.Add(new(SearchKind.AgendaItem, () => Id(i.Id))); break;
                 case Session s:
                     subjects.Add(new(SearchKind.Session, () => Id(s.Id)));
@@ -39,7 +48,11 @@ internal static class SearchIndex
                 case Practice p: subjects.Add(new(SearchKind.Practice, () => Id(p.Id))); break;
                 case PracticeTheme t: subjects.Add(new(SearchKind.Practice, () => Id(t.PracticeId))); break;
                 case PracticeObjective o: subjects.Add(new(SearchKind.Practice, () => Id(o.PracticeId))); break;
-                case Recommendation r: subjects.Add(new(SearchKind.Recommendation, () => Id(r.Id))); break;
+                case Recommendation r:
+                    subjects.Add(new(SearchKind.Recommendation, () => Id(r.Id)));
+                    // An output carries its recommendations' tags: one removed is no longer found to name it.
+                    subjects.Add(new(SearchKind.Output, () => Id(r.OutputId)));
+                    break;
                 case RecommendationTranslation t: subjects.Add(new(SearchKind.Recommendation, () => Id(t.RecommendationId))); break;
                 case RecommendationTheme t: subjects.Add(new(SearchKind.Recommendation, () => Id(t.RecommendationId))); break;
                 case RecommendationGcmObjective o: subjects.Add(new(SearchKind.Recommendation, () => Id(o.RecommendationId))); break;
@@ -64,6 +77,13 @@ internal static class SearchIndex
             var recommendations = await db.Recommendations.Where(r => outputs.Contains(r.OutputId)).Select(r => r.Id).ToListAsync(ct);
             wanted = [.. wanted.Union(recommendations.Select(id => (SearchKind.Recommendation, Id(id))))];
         }
+        // An output's entry carries the union of its recommendations' themes and objectives.
+        var changedRecommendations = Ids(wanted.Where(w => w.Kind == SearchKind.Recommendation).Select(w => w.Key));
+        if (changedRecommendations.Count > 0)
+        {
+            var ofOutputs = await db.Recommendations.Where(r => changedRecommendations.Contains(r.Id)).Select(r => r.OutputId).Distinct().ToListAsync(ct);
+            wanted = [.. wanted.Union(ofOutputs.Select(id => (SearchKind.Output, Id(id))))];
+        }
         foreach (var kind in wanted.Select(w => w.Kind).Distinct())
         {
             var keys = wanted.Where(w => w.Kind == kind).Select(w => w.Key).ToList();
@@ -85,7 +105,52 @@ internal static class SearchIndex
             }
             db.SearchEntries.AddRange(fresh.Values);
         }
+        await RetagHoldingsAsync(db, [.. Ids(subjects.Where(s => s.Holdings).Select(s => s.Key()))], wanted, ct);
         return true;
+    }
+
+    private const string ProcessThemes = "ProcessThemes";
+
+    /// <summary>Gives the entries of what <paramref name="meetings"/> hold their meeting's themes and objectives, without
+    /// reading or rewriting their texts (a meeting's documents may be many and long); those rewritten whole in this save
+    /// (<paramref name="rewritten"/>) have them already.</summary>
+    private static async Task RetagHoldingsAsync(AppDbContext db, List<int> meetings, List<(SearchKind Kind, string Key)> rewritten, CancellationToken ct)
+    {
+        if (meetings.Count == 0)
+        {
+            return;
+        }
+        var tags = (await db.Meetings.AsNoTracking().Where(m => meetings.Contains(m.Id)).Select(m => new { m.Id, m.ThemeIds, m.GcmObjectives }).ToListAsync(ct))
+            .ToDictionary(m => m.Id, m => Tags(m.ThemeIds, m.GcmObjectives));
+        var entries = await db.SearchEntries.AsNoTracking().Where(e => e.MeetingId != null && meetings.Contains(e.MeetingId.Value)
+                && (e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport || e.Kind == SearchKind.Document))
+            .Select(e => new { e.Id, e.Kind, e.Key, MeetingId = e.MeetingId!.Value, Tags = e.Tags.ToList() }).ToListAsync(ct);
+        foreach (var entry in entries.Where(e => !rewritten.Contains((e.Kind, e.Key))))
+        {
+            var now = tags.GetValueOrDefault(entry.MeetingId) ?? [];
+            db.SearchTags.RemoveRange(entry.Tags.Where(t => !now.Any(n => n.Kind == t.Kind && n.Value == t.Value)));
+            db.SearchTags.AddRange(now.Where(n => !entry.Tags.Any(t => t.Kind == n.Kind && t.Value == n.Value))
+                .Select(n => new SearchTag { EntryId = entry.Id, Kind = n.Kind, Value = n.Value }));
+        }
+    }
+
+    /// <summary>Rewrites in place (keeping their ids, which saved searches count new results by: decision 0037) every entry
+    /// of <paramref name="kinds"/>, a batch at a time: run by <c>migrate</c> once after a migration that changes what those
+    /// entries hold (<see cref="DatabaseSetup"/>).</summary>
+    public static async Task RefreshAllAsync(AppDbContext db, IReadOnlyCollection<SearchKind> kinds, CancellationToken ct = default)
+    {
+        foreach (var kind in kinds)
+        {
+            var keys = await db.SearchEntries.Where(e => e.Kind == kind).Select(e => e.Key).ToListAsync(ct);
+            foreach (var batch in keys.Chunk(200))
+            {
+                if (await RefreshAsync(db, [.. batch.Select(k => new Subject(kind, () => k))], ct))
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>Longer texts are indexed by their start: a PostgreSQL tsvector holds at most 1 MB, and a passage is shown from
@@ -193,36 +258,41 @@ internal static class SearchIndex
                 })];
             case SearchKind.Meeting:
                 return [.. (await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id))
-                    .Select(m => new { m.Id, m.ProcessId, m.Process!.Acronym, m.Process.Region, m.Title, m.Level, m.StartsAtUtc, m.PublicSummary })
+                    .Select(m => new { m.Id, m.ProcessId, m.Process!.Acronym, m.Process.Region, m.Title, m.Level, m.StartsAtUtc, m.PublicSummary, m.ThemeIds, m.GcmObjectives })
                     .ToListAsync(ct)).Select(m => new SearchEntry
                 {
                     Kind = kind, Key = Id(m.Id), Path = $"/meetings/{m.Id}", ProcessId = m.ProcessId, MeetingId = m.Id, Region = m.Region,
                     Year = m.StartsAtUtc.Year, Level = m.Level, Title = m.Title, Context = m.Acronym,
                     // The summary matches only for those who may see the listing (MeetingAccess.SummaryVisibleTo): an
                     // unpublished one is then part of a meeting they see in full.
-                    Body = m.PublicSummary,
+                    Body = m.PublicSummary, Tags = Tags(m.ThemeIds, m.GcmObjectives),
                 })];
             case SearchKind.AgendaItem:
                 return [.. (await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.Id))
-                    .Select(i => new { i.Id, i.MeetingId, i.Title, i.Description, Meeting = i.Meeting!.Title, i.Meeting.ProcessId, i.Meeting.Process!.Region, i.Meeting.Level, i.Meeting.StartsAtUtc })
+                    .Select(i => new
+                    {
+                        i.Id, i.MeetingId, i.Title, i.Description, Meeting = i.Meeting!.Title, i.Meeting.ProcessId, i.Meeting.Process!.Region, i.Meeting.Level, i.Meeting.StartsAtUtc,
+                        i.Meeting.ThemeIds, i.Meeting.GcmObjectives,
+                    })
                     .ToListAsync(ct)).Select(i => new SearchEntry
                 {
                     Kind = kind, Key = Id(i.Id), Path = $"/meetings/{i.MeetingId}#item-{i.Id}", ProcessId = i.ProcessId, MeetingId = i.MeetingId,
                     Region = i.Region, Level = i.Level, Year = i.StartsAtUtc.Year, Title = i.Title, Body = i.Description, Context = i.Meeting,
+                    Tags = Tags(i.ThemeIds, i.GcmObjectives),
                 })];
             case SearchKind.Session:
                 return [.. (await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.Id))
                     .Select(s => new
                     {
                         s.Id, s.MeetingId, s.Code, s.Title, s.GuidingQuestions, s.RapporteurName, Meeting = s.Meeting!.Title, s.Meeting.ProcessId, s.Meeting.Process!.Region,
-                        s.Meeting.Level, s.Meeting.StartsAtUtc, People = s.People.OrderBy(p => p.Position).Select(p => p.Name).ToList(),
+                        s.Meeting.Level, s.Meeting.StartsAtUtc, People = s.People.OrderBy(p => p.Position).Select(p => p.Name).ToList(), s.Meeting.ThemeIds, s.Meeting.GcmObjectives,
                     })
                     .ToListAsync(ct)).Select(s => new SearchEntry
                 {
                     Kind = kind, Key = Id(s.Id), Path = $"/meetings/{s.MeetingId}", ProcessId = s.ProcessId, MeetingId = s.MeetingId,
                     Region = s.Region, Level = s.Level, Year = s.StartsAtUtc.Year, Title = s.Code is null ? s.Title : $"{s.Code}: {s.Title}", Context = s.Meeting,
                     // Its speakers, chairs and moderators by name.
-                    Body = Join([.. s.People, s.RapporteurName, s.GuidingQuestions]),
+                    Body = Join([.. s.People, s.RapporteurName, s.GuidingQuestions]), Tags = Tags(s.ThemeIds, s.GcmObjectives),
                 })];
             case SearchKind.SessionReport:
                 // The session's newest report version: the text it stands at.
@@ -232,6 +302,7 @@ internal static class SearchIndex
                     {
                         v.SessionId, v.Session!.MeetingId, v.Session.Code, v.Session.Title, v.Summary, v.Discussion, Meeting = v.Session.Meeting!.Title,
                         v.Session.Meeting.ProcessId, v.Session.Meeting.Process!.Region, v.Session.Meeting.Level, v.Session.Meeting.StartsAtUtc,
+                        v.Session.Meeting.ThemeIds, v.Session.Meeting.GcmObjectives,
                         People = v.Session.People.OrderBy(p => p.Position).Select(p => p.Name).ToList(),
                         Points = v.Points.OrderBy(p => p.Kind).ThenBy(p => p.Position).Select(p => p.Text).ToList(),
                     })
@@ -240,13 +311,14 @@ internal static class SearchIndex
                     Kind = kind, Key = Id(v.SessionId), Path = $"/meetings/{v.MeetingId}/sessions/{v.SessionId}/report", ProcessId = v.ProcessId,
                     MeetingId = v.MeetingId, Region = v.Region, Level = v.Level, Year = v.StartsAtUtc.Year,
                     Title = v.Code is null ? v.Title : $"{v.Code}: {v.Title}", Context = v.Meeting,
-                    Body = Join([v.Summary, v.Discussion, .. v.Points, .. v.People]),
+                    Body = Join([v.Summary, v.Discussion, .. v.Points, .. v.People]), Tags = Tags(v.ThemeIds, v.GcmObjectives),
                 })];
             case SearchKind.Document:
                 return [.. (await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
                     .Select(d => new
                     {
                         d.Id, d.MeetingId, d.Title, d.CreatedAt, Meeting = d.Meeting!.Title, d.Meeting.ProcessId, d.Meeting.Process!.Region, d.Meeting.Level,
+                        d.Meeting.ThemeIds, d.Meeting.GcmObjectives,
                         // The newest version with text (each language is a version; the newest is the one most read).
                         Newest = d.Versions.Where(v => v.ExtractedText != null).OrderByDescending(v => v.Id).Select(v => new { v.Language, v.ExtractedText }).FirstOrDefault(),
                         Language = d.Versions.OrderBy(v => v.Id).Select(v => v.Language).FirstOrDefault(),
@@ -255,9 +327,13 @@ internal static class SearchIndex
                 {
                     Kind = kind, Key = Id(d.Id), Path = $"/meetings/{d.MeetingId}/documents/{d.Id}", ProcessId = d.ProcessId, MeetingId = d.MeetingId,
                     DocumentId = d.Id, Region = d.Region, Level = d.Level, Year = d.CreatedAt.Year, Language = d.Newest?.Language ?? d.Language,
-                    Title = d.Title, Context = d.Meeting, Body = d.Newest?.ExtractedText,
+                    Title = d.Title, Context = d.Meeting, Body = d.Newest?.ExtractedText, Tags = Tags(d.ThemeIds, d.GcmObjectives),
                 })];
             case SearchKind.Output:
+                // The union of its recommendations' themes and objectives (by joins of their own: SQLite has no APPLY).
+                var ofRecommendations = db.Recommendations.Where(r => ids.Contains(r.OutputId));
+                var outputThemes = (await ofRecommendations.SelectMany(r => r.Themes, (r, t) => new { r.OutputId, t.ThemeId }).ToListAsync(ct)).ToLookup(t => t.OutputId, t => t.ThemeId);
+                var outputObjectives = (await ofRecommendations.SelectMany(r => r.GcmObjectives, (r, o) => new { r.OutputId, o.Objective }).ToListAsync(ct)).ToLookup(o => o.OutputId, o => o.Objective);
                 return [.. (await db.Outputs.AsNoTracking().Where(o => ids.Contains(o.Id))
                     .Select(o => new
                     {
@@ -268,6 +344,7 @@ internal static class SearchIndex
                 {
                     Kind = kind, Key = Id(o.Id), Path = $"/processes/{o.Slug}/outputs/{o.Id}", ProcessId = o.ProcessId, OutputId = o.Id,
                     Region = o.Region, Year = o.AdoptedOn?.Year ?? o.CreatedAt.Year, Language = o.OriginalLanguage, Title = o.Title, Context = o.Acronym, Body = o.Text,
+                    Tags = Tags(outputThemes[o.Id], outputObjectives[o.Id]),
                 })];
             case SearchKind.Practice:
                 // Published practices only (a submission is read on its own page by its reviewers); the country's names in

@@ -42,6 +42,14 @@ public sealed class Meeting : IBelongsToProcess
     public string? PublicSummary { get; set; }
     public bool SummaryPublished { get; set; }
 
+    /// <summary>The themes the meeting is about (<see cref="Theme"/> ids), set by the secretariat: with
+    /// <see cref="GcmObjectives"/>, the library's theme and objective facets of the meeting and of everything it holds
+    /// (decision 0039). Kept on the meeting's row, as <see cref="WorkingLanguages"/> is: themes are never removed.</summary>
+    public List<int> ThemeIds { get; set; } = [];
+
+    /// <summary>The objectives of the Global Compact for Migration it serves (1-23, <see cref="GlobalFrameworks"/>).</summary>
+    public List<int> GcmObjectives { get; set; } = [];
+
 
     /// <summary>Revision number for calendar clients (iCalendar SEQUENCE): raised on each change they should notice.</summary>
     public int Sequence { get; set; }
@@ -246,4 +254,10 @@ public static class MeetingChain
         && to.StartsAtUtc > from.StartsAtUtc
         && LevelsFrom(from.Level).Contains(to.Level)
         && to.Status != MeetingStatus.Cancelled;
+}
+
+public static class MeetingLimits
+{
+    /// <summary>Themes a meeting may be tagged with.</summary>
+    public const int Themes = 20;
 }

@@ -18,6 +18,19 @@ public sealed class SavedSearch
     public Process? Process { get; set; }
     public SearchKind? Kind { get; set; }
     public int? Year { get; set; }
+
+    /// <summary>The region of the results' processes, as the search's region facet names it.</summary>
+    public string? Region { get; set; }
+    public MeetingLevel? Level { get; set; }
+
+    /// <summary>The language of the results (ISO 639-1).</summary>
+    public string? Language { get; set; }
+
+    /// <summary>A theme the results are about (<see cref="Domain.Theme"/> id).</summary>
+    public int? Theme { get; set; }
+
+    /// <summary>A GCM objective the results serve (1-23).</summary>
+    public int? Objective { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Whether the weekly mail of new results goes out.</summary>
@@ -38,6 +51,9 @@ public sealed class SavedSearch
 public static class SavedSearchLimits
 {
     public const int Name = 100;
+
+    /// <summary>The longest region a saved search keeps (the regions of processes are short names).</summary>
+    public const int Region = 200;
 
     /// <summary>Saved searches a person may keep: each one is a weekly search run for them.</summary>
     public const int PerPerson = 20;

@@ -81,6 +81,7 @@ public sealed class SearchEntry
     public string? Context { get; set; }
 
     /// <summary>The themes and GCM objectives it is about, where the thing names them (a process, a practice, a
-    /// recommendation).</summary>
+    /// recommendation, a meeting) or takes them from what holds it (what a meeting holds) or what it holds (an output: its
+    /// recommendations'), decision 0039.</summary>
     public List<SearchTag> Tags { get; set; } = [];
 }

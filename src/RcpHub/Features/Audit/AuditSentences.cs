@@ -240,6 +240,8 @@ public static class AuditSentences
         "Number" => t["number"],
         "Sequence" => t["order"],
         "WorkingLanguages" => t["working languages"],
+        "ThemeIds" => t["themes"],
+        "GcmObjectives" => t["GCM objectives"],
         "IsPlatformAdministrator" => t["platform administrator"],
         "GrantedAt" => t["granted on"],
         "RevokedAt" => t["withdrawn on"],

@@ -94,6 +94,9 @@ public sealed record AgendaItemView(
 
 public sealed record InviteeView(int Id, PartyRef Party, bool IsPerson);
 
+/// <summary>A theme a meeting is about (<see cref="Theme"/>).</summary>
+public sealed record ThemeRef(int Id, string Name);
+
 /// <summary>Everything the meeting page and the API show of a meeting the reader may see in full.</summary>
 public sealed record MeetingView(
     int Id, string Title, ProcessRef Process, IReadOnlyList<ProcessRef> ParticipatingProcesses,
@@ -102,7 +105,8 @@ public sealed record MeetingView(
     string? HostStateCode, string? HostStateName, string? Venue, string? OnlineUrl,
     string TimeZoneId, DateTimeOffset StartsAtUtc, DateTimeOffset EndsAtUtc, IReadOnlyList<string> WorkingLanguages,
     string? PublicSummary, bool SummaryPublished, int Sequence, DateTimeOffset UpdatedAt,
-    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<SessionView> Sessions, IReadOnlyList<InviteeView> Invitees)
+    IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<SessionView> Sessions, IReadOnlyList<InviteeView> Invitees,
+    IReadOnlyList<ThemeRef> Themes, IReadOnlyList<int> GcmObjectives)
 {
     /// <summary>The start on the venue's clock, as the forms and the API take it ("2026-03-03T09:00").</summary>
     public string StartsAtVenue => TimeZones.InputValue(StartsAtUtc, TimeZoneId);
@@ -165,6 +169,10 @@ public static class MeetingDetails
             [.. access.Invitees.Select(i => i.OrganizationId)],
             ct, [access.HostState]);
 
+        // Most meetings have no theme: then no query.
+        var themes = access.ThemeIds.Count == 0 ? [] : await db.Themes.AsNoTracking().Where(t => access.ThemeIds.Contains(t.Id))
+            .OrderBy(t => t.Name).Select(t => new ThemeRef(t.Id, t.Name)).ToListAsync(ct);
+
         var sessionTitles = sessions.ToDictionary(s => s.Id, s => s.Title);
         var invitees = access.Invitees
             .Select(i => i.UserId is not null
@@ -185,7 +193,7 @@ public static class MeetingDetails
                 i.ForwardedFromItemId is { } from && chainItems.Any(c => c.Step.ItemId == from) ? from : null,
                 ChainOf(i.ChainRootItemId ?? i.Id))).ToList(),
             sessions.Select(SessionViews.View).ToList(),
-            invitees);
+            invitees, themes, access.GcmObjectives);
     }
 
     private sealed record ItemRow(

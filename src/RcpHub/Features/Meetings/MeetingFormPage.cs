@@ -23,11 +23,12 @@ public abstract class MeetingFormPage(AppDbContext db, IStringLocalizer<Meetings
     public IReadOnlyList<Choice> States { get; private set; } = [];
     public IReadOnlyList<Choice> Bodies { get; private set; } = [];
     public IReadOnlyList<Choice> OtherProcesses { get; private set; } = [];
+    public IReadOnlyList<Choice> Themes { get; private set; } = [];
 
     protected AppDbContext Db => db;
     protected IStringLocalizer<MeetingsText> Text => t;
 
-    /// <summary>The choices the form offers (three queries).</summary>
+    /// <summary>The choices the form offers (four queries).</summary>
     protected async Task<PageResult> FormAsync(CancellationToken ct)
     {
         var language = Cultures.Current;
@@ -38,6 +39,7 @@ public abstract class MeetingFormPage(AppDbContext db, IStringLocalizer<Meetings
             .Select(b => new Choice(b.Id.ToString(), b.Name)).ToListAsync(ct);
         OtherProcesses = await db.Processes.AsNoTracking().Where(p => p.Id != Process.Id).OrderBy(p => p.Acronym)
             .Select(p => new Choice(p.Id.ToString(), p.Acronym + " — " + p.Name)).ToListAsync(ct);
+        Themes = await db.Themes.AsNoTracking().OrderBy(x => x.Name).Select(x => new Choice(x.Id.ToString(), x.Name)).ToListAsync(ct);
         return Page();
     }
 

@@ -72,6 +72,14 @@ public sealed class MeetingInput
     [Display(Name = "Publish the summary")]
     public bool SummaryPublished { get; set; }
 
+    /// <summary>The ids of the themes the meeting is about (from the themes list).</summary>
+    [Display(Name = "Themes")]
+    public List<int> ThemeIds { get; set; } = [];
+
+    /// <summary>The GCM objectives it serves (1 to 23).</summary>
+    [Display(Name = "GCM objectives")]
+    public List<int> GcmObjectives { get; set; } = [];
+
     public static MeetingInput From(Meeting m) => new()
     {
         Title = m.Title,
@@ -90,6 +98,8 @@ public sealed class MeetingInput
         ParticipatingProcessIds = m.ParticipatingProcesses.Select(p => p.ProcessId).ToList(),
         PublicSummary = m.PublicSummary,
         SummaryPublished = m.SummaryPublished,
+        ThemeIds = [.. m.ThemeIds],
+        GcmObjectives = [.. m.GcmObjectives],
     };
 
     /// <summary>The checks that need the database or more than one field (the attributes above are checked by the
@@ -134,6 +144,16 @@ public sealed class MeetingInput
             Fail(nameof(ParticipatingProcessIds), t["Choose processes from the list."]);
         }
 
+        var themes = ThemeIds.Distinct().ToList();
+        if (themes.Count > MeetingLimits.Themes || (themes.Count > 0 && await db.Themes.CountAsync(x => themes.Contains(x.Id), ct) != themes.Count))
+        {
+            Fail(nameof(ThemeIds), t["Choose themes from the list."]);
+        }
+        if (GcmObjectives.Any(o => GlobalFrameworks.Objective(o) is null))
+        {
+            Fail(nameof(GcmObjectives), t["Choose GCM objectives from the list (1 to 23)."]);
+        }
+
         DateTimeOffset starts = default, ends = default;
         if (!TimeZones.IsKnown(TimeZone))
         {
@@ -172,6 +192,8 @@ public sealed class MeetingInput
         m.Audience = Audience;
         m.PublicSummary = string.IsNullOrWhiteSpace(PublicSummary) ? null : PublicSummary.Trim();
         m.SummaryPublished = SummaryPublished && m.PublicSummary is not null;
+        m.ThemeIds = [.. ThemeIds.Distinct().Order()];
+        m.GcmObjectives = [.. GcmObjectives.Distinct().Order()];
         var wanted = ParticipatingProcessIds.Where(id => id != processId).ToHashSet();
         m.ParticipatingProcesses.RemoveAll(p => !wanted.Contains(p.ProcessId));
         foreach (var id in wanted.Where(id => m.ParticipatingProcesses.All(p => p.ProcessId != id)))

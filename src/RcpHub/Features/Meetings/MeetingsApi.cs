@@ -40,10 +40,10 @@ public static class MeetingsApi
             .Produces<IReadOnlyList<SessionView>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/processes/{slug}/meetings", CreateAsync).Requires(Operation.ScheduleMeetings)
-            .WithName("ScheduleMeeting").WithSummary("Schedules a meeting of the process (times on the venue's clock, in timeZone).")
+            .WithName("ScheduleMeeting").WithSummary("Schedules a meeting of the process (times on the venue's clock, in timeZone; themeIds from the themes list and gcmObjectives 1-23 tag it and everything it holds in the library).")
             .Produces<MeetingView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/processes/{slug}/meetings/{id:int}", UpdateAsync).Requires(Operation.ScheduleMeetings)
-            .WithName("UpdateMeeting").WithSummary("Changes a meeting of the process: every field, as when scheduling it.")
+            .WithName("UpdateMeeting").WithSummary("Changes a meeting of the process: every field, as when scheduling it (themeIds and gcmObjectives left out remove its themes and objectives).")
             .Produces<MeetingView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/processes/{slug}/meetings/{id:int}/agenda", AddAgendaItemAsync).Requires(Operation.ScheduleMeetings)
             .WithName("AddAgendaItem").WithSummary("Adds an item at the end of a meeting's agenda.")

@@ -10,7 +10,7 @@ namespace RcpHub.Features.SavedSearches;
 /// <summary>/my/saved-searches: a signed-in person's saved searches, each run by its link, its weekly mail stopped or
 /// started again, and removed after a question (?remove=ID).</summary>
 [Requires(Operation.ManageOwnAccount)]
-public sealed class IndexModel(SavedSearchDesk desk, IStringLocalizer<SavedSearchesText> t) : PageModel
+public sealed class IndexModel(SavedSearchDesk desk, IStringLocalizer<SavedSearchesText> t, IStringLocalizer<Search.SearchText> searchText, Meetings.MeetingLabels labels) : PageModel
 {
     public const string Address = "/my/saved-searches";
 
@@ -47,6 +47,47 @@ public sealed class IndexModel(SavedSearchDesk desk, IStringLocalizer<SavedSearc
         }
         this.Tell(weekly ? t["You will be mailed the new results of “{0}” once a week.", name] : t["The weekly mail of “{0}” is stopped.", name]);
         return Redirect(Address);
+    }
+
+    /// <summary>A value a saved search is narrowed to, in the reader's language (a language by its own name, in it).</summary>
+    public sealed record FilterText(string Text, string? Lang);
+
+    /// <summary>What a saved search is narrowed to besides its words, in the order of the search page's facets.</summary>
+    public IEnumerable<FilterText> Filters(SavedSearchRow s)
+    {
+        if (s.Process is not null)
+        {
+            yield return new(s.Process.ToUpperInvariant(), null);
+        }
+        if (Enum.TryParse<SearchKind>(s.Kind, out var kind))
+        {
+            yield return new(Search.IndexModel.Label(kind, searchText), null);
+        }
+        if (s.Year is { } year)
+        {
+            yield return new(year.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+        }
+        if (s.Region is not null)
+        {
+            yield return new(s.Region, null);
+        }
+        if (Enum.TryParse<MeetingLevel>(s.Level, out var level))
+        {
+            yield return new(labels.Level(level), null);
+        }
+        if (s.Language is not null)
+        {
+            yield return new(Organizations.OrganizationRegistry.LanguageName(s.Language), s.Language);
+        }
+        if (s.ThemeName is not null)
+        {
+            yield return new(s.ThemeName, null);
+        }
+        if (s.Objective is { } objective)
+        {
+            var name = GlobalFrameworks.ObjectiveName(objective, Infrastructure.Localization.Cultures.Current);
+            yield return new(name.Text, name.Language);
+        }
     }
 
     private string UserId => ProcessAccess.UserIdOf(User)!;

@@ -15,8 +15,11 @@ public sealed class NewModel(SavedSearchDesk desk, IStringLocalizer<SavedSearche
     [BindProperty]
     public SavedSearchInput Input { get; set; } = new();
 
-    public void OnGet(string? q, string? process, string? kind, int? year) =>
-        Input = new SavedSearchInput { Q = q, Name = q?.Trim(), Process = process, Kind = kind, Year = year };
+    public void OnGet(string? q, string? process, string? kind, int? year, string? region, string? level, string? language, int? theme, int? objective) =>
+        Input = new SavedSearchInput
+        {
+            Q = q, Name = q?.Trim(), Process = process, Kind = kind, Year = year, Region = region, Level = level, Language = language, Theme = theme, Objective = objective,
+        };
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

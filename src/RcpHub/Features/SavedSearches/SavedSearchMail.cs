@@ -30,7 +30,8 @@ public sealed class SavedSearchMail(AppDbContext db, MeetingReaders readers, Out
             .OrderBy(s => s.DueAt).ThenBy(s => s.Id).Take(Batch)
             .Select(s => new
             {
-                s.Id, s.UserId, s.Name, s.Query, Process = s.Process != null ? s.Process.Slug : null, s.Kind, s.Year, s.SeenUpTo, s.DueAt, s.StopToken,
+                s.Id, s.UserId, s.Name, s.Query, Process = s.Process != null ? s.Process.Slug : null, s.SeenUpTo, s.DueAt, s.StopToken,
+                Filters = new SearchFilters(s.Kind, s.Year, s.Region, s.Level, s.Language, s.Theme, s.Objective),
                 Recipient = new MailRecipient(s.UserId, s.User!.DisplayName, s.User.Email!, s.User.PreferredLanguage),
             })
             .ToListAsync(ct);
@@ -45,10 +46,10 @@ public sealed class SavedSearchMail(AppDbContext db, MeetingReaders readers, Out
         {
             var reader = await readers.ForUserAsync(s.UserId);
             var found = s.SeenUpTo >= upTo ? null
-                : await SiteSearch.RunAsync(db, reader, s.Query, s.Process, s.Kind, s.Year, 1, ct, new SiteSearch.AddedBetween(s.SeenUpTo, upTo));
+                : await SiteSearch.RunAsync(db, reader, s.Query, s.Process, s.Filters, 1, ct, new SiteSearch.AddedBetween(s.SeenUpTo, upTo));
             if (found is { Total: > 0 } news)
             {
-                var search = PublicLinks.To(configuration, Search.IndexModel.Address(s.Query, s.Process, new Search.SearchFilters(s.Kind, s.Year)));
+                var search = PublicLinks.To(configuration, Search.IndexModel.Address(s.Query, s.Process, s.Filters));
                 var stop = PublicLinks.To(configuration, "/saved-searches/stop/" + s.StopToken);
                 Letter Write(MailRecipient r)
                 {

@@ -20,7 +20,7 @@ public static class SavedSearchesApi
             .WithSummary("The caller's saved searches by name, each with the address that runs it on /search and whether its new results are mailed weekly.");
         saved.MapPost("/", SaveAsync).Requires(Operation.ManageOwnAccount)
             .WithName("SaveSearch")
-            .WithSummary($"Saves a search of /search (q, and optionally process, kind, year) under a name (at most {SavedSearchLimits.Name} characters; the words when empty). Its new results, as the caller may read them at the time, are mailed once a week, with a link that stops the mail. At most {SavedSearchLimits.PerPerson} saved searches a person (409 beyond); the same search twice is refused.")
+            .WithSummary($"Saves a search of /search (q, and optionally process, kind, year, region, level, language, theme, objective, as /search takes them) under a name (at most {SavedSearchLimits.Name} characters; the words when empty). Its new results, as the caller may read them at the time, are mailed once a week, with a link that stops the mail. At most {SavedSearchLimits.PerPerson} saved searches a person (409 beyond); the same search twice is refused.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).RefusesWithout("q");
         saved.MapDelete("/{id:int}", RemoveAsync).Requires(Operation.ManageOwnAccount)
             .WithName("RemoveSavedSearch")

@@ -144,7 +144,10 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, MeetingL
         _ => "found-" + kind.ToString().ToLowerInvariant() + "s",
     };
 
-    public string Label(SearchKind kind) => kind switch
+    public string Label(SearchKind kind) => Label(kind, t);
+
+    /// <summary>A kind's name in the reader's language.</summary>
+    public static string Label(SearchKind kind, IStringLocalizer<SearchText> t) => kind switch
     {
         SearchKind.Process => t["Process"],
         SearchKind.State => t["State"],

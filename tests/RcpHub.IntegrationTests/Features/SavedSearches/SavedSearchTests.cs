@@ -227,6 +227,61 @@ public sealed class SavedSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_saved_with_a_theme_and_a_language_keeps_them_and_mails_only_the_new_entry_that_has_both()
+    {
+        Theme first;
+        await using (var scope = _factory.Scope())
+        {
+            first = await scope.Db.Themes.AsNoTracking().OrderBy(t => t.Id).FirstAsync();
+        }
+        var (theme, themeName) = (first.Id, first.Name);
+        var tagged = await Arrange.MeetingAsync(_factory, _midsa, "Tagged seminar", MeetingAudience.Public, configure: m => m.ThemeIds = [theme]);
+        var closedTagged = await Arrange.MeetingAsync(_factory, _midsa, "Tagged members' meeting", configure: m => m.ThemeIds = [theme]);
+
+        // Saved from the search page narrowed to the theme and French: both are kept, and shown in the reader's language.
+        using var browser = await TestSignIn.HtmlClientAsync(_factory, _outsider);
+        var results = await browser.GetAsync($"/search?q=bilbywort&theme={theme}&language=fr");
+        var saved = await browser.SubmitAsync(results, "form#save-search", new Dictionary<string, string> { ["Input.Name"] = "Bilbies in French" });
+        Assert.Equal("/my/saved-searches", saved.Url);
+        Assert.Equal(["français", themeName], saved.Texts("#saved-searches .meta .filter"));
+        using var api = await TestSignIn.HttpClientAsync(_factory, _outsider);
+        var row = Assert.Single((await api.GetFromJsonAsync<JsonElement>("/api/v1/saved-searches")).EnumerateArray());
+        Assert.Equal((theme, "fr", themeName), (row.GetProperty("theme").GetInt32(), row.GetProperty("language").GetString(), row.GetProperty("themeName").GetString()));
+        Assert.Equal($"/search?q=bilbywort&language=fr&theme={theme}", row.GetProperty("path").GetString());
+
+        await SearchArrange.DocumentAsync(_factory, tagged.Id, "Bilbywort note française", "Une note bilbywort.", language: "fr");
+        await SearchArrange.DocumentAsync(_factory, tagged.Id, "Bilbywort English note", "A bilbywort note.");
+        await SearchArrange.DocumentAsync(_factory, _public.Id, "Bilbywort note sans thème", "Une note bilbywort.", language: "fr");
+        // Tagged and in French, but the outsider may not read it when the mail is sent.
+        await SearchArrange.DocumentAsync(_factory, closedTagged.Id, "Bilbywort note réservée", "Une note bilbywort.", language: "fr");
+
+        var mail = Assert.Single(await WeekPassesAsync());
+        Assert.Contains("Bilbywort note française", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bilbywort English note", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("sans thème", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("réservée", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("1 new result for “bilbywort”", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("theme", 987654, "There is no such theme.")]
+    [InlineData("objective", 24, "A GCM objective is a number from 1 to 23.")]
+    [InlineData("level", "royal", "There is no such meeting level.")]
+    [InlineData("language", "xx", "Give a language by its two-letter code (ISO 639-1), such as “fr”.")]
+    [InlineData("region", "Atlantis", "There is no such region.")]
+    public async Task A_facet_value_that_does_not_exist_is_refused_and_nothing_is_stored(string field, object value, string message)
+    {
+        using var api = await TestSignIn.HttpClientAsync(_factory, _member);
+        using var response = await api.PostAsJsonAsync("/api/v1/saved-searches", new Dictionary<string, object> { ["q"] = "return", [field] = value });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(message, problem.GetProperty("errors").GetProperty(field)[0].GetString());
+        await using var scope = _factory.Scope();
+        Assert.False(await scope.Db.SavedSearches.AnyAsync());
+    }
+
+    [Fact]
     public async Task A_reader_who_lost_their_role_is_not_mailed_what_they_may_no_longer_see()
     {
         await SaveAsync(_member, "numbatic", "Numbats");

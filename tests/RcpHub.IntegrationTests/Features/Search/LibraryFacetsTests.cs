@@ -63,14 +63,9 @@ public sealed class LibraryFacetsTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<JsonElement> SearchAsync(string query, AppUser? user = null)
-    {
-        using var api = user is null ? _factory.CreateClient() : await TestSignIn.HttpClientAsync(_factory, user);
-        return await api.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={query}");
-    }
+    private Task<JsonElement> SearchAsync(string query, AppUser? user = null) => SearchArrange.SearchAsync(_factory, query, user);
 
-    private static Dictionary<string, int> Counts(JsonElement results, string facet) =>
-        results.GetProperty("facets").GetProperty(facet).EnumerateArray().ToDictionary(k => k.GetProperty("value").GetString()!, k => k.GetProperty("count").GetInt32());
+    private static Dictionary<string, int> Counts(JsonElement results, string facet) => SearchArrange.Counts(results, facet);
 
     private static List<(string Kind, string Key, string Path)> Items(JsonElement results) =>
         [.. results.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("kind").GetString()!, i.GetProperty("key").GetString()!, i.GetProperty("path").GetString()!))];

@@ -1,5 +1,7 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RcpHub.Domain;
@@ -9,6 +11,17 @@ namespace RcpHub.IntegrationTests.Features.Search;
 
 public static class SearchArrange
 {
+    /// <summary>The library's API search (<paramref name="query"/>: q and any filters, escaped) as <paramref name="user"/>, or anonymously.</summary>
+    public static async Task<JsonElement> SearchAsync(RcpHubFactory factory, string query, AppUser? user = null)
+    {
+        using var api = user is null ? factory.CreateClient() : await TestSignIn.HttpClientAsync(factory, user);
+        return await api.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={query}");
+    }
+
+    /// <summary>A facet of an API search's answer: each value and its count.</summary>
+    public static Dictionary<string, int> Counts(JsonElement results, string facet) =>
+        results.GetProperty("facets").GetProperty(facet).EnumerateArray().ToDictionary(k => k.GetProperty("value").GetString()!, k => k.GetProperty("count").GetInt32());
+
     /// <summary>A document with one version (English unless said) whose text was read as <paramref name="text"/>, stored as an upload leaves it.</summary>
     public static Task<Document> DocumentAsync(RcpHubFactory factory, int meetingId, string title, string text, DocumentAccess access = DocumentAccess.Meeting,
         string language = "en") =>

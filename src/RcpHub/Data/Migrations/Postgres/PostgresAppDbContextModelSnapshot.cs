@@ -1996,6 +1996,10 @@ namespace RcpHub.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.PrimitiveCollection<List<int>>("GcmObjectives")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.Property<string>("HostStateCode")
                         .HasColumnType("character varying(3)");
 
@@ -2028,6 +2032,10 @@ namespace RcpHub.Data.Migrations.Postgres
 
                     b.Property<bool>("SummaryPublished")
                         .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<int>>("ThemeIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -3331,16 +3339,31 @@ namespace RcpHub.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("Objective")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("ProcessId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Query")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Region")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -3351,6 +3374,9 @@ namespace RcpHub.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Theme")
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserId")
                         .IsRequired()

@@ -1910,6 +1910,10 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("GcmObjectives")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HostStateCode")
                         .HasColumnType("TEXT");
 
@@ -1942,6 +1946,10 @@ namespace RcpHub.Data.Migrations.Sqlite
 
                     b.Property<bool>("SummaryPublished")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ThemeIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -3201,16 +3209,31 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Objective")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("ProcessId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Query")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -3221,6 +3244,9 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Theme")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()
