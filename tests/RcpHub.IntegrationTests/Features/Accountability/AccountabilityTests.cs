@@ -89,6 +89,65 @@ public sealed class AccountabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Above_four_hundred_pairs_the_secretariat_picks_one_state_instead_of_getting_every_pair()
+    {
+        int output, first;
+        await using (var scope = _factory.Scope())
+        {
+            var db = scope.Db;
+            var demo = await db.Processes.Where(p => p.Slug == DemoData.ProcessSlug).Select(p => p.Id).SingleAsync();
+            var user = await db.Users.Where(u => u.Email == "focal-point@demo.rcphub.test").Select(u => u.Id).SingleAsync();
+            var now = DateTimeOffset.UtcNow;
+            // 60 recommendations to the demo's 7 member states: 420 pairs, more than a page shows one by one.
+            var plan = new Output
+            {
+                ProcessId = demo, Kind = OutputKind.Recommendations, Title = "Large public plan (test)", OriginalLanguage = "en",
+                Audience = MeetingAudience.Public, AdoptedOn = DateOnly.FromDateTime(now.AddDays(-30).UtcDateTime),
+                CreatedAt = now.AddDays(-31), UpdatedAt = now.AddDays(-30),
+                Recommendations = [.. Enumerable.Range(1, 60).Select(n => new Recommendation
+                {
+                    Number = n, OriginalLanguage = "en", Text = $"Public recommendation {n} (test).", ToAllMembers = true,
+                })],
+            };
+            db.Outputs.Add(plan);
+            await db.SaveChangesAsync();
+            (output, first) = (plan.Id, plan.Recommendations[0].Id);
+            db.FollowUpReports.Add(new FollowUpReport
+            {
+                ProcessId = demo, RecommendationId = first, StateCode = "MAR", RoundKey = 0, Sequence = 1, IsLatest = true, IsLatestAcrossRounds = true,
+                Status = ImplementationStatus.Implemented, On = DateOnly.FromDateTime(DateTime.UtcNow), ReportedByUserId = user, ReportedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+        await using var users = _factory.Scope();
+        var secretariat = await users.Db.Users.AsNoTracking().SingleAsync(u => u.Email == "secretariat@demo.rcphub.test");
+        using var browser = await TestSignIn.HtmlClientAsync(_factory, secretariat);
+
+        var page = await browser.GetAsync("/processes/demo/accountability");
+        Assert.Contains("too many to show each state's status here", page.Text("#detail-too-large"));
+        Assert.Empty(page.Document.QuerySelectorAll("table.state-detail"));
+        Assert.Empty(page.Document.QuerySelectorAll("table.state-part"));
+        Assert.Contains("Morocco", page.Document.QuerySelectorAll("#pick-state option").Select(o => o.TextContent));
+        // The aggregate still counts every pair.
+        Assert.Equal("7", page.Text($"tr[data-recommendation='{first}'] td[data-figure=asked]"));
+
+        var picked = await browser.SubmitAsync(page, "form#pick-state-detail", new Dictionary<string, string> { ["state"] = "MAR" });
+        var rows = picked.Document.QuerySelectorAll($"#output-{output} table.state-part[data-state=MAR] tbody tr");
+        Assert.Equal(60, rows.Length);
+        Assert.Equal("Implemented", picked.Text($"#output-{output} table.state-part tr[data-recommendation='{first}'] td"));
+        Assert.Equal("MAR", picked.Document.QuerySelector("#pick-state option[selected]")!.GetAttribute("value"));
+
+        var unknown = await browser.GetAsync("/processes/demo/accountability?state=ZZZ");
+        Assert.NotNull(unknown.Document.QuerySelector("#pick-unknown"));
+        Assert.Empty(unknown.Document.QuerySelectorAll("table.state-part"));
+
+        var anonymous = await HtmlClient.For(_factory).GetAsync("/processes/demo/accountability?state=MAR");
+        Assert.Null(anonymous.Document.QuerySelector("#pick-state-detail"));
+        Assert.Empty(anonymous.Document.QuerySelectorAll("table.state-part"));
+        Assert.DoesNotContain("Morocco", anonymous.Html);
+    }
+
+    [Fact]
     public async Task The_public_page_cache_never_gives_a_signed_in_readers_detail_to_anonymous_readers()
     {
         await using var cached = await RcpHubFactory.CreateAsync(f => f.Settings["PublicCache:Enabled"] = "true");
