@@ -20,26 +20,13 @@ public abstract class ManagePage(AppDbContext db, IStringLocalizer<ManageText> t
 
     protected string ManageUrl(string page = "") => $"/processes/{Process.Slug}/manage{(page.Length == 0 ? "" : "/" + page)}";
 
-    /// <summary>True when a posted value could not even be read (letters in a year, a malformed date). The
-    /// binder's own message is English; it is replaced by one in the reader's language.</summary>
-    private bool UnreadableInput()
-    {
-        var unreadable = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
-        foreach (var key in unreadable)
-        {
-            ModelState[key]!.Errors.Clear();
-            ModelState.AddModelError(key, t["Enter a valid value."]);
-        }
-        return unreadable.Count > 0;
-    }
-
     /// <summary>Runs a form's command once the page has loaded what it shows: nothing there → 404; refused → the page
     /// again with the messages under the form's <paramref name="prefix"/> (after <paramref name="reload"/>); saved → on
     /// to <paramref name="next"/> with <paramref name="notice"/>.</summary>
     protected async Task<IActionResult> SubmitAsync(
         string prefix, Func<Task<Outcome>> command, Func<Outcome, string> next, Func<string> notice, Func<Task>? reload = null)
     {
-        if (!UnreadableInput())
+        if (!ModelState.ReplaceUnreadable(t["Enter a valid value."]))
         {
             var outcome = await command();
             if (outcome.IsNotFound)
