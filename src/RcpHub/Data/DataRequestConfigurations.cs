@@ -12,6 +12,10 @@ internal sealed class DataRequestConfiguration : IEntityTypeConfiguration<DataRe
         e.Property(r => r.Instructions).HasMaxLength(DataRequestLimits.Instructions);
         e.HasOne(r => r.Process).WithMany().HasForeignKey(r => r.ProcessId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(r => r.ProposedByStateCode).HasMaxLength(3);
+        e.HasOne(r => r.ProposedByState).WithMany().HasForeignKey(r => r.ProposedByStateCode).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.ProposedByUserId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(r => r.DeclineReason).HasMaxLength(DataRequestLimits.DeclineReason);
         e.HasMany(r => r.Questions).WithOne(q => q.DataRequest).HasForeignKey(q => q.DataRequestId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(r => r.Responses).WithOne(s => s.DataRequest).HasForeignKey(s => s.DataRequestId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(r => new { r.ProcessId, r.CreatedAt });

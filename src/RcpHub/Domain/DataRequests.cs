@@ -20,6 +20,22 @@ public sealed class DataRequest : IBelongsToProcess
     /// <summary>When the secretariat made its compilation public, in aggregate (no state's own figure).</summary>
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>The member state that proposed the request through the secretariat (issue 12, item 3: "or a state through
+    /// it"); null when the secretariat wrote it. Kept once sent: the request then says "Requested by" that state.</summary>
+    public string? ProposedByStateCode { get; set; }
+    public State? ProposedByState { get; set; }
+
+    /// <summary>The focal point who wrote the proposal.</summary>
+    public string? ProposedByUserId { get; set; }
+
+    /// <summary>When the proposal was submitted to the secretariat; null while its state is still writing it (or took it
+    /// back): until then only that state's focal points see it.</summary>
+    public DateTimeOffset? ProposedAt { get; set; }
+
+    /// <summary>When the secretariat declined the proposal, and why (told to the proposing state): it is then never sent.</summary>
+    public DateTimeOffset? DeclinedAt { get; set; }
+    public string? DeclineReason { get; set; }
+
     public List<DataQuestion> Questions { get; set; } = [];
 
     /// <summary>One per state asked, created when the request is sent.</summary>
@@ -27,6 +43,9 @@ public sealed class DataRequest : IBelongsToProcess
 
     /// <summary>The one rule for answering: sent, and before the deadline.</summary>
     public static bool TakesAnswers(DateTimeOffset? sentAt, DateTimeOffset deadlineAt, DateTimeOffset now) => sentAt is not null && now < deadlineAt;
+
+    /// <summary>A state's proposal the secretariat has yet to send or decline.</summary>
+    public bool AwaitsReview => ProposedByStateCode is not null && ProposedAt is not null && SentAt is null && DeclinedAt is null;
 }
 
 /// <summary>What a question asks for. Named Figure and FreeText rather than Number and Text: the audit log words an
@@ -137,6 +156,7 @@ public static class DataTables
 public static class DataRequestLimits
 {
     public const int Title = 200;
+    public const int DeclineReason = 2000;
     public const int Instructions = 4000;
     public const int Question = 1000;
     public const int Unit = 40;

@@ -17,7 +17,7 @@ public sealed class AggregateModel(DataRequestQueries queries) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int requestId, CancellationToken ct)
     {
-        if (await queries.LoadAsync(Process.Id, requestId, ct) is not { PublishedAt: not null } view)
+        if (await queries.LoadAsync(Process.Id, requestId, null, ct) is not { PublishedAt: not null } view)
         {
             return NotFound();
         }

@@ -35,7 +35,7 @@ public sealed class AnswerModel(DataRequestCommands commands, DataRequestQueries
 
     public async Task<IActionResult> OnGetAsync(int requestId, string? state, CancellationToken ct)
     {
-        if (await queries.LoadAsync(Process.Id, requestId, ct) is not { SentAt: not null } request)
+        if (await queries.LoadAsync(Process.Id, requestId, null, ct) is not { SentAt: not null } request)
         {
             return NotFound();
         }

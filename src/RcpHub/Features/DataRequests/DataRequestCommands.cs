@@ -62,6 +62,31 @@ public sealed class NewRequestInput
     public List<QuestionInput> Questions { get; set; } = [];
 }
 
+/// <summary>A member state's proposal of a data request, through the secretariat: the request as the secretariat would
+/// write it, and the state proposing it.</summary>
+public sealed class ProposalInput
+{
+    /// <summary>The state proposing (ISO 3166 alpha-3): a current member the proposer is the focal point of.</summary>
+    public string? State { get; set; }
+    public string? Title { get; set; }
+
+    [MultiLine]
+    public string? Instructions { get; set; }
+    public DateTimeOffset? DeadlineAt { get; set; }
+
+    /// <summary>At least one when the proposal is submitted.</summary>
+    public List<QuestionInput> Questions { get; set; } = [];
+
+    public NewRequestInput Request => new() { Title = Title, Instructions = Instructions, DeadlineAt = DeadlineAt, Questions = Questions };
+}
+
+/// <summary>Why the secretariat declines a state's proposal: told to the state.</summary>
+public sealed class DeclineInput
+{
+    [MultiLine]
+    public string? Reason { get; set; }
+}
+
 /// <summary>One answer: the value as typed (a number, one of the options, or text), and for a number its unit and year.</summary>
 public sealed class AnswerInput
 {
@@ -99,7 +124,45 @@ public sealed record Answerer(string UserId, bool AnyState, IReadOnlyList<string
 /// what may be stored is here, and nothing is stored when one fails.</summary>
 public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Outbox outbox, DataRequestMail mail, IStringLocalizer<DataRequestsText> t)
 {
-    public async Task<Outcome> CreateAsync(int processId, string userId, NewRequestInput input, FieldErrors errors, CancellationToken ct)
+    public Task<Outcome> CreateAsync(int processId, string userId, NewRequestInput input, FieldErrors errors, CancellationToken ct) =>
+        CreateAsync(processId, userId, input, null, errors, ct);
+
+    /// <summary>A member state's proposal, written by one of its focal points: saved for that state to complete
+    /// (<paramref name="submit"/> false, the page), or submitted to the secretariat at once with its questions (the API).
+    /// Refused, with nothing stored: a state the proposer is not the focal point of, or not a member of the process today,
+    /// and a submission without questions.</summary>
+    public async Task<Outcome> ProposeAsync(int processId, Answerer proposer, ProposalInput input, bool submit, FieldErrors errors, CancellationToken ct)
+    {
+        var code = await ProposerStateAsync(processId, proposer, input.State, errors, ct);
+        if (submit && input.Questions.Count == 0)
+        {
+            errors.Add(nameof(ProposalInput.Questions), t["Add at least one question before proposing the request."]);
+        }
+        return await CreateAsync(processId, proposer.UserId, input.Request, (code, submit), errors, ct);
+    }
+
+    /// <summary>The state a proposal is for: one the proposer acts for (<see cref="Answerer"/>, the focal points' rule), and
+    /// a member of the process today (the one membership rule).</summary>
+    private async Task<string?> ProposerStateAsync(int processId, Answerer proposer, string? state, FieldErrors errors, CancellationToken ct)
+    {
+        var code = state?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(code))
+        {
+            errors.Add(nameof(ProposalInput.State), t["Choose the state you propose for."]);
+        }
+        else if (!proposer.MayAnswerFor(code))
+        {
+            errors.Add(nameof(ProposalInput.State), t["You propose for your own state only: you are not a focal point of {0} in this process.", code]);
+        }
+        else if (!await db.Memberships.MemberStatesOf(processId, clock.Today()).ContainsAsync(code, ct))
+        {
+            errors.Add(nameof(ProposalInput.State), t["{0} is not a member state of this process today: only member states propose data requests.", code]);
+        }
+        return code;
+    }
+
+    private async Task<Outcome> CreateAsync(int processId, string userId, NewRequestInput input, (string? State, bool Submit)? proposal, FieldErrors errors,
+        CancellationToken ct)
     {
         var title = input.Title?.Trim();
         if (string.IsNullOrEmpty(title))
@@ -145,9 +208,126 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
             CreatedByUserId = userId,
             CreatedAt = now,
             Questions = questions!,
+            ProposedByStateCode = proposal?.State,
+            ProposedByUserId = proposal is null ? null : userId,
         };
         db.DataRequests.Add(request);
+        if (proposal is { Submit: true })
+        {
+            // The secretariat's mail names the request by its id: the request and its mail are saved in one transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await SubmitAsync(request, now, ct);
+            await transaction.CommitAsync(ct);
+            await outbox.DeliverQueuedAsync(ct);
+            return Outcome.Saved(request.Id);
+        }
         await db.SaveChangesAsync(ct);
+        return Outcome.Saved(request.Id);
+    }
+
+    private async Task SubmitAsync(DataRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        request.ProposedAt = now;
+        await mail.QueueProposalAsync(request, DataRequestMail.Proposed, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A state's proposal with its process, when <paramref name="proposer"/> acts for its state (null otherwise:
+    /// not found, as for a request that does not exist).</summary>
+    private async Task<DataRequest?> ProposalAsync(int processId, int requestId, Answerer? proposer, CancellationToken ct)
+    {
+        var request = await db.DataRequests.Include(r => r.Process)
+            .SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId && r.ProposedByStateCode != null, ct);
+        return request is null || (proposer is not null && !proposer.MayAnswerFor(request.ProposedByStateCode!)) ? null : request;
+    }
+
+    /// <summary>Why a proposal cannot be acted on as waiting for review (sent, declined, or not submitted); null when it can.</summary>
+    private string? NotWaiting(DataRequest request) =>
+        request.SentAt is not null ? t["This proposal was already sent to the member states."].Value
+        : request.DeclinedAt is not null ? t["This proposal was declined by the secretariat."].Value
+        : request.ProposedAt is null ? t["This proposal is not submitted to the secretariat."].Value
+        : null;
+
+    /// <summary>The proposing state submits its proposal through the secretariat, which is mailed. It needs a question and
+    /// a deadline still ahead.</summary>
+    public async Task<Outcome> SubmitProposalAsync(int processId, int requestId, Answerer proposer, FieldErrors errors, CancellationToken ct)
+    {
+        if (await ProposalAsync(processId, requestId, proposer, ct) is not { } request)
+        {
+            return Outcome.NotFound;
+        }
+        var now = clock.GetUtcNow();
+        if (request.SentAt is not null || request.DeclinedAt is not null || request.ProposedAt is not null)
+        {
+            errors.Add("Request", request.ProposedAt is not null && request.SentAt is null && request.DeclinedAt is null
+                ? t["This proposal is already with the secretariat."] : NotWaiting(request)!);
+        }
+        else if (!await db.DataQuestions.AnyAsync(q => q.DataRequestId == requestId && q.RemovedAt == null, ct))
+        {
+            errors.Add("Request", t["Add at least one question before proposing the request."]);
+        }
+        else if (request.DeadlineAt <= now)
+        {
+            errors.Add("Request", t["The deadline must be in the future."]);
+        }
+        if (errors.Any)
+        {
+            return Outcome.Refused(errors);
+        }
+        await SubmitAsync(request, now, ct);
+        await outbox.DeliverQueuedAsync(ct);
+        return Outcome.Saved(request.Id);
+    }
+
+    /// <summary>The proposing state takes its proposal back while it waits for review: it is its draft again, out of the
+    /// secretariat's sight, and can be submitted again.</summary>
+    public async Task<Outcome> WithdrawAsync(int processId, int requestId, Answerer proposer, FieldErrors errors, CancellationToken ct)
+    {
+        if (await ProposalAsync(processId, requestId, proposer, ct) is not { } request)
+        {
+            return Outcome.NotFound;
+        }
+        if (NotWaiting(request) is { } why)
+        {
+            errors.Add("Request", why);
+            return Outcome.Refused(errors);
+        }
+        request.ProposedAt = null;
+        await db.SaveChangesAsync(ct);
+        return Outcome.Saved(request.Id);
+    }
+
+    /// <summary>The secretariat declines a proposal waiting for review, giving its reason, which the proposing state's
+    /// focal points are mailed. A declined proposal is never sent.</summary>
+    public async Task<Outcome> DeclineAsync(int processId, int requestId, DeclineInput input, FieldErrors errors, CancellationToken ct)
+    {
+        if (await ProposalAsync(processId, requestId, null, ct) is not { ProposedAt: not null } request)
+        {
+            return Outcome.NotFound;
+        }
+        var reason = input.Reason?.Trim();
+        if (NotWaiting(request) is { } why)
+        {
+            errors.Add("Request", why);
+        }
+        else if (string.IsNullOrEmpty(reason))
+        {
+            errors.Add(nameof(DeclineInput.Reason), t["Give the reason: the state is told it."]);
+        }
+        else if (reason.Length > DataRequestLimits.DeclineReason)
+        {
+            errors.Add(nameof(DeclineInput.Reason), t["The text is too long (at most {0} characters).", DataRequestLimits.DeclineReason]);
+        }
+        if (errors.Any)
+        {
+            return Outcome.Refused(errors);
+        }
+        request.DeclinedAt = clock.GetUtcNow();
+        request.DeclineReason = reason;
+        await mail.QueueProposalAsync(request, DataRequestMail.Declined, ct);
+        await db.SaveChangesAsync(ct);
+        await outbox.DeliverQueuedAsync(ct);
         return Outcome.Saved(request.Id);
     }
 
@@ -458,9 +638,18 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
             return Outcome.NotFound;
         }
         var now = clock.GetUtcNow();
+        if (request.ProposedByStateCode is not null && request.ProposedAt is null && request.SentAt is null)
+        {
+            // A proposal its state has not submitted is the state's own draft.
+            return Outcome.NotFound;
+        }
         if (request.SentAt is not null)
         {
             errors.Add("Request", t["The request was already sent."]);
+        }
+        else if (request.DeclinedAt is not null)
+        {
+            errors.Add("Request", t["This proposal was declined by the secretariat."]);
         }
         else if (!await db.DataQuestions.AnyAsync(q => q.DataRequestId == requestId && q.RemovedAt == null, ct))
         {
@@ -481,6 +670,10 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
             request.Responses.Add(new DataResponse { ProcessId = processId, StateCode = code });
         }
         await mail.QueueAsync(request, states, DataRequestMail.Sent, ct);
+        if (request.ProposedByStateCode is not null)
+        {
+            await mail.QueueProposalAsync(request, DataRequestMail.Sent, ct);
+        }
         await db.SaveChangesAsync(ct);
         await outbox.DeliverQueuedAsync(ct);
         return Outcome.Saved(request.Id);

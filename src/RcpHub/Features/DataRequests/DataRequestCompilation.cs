@@ -66,7 +66,9 @@ public static class DataRequestCompilation
     public static IEnumerable<IReadOnlyList<object?>> Rows(RequestView request, IStringLocalizer<DataRequestsText> t)
     {
         yield return [t["Question"].Value, t["Question asked"].Value, t["State code"].Value, t["State"].Value, t["Number"].Value, t["Unit"].Value,
-            t["Year"].Value, t["Answer"].Value, t["Submitted by"].Value, t["Submitted at (UTC)"].Value, t["Row"].Value, t["Column"].Value];
+            t["Year"].Value, t["Answer"].Value, t["Submitted by"].Value, t["Submitted at (UTC)"].Value, t["Row"].Value, t["Column"].Value, t["Requested by"].Value];
+        // The state that proposed the request, on every line (empty when the secretariat wrote it): a line read alone still says it.
+        var requestedBy = request.Proposal?.StateName;
         foreach (var q in request.Questions)
         {
             foreach (var r in request.Responses)
@@ -82,13 +84,13 @@ public static class DataRequestCompilation
                         {
                             var column = q.Columns[c];
                             decimal? number = column.Kind == DataQuestionKind.Figure ? QuestionRow.Figures([a.Rows[row]], c).Cast<decimal?>().FirstOrDefault() : null;
-                            yield return [q.Number, q.Text, r.StateCode, r.StateName, number, column.Unit, null, q.Cell(c, a.Rows[row]), by, at, row + 1, column.Name];
+                            yield return [q.Number, q.Text, r.StateCode, r.StateName, number, column.Unit, null, q.Cell(c, a.Rows[row]), by, at, row + 1, column.Name, requestedBy];
                         }
                     }
                     continue;
                 }
                 yield return [q.Number, q.Text, r.StateCode, r.StateName, a?.Number, q.Kind == DataQuestionKind.Figure ? q.Unit : null, a?.Year,
-                    a is null ? null : RequestView.Show(q, a), by, at, null, null];
+                    a is null ? null : RequestView.Show(q, a), by, at, null, null, requestedBy];
             }
         }
     }

@@ -38,17 +38,12 @@ public sealed class DataRequestMail(AppDbContext db, Outbox outbox, TimeProvider
         {
             return 0;
         }
-        var inForce = RolesInForce.InForce(db.Memberships, clock.Today());
-        var focalPoints = await db.ProcessRoleAssignments.AsNoTracking().Where(inForce)
-            .Where(a => a.ProcessId == request.ProcessId && a.Role == ProcessRole.FocalPoint && a.StateCode != null && states.Contains(a.StateCode) && a.User!.Email != null)
-            .Select(a => new { a.UserId, a.User!.DisplayName, Email = a.User.Email!, a.User.PreferredLanguage, a.User.TimeZoneId })
-            .ToListAsync(ct);
+        var focalPoints = await RecipientsAsync(request.ProcessId, ProcessRole.FocalPoint, states, ct);
         if (focalPoints.Count == 0)
         {
             return 0;
         }
-        var acronym = request.Process?.Acronym ?? await db.Processes.Where(p => p.Id == request.ProcessId).Select(p => p.Acronym).SingleAsync(ct);
-        var slug = request.Process?.Slug ?? await db.Processes.Where(p => p.Id == request.ProcessId).Select(p => p.Slug).SingleAsync(ct);
+        var (acronym, slug) = await ProcessOfAsync(request, ct);
         var zones = focalPoints.GroupBy(f => f.UserId).ToDictionary(g => g.Key, g => g.First().TimeZoneId);
         var link = PublicLinks.To(configuration, $"/processes/{slug}/data-requests/{request.Id.ToString(CultureInfo.InvariantCulture)}/answer");
 
@@ -70,6 +65,67 @@ public sealed class DataRequestMail(AppDbContext db, Outbox outbox, TimeProvider
         // A new deadline and the reminders before it are news again: their key names the deadline they are about.
         var about = stage == Sent ? stage : $"{stage}@{request.DeadlineAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
         return await outbox.EnqueueAsync(focalPoints.DistinctBy(f => f.UserId).Select(f => new MailRecipient(f.UserId, f.DisplayName, f.Email, f.PreferredLanguage)),
+            kind, meetingId: null, r => $"data-request:{request.Id.ToString(CultureInfo.InvariantCulture)}:{about}:{r.UserId}", Write, ct: ct);
+    }
+
+    private sealed record Recipient(string UserId, string DisplayName, string Email, string PreferredLanguage, string? TimeZoneId);
+
+    /// <summary>The people holding <paramref name="role"/> in force in the process (for <paramref name="states"/> when given), with an address.</summary>
+    private async Task<List<Recipient>> RecipientsAsync(int processId, ProcessRole role, IReadOnlyCollection<string>? states, CancellationToken ct)
+    {
+        var inForce = RolesInForce.InForce(db.Memberships, clock.Today());
+        return await db.ProcessRoleAssignments.AsNoTracking().Where(inForce)
+            .Where(a => a.ProcessId == processId && a.Role == role && a.User!.Email != null)
+            .Where(a => states == null || (a.StateCode != null && states.Contains(a.StateCode)))
+            .Select(a => new Recipient(a.UserId, a.User!.DisplayName, a.User.Email!, a.User.PreferredLanguage, a.User.TimeZoneId))
+            .ToListAsync(ct);
+    }
+
+    private async Task<(string Acronym, string Slug)> ProcessOfAsync(DataRequest request, CancellationToken ct) =>
+        request.Process is { } p ? (p.Acronym, p.Slug)
+            : await db.Processes.Where(p => p.Id == request.ProcessId).Select(p => new ValueTuple<string, string>(p.Acronym, p.Slug)).SingleAsync(ct);
+
+    /// <summary>The stage of the mail to the secretariat that a state's proposal waits for its review.</summary>
+    public const string Proposed = "proposed";
+
+    /// <summary>The stage of the mail to the proposing state that the secretariat declined its proposal.</summary>
+    public const string Declined = "declined";
+
+    /// <summary>Queues the mail of a state's proposal (saved by the caller): <see cref="Proposed"/> to the secretariat of
+    /// the process; <see cref="Sent"/> or <see cref="Declined"/> (with the reason) to the proposing state's focal points.
+    /// Each in the reader's language, the state named in it; the key names the submission, so a proposal submitted again
+    /// after being taken back is told again.</summary>
+    public async Task<int> QueueProposalAsync(DataRequest request, string stage, CancellationToken ct)
+    {
+        var toSecretariat = stage == Proposed;
+        var people = await RecipientsAsync(request.ProcessId, toSecretariat ? ProcessRole.Secretariat : ProcessRole.FocalPoint,
+            toSecretariat ? null : [request.ProposedByStateCode!], ct);
+        if (people.Count == 0)
+        {
+            return 0;
+        }
+        var (acronym, slug) = await ProcessOfAsync(request, ct);
+        var state = request.ProposedByState ?? await db.States.AsNoTracking().SingleAsync(s => s.Code == request.ProposedByStateCode, ct);
+        var link = PublicLinks.To(configuration, $"/processes/{slug}/data-requests/{request.Id.ToString(CultureInfo.InvariantCulture)}");
+
+        Letter Write(MailRecipient r)
+        {
+            var name = state.Name(Cultures.Current);
+            var (subject, opening) = stage switch
+            {
+                Proposed => (t["Data request proposed by {0}: {1}", name, request.Title],
+                    t["{0} proposes that the secretariat of {1} send the member states the data request “{2}”. It waits for your review: edit it, then send it or decline it with a reason.", name, acronym, request.Title]),
+                Sent => (t["Your proposal is sent: {0}", request.Title],
+                    t["The secretariat of {0} sent the data request “{1}”, proposed by {2}, to the member states.", acronym, request.Title, name]),
+                _ => (t["Your proposal is declined: {0}", request.Title],
+                    t["The secretariat of {0} declined the data request “{1}” proposed by {2}. Its reason: {3}", acronym, request.Title, name, request.DeclineReason ?? ""]),
+            };
+            return new Letter(subject, string.Join("\n\n", [t["Dear {0},", r.Name], opening, t["See it here: {0}", link], t["The secretariat"]]));
+        }
+
+        var kind = toSecretariat ? MailKind.DataRequestProposed : MailKind.DataRequestProposalDecided;
+        var about = toSecretariat ? $"{stage}@{request.ProposedAt!.Value.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}" : "proposal-" + stage;
+        return await outbox.EnqueueAsync(people.DistinctBy(f => f.UserId).Select(f => new MailRecipient(f.UserId, f.DisplayName, f.Email, f.PreferredLanguage)),
             kind, meetingId: null, r => $"data-request:{request.Id.ToString(CultureInfo.InvariantCulture)}:{about}:{r.UserId}", Write, ct: ct);
     }
 }

@@ -6,11 +6,35 @@ using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.DataRequests;
 
-/// <summary>A request in the process's list.</summary>
-public sealed record RequestRow(int Id, string Title, DateTimeOffset DeadlineAt, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt, int Asked, int Submitted)
+/// <summary>A member state's proposal as it stands: the state (its code and its name in the reader's language), when it
+/// was submitted to the secretariat (null while the state writes it), and when and why the secretariat declined it.</summary>
+public sealed record Proposal(string State, string StateName, DateTimeOffset? ProposedAt, DateTimeOffset? DeclinedAt, string? DeclineReason);
+
+/// <summary>Who reads requests, for the proposals not yet sent: those are seen only by the secretariat (once submitted)
+/// and by the proposing state's focal points (<see cref="Answerer"/>, the rule by which they answer for their state).</summary>
+public sealed record ProposalReader(bool Secretariat, Answerer Acting)
 {
-    /// <summary>"draft" (being written), "open" (taking answers) or "closed" (past its deadline).</summary>
-    public string StateAt(DateTimeOffset now) => SentAt is null ? "draft" : DataRequest.TakesAnswers(SentAt, DeadlineAt, now) ? "open" : "closed";
+    public bool Sees(Proposal? proposal, DateTimeOffset? sentAt) =>
+        proposal is null || sentAt is not null || (Secretariat && proposal.ProposedAt is not null) || Acting.MayAnswerFor(proposal.State);
+
+    /// <summary>May act for the proposing state (write, submit, withdraw).</summary>
+    public bool Proposes(Proposal? proposal) => proposal is not null && Acting.MayAnswerFor(proposal.State);
+}
+
+/// <summary>A request in the process's list.</summary>
+public sealed record RequestRow(int Id, string Title, DateTimeOffset DeadlineAt, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt, int Asked, int Submitted,
+    Proposal? Proposal = null)
+{
+    /// <summary>"draft" (being written), "open" (taking answers) or "closed" (past its deadline); for a state's proposal
+    /// not sent, "proposal-draft" (the state writes it), "proposed" (waiting for the secretariat's review) or "declined".</summary>
+    public string StateAt(DateTimeOffset now) => StateOf(SentAt, DeadlineAt, Proposal, now);
+
+    public static string StateOf(DateTimeOffset? sentAt, DateTimeOffset deadlineAt, Proposal? proposal, DateTimeOffset now) =>
+        sentAt is not null ? DataRequest.TakesAnswers(sentAt, deadlineAt, now) ? "open" : "closed"
+        : proposal is null ? "draft"
+        : proposal.DeclinedAt is not null ? "declined"
+        : proposal.ProposedAt is not null ? "proposed"
+        : "proposal-draft";
 }
 
 /// <param name="Columns">A table's columns; empty for other kinds.</param>
@@ -39,9 +63,12 @@ public sealed record ResponseRow(string StateCode, string StateName, DateTimeOff
 }
 
 /// <param name="Removed">Questions taken out, with their answers hidden until they are put back.</param>
+/// <param name="Proposal">The member state that proposed it through the secretariat, when one did.</param>
 public sealed record RequestView(int Id, string Title, string? Instructions, DateTimeOffset DeadlineAt, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
-    DateTimeOffset? PublishedAt, IReadOnlyList<QuestionRow> Questions, IReadOnlyList<ResponseRow> Responses, IReadOnlyList<QuestionRow> Removed)
+    DateTimeOffset? PublishedAt, IReadOnlyList<QuestionRow> Questions, IReadOnlyList<ResponseRow> Responses, IReadOnlyList<QuestionRow> Removed, Proposal? Proposal)
 {
+    public string StateAt(DateTimeOffset now) => RequestRow.StateOf(SentAt, DeadlineAt, Proposal, now);
+
     public bool TakesAnswersAt(DateTimeOffset now) => DataRequest.TakesAnswers(SentAt, DeadlineAt, now);
 
     public IEnumerable<ResponseRow> Submitted => Responses.Where(r => r.SubmittedAt is not null);
@@ -91,21 +118,47 @@ public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task<IReadOnlyList<RequestRow>> ListAsync(int processId, CancellationToken ct) =>
-        await db.DataRequests.AsNoTracking().Where(r => r.ProcessId == processId)
+    /// <summary>The requests <paramref name="reader"/> sees (<see cref="ProposalReader.Sees"/>), latest first; only the
+    /// states' proposals not yet sent when <paramref name="proposalsOnly"/>.</summary>
+    public async Task<IReadOnlyList<RequestRow>> ListAsync(int processId, ProposalReader reader, CancellationToken ct, bool proposalsOnly = false)
+    {
+        var (secretariat, any, states) = (reader.Secretariat, reader.Acting.AnyState, reader.Acting.OwnStates);
+        var rows = await db.DataRequests.AsNoTracking().Where(r => r.ProcessId == processId)
+            .Where(r => r.ProposedByStateCode == null || r.SentAt != null || (secretariat && r.ProposedAt != null) || any || states.Contains(r.ProposedByStateCode))
+            .Where(r => !proposalsOnly || (r.ProposedByStateCode != null && r.SentAt == null))
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Select(r => new RequestRow(r.Id, r.Title, r.DeadlineAt, r.SentAt, r.PublishedAt, r.Responses.Count, r.Responses.Count(s => s.SubmittedAt != null)))
+            .Select(r => new
+            {
+                Row = new RequestRow(r.Id, r.Title, r.DeadlineAt, r.SentAt, r.PublishedAt, r.Responses.Count, r.Responses.Count(s => s.SubmittedAt != null), null),
+                r.ProposedByState, r.ProposedAt, r.DeclinedAt, r.DeclineReason,
+            })
             .ToListAsync(ct);
+        return rows.Select(x => x.Row with { Proposal = Of(x.ProposedByState, x.ProposedAt, x.DeclinedAt, x.DeclineReason) }).ToList();
+    }
+
+    /// <summary>The states' names in the reader's language, by code.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> StateNamesAsync(IReadOnlyList<string> codes, CancellationToken ct) =>
+        (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(Cultures.Current));
+
+    private static Proposal? Of(State? state, DateTimeOffset? proposedAt, DateTimeOffset? declinedAt, string? reason) =>
+        state is null ? null : new Proposal(state.Code, state.Name(Cultures.Current), proposedAt, declinedAt, reason);
 
     /// <summary>The number as it was typed: SQLite gives 12500 back as 12500.0, and a file should not show that zero.</summary>
     private static decimal? Plain(decimal? number) => number / 1.000000000000000000000000000000000m;
 
-    public async Task<RequestView?> LoadAsync(int processId, int requestId, CancellationToken ct)
+    /// <summary>The request with its questions and answers; null when there is none, or when it is a state's proposal
+    /// <paramref name="reader"/> may not see (null reader: a page or endpoint that shows only sent requests).</summary>
+    public async Task<RequestView?> LoadAsync(int processId, int requestId, ProposalReader? reader, CancellationToken ct)
     {
         var request = await db.DataRequests.AsNoTracking().Where(r => r.Id == requestId && r.ProcessId == processId)
-            .Select(r => new { r.Id, r.Title, r.Instructions, r.DeadlineAt, r.CreatedAt, r.SentAt, r.PublishedAt, Questions = r.Questions.OrderBy(q => q.Number).ToList() })
+            .Select(r => new
+            {
+                r.Id, r.Title, r.Instructions, r.DeadlineAt, r.CreatedAt, r.SentAt, r.PublishedAt, Questions = r.Questions.OrderBy(q => q.Number).ToList(),
+                r.ProposedByState, r.ProposedAt, r.DeclinedAt, r.DeclineReason,
+            })
             .SingleOrDefaultAsync(ct);
-        if (request is null)
+        var proposal = request is null ? null : Of(request.ProposedByState, request.ProposedAt, request.DeclinedAt, request.DeclineReason);
+        if (request is null || (reader is not null && !reader.Sees(proposal, request.SentAt)) || (reader is null && proposal is not null && request.SentAt is null))
         {
             return null;
         }
@@ -128,6 +181,6 @@ public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
             .OrderBy(s => s.StateName, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true)).ToList();
         return new RequestView(request.Id, request.Title, request.Instructions, request.DeadlineAt, request.CreatedAt, request.SentAt, request.PublishedAt,
             request.Questions.Where(q => q.RemovedAt == null).Select(QuestionRow.Of).ToList(), rows,
-            request.Questions.Where(q => q.RemovedAt != null).Select(QuestionRow.Of).ToList());
+            request.Questions.Where(q => q.RemovedAt != null).Select(QuestionRow.Of).ToList(), proposal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using RcpHub.Domain;
@@ -12,9 +13,13 @@ namespace RcpHub.Features.DataRequests;
 /// of a published compilation is public).</summary>
 public static class DataRequestsApi
 {
-    /// <param name="State">"draft" (not sent), "open" (taking answers) or "closed" (past its deadline).</param>
+    /// <param name="State">"draft" (not sent), "open" (taking answers) or "closed" (past its deadline); a member state's
+    /// proposal not sent: "proposal-draft" (its state writes it), "proposed" (waiting for the secretariat's review) or "declined".</param>
+    /// <param name="RequestedBy">The member state that proposed the request through the secretariat (ISO 3166 alpha-3), when one did.</param>
+    /// <param name="RequestedByName">That state's name in the reader's language.</param>
+    /// <param name="DeclineReason">Why the secretariat declined the proposal.</param>
     public sealed record RequestJson(int Id, string Title, string? Instructions, DateTimeOffset DeadlineAt, DateTimeOffset? SentAt, DateTimeOffset? PublishedAt,
-        string State, int Asked, int Submitted);
+        string State, int Asked, int Submitted, string? RequestedBy = null, string? RequestedByName = null, DateTimeOffset? ProposedAt = null, string? DeclineReason = null);
 
     /// <param name="Kind">"Figure" (a number with unit and year), "Choice", "FreeText" or "Table" (rows under <paramref name="Columns"/>).</param>
     public sealed record QuestionJson(int Id, int Number, string Text, string Kind, string? Unit, int? Year, IReadOnlyList<string> Options, IReadOnlyList<ColumnJson> Columns);
@@ -57,6 +62,17 @@ public static class DataRequestsApi
         requests.MapPost("", CreateAsync).Requires(Operation.ManageDataRequests)
             .WithName("CreateDataRequest").WithSummary("Writes a data request with its questions (kind Figure: a number with its unit and optional year; Choice: options one per line; or FreeText); it is sent by /send.")
             .ProducesValidationProblem().RefusesWithout("title", "deadlineAt");
+        requests.MapGet("/proposals", ProposalsAsync).Requires(Operation.ViewDataRequests)
+            .WithName("ListDataRequestProposals").WithSummary("The member states' proposals not yet sent that the reader sees: the secretariat those submitted to it, a focal point their own state's.");
+        requests.MapPost("/proposals", ProposeAsync).Requires(Operation.AnswerDataRequests)
+            .WithName("ProposeDataRequest").WithSummary("A member state's focal point proposes a data request, with its questions, through the secretariat, which is mailed; the state must be a current member they are the focal point of.")
+            .ProducesValidationProblem().RefusesWithout("state", "title", "deadlineAt");
+        requests.MapPost("/{requestId:int}/decline", DeclineAsync).Requires(Operation.ManageDataRequests)
+            .WithName("DeclineDataRequestProposal").WithSummary("Declines a state's proposal waiting for review, with the reason the proposing state's focal points are mailed.")
+            .ProducesValidationProblem().RefusesWithout("reason");
+        requests.MapPost("/{requestId:int}/withdrawal", WithdrawAsync).Requires(Operation.AnswerDataRequests)
+            .WithName("WithdrawDataRequestProposal").WithSummary("The proposing state takes back its proposal while it waits for review; it is its draft again.")
+            .ProducesValidationProblem();
         requests.MapGet("/{requestId:int}", GetAsync).Requires(Operation.ViewDataRequests)
             .WithName("GetDataRequest").WithSummary("A data request, its questions and the compilation: every state asked with its submitted answers and their source.");
         requests.MapPost("/{requestId:int}/questions", AddQuestionAsync).Requires(Operation.ManageDataRequests)
@@ -86,10 +102,19 @@ public static class DataRequestsApi
         TypedResults.Problem(t["There is no such data request in this process."], statusCode: StatusCodes.Status404NotFound, title: t["Not found"]);
 
     private static RequestJson Json(RequestRow r, string? instructions, DateTimeOffset now) =>
-        new(r.Id, r.Title, instructions, r.DeadlineAt, r.SentAt, r.PublishedAt, r.StateAt(now), r.Asked, r.Submitted);
+        new(r.Id, r.Title, instructions, r.DeadlineAt, r.SentAt, r.PublishedAt, r.StateAt(now), r.Asked, r.Submitted,
+            r.Proposal?.State, r.Proposal?.StateName, r.Proposal?.ProposedAt, r.Proposal?.DeclineReason);
 
     private static RequestJson Json(RequestView v, DateTimeOffset now) =>
-        Json(new RequestRow(v.Id, v.Title, v.DeadlineAt, v.SentAt, v.PublishedAt, v.Responses.Count, v.Submitted.Count()), v.Instructions, now);
+        Json(new RequestRow(v.Id, v.Title, v.DeadlineAt, v.SentAt, v.PublishedAt, v.Responses.Count, v.Submitted.Count(), v.Proposal), v.Instructions, now);
+
+    /// <summary>Who reads, for the proposals not yet sent (<see cref="ProposalReader"/>).</summary>
+    public static async Task<ProposalReader> ReaderAsync(IAuthorizationService authorization, ProcessAccess access, ClaimsPrincipal user, int processId) =>
+        new((await authorization.AuthorizeAsync(user, new ProcessResource(processId), OperationPolicies.NameOf(Operation.ManageDataRequests))).Succeeded,
+            await AnswererAsync(access, user, processId));
+
+    /// <summary>After a command that was allowed: the request as it now stands, whoever proposed it.</summary>
+    private static readonly ProposalReader Allowed = new(true, new Answerer("", true, []));
 
     private static QuestionJson Json(QuestionRow q) => new(q.Id, q.Number, q.Text, q.Kind.ToString(), q.Unit, q.Year, q.Options,
         q.Columns.Select(c => new ColumnJson(c.Name, c.Kind.ToString(), c.Unit, c.Options)).ToList());
@@ -97,8 +122,35 @@ public static class DataRequestsApi
     private static AnswerJson Json(QuestionRow? q, AnswerRow a) => new(a.QuestionId, a.Number, q?.Kind == DataQuestionKind.Figure ? q.Unit : null, a.Year, a.Choice, a.Text,
         q?.Kind == DataQuestionKind.Table ? a.Rows : null);
 
-    private static async Task<Ok<IReadOnlyList<RequestJson>>> ListAsync(AddressedProcess process, DataRequestQueries queries, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<RequestJson>>((await queries.ListAsync(process.Id, ct)).Select(r => Json(r, null, queries.Now)).ToList());
+    private static async Task<Ok<IReadOnlyList<RequestJson>>> ListAsync(AddressedProcess process, ClaimsPrincipal user, IAuthorizationService authorization,
+        ProcessAccess access, DataRequestQueries queries, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<RequestJson>>((await queries.ListAsync(process.Id, await ReaderAsync(authorization, access, user, process.Id), ct))
+            .Select(r => Json(r, null, queries.Now)).ToList());
+
+    private static async Task<Ok<IReadOnlyList<RequestJson>>> ProposalsAsync(AddressedProcess process, ClaimsPrincipal user, IAuthorizationService authorization,
+        ProcessAccess access, DataRequestQueries queries, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<RequestJson>>((await queries.ListAsync(process.Id, await ReaderAsync(authorization, access, user, process.Id), ct, proposalsOnly: true))
+            .Select(r => Json(r, null, queries.Now)).ToList());
+
+    private static async Task<Results<Created<RequestJson>, ValidationProblem>> ProposeAsync(AddressedProcess process, ProposalInput proposal, ClaimsPrincipal user,
+        ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, CancellationToken ct)
+    {
+        var outcome = await commands.ProposeAsync(process.Id, await AnswererAsync(access, user, process.Id), proposal, submit: true, new FieldErrors(), ct);
+        if (!outcome.Succeeded)
+        {
+            return outcome.Errors.ToProblem();
+        }
+        var view = (await queries.LoadAsync(process.Id, outcome.Id, Allowed, ct))!;
+        return TypedResults.Created($"/api/v1/processes/{process.Slug}/data-requests/{outcome.Id}", Json(view, queries.Now));
+    }
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> DeclineAsync(AddressedProcess process, int requestId, DeclineInput decline,
+        DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.DeclineAsync(process.Id, requestId, decline, new FieldErrors(), ct), process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> WithdrawAsync(AddressedProcess process, int requestId, ClaimsPrincipal user,
+        ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.WithdrawAsync(process.Id, requestId, await AnswererAsync(access, user, process.Id), new FieldErrors(), ct), process, requestId, queries, t, ct);
 
     private static async Task<Results<Created<RequestJson>, ValidationProblem>> CreateAsync(AddressedProcess process, NewRequestInput request, ClaimsPrincipal user,
         DataRequestCommands commands, DataRequestQueries queries, CancellationToken ct)
@@ -108,14 +160,14 @@ public static class DataRequestsApi
         {
             return outcome.Errors.ToProblem();
         }
-        var view = (await queries.LoadAsync(process.Id, outcome.Id, ct))!;
+        var view = (await queries.LoadAsync(process.Id, outcome.Id, Allowed, ct))!;
         return TypedResults.Created($"/api/v1/processes/{process.Slug}/data-requests/{outcome.Id}", Json(view, queries.Now));
     }
 
-    private static async Task<Results<Ok<RequestDetailJson>, ProblemHttpResult>> GetAsync(AddressedProcess process, int requestId, DataRequestQueries queries,
-        IStringLocalizer<DataRequestsText> t, CancellationToken ct)
+    private static async Task<Results<Ok<RequestDetailJson>, ProblemHttpResult>> GetAsync(AddressedProcess process, int requestId, ClaimsPrincipal user,
+        IAuthorizationService authorization, ProcessAccess access, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct)
     {
-        if (await queries.LoadAsync(process.Id, requestId, ct) is not { } view)
+        if (await queries.LoadAsync(process.Id, requestId, await ReaderAsync(authorization, access, user, process.Id), ct) is not { } view)
         {
             return NoRequest(t);
         }
@@ -136,7 +188,7 @@ public static class DataRequestsApi
         {
             return outcome.Errors.ToProblem();
         }
-        return TypedResults.Ok(Json((await queries.LoadAsync(process.Id, requestId, ct))!, queries.Now));
+        return TypedResults.Ok(Json((await queries.LoadAsync(process.Id, requestId, Allowed, ct))!, queries.Now));
     }
 
     private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> AddQuestionAsync(AddressedProcess process, int requestId, QuestionInput question,
@@ -171,7 +223,7 @@ public static class DataRequestsApi
         {
             return outcome.Errors.ToProblem();
         }
-        var view = (await queries.LoadAsync(process.Id, requestId, ct))!;
+        var view = (await queries.LoadAsync(process.Id, requestId, null, ct))!;
         var questions = view.Questions.ToDictionary(q => q.Id);
         var response = view.Responses.Single(r => string.Equals(r.StateCode, answers.State!.Trim(), StringComparison.OrdinalIgnoreCase));
         return TypedResults.Ok(new ResponseJson(response.StateCode, response.UpdatedAt, response.SubmittedAt,
@@ -188,7 +240,7 @@ public static class DataRequestsApi
     private static async Task<Results<Ok<AggregateJson>, ProblemHttpResult>> AggregateAsync(AddressedProcess process, int requestId, DataRequestQueries queries,
         IStringLocalizer<DataRequestsText> t, CancellationToken ct)
     {
-        if (await queries.LoadAsync(process.Id, requestId, ct) is not { PublishedAt: not null } view)
+        if (await queries.LoadAsync(process.Id, requestId, null, ct) is not { PublishedAt: not null } view)
         {
             return NoRequest(t);
         }

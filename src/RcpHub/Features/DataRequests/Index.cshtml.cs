@@ -13,7 +13,7 @@ namespace RcpHub.Features.DataRequests;
 /// secretariat starts one here (its deadline on the reader's own clock) and adds its questions on the request's page.</summary>
 [Requires(Operation.ViewDataRequests)]
 public sealed class IndexModel(DataRequestCommands commands, DataRequestQueries queries, MeetingReaders readers, IAuthorizationService authorization,
-    IStringLocalizer<DataRequestsText> t, IStringLocalizer<MeetingsText> clockText) : PageModel
+    ProcessAccess access, IStringLocalizer<DataRequestsText> t, IStringLocalizer<MeetingsText> clockText) : PageModel
 {
     public sealed class RequestForm
     {
@@ -26,6 +26,16 @@ public sealed class IndexModel(DataRequestCommands commands, DataRequestQueries 
 
     [BindProperty]
     public RequestForm Form { get; set; } = new();
+
+    /// <summary>A focal point's proposal: the state it is for (one of theirs), and the request's fields.</summary>
+    [BindProperty]
+    public string? ProposeFor { get; set; }
+
+    [BindProperty]
+    public RequestForm Proposal { get; set; } = new();
+
+    /// <summary>The states the reader may propose a request for: those they are the focal point of (in force, so members).</summary>
+    public IReadOnlyList<string> ProposerStates { get; private set; } = [];
 
     public AddressedProcess Process => HttpContext.AddressedProcess();
     public IReadOnlyList<RequestRow> Requests { get; private set; } = [];
@@ -64,18 +74,67 @@ public sealed class IndexModel(DataRequestCommands commands, DataRequestQueries 
         return Page();
     }
 
+    /// <summary>A focal point proposes a request for their state through the secretariat: saved for them to add its
+    /// questions and submit it.</summary>
+    [HandlerRequires(Operation.AnswerDataRequests)]
+    public async Task<IActionResult> OnPostProposeAsync(CancellationToken ct)
+    {
+        if (!ModelState.ReplaceUnreadable(t["Enter a valid value."]))
+        {
+            Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
+            var errors = new FieldErrors();
+            var input = new ProposalInput
+            {
+                State = ProposeFor,
+                Title = Proposal.Title,
+                Instructions = Proposal.Instructions,
+                DeadlineAt = VenueClock.Read(Proposal.DeadlineAt, Zone, nameof(RequestForm.DeadlineAt), clockText, errors),
+            };
+            var outcome = await commands.ProposeAsync(Process.Id, await DataRequestsApi.AnswererAsync(access, User, Process.Id), input, submit: false, errors, ct);
+            if (outcome.Succeeded)
+            {
+                this.Tell(t["The proposal is saved; only your state's focal points see it. Add its questions, then submit it to the secretariat."]);
+                return Redirect($"/processes/{Process.Slug}/data-requests/{outcome.Id}");
+            }
+            foreach (var (field, messages) in outcome.Errors.ByField)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field == nameof(ProposalInput.State) ? nameof(ProposeFor) : $"{nameof(Proposal)}.{field}", message);
+                }
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
-        Requests = await queries.ListAsync(Process.Id, ct);
-        CanWrite = (await authorization.AuthorizeAsync(User, new ProcessResource(Process.Id), OperationPolicies.NameOf(Operation.ManageDataRequests))).Succeeded;
+        var reader = await DataRequestsApi.ReaderAsync(authorization, access, User, Process.Id);
+        Requests = await queries.ListAsync(Process.Id, reader, ct);
+        CanWrite = reader.Secretariat;
+        ProposerStates = reader.Acting.OwnStates;
+        StateNames = ProposerStates.Count == 0 ? StateNames : await queries.StateNamesAsync(ProposerStates, ct);
     }
+
+    /// <summary>A state's name in the reader's language, for the proposal form.</summary>
+    public IReadOnlyDictionary<string, string> StateNames { get; private set; } = new Dictionary<string, string>();
 
     public string Moment(DateTimeOffset utc) => TimeZones.Clock(utc, Zone);
 
-    public string StateLabel(RequestRow row) => row.StateAt(Now) switch
+    public string StateLabel(RequestRow row) => DataRequestStatus.Label(row.StateAt(Now), row.Proposal, t);
+}
+
+/// <summary>Where a request stands, in words, for the list and the request's page alike.</summary>
+public static class DataRequestStatus
+{
+    public static string Label(string state, Proposal? proposal, IStringLocalizer<DataRequestsText> t) => state switch
     {
         "draft" => t["Being written"],
+        "proposal-draft" => t["Proposal of {0}, being written", proposal!.StateName],
+        "proposed" => t["Proposed by {0}, waiting for review", proposal!.StateName],
+        "declined" => t["Proposed by {0}, declined", proposal!.StateName],
         "open" => t["Open for answers"],
         _ => t["Closed"],
     };

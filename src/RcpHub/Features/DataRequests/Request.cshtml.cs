@@ -14,11 +14,23 @@ namespace RcpHub.Features.DataRequests;
 /// and the compilation of the submitted answers (a table per question, a chart beside each number question, each answer
 /// with its source), as CSV and XLSX too. The secretariat adds questions and sends the request here, and publishes the
 /// compilation in aggregate. It edits the questions (all of a question while a draft, its wording once sent; removing
-/// one asks first, ?remove={id}, and can be undone), and moves the deadline.</summary>
+/// one asks first, ?remove={id}, and can be undone), and moves the deadline.
+/// <para>A member state's proposal: its focal points add its questions and submit it through the secretariat, and may take
+/// it back while it waits (asking first, ?withdraw=1); the secretariat edits it, then sends it or declines it with a
+/// reason. Until it is sent, no one else sees it.</para></summary>
 [Requires(Operation.ViewDataRequests)]
 public sealed class RequestModel(DataRequestCommands commands, DataRequestQueries queries, MeetingReaders readers, IAuthorizationService authorization,
-    IStringLocalizer<DataRequestsText> t, IStringLocalizer<MeetingsText> clockText) : PageModel
+    ProcessAccess access, IStringLocalizer<DataRequestsText> t, IStringLocalizer<MeetingsText> clockText) : PageModel
 {
+    [BindProperty]
+    public DeclineInput Decline { get; set; } = new();
+
+    /// <summary>The reader writes this proposal for its state: its questions are added here until it is submitted.</summary>
+    public bool CanPropose { get; private set; }
+
+    /// <summary>The reader may take back this proposal waiting for review.</summary>
+    public bool CanWithdraw { get; private set; }
+
     /// <summary>The blank columns the form for a table question offers; a table needs no more in most questionnaires,
     /// and more can be added by editing the question.</summary>
     public const int BlankColumns = 4;
@@ -44,15 +56,27 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
     public string Zone { get; private set; } = TimeZones.Utc;
     public DateTimeOffset Now => queries.Now;
 
-    public async Task<IActionResult> OnGetAsync(int requestId, int? edit, int? remove, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int requestId, int? edit, int? remove, bool withdraw, CancellationToken ct)
     {
-        if (await queries.LoadAsync(Process.Id, requestId, ct) is not { } request)
+        var reader = await DataRequestsApi.ReaderAsync(authorization, access, User, Process.Id);
+        if (await queries.LoadAsync(Process.Id, requestId, reader, ct) is not { } request)
         {
             return NotFound();
         }
         View = request;
         Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
-        CanWrite = await MayAsync(Operation.ManageDataRequests);
+        var state = request.StateAt(Now);
+        // The secretariat writes its own requests and reviews the proposals submitted to it; a declined one stays as it was.
+        CanWrite = reader.Secretariat && state is not ("proposal-draft" or "declined");
+        CanPropose = state == "proposal-draft" && reader.Proposes(request.Proposal);
+        CanWithdraw = state == "proposed" && reader.Proposes(request.Proposal);
+        if (CanWithdraw && withdraw)
+        {
+            Removing = new RemovalQuestion(t["Take back the proposal “{0}”? The secretariat no longer sees it; you can submit it again from this page.", request.Title],
+                t["Take back the proposal"], "Withdraw",
+                new Dictionary<string, string> { ["requestId"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                $"/processes/{Process.Slug}/data-requests/{request.Id}");
+        }
         CanAnswer = request.TakesAnswersAt(Now) && await MayAsync(Operation.AnswerDataRequests);
         if (CanWrite)
         {
@@ -93,6 +117,40 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
         var outcome = await commands.AddQuestionAsync(Process.Id, requestId, Question, new FieldErrors(), ct);
         return await AfterAsync(outcome, requestId, nameof(Question), t["The question is added."], ct);
     }
+
+    /// <summary>A focal point adds a question to their state's proposal while writing it.</summary>
+    [HandlerRequires(Operation.AnswerDataRequests)]
+    public async Task<IActionResult> OnPostProposeQuestionAsync(int requestId, CancellationToken ct)
+    {
+        if (!await ProposesAsync(requestId, "proposal-draft", ct))
+        {
+            return NotFound();
+        }
+        var outcome = await commands.AddQuestionAsync(Process.Id, requestId, Question, new FieldErrors(), ct);
+        return await AfterAsync(outcome, requestId, nameof(Question), t["The question is added."], ct);
+    }
+
+    /// <summary>Whether the reader acts for the state of this proposal, standing at <paramref name="state"/>.</summary>
+    private async Task<bool> ProposesAsync(int requestId, string state, CancellationToken ct)
+    {
+        var reader = await DataRequestsApi.ReaderAsync(authorization, access, User, Process.Id);
+        return await queries.LoadAsync(Process.Id, requestId, reader, ct) is { } request && request.StateAt(Now) == state && reader.Proposes(request.Proposal);
+    }
+
+    [HandlerRequires(Operation.AnswerDataRequests)]
+    public async Task<IActionResult> OnPostSubmitProposalAsync(int requestId, CancellationToken ct) =>
+        await AfterAsync(await commands.SubmitProposalAsync(Process.Id, requestId, await DataRequestsApi.AnswererAsync(access, User, Process.Id), new FieldErrors(), ct),
+            requestId, "", t["The proposal is submitted: the secretariat is told by email, and you will be told whether it is sent or declined."], ct);
+
+    [HandlerRequires(Operation.AnswerDataRequests)]
+    public async Task<IActionResult> OnPostWithdrawAsync(int requestId, CancellationToken ct) =>
+        await AfterAsync(await commands.WithdrawAsync(Process.Id, requestId, await DataRequestsApi.AnswererAsync(access, User, Process.Id), new FieldErrors(), ct),
+            requestId, "", t["The proposal is taken back: the secretariat no longer sees it. Submit it again when you wish."], ct);
+
+    [HandlerRequires(Operation.ManageDataRequests)]
+    public async Task<IActionResult> OnPostDeclineAsync(int requestId, CancellationToken ct) =>
+        await AfterAsync(await commands.DeclineAsync(Process.Id, requestId, Decline, new FieldErrors(), ct), requestId, nameof(Decline),
+            t["The proposal is declined; its state's focal points are told your reason by email."], ct);
 
     [HandlerRequires(Operation.ManageDataRequests)]
     public async Task<IActionResult> OnPostEditQuestionAsync(int requestId, int questionId, CancellationToken ct)
@@ -154,7 +212,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
             return Redirect($"/processes/{Process.Slug}/data-requests/{requestId}");
         }
         outcome.Errors.CopyTo(ModelState, prefix);
-        var page = await OnGetAsync(requestId, edit, null, ct);
+        var page = await OnGetAsync(requestId, edit, null, false, ct);
         if (page is PageResult result)
         {
             result.StatusCode = StatusCodes.Status400BadRequest;
@@ -163,12 +221,12 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
     }
 
     public async Task<IActionResult> OnGetCsvAsync(int requestId, CancellationToken ct) =>
-        await queries.LoadAsync(Process.Id, requestId, ct) is { } request
+        await queries.LoadAsync(Process.Id, requestId, await DataRequestsApi.ReaderAsync(authorization, access, User, Process.Id), ct) is { } request
             ? File(TableExport.Csv(DataRequestCompilation.Rows(request, t)), TableExport.CsvContentType, $"data-request-{Process.Slug}-{requestId}.csv")
             : NotFound();
 
     public async Task<IActionResult> OnGetXlsxAsync(int requestId, CancellationToken ct) =>
-        await queries.LoadAsync(Process.Id, requestId, ct) is { } request
+        await queries.LoadAsync(Process.Id, requestId, await DataRequestsApi.ReaderAsync(authorization, access, User, Process.Id), ct) is { } request
             ? File(TableExport.Xlsx(DataRequestCompilation.Rows(request, t), t["Compilation"]), TableExport.XlsxContentType, $"data-request-{Process.Slug}-{requestId}.xlsx")
             : NotFound();
 
@@ -188,7 +246,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
     /// <summary>The blank columns of the question form, after those given.</summary>
     public static ColumnInput ColumnAt(QuestionInput input, int index) => index < input.Columns.Count ? input.Columns[index] : new ColumnInput();
 
-    public string Status => View.SentAt is null ? t["Being written"] : View.TakesAnswersAt(Now) ? t["Open for answers"] : t["Closed"];
+    public string Status => DataRequestStatus.Label(View.StateAt(Now), View.Proposal, t);
 }
 
 /// <summary>The fields of a question's form (_QuestionFields), under <paramref name="Prefix"/>: "Question" to add one, "Edit" to change one.</summary>

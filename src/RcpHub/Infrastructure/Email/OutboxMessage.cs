@@ -33,6 +33,9 @@ public enum MailKind
     SavedSearchResults,
     // Data requests: a new deadline (issue 12).
     DataRequestChanged,
+    // Data requests a member state proposes through the secretariat (issue 12): to the secretariat, then the outcome to the state.
+    DataRequestProposed,
+    DataRequestProposalDecided,
 }
 
 /// <summary>One mail to one person, recorded in the same save as the change that causes it and sent after the commit

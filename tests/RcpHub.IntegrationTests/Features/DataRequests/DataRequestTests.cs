@@ -196,7 +196,7 @@ public sealed class DataRequestTests : MailingTests
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var rows = TableExport.ReadCsv(await csv.Content.ReadAsByteArrayAsync())!;
-        Assert.Equal(["Question", "Question asked", "State code", "State", "Number", "Unit", "Year", "Answer", "Submitted by", "Submitted at (UTC)", "Row", "Column"], rows[0]);
+        Assert.Equal(["Question", "Question asked", "State code", "State", "Number", "Unit", "Year", "Answer", "Submitted by", "Submitted at (UTC)", "Row", "Column", "Requested by"], rows[0]);
         var morocco = rows.Single(r => r[0] == "1" && r[2] == "MAR");
         Assert.Equal(["12500", "persons", (DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)], morocco[4..7]);
         Assert.Equal("Demo Focal Point", morocco[8]);

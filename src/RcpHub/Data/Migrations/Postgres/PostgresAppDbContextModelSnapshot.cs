@@ -1254,12 +1254,29 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("DeadlineAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Instructions")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProposedByStateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("ProposedByUserId")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1275,6 +1292,10 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ProposedByStateCode");
+
+                    b.HasIndex("ProposedByUserId");
 
                     b.HasIndex("ProcessId", "CreatedAt");
 
@@ -4371,7 +4392,19 @@ namespace RcpHub.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("RcpHub.Domain.State", "ProposedByState")
+                        .WithMany()
+                        .HasForeignKey("ProposedByStateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Process");
+
+                    b.Navigation("ProposedByState");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.DataResponse", b =>

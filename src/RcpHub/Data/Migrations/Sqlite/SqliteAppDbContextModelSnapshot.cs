@@ -1194,12 +1194,29 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<long>("DeadlineAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeclinedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Instructions")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProcessId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedByStateCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
@@ -1215,6 +1232,10 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("ProposedByStateCode");
+
+                    b.HasIndex("ProposedByUserId");
 
                     b.HasIndex("ProcessId", "CreatedAt");
 
@@ -4227,7 +4248,19 @@ namespace RcpHub.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("RcpHub.Domain.State", "ProposedByState")
+                        .WithMany()
+                        .HasForeignKey("ProposedByStateCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RcpHub.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Process");
+
+                    b.Navigation("ProposedByState");
                 });
 
             modelBuilder.Entity("RcpHub.Domain.DataResponse", b =>

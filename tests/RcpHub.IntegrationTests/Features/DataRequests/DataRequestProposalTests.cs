@@ -1,0 +1,268 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RcpHub.Domain;
+using RcpHub.Features.Demo;
+using RcpHub.Infrastructure.Exports;
+using RcpHub.IntegrationTests.Infrastructure;
+
+namespace RcpHub.IntegrationTests.Features.DataRequests;
+
+/// <summary>A member state proposing a data request through the secretariat (issue 12, item 3): Morocco's focal point
+/// writes and submits a proposal, the secretariat is mailed in its language, reviews it and sends it (then every member
+/// state answers, and the request says "Requested by Morocco" on its page, its aggregate, its CSV and the API) or declines
+/// it with a reason the proposer is mailed; bad proposals and acts on a settled proposal are refused with nothing stored;
+/// until it is sent, no other member state sees it.</summary>
+public sealed class DataRequestProposalTests : MailingTests
+{
+    private int _demo;
+    private AppUser _secretariat = null!, _morocco = null!, _senegal = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await PageCatalogue.PrepareAsync(Factory);
+        await using var scope = Factory.Scope();
+        _demo = await scope.Db.Processes.Where(p => p.Slug == DemoData.ProcessSlug).Select(p => p.Id).SingleAsync();
+        _secretariat = await scope.Db.Users.AsNoTracking().SingleAsync(u => u.Email == "secretariat@demo.rcphub.test");
+        _morocco = await scope.Db.Users.AsNoTracking().SingleAsync(u => u.Email == "focal-point@demo.rcphub.test");
+        _senegal = await TestSignIn.CreateUserAsync(Factory, "focal.point@sn.example", roles: new ReaderRole(_demo, ProcessRole.FocalPoint, "SEN"));
+    }
+
+    private static string In(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The next mail to <paramref name="email"/> whose subject starts so (a focal point also gets the request itself).</summary>
+    private async Task<MimeMessageText> MailAsync(string email, string subject)
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            if (await Smtp.WaitForMessageToAsync(email, MailWait) is { } mail && mail.Subject.StartsWith(subject, StringComparison.Ordinal))
+            {
+                return mail;
+            }
+        }
+        throw new InvalidOperationException($"No mail “{subject}” to {email}.");
+    }
+
+    private async Task<int> RequestsStoredAsync()
+    {
+        await using var scope = Factory.Scope();
+        return await scope.Db.DataRequests.CountAsync();
+    }
+
+    [Fact]
+    public async Task A_state_proposes_on_the_page_the_secretariat_is_mailed_in_its_language_sends_it_and_it_says_requested_by_everywhere()
+    {
+        await using (var scope = Factory.Scope())
+        {
+            await scope.Db.Users.Where(u => u.Id == _secretariat.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredLanguage, "fr"));
+        }
+        using var morocco = await TestSignIn.HtmlClientAsync(Factory, _morocco);
+        var list = await morocco.GetAsync("/processes/demo/data-requests");
+        var noTitle = await morocco.SubmitAsync(list, "#propose-request", new Dictionary<string, string> { ["Proposal.DeadlineAt"] = In(DateTime.UtcNow.AddDays(20)) });
+        Assert.Contains("Give the request a title.", noTitle.Text("#propose-request"), StringComparison.Ordinal);
+        var draft = await morocco.SubmitAsync(list, "#propose-request", new Dictionary<string, string>
+        {
+            ["Proposal.Title"] = "Consular assistance",
+            ["Proposal.DeadlineAt"] = In(DateTime.UtcNow.AddDays(20)),
+        });
+        Assert.StartsWith("The proposal is saved", draft.Text("p.notice.ok"), StringComparison.Ordinal);
+        Assert.Equal("Proposal of Morocco, being written", draft.Text("#request-status"));
+        var address = new Uri(new Uri("http://localhost"), draft.Url.Split('?')[0]).AbsolutePath;
+
+        // Submitting without a question is refused; the question form is the secretariat's own.
+        var empty = await morocco.SubmitAsync(draft, "#submit-proposal", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Contains("Add at least one question before proposing the request.", empty.Html, StringComparison.Ordinal);
+        var noUnit = await morocco.SubmitAsync(draft, "#add-question", new Dictionary<string, string> { ["Question.Text"] = "Nationals assisted", ["Question.Kind"] = "Figure" });
+        Assert.Contains("Give the unit of the number (persons, USD, days...).", noUnit.Text("#add-question"), StringComparison.Ordinal);
+        var page = await morocco.SubmitAsync(draft, "#add-question", new Dictionary<string, string> { ["Question.Text"] = "Nationals assisted", ["Question.Kind"] = "Figure", ["Question.Unit"] = "persons" });
+        Assert.Single(page.Document.QuerySelectorAll("#questions li"));
+
+        // While Morocco writes it, neither the secretariat nor another member state sees it.
+        using var secretariat = await TestSignIn.HtmlClientAsync(Factory, _secretariat);
+        using var senegal = await TestSignIn.HtmlClientAsync(Factory, _senegal);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync(address)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await senegal.GetAsync(address)).Status);
+
+        page = await morocco.SubmitAsync(page, "#submit-proposal", new Dictionary<string, string>());
+        Assert.StartsWith("The proposal is submitted", page.Text("p.notice.ok"), StringComparison.Ordinal);
+        Assert.Equal("Proposed by Morocco, waiting for review", page.Text("#request-status"));
+
+        // The secretariat is told in French, with Morocco's French name.
+        var told = await Smtp.WaitForMessageToAsync(_secretariat.Email!, MailWait);
+        Assert.Equal("Demande de données proposée (Maroc) : Consular assistance", told.Subject);
+        Assert.Contains(address, told.Body, StringComparison.Ordinal);
+
+        // Another member state still sees nothing of it: not in the list, not the page, not the API.
+        Assert.Null((await senegal.GetAsync("/processes/demo/data-requests")).Document.QuerySelector($"#requests a[href='{address}']"));
+        Assert.Equal(HttpStatusCode.NotFound, (await senegal.GetAsync(address)).Status);
+        var id = int.Parse(address.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        using (var senegalApi = await TestSignIn.HttpClientAsync(Factory, _senegal))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await senegalApi.GetAsync($"/api/v1/processes/demo/data-requests/{id}")).StatusCode);
+            Assert.DoesNotContain(id.ToString(System.Globalization.CultureInfo.InvariantCulture), await senegalApi.GetStringAsync("/api/v1/processes/demo/data-requests/proposals"), StringComparison.Ordinal);
+        }
+
+        // The secretariat sees it waiting in the list, edits it and sends it.
+        var review = await secretariat.GetAsync("/processes/demo/data-requests");
+        Assert.Equal("Proposed by Morocco, waiting for review", review.Text($"#requests tr[data-request='{id}'] td:nth-child(3)"));
+        page = await secretariat.GetAsync(address);
+        page = await secretariat.SubmitAsync(page, "#add-question", new Dictionary<string, string> { ["Question.Text"] = "Consulates abroad", ["Question.Kind"] = "Figure", ["Question.Unit"] = "consulates" });
+        Assert.Equal(2, page.Document.QuerySelectorAll("#questions li").Length);
+        page = await secretariat.SubmitAsync(page, "#send-request", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var outcome = await MailAsync(_morocco.Email!, "Your proposal is sent");
+        Assert.Equal("Your proposal is sent: Consular assistance", outcome.Subject);
+
+        // Senegal answers like any member state.
+        using (var senegalApi = await TestSignIn.HttpClientAsync(Factory, _senegal))
+        {
+            int[] questions;
+            await using (var scope = Factory.Scope())
+            {
+                questions = await scope.Db.DataQuestions.Where(q => q.DataRequestId == id).OrderBy(q => q.Number).Select(q => q.Id).ToArrayAsync();
+            }
+            using var answered = await senegalApi.PutAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/answers",
+                new { state = "SEN", submit = true, answers = new object[] { new { questionId = questions[0], value = "310" }, new { questionId = questions[1], value = "12" } } });
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            var json = JsonDocument.Parse(await senegalApi.GetStringAsync($"/api/v1/processes/demo/data-requests/{id}")).RootElement.GetProperty("request");
+            Assert.Equal("MAR", json.GetProperty("requestedBy").GetString());
+            Assert.Equal("Morocco", json.GetProperty("requestedByName").GetString());
+        }
+
+        // "Requested by Morocco": on the page (to another member state, now that it is sent), beside the compilation, in the CSV and on the aggregate.
+        var shown = await senegal.GetAsync(address);
+        Assert.Equal("Requested by Morocco", shown.Text("#requested-by"));
+        Assert.Equal("310 persons", shown.Text("#question-1 tr[data-state=SEN] td"));
+        using (var csv = await senegal.Http.GetAsync(address + "?handler=Csv"))
+        {
+            var rows = TableExport.ReadCsv(await csv.Content.ReadAsByteArrayAsync())!;
+            Assert.Equal("Requested by", rows[0][^1]);
+            Assert.All(rows.Skip(1), r => Assert.Equal("Morocco", r[^1]));
+        }
+        page = await secretariat.GetAsync(address);
+        await secretariat.SubmitAsync(page, "#publish-aggregate", new Dictionary<string, string>());
+        using var anonymous = HtmlClient.For(Factory);
+        Assert.Equal("Requested by Morocco", (await anonymous.GetAsync(address + "/aggregate")).Text("#requested-by"));
+    }
+
+    [Fact]
+    public async Task Bad_proposals_are_refused_with_nothing_stored_and_a_declined_proposal_is_told_to_its_state_and_settled()
+    {
+        using var api = await TestSignIn.HttpClientAsync(Factory, _morocco);
+        var deadline = DateTimeOffset.UtcNow.AddDays(15);
+        var question = new { text = "Labour migrants registered", kind = "Figure", unit = "persons" };
+        var before = await RequestsStoredAsync();
+        async Task<JsonElement> RefusedAsync(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        }
+        using (var noQuestions = await api.PostAsJsonAsync("/api/v1/processes/demo/data-requests/proposals", new { state = "MAR", title = "Labour", deadlineAt = deadline }))
+        {
+            Assert.Equal("Add at least one question before proposing the request.", (await RefusedAsync(noQuestions)).GetProperty("questions")[0].GetString());
+        }
+        using (var otherState = await api.PostAsJsonAsync("/api/v1/processes/demo/data-requests/proposals", new { state = "SEN", title = "Labour", deadlineAt = deadline, questions = new[] { question } }))
+        {
+            Assert.Equal("You propose for your own state only: you are not a focal point of SEN in this process.", (await RefusedAsync(otherState)).GetProperty("state")[0].GetString());
+        }
+        var administrator = await TestSignIn.CreateUserAsync(Factory, "admin@rcphub.example", administrator: true);
+        using (var adminApi = await TestSignIn.HttpClientAsync(Factory, administrator))
+        using (var notMember = await adminApi.PostAsJsonAsync("/api/v1/processes/demo/data-requests/proposals", new { state = "USA", title = "Labour", deadlineAt = deadline, questions = new[] { question } }))
+        {
+            Assert.Equal("USA is not a member state of this process today: only member states propose data requests.", (await RefusedAsync(notMember)).GetProperty("state")[0].GetString());
+        }
+        Assert.Equal(before, await RequestsStoredAsync());
+
+        using var proposed = await api.PostAsJsonAsync("/api/v1/processes/demo/data-requests/proposals", new { state = "MAR", title = "Labour migration", deadlineAt = deadline, questions = new[] { question } });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var created = JsonDocument.Parse(await proposed.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("proposed", created.GetProperty("state").GetString());
+        var id = created.GetProperty("id").GetInt32();
+        var told = await Smtp.WaitForMessageToAsync(_secretariat.Email!, MailWait);
+        Assert.Equal("Data request proposed by Morocco: Labour migration", told.Subject);
+
+        using var secretariat = await TestSignIn.HttpClientAsync(Factory, _secretariat);
+        var waiting = JsonDocument.Parse(await secretariat.GetStringAsync("/api/v1/processes/demo/data-requests/proposals")).RootElement;
+        Assert.Equal("MAR", waiting.EnumerateArray().Single(r => r.GetProperty("id").GetInt32() == id).GetProperty("requestedBy").GetString());
+
+        // Declining needs a reason; then Morocco's focal point is told it.
+        using (var noReason = await secretariat.PostAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/decline", new { reason = " " }))
+        {
+            Assert.Equal("Give the reason: the state is told it.", (await RefusedAsync(noReason)).GetProperty("reason")[0].GetString());
+        }
+        await using (var scope = Factory.Scope())
+        {
+            Assert.Null(await scope.Db.DataRequests.Where(r => r.Id == id).Select(r => r.DeclinedAt).SingleAsync());
+        }
+        using (var declined = await secretariat.PostAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/decline", new { reason = "The next meeting covers labour migration." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, declined.StatusCode);
+            Assert.Equal("declined", JsonDocument.Parse(await declined.Content.ReadAsStringAsync()).RootElement.GetProperty("state").GetString());
+        }
+        var outcome = await Smtp.WaitForMessageToAsync(_morocco.Email!, MailWait);
+        Assert.Equal("Your proposal is declined: Labour migration", outcome.Subject);
+        Assert.Contains("The next meeting covers labour migration.", outcome.Body, StringComparison.Ordinal);
+
+        // A declined proposal is settled: not sent, not declined again, not taken back; nothing changes.
+        using (var send = await secretariat.PostAsync($"/api/v1/processes/demo/data-requests/{id}/send", null))
+        {
+            Assert.Equal("This proposal was declined by the secretariat.", (await RefusedAsync(send)).GetProperty("request")[0].GetString());
+        }
+        using (var again = await secretariat.PostAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/decline", new { reason = "Again" }))
+        {
+            Assert.Equal("This proposal was declined by the secretariat.", (await RefusedAsync(again)).GetProperty("request")[0].GetString());
+        }
+        using (var withdraw = await api.PostAsync($"/api/v1/processes/demo/data-requests/{id}/withdrawal", null))
+        {
+            Assert.Equal("This proposal was declined by the secretariat.", (await RefusedAsync(withdraw)).GetProperty("request")[0].GetString());
+        }
+        await using (var scope = Factory.Scope())
+        {
+            var stored = await scope.Db.DataRequests.AsNoTracking().SingleAsync(r => r.Id == id);
+            Assert.Equal("The next meeting covers labour migration.", stored.DeclineReason);
+            Assert.Null(stored.SentAt);
+            Assert.Equal(0, await scope.Db.DataResponses.CountAsync(s => s.DataRequestId == id));
+        }
+    }
+
+    [Fact]
+    public async Task The_proposer_takes_back_a_waiting_proposal_after_a_confirmation_and_may_submit_it_again()
+    {
+        using var api = await TestSignIn.HttpClientAsync(Factory, _morocco);
+        using var proposed = await api.PostAsJsonAsync("/api/v1/processes/demo/data-requests/proposals", new
+        {
+            state = "MAR", title = "Remittance costs", deadlineAt = DateTimeOffset.UtcNow.AddDays(15),
+            questions = new object[] { new { text = "Average cost", kind = "Figure", unit = "%" }, new { text = "Corridors", kind = "Table", columns = new[] { new { name = "Corridor", kind = "FreeText" } } } },
+        });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var id = JsonDocument.Parse(await proposed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        var address = $"/processes/demo/data-requests/{id}";
+
+        using var morocco = await TestSignIn.HtmlClientAsync(Factory, _morocco);
+        var page = await morocco.GetAsync(address);
+        Assert.Null(page.Document.QuerySelector("#confirm-removal"));
+        var asked = await morocco.GetAsync(address + "?withdraw=true");
+        Assert.Contains("Take back the proposal “Remittance costs”?", asked.Text("#confirm-removal"), StringComparison.Ordinal);
+        await using (var scope = Factory.Scope())
+        {
+            Assert.NotNull(await scope.Db.DataRequests.Where(r => r.Id == id).Select(r => r.ProposedAt).SingleAsync());
+        }
+        var taken = await morocco.SubmitAsync(asked, "#confirm-removal form", new Dictionary<string, string>());
+        Assert.StartsWith("The proposal is taken back", taken.Text("p.notice.ok"), StringComparison.Ordinal);
+        Assert.Equal("Proposal of Morocco, being written", taken.Text("#request-status"));
+
+        using var secretariat = await TestSignIn.HtmlClientAsync(Factory, _secretariat);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync(address)).Status);
+
+        var again = await morocco.SubmitAsync(taken, "#submit-proposal", new Dictionary<string, string>());
+        Assert.Equal("Proposed by Morocco, waiting for review", again.Text("#request-status"));
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync(address)).Status);
+        // Each submission is told to the secretariat.
+        await MailAsync(_secretariat.Email!, "Data request proposed by Morocco: Remittance costs");
+        await MailAsync(_secretariat.Email!, "Data request proposed by Morocco: Remittance costs");
+    }
+}
