@@ -249,6 +249,16 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         : request.ProposedAt is null ? t["This proposal is not submitted to the secretariat."].Value
         : null;
 
+    /// <summary>A declined proposal stays as it was declined: its questions and deadline no longer change.</summary>
+    private bool Declined(DataRequest request, FieldErrors errors)
+    {
+        if (request.DeclinedAt is not null)
+        {
+            errors.Add("Request", t["This proposal was declined by the secretariat."]);
+        }
+        return request.DeclinedAt is not null;
+    }
+
     /// <summary>The proposing state submits its proposal through the secretariat, which is mailed. It needs a question and
     /// a deadline still ahead.</summary>
     public async Task<Outcome> SubmitProposalAsync(int processId, int requestId, Answerer proposer, FieldErrors errors, CancellationToken ct)
@@ -482,6 +492,10 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         {
             return Outcome.NotFound;
         }
+        if (Declined(request, errors))
+        {
+            return Outcome.Refused(errors);
+        }
         if (request.Questions.Count(q => q.RemovedAt == null) >= DataRequestLimits.Questions)
         {
             errors.Add(nameof(QuestionInput.Text), t["A request asks at most {0} questions.", DataRequestLimits.Questions]);
@@ -508,6 +522,10 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         if (request?.Questions.SingleOrDefault(q => q.Id == questionId && q.RemovedAt == null) is not { } question)
         {
             return Outcome.NotFound;
+        }
+        if (Declined(request, errors))
+        {
+            return Outcome.Refused(errors);
         }
         if (request.SentAt is null)
         {
@@ -597,6 +615,10 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         if (request is null)
         {
             return Outcome.NotFound;
+        }
+        if (Declined(request, errors))
+        {
+            return Outcome.Refused(errors);
         }
         if (deadline is not { } at)
         {

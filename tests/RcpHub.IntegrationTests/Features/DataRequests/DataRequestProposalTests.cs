@@ -216,6 +216,10 @@ public sealed class DataRequestProposalTests : MailingTests
         {
             Assert.Equal("This proposal was declined by the secretariat.", (await RefusedAsync(again)).GetProperty("request")[0].GetString());
         }
+        using (var edit = await secretariat.PostAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/questions", new { text = "Another", kind = "FreeText" }))
+        {
+            Assert.Equal("This proposal was declined by the secretariat.", (await RefusedAsync(edit)).GetProperty("request")[0].GetString());
+        }
         using (var withdraw = await api.PostAsync($"/api/v1/processes/demo/data-requests/{id}/withdrawal", null))
         {
             Assert.Equal("This proposal was declined by the secretariat.", (await RefusedAsync(withdraw)).GetProperty("request")[0].GetString());
@@ -226,6 +230,7 @@ public sealed class DataRequestProposalTests : MailingTests
             Assert.Equal("The next meeting covers labour migration.", stored.DeclineReason);
             Assert.Null(stored.SentAt);
             Assert.Equal(0, await scope.Db.DataResponses.CountAsync(s => s.DataRequestId == id));
+            Assert.Equal(1, await scope.Db.DataQuestions.CountAsync(q => q.DataRequestId == id));
         }
     }
 
