@@ -178,6 +178,29 @@ public sealed class CompilationSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Migrating_an_existing_database_enters_the_requests_already_sent_and_keeps_the_ids_of_entries_already_there()
+    {
+        var first = await AnsweredRequestAsync();
+        var second = await AnsweredRequestAsync();
+        int kept;
+        await using (var scope = _factory.Scope())
+        {
+            // As a database made before compilations were in the library: the second request has no entry.
+            kept = await scope.Db.SearchEntries.Where(e => e.Kind == SearchKind.Compilation && e.DataRequestId == first).Select(e => e.Id).SingleAsync();
+            await scope.Db.SearchEntries.Where(e => e.Kind == SearchKind.Compilation && e.DataRequestId == second).ExecuteDeleteAsync();
+        }
+        Assert.Equal([Key(first)], Compilations(await SearchAsync("quokkafloof", _focalPoint)).Select(c => c.Key));
+
+        await using (var scope = _factory.Scope())
+        {
+            // What migrate runs once CompilationsInLibrary is applied (DatabaseSetup).
+            await RcpHub.Data.SearchIndex.RefreshAllAsync(scope.Db, [SearchKind.Compilation]);
+            Assert.Equal(kept, await scope.Db.SearchEntries.Where(e => e.Kind == SearchKind.Compilation && e.DataRequestId == first).Select(e => e.Id).SingleAsync());
+        }
+        Assert.Equal([Key(first), Key(second)], Compilations(await SearchAsync("quokkafloof", _focalPoint)).Select(c => c.Key).Order());
+    }
+
+    [Fact]
     public async Task A_request_not_yet_sent_is_not_in_the_library_even_for_its_secretariat()
     {
         using var api = await TestSignIn.HttpClientAsync(_factory, _secretariat);
