@@ -7,9 +7,9 @@ public static class DatabaseSetup
 {
     /// <summary>The kinds of index entry to rewrite once a migration is applied: LibraryTags gave outputs their
     /// recommendations' themes and objectives, and processes the themes they were given since their entry was written
-    /// (decision 0039).</summary>
+    /// (decision 0039); CompilationsInLibrary enters the data requests already sent (decision 0042).</summary>
     private static readonly (string Migration, Domain.SearchKind[] Kinds)[] IndexRefreshes =
-        [("LibraryTags", [Domain.SearchKind.Process, Domain.SearchKind.Output])];
+        [("LibraryTags", [Domain.SearchKind.Process, Domain.SearchKind.Output]), ("CompilationsInLibrary", [Domain.SearchKind.Compilation])];
 
     /// <summary>Applies the committed migrations, then seeds the public registry if the database is empty.</summary>
     public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken ct = default)

@@ -12,8 +12,9 @@ internal static class SearchIndex
 {
     /// <summary>A thing whose entry must be rewritten; the key is read after the save, when new rows have their ids.
     /// <paramref name="Holdings"/>: a meeting whose themes or objectives changed, whose agenda items, sessions, reports and
-    /// documents carry them too (decision 0039).</summary>
-    internal sealed record Subject(SearchKind Kind, Func<string> Key, bool Holdings = false);
+    /// documents carry them too (decision 0039). <paramref name="Described"/>: a meeting whose title, level or date
+    /// changed, which the entries of what it holds show (context line, level and year facets).</summary>
+    internal sealed record Subject(SearchKind Kind, Func<string> Key, bool Holdings = false, bool Described = false);
 
     /// <summary>What the pending save changes, as subjects of the index.</summary>
     public static List<Subject> Changed(AppDbContext db)
@@ -27,8 +28,11 @@ internal static class SearchIndex
                 case State s: subjects.Add(new(SearchKind.State, () => s.Code)); break;
                 case Organization o: subjects.Add(new(SearchKind.Organization, () => Id(o.Id))); break;
                 case Meeting m:
-                    subjects.Add(new(SearchKind.Meeting, () => Id(m.Id), entry.State == EntityState.Modified
-                        && (entry.Property(nameof(Meeting.ThemeIds)).IsModified || entry.Property(nameof(Meeting.GcmObjectives)).IsModified)));
+                    subjects.Add(new(SearchKind.Meeting, () => Id(m.Id),
+                        Holdings: entry.State == EntityState.Modified
+                            && (entry.Property(nameof(Meeting.ThemeIds)).IsModified || entry.Property(nameof(Meeting.GcmObjectives)).IsModified),
+                        Described: entry.State == EntityState.Modified && (entry.Property(nameof(Meeting.Title)).IsModified
+                            || entry.Property(nameof(Meeting.Level)).IsModified || entry.Property(nameof(Meeting.StartsAtUtc)).IsModified)));
                     break;
                 // A process's themes are a join without a class of its own (EntityConfigurations: "ProcessThemes").
                 case Dictionary<string, object> row when entry.Metadata.Name == ProcessThemes:
@@ -56,6 +60,10 @@ internal static class SearchIndex
                 case RecommendationTranslation t: subjects.Add(new(SearchKind.Recommendation, () => Id(t.RecommendationId))); break;
                 case RecommendationTheme t: subjects.Add(new(SearchKind.Recommendation, () => Id(t.RecommendationId))); break;
                 case RecommendationGcmObjective o: subjects.Add(new(SearchKind.Recommendation, () => Id(o.RecommendationId))); break;
+                // A compilation: its request (sent, published), its questions, and the states that submitted answers.
+                case DataRequest r: subjects.Add(new(SearchKind.Compilation, () => Id(r.Id))); break;
+                case DataQuestion q: subjects.Add(new(SearchKind.Compilation, () => Id(q.DataRequestId))); break;
+                case DataResponse r: subjects.Add(new(SearchKind.Compilation, () => Id(r.DataRequestId))); break;
             }
         }
         return subjects;
@@ -106,7 +114,25 @@ internal static class SearchIndex
             db.SearchEntries.AddRange(fresh.Values);
         }
         await RetagHoldingsAsync(db, [.. Ids(subjects.Where(s => s.Holdings).Select(s => s.Key()))], wanted, ct);
+        await RedescribeHoldingsAsync(db, [.. Ids(subjects.Where(s => s.Described).Select(s => s.Key()))], ct);
         return true;
+    }
+
+    /// <summary>Gives the entries of what <paramref name="meetings"/> hold their meeting's title (context line), level and
+    /// (but a document's, which is its own) year, in place: their texts are neither read nor rewritten by the platform.
+    /// Runs in the save's transaction; an entry also rewritten whole in this save gets the same values from its build.</summary>
+    private static async Task RedescribeHoldingsAsync(AppDbContext db, List<int> meetings, CancellationToken ct)
+    {
+        foreach (var m in await db.Meetings.AsNoTracking().Where(m => meetings.Contains(m.Id)).Select(m => new { m.Id, m.Title, m.Level, m.StartsAtUtc }).ToListAsync(ct))
+        {
+            var year = m.StartsAtUtc.Year;
+            var held = db.SearchEntries.Where(e => e.MeetingId == m.Id);
+            await held.Where(e => e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport)
+                .Where(e => e.Context != m.Title || e.Level != m.Level || e.Year != year)
+                .ExecuteUpdateAsync(x => x.SetProperty(e => e.Context, m.Title).SetProperty(e => e.Level, m.Level).SetProperty(e => e.Year, year), ct);
+            await held.Where(e => e.Kind == SearchKind.Document && (e.Context != m.Title || e.Level != m.Level))
+                .ExecuteUpdateAsync(x => x.SetProperty(e => e.Context, m.Title).SetProperty(e => e.Level, m.Level), ct);
+        }
     }
 
     private const string ProcessThemes = "ProcessThemes";
@@ -141,7 +167,9 @@ internal static class SearchIndex
     {
         foreach (var kind in kinds)
         {
-            var keys = await db.SearchEntries.Where(e => e.Kind == kind).Select(e => e.Key).ToListAsync(ct);
+            // Those entered, and those that should be (a kind new to the index has none yet).
+            var keys = (await db.SearchEntries.Where(e => e.Kind == kind).Select(e => e.Key).ToListAsync(ct))
+                .Union(await KeysOf(db, kind).ToListAsync(ct), StringComparer.Ordinal).ToList();
             foreach (var batch in keys.Chunk(200))
             {
                 if (await RefreshAsync(db, [.. batch.Select(k => new Subject(kind, () => k))], ct))
@@ -177,21 +205,11 @@ internal static class SearchIndex
         {
             return;
         }
-        await AddAllAsync(SearchKind.State, db.States.Select(s => s.Code));
-        await AddAllAsync(SearchKind.Process, db.Processes.Select(p => p.Id.ToString()));
-        await AddAllAsync(SearchKind.Organization, db.Organizations.Select(o => o.Id.ToString()));
-        await AddAllAsync(SearchKind.Meeting, db.Meetings.Select(m => m.Id.ToString()));
-        await AddAllAsync(SearchKind.AgendaItem, db.AgendaItems.Select(i => i.Id.ToString()));
-        await AddAllAsync(SearchKind.Session, db.Sessions.Select(s => s.Id.ToString()));
-        await AddAllAsync(SearchKind.SessionReport, db.SessionReportVersions.Select(v => v.SessionId.ToString()).Distinct());
-        await AddAllAsync(SearchKind.Document, db.Documents.Select(d => d.Id.ToString()));
-        await AddAllAsync(SearchKind.Output, db.Outputs.Select(o => o.Id.ToString()));
-        await AddAllAsync(SearchKind.Practice, db.Practices.Where(PracticeAccess.Listed).Select(p => p.Id.ToString()));
-        await AddAllAsync(SearchKind.Recommendation, db.Recommendations.Select(r => r.Id.ToString()));
-
-        async Task AddAllAsync(SearchKind kind, IQueryable<string> keys)
+        SearchKind[] order = [SearchKind.State, SearchKind.Process, SearchKind.Organization, SearchKind.Meeting, SearchKind.AgendaItem, SearchKind.Session,
+            SearchKind.SessionReport, SearchKind.Document, SearchKind.Output, SearchKind.Practice, SearchKind.Recommendation, SearchKind.Compilation];
+        foreach (var kind in order)
         {
-            foreach (var batch in (await keys.ToListAsync(ct)).Chunk(200))
+            foreach (var batch in (await KeysOf(db, kind).ToListAsync(ct)).Chunk(200))
             {
                 var entries = Plain(await BuildAsync(db, kind, batch, ct));
                 db.SearchEntries.AddRange(entries);
@@ -200,6 +218,24 @@ internal static class SearchIndex
             }
         }
     }
+
+    /// <summary>The keys of everything of <paramref name="kind"/> that has an entry.</summary>
+    private static IQueryable<string> KeysOf(AppDbContext db, SearchKind kind) => kind switch
+    {
+        SearchKind.State => db.States.Select(s => s.Code),
+        SearchKind.Process => db.Processes.Select(p => p.Id.ToString()),
+        SearchKind.Organization => db.Organizations.Select(o => o.Id.ToString()),
+        SearchKind.Meeting => db.Meetings.Select(m => m.Id.ToString()),
+        SearchKind.AgendaItem => db.AgendaItems.Select(i => i.Id.ToString()),
+        SearchKind.Session => db.Sessions.Select(s => s.Id.ToString()),
+        SearchKind.SessionReport => db.SessionReportVersions.Select(v => v.SessionId.ToString()).Distinct(),
+        SearchKind.Document => db.Documents.Select(d => d.Id.ToString()),
+        SearchKind.Output => db.Outputs.Select(o => o.Id.ToString()),
+        SearchKind.Practice => db.Practices.Where(PracticeAccess.Listed).Select(p => p.Id.ToString()),
+        SearchKind.Recommendation => db.Recommendations.Select(r => r.Id.ToString()),
+        SearchKind.Compilation => db.DataRequests.Where(r => r.SentAt != null).Select(r => r.Id.ToString()),
+        _ => db.SearchEntries.Where(e => false).Select(e => e.Key),
+    };
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -381,6 +417,24 @@ internal static class SearchIndex
                     OutputId = r.OutputId, Region = r.Region, Year = r.AdoptedOn?.Year ?? r.CreatedAt.Year, Language = r.OriginalLanguage,
                     Title = $"{r.Number}. {Opening(r.Text)}", Context = $"{r.Acronym}: {r.Output}", Body = Join([r.Text, .. r.Translations]),
                     Tags = Tags(r.Themes, r.Objectives),
+                })];
+            case SearchKind.Compilation:
+                // A sent request (a draft is its secretariat's alone): its title and questions; while it is for members only,
+                // the states that submitted answers, by their names in every language. Published, it is the public aggregate's
+                // entry, which says how many states answered, never which (decision 0042).
+                return [.. (await db.DataRequests.AsNoTracking().Where(r => ids.Contains(r.Id) && r.SentAt != null)
+                    .Select(r => new
+                    {
+                        r.Id, r.ProcessId, r.Process!.Slug, r.Process.Acronym, r.Process.Region, r.Title, r.SentAt, r.PublishedAt,
+                        Questions = r.Questions.Where(q => q.RemovedAt == null).OrderBy(q => q.Number).Select(q => q.Text).ToList(),
+                        States = r.Responses.Where(s => s.SubmittedAt != null).OrderBy(s => s.StateCode)
+                            .Select(s => new { s.State!.NameEn, s.State.NameFr, s.State.NameEs, s.State.NameRu, s.State.NameAr }).ToList(),
+                    })
+                    .ToListAsync(ct)).Select(r => new SearchEntry
+                {
+                    Kind = kind, Key = Id(r.Id), Path = $"/processes/{r.Slug}/data-requests/{r.Id}" + (r.PublishedAt is null ? "" : "/aggregate"),
+                    ProcessId = r.ProcessId, DataRequestId = r.Id, Region = r.Region, Year = r.SentAt!.Value.Year, Title = r.Title, Context = r.Acronym,
+                    Body = Join([.. r.Questions, .. r.PublishedAt is null ? r.States.SelectMany(s => new[] { s.NameEn, s.NameFr, s.NameEs, s.NameRu, s.NameAr }) : []]),
                 })];
             default:
                 return [];

@@ -206,6 +206,11 @@ public static class AccessRules
 
     public static bool IsProcessOperation(Operation operation) => ProcessOperations.ContainsKey(operation);
 
+    /// <summary>The processes in which the reader's roles allow <paramref name="operation"/> (a platform administrator's
+    /// roles only: callers decide what an administrator sees).</summary>
+    public static List<int> ProcessesWhere(MeetingReader reader, Operation operation) =>
+        reader.Roles.Where(r => ProcessOperations[operation].Contains(r.Role)).Select(r => r.ProcessId).Distinct().ToList();
+
     /// <summary>Decides a process operation from the roles the person holds in that process.</summary>
     public static bool Allows(Operation operation, bool isPlatformAdministrator, IEnumerable<ProcessRole> rolesInProcess)
     {

@@ -48,6 +48,22 @@ public sealed class DataRequest : IBelongsToProcess
     public bool AwaitsReview => ProposedByStateCode is not null && ProposedAt is not null && SentAt is null && DeclinedAt is null;
 }
 
+/// <summary>Who finds a data request's compilation in the library (decision 0042): whoever may
+/// <see cref="Operation.ViewDataRequests"/> in its process (the one table, <see cref="AccessRules"/>), and everyone once it
+/// is published in aggregate. A request not yet sent is nobody's there.</summary>
+public static class DataRequestAccess
+{
+    public static System.Linq.Expressions.Expression<Func<DataRequest, bool>> CompilationVisibleTo(MeetingReader reader)
+    {
+        if (reader.IsPlatformAdministrator)
+        {
+            return r => r.SentAt != null;
+        }
+        var readers = AccessRules.ProcessesWhere(reader, Operation.ViewDataRequests);
+        return r => r.SentAt != null && (r.PublishedAt != null || readers.Contains(r.ProcessId));
+    }
+}
+
 /// <summary>What a question asks for. Named Figure and FreeText rather than Number and Text: the audit log words an
 /// enum value by its name, and "number" and "text" already name fields there.</summary>
 public enum DataQuestionKind

@@ -16,6 +16,10 @@ public enum SearchKind
 
     /// <summary>A numbered recommendation of an output: found by its own text, read with the output's access.</summary>
     Recommendation,
+
+    /// <summary>A data request's compilation (decision 0042): found by its title and questions, and by the states that
+    /// answered while it is for members only; read with <see cref="DataRequestAccess"/>.</summary>
+    Compilation,
 }
 
 /// <summary>A many-valued facet of an entry.</summary>
@@ -61,6 +65,10 @@ public sealed class SearchEntry
     /// <summary>The practice it describes (<see cref="PracticeAccess"/>); no foreign key: a SQLite rebuild of this table
     /// would drop the FTS5 triggers, and the writer removes the entry when the practice goes.</summary>
     public int? PracticeId { get; set; }
+
+    /// <summary>The data request whose compilation it is (<see cref="DataRequestAccess"/>); no foreign key, as
+    /// <see cref="PracticeId"/>.</summary>
+    public int? DataRequestId { get; set; }
 
     /// <summary>The ISO 639-1 language of the text, when known (a document version's, an output's).</summary>
     public string? Language { get; set; }

@@ -701,20 +701,21 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         return Outcome.Saved(request.Id);
     }
 
-    /// <summary>Makes the compilation public in aggregate (the states' own figures stay for members).</summary>
-    public async Task<Outcome> PublishAsync(int processId, int requestId, FieldErrors errors, CancellationToken ct)
+    /// <summary>Makes the compilation public in aggregate (the states' own figures stay for members), or with
+    /// <paramref name="publish"/> false takes the aggregate back to the members (it can be published again).</summary>
+    public async Task<Outcome> PublishAsync(int processId, int requestId, FieldErrors errors, CancellationToken ct, bool publish = true)
     {
         var request = await db.DataRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct);
         if (request is null)
         {
             return Outcome.NotFound;
         }
-        if (request.SentAt is null)
+        if (publish && request.SentAt is null)
         {
             errors.Add("Request", t["Send the request before publishing its compilation."]);
             return Outcome.Refused(errors);
         }
-        request.PublishedAt ??= clock.GetUtcNow();
+        request.PublishedAt = publish ? request.PublishedAt ?? clock.GetUtcNow() : null;
         await db.SaveChangesAsync(ct);
         return Outcome.Saved(request.Id);
     }

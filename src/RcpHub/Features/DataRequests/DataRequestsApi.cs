@@ -90,6 +90,9 @@ public static class DataRequestsApi
         requests.MapPost("/{requestId:int}/publication", PublishAsync).Requires(Operation.ManageDataRequests)
             .WithName("PublishDataRequestAggregate").WithSummary("Publishes the compilation in aggregate (no state's own answer) for everyone.")
             .ProducesValidationProblem();
+        requests.MapDelete("/{requestId:int}/publication", UnpublishAsync).Requires(Operation.ManageDataRequests)
+            .WithName("UnpublishDataRequestAggregate").WithSummary("Takes the published aggregate back to the process's members: it is no longer public, nor found in the library by others, until published again.")
+            .ProducesValidationProblem();
         requests.MapPut("/{requestId:int}/answers", AnswerAsync).Requires(Operation.AnswerDataRequests)
             .WithName("AnswerDataRequest").WithSummary("Saves a state's answers as a draft (submit false) or submits them: only for a state one is the focal point of, before the deadline; a number in the question's unit and year.")
             .ProducesValidationProblem().RefusesWithout("state");
@@ -210,6 +213,10 @@ public static class DataRequestsApi
     private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> PublishAsync(AddressedProcess process, int requestId,
         DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
         await Done(await commands.PublishAsync(process.Id, requestId, new FieldErrors(), ct), process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> UnpublishAsync(AddressedProcess process, int requestId,
+        DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.PublishAsync(process.Id, requestId, new FieldErrors(), ct, publish: false), process, requestId, queries, t, ct);
 
     private static async Task<Results<Ok<ResponseJson>, ValidationProblem, ProblemHttpResult>> AnswerAsync(AddressedProcess process, int requestId, AnswersInput answers,
         ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct)

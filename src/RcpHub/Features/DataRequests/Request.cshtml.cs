@@ -200,6 +200,11 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
         await AfterAsync(await commands.PublishAsync(Process.Id, requestId, new FieldErrors(), ct), requestId, "",
             t["The compilation is published in aggregate."], ct);
 
+    [HandlerRequires(Operation.ManageDataRequests)]
+    public async Task<IActionResult> OnPostUnpublishAsync(int requestId, CancellationToken ct) =>
+        await AfterAsync(await commands.PublishAsync(Process.Id, requestId, new FieldErrors(), ct, publish: false), requestId, "",
+            t["The aggregate is no longer public: the compilation is for the members of the process again. You can publish it again."], ct);
+
     private async Task<IActionResult> AfterAsync(Outcome outcome, int requestId, string prefix, string told, CancellationToken ct, int? edit = null)
     {
         if (outcome.IsNotFound)

@@ -60,10 +60,6 @@ public static class ToDo
     public static bool ExpectsDelegation(MeetingAudience audience, IEnumerable<string> invitedStates, bool isMemberOfItsProcesses, string state) =>
         invitedStates.Contains(state) || (audience != MeetingAudience.ByInvitation && isMemberOfItsProcesses);
 
-    /// <summary>The processes in which the reader's roles allow <paramref name="operation"/>.</summary>
-    public static List<int> ProcessesWhere(MeetingReader reader, Operation operation) =>
-        reader.Roles.Where(r => AccessRules.ProcessOperations[operation].Contains(r.Role)).Select(r => r.ProcessId).Distinct().ToList();
-
     /// <summary>The reader's roles in force (<see cref="RolesInForce"/>), with the names pages show, in the reader's language.</summary>
     public static async Task<IReadOnlyList<HeldRole>> RolesAsync(AppDbContext db, string? userId, DateOnly today, CancellationToken ct)
     {
@@ -94,9 +90,9 @@ public static class ToDo
             return duties;
         }
         duties.AddRange(await DelegationsToRegisterAsync(db, reader, roles, now, ct));
-        duties.AddRange(await SessionReportsAsync(db, reader, ProcessesWhere(reader, Operation.WriteSessionReport), now, ct));
-        duties.AddRange(await OrganiserDutiesAsync(db, reader, ProcessesWhere(reader, Operation.ScheduleMeetings),
-            ProcessesWhere(reader, Operation.AdoptMeetingReport), today, now, ct));
+        duties.AddRange(await SessionReportsAsync(db, reader, AccessRules.ProcessesWhere(reader, Operation.WriteSessionReport), now, ct));
+        duties.AddRange(await OrganiserDutiesAsync(db, reader, AccessRules.ProcessesWhere(reader, Operation.ScheduleMeetings),
+            AccessRules.ProcessesWhere(reader, Operation.AdoptMeetingReport), today, now, ct));
         duties.AddRange(await InvitationsToAnswerAsync(db, reader.UserId, now, ct));
         // Follow-up of recommendations (a later issue): the actions a person owes on adopted recommendations go here.
         return [.. duties.OrderBy(d => d.Due).ThenBy(d => d.Kind)];

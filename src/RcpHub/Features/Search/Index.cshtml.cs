@@ -160,6 +160,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, MeetingL
         SearchKind.Output => t["Output"],
         SearchKind.Practice => t["Good practice"],
         SearchKind.Recommendation => t["Recommendation"],
+        SearchKind.Compilation => t["Data compilation"],
         _ => kind.ToString(),
     };
 
@@ -176,6 +177,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, MeetingL
         SearchKind.Output => t["Outputs ({0})", count],
         SearchKind.Practice => t["Good practices ({0})", count],
         SearchKind.Recommendation => t["Recommendations ({0})", count],
+        SearchKind.Compilation => t["Data compilations ({0})", count],
         _ => $"{kind} ({count})",
     };
 }

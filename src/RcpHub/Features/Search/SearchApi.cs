@@ -16,7 +16,7 @@ public static class SearchApi
     {
         api.MapGet("/search", SearchAsync).Requires(Operation.ViewPublicRegistry).RequireRateLimiting(RateLimits.Search)
             .WithName("Search")
-            .WithSummary($"The library: processes, states, organisations, meetings, agenda items, sessions, session reports, documents and outputs the caller may see matching q ({SiteSearch.MinLength} to {SiteSearch.MaxLength} characters, case and accents ignored, words matched by their start, \"quoted phrases\"), best first, {SiteSearch.Limit} a page (p); optionally within one process and narrowed to a kind, year, region, meeting level (expert, seniorofficials, ministerial), language (ISO 639-1), theme (its id) or GCM objective (1-23); with the total and the counts by each of these, of what the caller may see. Passages are HTML, the matched words in <mark>.")
+            .WithSummary($"The library: processes, states, organisations, meetings, agenda items, sessions, session reports, documents, outputs, recommendations, good practices and data compilations the caller may see matching q ({SiteSearch.MinLength} to {SiteSearch.MaxLength} characters, case and accents ignored, words matched by their start, \"quoted phrases\"), best first, {SiteSearch.Limit} a page (p); optionally within one process and narrowed to a kind, year, region, meeting level (expert, seniorofficials, ministerial), language (ISO 639-1), theme (its id) or GCM objective (1-23); with the total and the counts by each of these, of what the caller may see. Passages are HTML, the matched words in <mark>.")
             .Produces<SearchResults>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }

@@ -285,12 +285,14 @@ public static class SiteSearch
         var documents = db.Documents.Where(DocumentAccessRule.LevelOpenTo(reader));
         var outputs = db.Outputs.Where(OutputAccess.VisibleTo(reader));
         var practices = db.Practices.Where(PracticeAccess.Listed).Where(PracticeAccess.VisibleTo(reader));
+        var compilations = db.DataRequests.Where(DataRequestAccess.CompilationVisibleTo(reader));
         return entries.Where(e =>
             e.Kind == SearchKind.Process || e.Kind == SearchKind.State || e.Kind == SearchKind.Organization
             || (e.Kind == SearchKind.Meeting && listedMeetings.Any(m => m.Id == e.MeetingId))
             || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport) && fullMeetings.Any(m => m.Id == e.MeetingId))
             || (e.Kind == SearchKind.Document && documents.Any(d => d.Id == e.DocumentId && fullMeetings.Any(m => m.Id == d.MeetingId)))
             || ((e.Kind == SearchKind.Output || e.Kind == SearchKind.Recommendation) && outputs.Any(o => o.Id == e.OutputId))
-            || (e.Kind == SearchKind.Practice && practices.Any(p => p.Id == e.PracticeId)));
+            || (e.Kind == SearchKind.Practice && practices.Any(p => p.Id == e.PracticeId))
+            || (e.Kind == SearchKind.Compilation && compilations.Any(r => r.Id == e.DataRequestId)));
     }
 }

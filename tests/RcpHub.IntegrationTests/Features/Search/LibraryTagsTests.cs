@@ -55,17 +55,18 @@ public sealed class LibraryTagsTests : IAsyncLifetime
 
     private async Task<HtmlClient> SecretariatBrowserAsync() => await TestSignIn.HtmlClientAsync(_factory, _secretariat);
 
-    private static object MeetingBody(IEnumerable<int> themeIds, IEnumerable<int> objectives) => new
+    private static object MeetingBody(IEnumerable<int> themeIds, IEnumerable<int> objectives, string title = "Regional consultation", string level = "Expert",
+        string day = "2027-03-02") => new
     {
-        title = "Regional consultation",
-        level = "Expert",
+        title,
+        level,
         format = "RegularMeeting",
         status = "Planned",
         hostStateCode = "KEN",
         venue = "UN Gigiri Complex, Nairobi",
         timeZone = "Africa/Nairobi",
-        startsAt = "2027-03-02T09:00:00",
-        endsAt = "2027-03-02T17:00:00",
+        startsAt = day + "T09:00:00",
+        endsAt = day + "T17:00:00",
         workingLanguages = new[] { "en" },
         audience = "Public",
         themeIds,
@@ -149,6 +150,33 @@ public sealed class LibraryTagsTests : IAsyncLifetime
         var all = await SearchAsync("saltwort");
         Assert.Empty(Counts(all, "themes"));
         Assert.Equal(new Dictionary<string, int> { ["6"] = 1 }, Counts(all, "objectives"));
+    }
+
+    [Fact]
+    public async Task A_meeting_s_new_title_level_and_date_reach_the_entries_of_what_it_holds()
+    {
+        var (meeting, session) = await MeetingWithSessionAsync("marshwort", MeetingAudience.Public);
+        var document = await SearchArrange.DocumentAsync(_factory, meeting.Id, "Marshwort note", "Figures on marshwort routes.");
+        var documentYear = DateTimeOffset.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(["Regional consultation", "Regional consultation"], (await SearchAsync("marshwort")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("context").GetString()));
+
+        using var api = await TestSignIn.HttpClientAsync(_factory, _secretariat);
+        using (var edited = await api.PutAsJsonAsync($"/api/v1/processes/midsa/meetings/{meeting.Id}",
+            MeetingBody([], [], title: "Ministerial dialogue in Maputo", level: "Ministerial", day: "2029-05-14")))
+        {
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        }
+
+        var after = await SearchAsync("marshwort");
+        Assert.Equal([("Ministerial dialogue in Maputo", "Session"), ("Ministerial dialogue in Maputo", "Document")], after.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("context").GetString()!, i.GetProperty("kind").GetString()!)).OrderByDescending(i => i.Item2));
+        Assert.Equal(new Dictionary<string, int> { ["Ministerial"] = 2 }, Counts(after, "levels"));
+        // A session takes place on its meeting's date; a document keeps the year it was written.
+        Assert.Equal(new Dictionary<string, int> { ["2029"] = 1, [documentYear] = 1 }, Counts(after, "years"));
+        Assert.Equal(1, (await SearchAsync("marshwort&level=ministerial&year=2029")).GetProperty("total").GetInt32());
+        Assert.Equal([("Session", Key(session.Id))], Items(await SearchAsync("marshwort&level=ministerial&year=2029")));
+        Assert.Equal([("Document", Key(document.Id))], Items(await SearchAsync($"marshwort&level=ministerial&year={documentYear}")));
     }
 
     [Fact]

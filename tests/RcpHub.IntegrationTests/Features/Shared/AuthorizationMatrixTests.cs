@@ -350,6 +350,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /processes/{slug}/data-requests/{requestId:int}?handler=AddQuestion"] = Op(Secretariat),
         ["POST /processes/{slug}/data-requests/{requestId:int}?handler=Send"] = Op(Secretariat),
         ["POST /processes/{slug}/data-requests/{requestId:int}?handler=Publish"] = Op(Secretariat),
+        ["POST /processes/{slug}/data-requests/{requestId:int}?handler=Unpublish"] = Op(Secretariat),
         ["POST /processes/{slug}/data-requests/{requestId:int}?handler=EditQuestion"] = Op(Secretariat),
         ["POST /processes/{slug}/data-requests/{requestId:int}?handler=MoveQuestion"] = Op(Secretariat),
         ["POST /processes/{slug}/data-requests/{requestId:int}?handler=RemoveQuestion"] = Op(Secretariat),
@@ -370,6 +371,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["PUT /api/v1/processes/{slug}/data-requests/{requestId:int}/questions/{questionId:int}"] = Op(Secretariat),
         ["PUT /api/v1/processes/{slug}/data-requests/{requestId:int}/deadline"] = Op(Secretariat),
         ["POST /api/v1/processes/{slug}/data-requests/{requestId:int}/publication"] = Op(Secretariat),
+        ["DELETE /api/v1/processes/{slug}/data-requests/{requestId:int}/publication"] = Op(Secretariat),
         ["PUT /api/v1/processes/{slug}/data-requests/{requestId:int}/answers"] = Op(DataRequestAnswerers),
         ["GET /api/v1/processes/{slug}/data-requests/{requestId:int}/aggregate"] = Open,
         // National follow-up: read by the process's members, reported by the state's focal points, reviewed by the secretariat.

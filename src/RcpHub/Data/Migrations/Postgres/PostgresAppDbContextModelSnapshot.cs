@@ -3437,6 +3437,9 @@ namespace RcpHub.Data.Migrations.Postgres
                     b.Property<string>("Context")
                         .HasColumnType("text");
 
+                    b.Property<int?>("DataRequestId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("DocumentId")
                         .HasColumnType("integer");
 

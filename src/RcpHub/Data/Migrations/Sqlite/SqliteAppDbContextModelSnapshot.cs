@@ -3305,6 +3305,9 @@ namespace RcpHub.Data.Migrations.Sqlite
                     b.Property<string>("Context")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DataRequestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DocumentId")
                         .HasColumnType("INTEGER");
 
