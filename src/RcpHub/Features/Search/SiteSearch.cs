@@ -248,13 +248,19 @@ public static class SiteSearch
         for (var considered = CountCap * 4; considered <= MostConsidered; considered *= 8)
         {
             var top = await ranks.BestAsync(db, engine, query, considered, ct);
-            var ids = top.Select(m => m.EntryId).ToList();
-            var position = new Dictionary<int, int>(ids.Count);
-            foreach (var id in ids)
+            var position = new Dictionary<int, int>(top.Count);
+            foreach (var match in top)
             {
-                position.TryAdd(id, position.Count);
+                position.TryAdd(match.EntryId, position.Count);
             }
-            var seen = ids.Count == 0 ? [] : await visible.Where(e => EF.Parameter(ids).Contains(e.Id)).Select(AsCandidate).ToListAsync(ct);
+            // Asked best first, a slice at a time, until more than CountCap are seen: a reader who may see most of them is
+            // asked of one slice of one and a half times that.
+            var seen = new List<Candidate>();
+            for (int from = 0, slice = CountCap * 3 / 2; from < top.Count && seen.Count <= CountCap; from += slice, slice *= 2)
+            {
+                var ids = top.Skip(from).Take(slice).Select(m => m.EntryId).ToList();
+                seen.AddRange(await visible.Where(e => EF.Parameter(ids).Contains(e.Id)).Select(AsCandidate).ToListAsync(ct));
+            }
             if (seen.Count > CountCap || top.Count < considered)
             {
                 return [.. seen.OrderBy(c => position[c.Id]).Take(CountCap + 1)];
