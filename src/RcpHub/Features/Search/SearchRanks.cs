@@ -8,8 +8,7 @@ namespace RcpHub.Features.Search;
 /// while the index has not changed (decision 0041). Ranking a word found in a large part of the library costs the engine
 /// a pass over every match (SQLite's bm25 reads each match's length; PostgreSQL's ts_rank_cd each vector), whoever asks:
 /// the ranking does not depend on the reader, whose access is asked afterwards of these rows, in SQL, every time. Held
-/// only for a query found, at an earlier search, to have at least as many matches as are asked for (a rarer word is cheap
-/// to rank again, and is ranked without a further query), under the
+/// only when the engine had at least as many matches as were asked for (a rarer word is cheap to rank again), under the
 /// index's revision as the database reports it (<see cref="ISearchEngine.RevisionAsync"/>) read before the ranking: a
 /// change committed by any instance gives a new revision, so a held ranking is never used after the index changed. Only a
 /// cache: an instance that starts empty ranks anew.</summary>
@@ -24,24 +23,12 @@ public sealed class SearchRanks(IMemoryCache cache)
 
     public async Task<IReadOnlyList<SearchMatch>> BestAsync(AppDbContext db, ISearchEngine engine, SearchQuery query, int count, CancellationToken ct)
     {
-        // A word not known to be common is ranked at once, without asking the revision: most searches are of rarer words.
-        var database = db.Database.GetConnectionString() ?? "";
-        var common = new Common(database, Text(query), count);
-        if (!cache.TryGetValue(common, out _))
-        {
-            var ranked = await engine.BestAsync(db, query, count, ct);
-            if (ranked.Count == count)
-            {
-                cache.Set(common, true, new MemoryCacheEntryOptions { SlidingExpiration = Unused });
-            }
-            return ranked;
-        }
         var revision = await engine.RevisionAsync(db, ct);
         if (revision is null)
         {
             return await engine.BestAsync(db, query, count, ct);
         }
-        var key = new Key(database, revision, common.Query, count);
+        var key = new Key(db.Database.GetConnectionString() ?? "", revision, Text(query), count);
         if (cache.TryGetValue(key, out IReadOnlyList<SearchMatch>? held) && held is not null)
         {
             return held;
@@ -90,7 +77,4 @@ public sealed class SearchRanks(IMemoryCache cache)
         string.Join('\u001F', query.Terms.Select(t => string.Join(' ', t.Words) + (t.Phrase ? "\u0001" : "") + (t.Prefix ? "\u0002" : "")));
 
     private sealed record Key(string Database, string Revision, string Query, int Count);
-
-    /// <summary>A query found to have at least <see cref="Count"/> matches: its rankings are held from its next search on.</summary>
-    private sealed record Common(string Database, string Query, int Count);
 }
