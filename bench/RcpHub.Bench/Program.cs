@@ -422,8 +422,9 @@ internal sealed partial class AppProcess : IDisposable
 
     public async Task WaitUntilReadyAsync(HttpClient http)
     {
-        // Up to three minutes: on a shared machine under load the start alone can take more than one.
-        for (var i = 0; i < 360; i++)
+        // Up to ten minutes: on a shared machine under load the start alone can take more than one, and a first start on
+        // PostgreSQL applies every migration.
+        for (var i = 0; i < 1200; i++)
         {
             try
             {
@@ -438,7 +439,7 @@ internal sealed partial class AppProcess : IDisposable
             }
             await Task.Delay(500);
         }
-        throw new TimeoutException("RcpHub did not start within three minutes.");
+        throw new TimeoutException("RcpHub did not start within ten minutes.");
     }
 
     public void Dispose()

@@ -139,6 +139,9 @@ public static class RcpHubHosting
         services.AddHostedService<MailDispatcher>();
         Features.Evaluation.EvaluationSetup.AddEvaluation(services, configuration);
         Features.DataRequests.DataRequestSetup.AddDataRequests(services, configuration);
+        // The engine's rankings of common words, held while the index is unchanged (decision 0041).
+        services.AddMemoryCache();
+        services.AddSingleton<Features.Search.SearchRanks>();
         Features.SavedSearches.SavedSearchSetup.AddSavedSearches(services);
         services.AddScoped<Features.Invitations.Inviter>();
         // Calls for participation (issue 11).

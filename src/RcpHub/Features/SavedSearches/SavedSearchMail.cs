@@ -16,7 +16,7 @@ namespace RcpHub.Features.SavedSearches;
 /// nothing is new. Run by the <see cref="MailDispatcher"/> on every instance: the outbox's unique key (search and week)
 /// queues a week's mail once however many instances or rounds find it due, and the week is moved on with a conditional
 /// update, so a second round in the same week finds nothing due.</summary>
-public sealed class SavedSearchMail(AppDbContext db, MeetingReaders readers, Outbox outbox, TimeProvider clock, IConfiguration configuration,
+public sealed class SavedSearchMail(AppDbContext db, SearchRanks ranks, MeetingReaders readers, Outbox outbox, TimeProvider clock, IConfiguration configuration,
     IStringLocalizer<SavedSearchesText> t) : IDueMail
 {
     /// <summary>Searches run in one round; the rest wait for the next round, a minute later.</summary>
@@ -46,7 +46,7 @@ public sealed class SavedSearchMail(AppDbContext db, MeetingReaders readers, Out
         {
             var reader = await readers.ForUserAsync(s.UserId);
             var found = s.SeenUpTo >= upTo ? null
-                : await SiteSearch.RunAsync(db, reader, s.Query, s.Process, s.Filters, 1, ct, new SiteSearch.AddedBetween(s.SeenUpTo, upTo));
+                : await SiteSearch.RunAsync(db, ranks, reader, s.Query, s.Process, s.Filters, 1, ct, new SiteSearch.AddedBetween(s.SeenUpTo, upTo));
             if (found is { Total: > 0 } news)
             {
                 var search = PublicLinks.To(configuration, Search.IndexModel.Address(s.Query, s.Process, s.Filters));

@@ -13,7 +13,7 @@ namespace RcpHub.Features.Search;
 /// reader may see (<see cref="SiteSearch"/>). Open to everyone; anonymous visitors find public things only.</summary>
 [Requires(Operation.ViewPublicRegistry)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Search)]
-public sealed class IndexModel(AppDbContext db, MeetingReaders readers, MeetingLabels labels, IStringLocalizer<SearchText> t) : PageModel
+public sealed class IndexModel(AppDbContext db, SearchRanks ranks, MeetingReaders readers, MeetingLabels labels, IStringLocalizer<SearchText> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -65,7 +65,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, MeetingL
         SiteSearch.TryLevel(Level, out var level);
         var objective = Objective is { } number && GlobalFrameworks.Objective(number) is not null ? Objective : null;
         var reader = await readers.CurrentAsync(User);
-        Results = await SiteSearch.RunAsync(db, reader, Q!, Process, new SearchFilters(kind, Year, Region, level, Language, Theme, objective), P, ct);
+        Results = await SiteSearch.RunAsync(db, ranks, reader, Q!, Process, new SearchFilters(kind, Year, Region, level, Language, Theme, objective), P, ct);
         return Results is null ? NotFound() : Page();
     }
 

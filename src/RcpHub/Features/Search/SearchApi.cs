@@ -22,7 +22,7 @@ public static class SearchApi
     }
 
     private static async Task<Results<Ok<SearchResults>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        string? q, string? process, string? kind, int? year, string? region, string? level, string? language, int? theme, int? objective, int? p, ClaimsPrincipal user, AppDbContext db, MeetingReaders readers, IStringLocalizer<SearchText> t, CancellationToken ct)
+        string? q, string? process, string? kind, int? year, string? region, string? level, string? language, int? theme, int? objective, int? p, ClaimsPrincipal user, AppDbContext db, SearchRanks ranks, MeetingReaders readers, IStringLocalizer<SearchText> t, CancellationToken ct)
     {
         if (SiteSearch.Problem(q, t) is { } problem)
         {
@@ -41,7 +41,7 @@ public static class SearchApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["objective"] = [t["A GCM objective is a number from 1 to {0}.", GlobalFrameworks.ObjectiveCount]] }, title: "The search could not be run.");
         }
         var filters = new SearchFilters(searchKind, year, region, meetingLevel, language, theme, objective);
-        var results = await SiteSearch.RunAsync(db, await readers.CurrentAsync(user), q!, process, filters, p ?? 1, ct);
+        var results = await SiteSearch.RunAsync(db, ranks, await readers.CurrentAsync(user), q!, process, filters, p ?? 1, ct);
         return results is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Process not found", detail: "There is no process with this slug.")
             : TypedResults.Ok(results);

@@ -54,12 +54,23 @@ public interface ISearchEngine
     /// <summary>The entries matching <paramref name="query"/>, with their rank (higher is better); composable.</summary>
     IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query);
 
-    /// <summary>For each of <paramref name="entryIds"/> whose text matches, a passage of it with the matched words between
+    /// <summary>The <paramref name="count"/> best entries matching <paramref name="query"/> (rank, higher first; then by
+    /// entry), by the engine alone: no other table is read, so that the reader's access is asked of these only (decision 0041).</summary>
+    Task<List<SearchMatch>> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct);
+
+    /// <summary>A value that differs after any committed change to the index (null when the engine cannot tell): what a
+    /// ranking held in memory (<see cref="SearchRanks"/>) is keyed by.</summary>
+    Task<string?> RevisionAsync(AppDbContext db, CancellationToken ct);
+
+    /// <summary>For each of <paramref name="entries"/> whose text matches, a passage of it with the matched words between
     /// <see cref="SearchPassage.Open"/> and <see cref="SearchPassage.Close"/>.</summary>
-    Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<int> entryIds, CancellationToken ct);
+    Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<PassageSource> entries, CancellationToken ct);
 
     public static ISearchEngine For(AppDbContext db) => db.Database.IsSqlite() ? SqliteSearchEngine.Instance : PostgresSearchEngine.Instance;
 }
+
+/// <summary>An entry whose passage is wanted, with its title and text as indexed.</summary>
+public sealed record PassageSource(int Id, string Title, string? Body);
 
 /// <summary>The row a passage query returns.</summary>
 public sealed record SearchPassageRow(int EntryId, string? Passage);
@@ -98,20 +109,85 @@ public sealed class SqliteSearchEngine : ISearchEngine
         return db.Set<SearchMatch>().FromSql($"SELECT rowid AS EntryId, -bm25(SearchIndex, 8.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {expression}");
     }
 
-    public async Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<int> entryIds, CancellationToken ct)
+    public Task<List<SearchMatch>> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct)
     {
-        if (entryIds.Count == 0)
+        var expression = Expression(query);
+        return db.Set<SearchMatch>().FromSql(
+            $"SELECT rowid AS EntryId, -bm25(SearchIndex, 8.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {expression} ORDER BY Rank DESC, rowid LIMIT {count}")
+            .AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>FTS5's structure record (row 10 of SearchIndex_data): every write to the index commits a new one (its segments
+    /// and write counter), whichever connection or instance made it.</summary>
+    public async Task<string?> RevisionAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Database.SqlQuery<byte[]>($"SELECT block AS Value FROM SearchIndex_data WHERE id = 10").FirstOrDefaultAsync(ct) is { } block
+            ? Convert.ToHexString(block) : null;
+
+    /// <summary>Each entry's passage by its own query, its key and an expression in which each word searched for as the
+    /// start of words is replaced by the entry's words it starts ("migration" OR "migrations"): FTS5 finds a whole word by
+    /// key at once, where a prefix makes it gather every word of the index with that start first, for each entry (decision
+    /// 0041). An entry in which the words are not found so (the engine reads them otherwise) is given the passage of the
+    /// query as typed, as all were before.</summary>
+    public async Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<PassageSource> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
         {
             return [];
         }
-        var expression = Expression(query);
-        var ids = System.Text.Json.JsonSerializer.Serialize(entryIds);
         var open = SearchPassage.Open.ToString();
         var close = SearchPassage.Close.ToString();
-        var rows = await db.Database.SqlQuery<SearchPassageRow>(
-            $"SELECT rowid AS EntryId, snippet(SearchIndex, 1, {open}, {close}, '…', 24) AS Passage FROM SearchIndex WHERE SearchIndex MATCH {expression} AND rowid IN (SELECT value FROM json_each({ids}))")
+        var sql = new StringBuilder();
+        var arguments = new List<object>();
+        string Parameter(object value)
+        {
+            arguments.Add(value);
+            return "{" + (arguments.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
+        }
+        var select = $"SELECT rowid AS EntryId, snippet(SearchIndex, 1, {Parameter(open)}, {Parameter(close)}, '…', 24) AS Passage FROM SearchIndex WHERE SearchIndex MATCH ";
+        var typed = new List<int>();
+        foreach (var entry in entries)
+        {
+            if (Whole(query, entry) is { } whole)
+            {
+                sql.Append(sql.Length == 0 ? "" : " UNION ALL ").Append(select).Append(Parameter(whole)).Append(" AND rowid = ").Append(Parameter(entry.Id));
+            }
+            else
+            {
+                typed.Add(entry.Id);
+            }
+        }
+        if (typed.Count > 0)
+        {
+            sql.Append(sql.Length == 0 ? "" : " UNION ALL ").Append(select).Append(Parameter(Expression(query)))
+                .Append(" AND rowid IN (SELECT value FROM json_each(").Append(Parameter(System.Text.Json.JsonSerializer.Serialize(typed))).Append("))");
+        }
+        var rows = await db.Database.SqlQuery<SearchPassageRow>(System.Runtime.CompilerServices.FormattableStringFactory.Create(sql.ToString(), [.. arguments]))
             .ToListAsync(ct);
         return rows.Where(r => r.Passage is not null).ToDictionary(r => r.EntryId, r => r.Passage!);
+    }
+
+    /// <summary>The query with each single word searched for as a start replaced by the words of <paramref name="entry"/>
+    /// it starts (compared folded, as the engine compares them); null when one of them starts none.</summary>
+    private static string? Whole(SearchQuery query, PassageSource entry)
+    {
+        var words = SearchFolding.Words(SearchFolding.WithoutMarks(entry.Title + " " + entry.Body).ToLowerInvariant());
+        var parts = new List<string>();
+        foreach (var term in query.Terms)
+        {
+            if (term.Phrase || !term.Prefix)
+            {
+                parts.Add("(\"" + string.Join(' ', term.Words) + "\"" + (term.Prefix ? "*" : "") + ")");
+                continue;
+            }
+            var start = SearchFolding.Fold(term.Words[0]);
+            var whole = words.Where(w => w.Length < SearchFolding.MaxWordLength && SearchFolding.Fold(w).StartsWith(start, StringComparison.Ordinal)).ToList();
+            if (whole.Count == 0)
+            {
+                return null;
+            }
+            parts.Add("(" + string.Join(" OR ", whole.Select(w => "\"" + w + "\"")) + ")");
+        }
+        return string.Join(" AND ", parts);
     }
 
     /// <summary>"word"* for a word, "some words" for a phrase: each quoted, so that FTS5 reads them as tokens only.</summary>
@@ -140,19 +216,30 @@ public sealed class PostgresSearchEngine : ISearchEngine
     public IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query) =>
         db.Set<SearchMatch>().FromSql(Sql(query, "SELECT e.\"Id\" AS \"EntryId\", ts_rank_cd(e.\"Vector\", q)::double precision AS \"Rank\" FROM \"SearchEntries\" AS e, {{query}} WHERE e.\"Vector\" @@ q"));
 
-    public async Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<int> entryIds, CancellationToken ct)
+    public Task<List<SearchMatch>> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct) =>
+        db.Set<SearchMatch>().FromSql(Sql(query,
+            "SELECT e.\"Id\" AS \"EntryId\", ts_rank_cd(e.\"Vector\", q)::double precision AS \"Rank\" FROM \"SearchEntries\" AS e, {{query}} WHERE e.\"Vector\" @@ q ORDER BY 2 DESC, 1 LIMIT {{count}}",
+            ("count", count))).AsNoTracking().ToListAsync(ct);
+
+    /// <summary>The snapshot the database reads at (its oldest and next transaction and those in progress): two reads at the
+    /// same snapshot see the same committed rows, and any change committed meanwhile, to any table, moves it.</summary>
+    public async Task<string?> RevisionAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Database.SqlQuery<string>($"SELECT pg_current_snapshot()::text AS \"Value\"").FirstOrDefaultAsync(ct);
+
+    public async Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<PassageSource> entries, CancellationToken ct)
     {
-        if (entryIds.Count == 0)
+        if (entries.Count == 0)
         {
             return [];
         }
+        var entryIds = entries.Select(e => e.Id).ToArray();
         // In a database whose locale lowers ASCII only, ts_headline misses capitalised Cyrillic or Greek words: their
         // passage is then cut from the lowered text (the index itself is lowered by rcphub_fold, see the migration). A
         // word found by its stem only is marked by a headline in the entry's own language.
         var options = "StartSel=" + SearchPassage.Open + ", StopSel=" + SearchPassage.Close + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
         var stemmed = "CASE e.\"Language\" " + string.Concat(Stemmed.Where(c => c.Key != "en").Select(c => $"WHEN '{c.Key}' THEN '{c.Value}'::regconfig ")) + "ELSE 'rcphub_en'::regconfig END";
         var sql = Sql(query, "SELECT e.\"Id\" AS \"EntryId\", CASE WHEN strpos(h.p, {{open}}) > 0 THEN h.p ELSE (SELECT CASE WHEN strpos(l, {{open}}) > 0 THEN l ELSE ts_headline(" + stemmed + ", e.\"Body\", q, {{options}}) END FROM ts_headline('rcphub_search', lower(e.\"Body\" COLLATE rcphub_fold), q, {{options}}) AS l) END AS \"Passage\" FROM \"SearchEntries\" AS e, {{query}}, LATERAL (SELECT ts_headline('rcphub_search', e.\"Body\", q, {{options}}) AS p) AS h WHERE e.\"Id\" = ANY({{ids}}) AND e.\"Body\" IS NOT NULL",
-            ("open", SearchPassage.Open.ToString()), ("options", options), ("ids", entryIds.ToArray()));
+            ("open", SearchPassage.Open.ToString()), ("options", options), ("ids", entryIds));
         var rows = await db.Database.SqlQuery<SearchPassageRow>(sql).ToListAsync(ct);
         return rows.Where(r => r.Passage is not null).ToDictionary(r => r.EntryId, r => r.Passage!);
     }

@@ -99,14 +99,14 @@ public static class SiteSearch
 
     /// <summary>The results for <paramref name="q"/>, of one kind and year if given (as the overload that takes
     /// <see cref="SearchFilters"/>).</summary>
-    public static Task<SearchResults?> RunAsync(AppDbContext db, MeetingReader reader, string q, string? processSlug, SearchKind? kind, int? year,
-        int page, CancellationToken ct, AddedBetween? added = null) => RunAsync(db, reader, q, processSlug, new SearchFilters(kind, year), page, ct, added);
+    public static Task<SearchResults?> RunAsync(AppDbContext db, SearchRanks ranks, MeetingReader reader, string q, string? processSlug, SearchKind? kind, int? year,
+        int page, CancellationToken ct, AddedBetween? added = null) => RunAsync(db, ranks, reader, q, processSlug, new SearchFilters(kind, year), page, ct, added);
 
     /// <summary>The results for <paramref name="q"/> (checked with <see cref="Problem"/>), within one process if
     /// <paramref name="processSlug"/> is given, narrowed to the values of <paramref name="filters"/>, and only those entered
     /// in the index between two of its entries if <paramref name="added"/> is given (a saved search's new results); null
     /// when there is no such process.</summary>
-    public static async Task<SearchResults?> RunAsync(AppDbContext db, MeetingReader reader, string q, string? processSlug, SearchFilters filters,
+    public static async Task<SearchResults?> RunAsync(AppDbContext db, SearchRanks ranks, MeetingReader reader, string q, string? processSlug, SearchFilters filters,
         int page, CancellationToken ct, AddedBetween? added = null)
     {
         filters = filters with { Region = Blank(filters.Region), Language = Blank(filters.Language)?.ToLowerInvariant() };
@@ -137,10 +137,9 @@ public static class SiteSearch
         // engine and the access rule, whatever the number of matches; the total and every facet are counted from these rows
         // (decision 0040). Each facet counts them as the other filters leave them, so that choosing a value shows what
         // the others hold.
-        var ranked = matched.OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id);
-        var best = await (added is null ? ranked.Take(CountCap + 1) : ranked)
-            .Select(x => new Candidate(x.Entry.Id, x.Entry.Kind, x.Entry.Year, x.Entry.Region, x.Entry.Level, x.Entry.Language, x.Entry.ProcessId, x.Entry.MeetingId))
-            .ToListAsync(ct);
+        var best = added is null
+            ? await BestAsync(db, ranks, engine, query, Visible(db, reader, null), matched, ct)
+            : await matched.OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id).Select(x => x.Entry).Select(AsCandidate).ToListAsync(ct);
         var capped = added is null && best.Count > CountCap;
         if (capped)
         {
@@ -212,13 +211,13 @@ public static class SiteSearch
         var rows = pageIds.Count == 0 ? [] : (await db.SearchEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id))
             .Select(e => new
             {
-                e.Id, e.Kind, e.Key, e.Path, e.Title, e.Context, e.Year, e.Language,
+                e.Id, e.Kind, e.Key, e.Path, e.Title, e.Context, e.Year, e.Language, e.Body,
                 Audience = db.Meetings.Where(m => m.Id == e.MeetingId).Select(m => (MeetingAudience?)m.Audience).FirstOrDefault(),
                 Access = db.Documents.Where(d => d.Id == e.DocumentId).Select(d => (DocumentAccess?)d.Access).FirstOrDefault(),
                 SummaryOnly = e.Kind == SearchKind.Meeting && !fullMeetings.Any(m => m.Id == e.MeetingId),
             })
             .ToListAsync(ct)).OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
-        var passages = await engine.PassagesAsync(db, query, [.. rows.Select(r => r.Id)], ct);
+        var passages = await engine.PassagesAsync(db, query, [.. rows.Select(r => new PassageSource(r.Id, r.Title, r.Body))], ct);
         var items = rows.Select(r => new SearchHit(r.Kind, r.Key, r.Path, r.Title, r.Context, r.Year, r.Language, r.Audience, r.Access, r.SummaryOnly,
             SearchPassage.Html(passages.GetValueOrDefault(r.Id)))).ToList();
         var language = Cultures.Current;
@@ -235,6 +234,44 @@ public static class SiteSearch
                 .Select(t => new FacetCount(Invariant(t.Value), GlobalFrameworks.ObjectiveName(t.Value, language).Text, t.Count))]);
         return none with { Total = total, Items = items, Facets = facets, More = more, FacetsOfBest = capped ? CountCap : null };
     }
+
+    /// <summary>How many of the engine's best matches are asked the reader's access at most before every match is (decision
+    /// 0041): the first try asks four times <see cref="CountCap"/>, the next eight times that.</summary>
+    public const int MostConsidered = CountCap * 32;
+
+    /// <summary>The best <see cref="CountCap"/> + 1 matches the reader may see, best first (decision 0041): the engine ranks
+    /// its matches alone and the reader's access rule is asked of its best few thousand only; when the reader may see too
+    /// few of them and the engine has more, of more, and past <see cref="MostConsidered"/> of every match (<paramref name="matched"/>).</summary>
+    private static async Task<List<Candidate>> BestAsync(AppDbContext db, SearchRanks ranks, ISearchEngine engine, SearchQuery query, IQueryable<SearchEntry> visible,
+        IQueryable<Match> matched, CancellationToken ct)
+    {
+        for (var considered = CountCap * 4; considered <= MostConsidered; considered *= 8)
+        {
+            var top = await ranks.BestAsync(db, engine, query, considered, ct);
+            var position = new Dictionary<int, int>(top.Count);
+            foreach (var match in top)
+            {
+                position.TryAdd(match.EntryId, position.Count);
+            }
+            // Asked best first, a slice at a time, until more than CountCap are seen: a reader who may see most of them is
+            // asked of one slice of one and a half times that.
+            var seen = new List<Candidate>();
+            for (int from = 0, slice = CountCap * 3 / 2; from < top.Count && seen.Count <= CountCap; from += slice, slice *= 2)
+            {
+                var ids = top.Skip(from).Take(slice).Select(m => m.EntryId).ToList();
+                seen.AddRange(await visible.Where(e => EF.Parameter(ids).Contains(e.Id)).Select(AsCandidate).ToListAsync(ct));
+            }
+            if (seen.Count > CountCap || top.Count < considered)
+            {
+                return [.. seen.OrderBy(c => position[c.Id]).Take(CountCap + 1)];
+            }
+        }
+        // A reader who may see few of a word's very many matches: every match is asked, in one pass, as before 0041.
+        return await matched.OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id).Take(CountCap + 1).Select(x => x.Entry).Select(AsCandidate).ToListAsync(ct);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<SearchEntry, Candidate>> AsCandidate =
+        e => new Candidate(e.Id, e.Kind, e.Year, e.Region, e.Level, e.Language, e.ProcessId, e.MeetingId);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

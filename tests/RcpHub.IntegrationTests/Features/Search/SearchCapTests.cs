@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using RcpHub.Domain;
 using RcpHub.Features.Search;
@@ -41,15 +40,6 @@ public sealed class SearchCapTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
-    private async Task<JsonElement> SearchAsync(string query, AppUser? user = null)
-    {
-        using var api = user is null ? _factory.CreateClient() : await TestSignIn.HttpClientAsync(_factory, user);
-        return await api.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={query}");
-    }
-
-    private static Dictionary<string, int> Kinds(JsonElement results) =>
-        results.GetProperty("facets").GetProperty("kinds").EnumerateArray().ToDictionary(k => k.GetProperty("value").GetString()!, k => k.GetProperty("count").GetInt32());
-
     [Fact]
     public async Task Past_the_cap_the_page_says_more_than_and_counts_the_best_of_what_the_reader_may_see()
     {
@@ -59,40 +49,40 @@ public sealed class SearchCapTests : IAsyncLifetime
         Assert.Equal($"The counts by kind, process, year and the others are of the best {SiteSearch.CountCap} results.", page.Text("#facets-of-best"));
         Assert.Equal(20, page.Document.QuerySelectorAll("ol.results > li").Length);
 
-        var anonymous = await SearchAsync("tamarisk");
+        var anonymous = await SearchArrange.SearchAsync(_factory, "tamarisk");
         Assert.True(anonymous.GetProperty("more").GetBoolean());
         Assert.Equal(SiteSearch.CountCap, anonymous.GetProperty("total").GetInt32());
         Assert.Equal(SiteSearch.CountCap, anonymous.GetProperty("facetsOfBest").GetInt32());
         // The members-only meeting's entries are neither found nor counted for an anonymous reader, past the cap or not.
-        Assert.Equal(new Dictionary<string, int> { ["Organization"] = SiteSearch.CountCap }, Kinds(anonymous));
-        var narrowed = await SearchAsync("tamarisk&kind=agendaitem");
+        Assert.Equal(new Dictionary<string, int> { ["Organization"] = SiteSearch.CountCap }, SearchArrange.Counts(anonymous, "kinds"));
+        var narrowed = await SearchArrange.SearchAsync(_factory, "tamarisk&kind=agendaitem");
         Assert.Equal(0, narrowed.GetProperty("total").GetInt32());
         Assert.False(narrowed.GetProperty("more").GetBoolean());
         Assert.Empty(narrowed.GetProperty("items").EnumerateArray());
 
         // A member finds them, and a narrowed search counts its own results in full.
-        var byMember = await SearchAsync("tamarisk&kind=agendaitem", _member);
+        var byMember = await SearchArrange.SearchAsync(_factory, "tamarisk&kind=agendaitem", _member);
         Assert.Equal(Closed, byMember.GetProperty("total").GetInt32());
         Assert.False(byMember.GetProperty("more").GetBoolean());
         Assert.All(byMember.GetProperty("items").EnumerateArray(), i => Assert.Equal("AgendaItem", i.GetProperty("kind").GetString()));
         // Within the process: its agenda items and the meeting itself ("Closed tamarisk talks").
-        var withinProcess = await SearchAsync("tamarisk&process=midsa", _member);
+        var withinProcess = await SearchArrange.SearchAsync(_factory, "tamarisk&process=midsa", _member);
         Assert.Equal(Closed + 1, withinProcess.GetProperty("total").GetInt32());
     }
 
     [Fact]
     public async Task Under_the_cap_the_total_is_exact_and_the_pages_go_past_the_cap()
     {
-        var few = await SearchAsync("tamarisk%20item", _member);
+        var few = await SearchArrange.SearchAsync(_factory, "tamarisk%20item", _member);
         Assert.Equal(Closed, few.GetProperty("total").GetInt32());
         Assert.False(few.GetProperty("more").GetBoolean());
         Assert.Equal(JsonValueKind.Null, few.GetProperty("facetsOfBest").ValueKind);
 
         // The 51st page of twenty holds the 1,001st to 1,020th results: past the best counted, the page is a query of its own.
-        var last = await SearchAsync($"tamarisk&p={(SiteSearch.CountCap / SiteSearch.Limit) + 1}");
+        var last = await SearchArrange.SearchAsync(_factory, $"tamarisk&p={(SiteSearch.CountCap / SiteSearch.Limit) + 1}");
         Assert.Equal(SiteSearch.Limit, last.GetProperty("items").GetArrayLength());
         Assert.True(last.GetProperty("hasNext").GetBoolean());
-        var beyond = await SearchAsync($"tamarisk&p={(Open / SiteSearch.Limit) + 1}");
+        var beyond = await SearchArrange.SearchAsync(_factory, $"tamarisk&p={(Open / SiteSearch.Limit) + 1}");
         Assert.Equal(Open % SiteSearch.Limit, beyond.GetProperty("items").GetArrayLength());
         Assert.False(beyond.GetProperty("hasNext").GetBoolean());
     }
