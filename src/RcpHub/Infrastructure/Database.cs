@@ -24,7 +24,7 @@ public static class Database
         var configured = configuration.GetConnectionString("RcpHub");
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return configured;
+            return ProviderFrom(configuration) == DatabaseProvider.Postgres ? WithoutJit(configured) : configured;
         }
         if (ProviderFrom(configuration) == DatabaseProvider.Postgres)
         {
@@ -33,6 +33,19 @@ public static class Database
         var folder = Path.Combine(contentRoot, "data");
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "rcphub.db")}";
+    }
+
+    /// <summary>PostgreSQL compiles a query whose estimated cost is high to machine code first (JIT): the library's access
+    /// rules asked of the engine's best matches spent 145 ms compiling for 36 ms of work, every time (decision 0043). This
+    /// application's queries are short: JIT is off unless the connection string's Options already say what it should be.</summary>
+    private static string WithoutJit(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            builder.Options = ((builder.Options ?? "") + " -c jit=off").Trim();
+        }
+        return builder.ConnectionString;
     }
 
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)

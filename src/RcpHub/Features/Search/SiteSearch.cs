@@ -253,10 +253,10 @@ public static class SiteSearch
             {
                 position.TryAdd(match.EntryId, position.Count);
             }
-            // Asked best first, a slice at a time, until more than CountCap are seen: a reader who may see most of them is
-            // asked of one slice of one and a half times that.
+            // Asked best first, a slice at a time, until more than CountCap are seen: a reader who may see half of them or
+            // more is asked of one slice of twice that.
             var seen = new List<Candidate>();
-            for (int from = 0, slice = CountCap * 3 / 2; from < top.Count && seen.Count <= CountCap; from += slice, slice *= 2)
+            for (int from = 0, slice = CountCap * 2; from < top.Count && seen.Count <= CountCap; from += slice, slice *= 2)
             {
                 var ids = top.Skip(from).Take(slice).Select(m => m.EntryId).ToList();
                 seen.AddRange(await visible.Where(e => EF.Parameter(ids).Contains(e.Id)).Select(AsCandidate).ToListAsync(ct));
