@@ -124,7 +124,8 @@ public sealed class DataRequestMail(AppDbContext db, Outbox outbox, TimeProvider
         }
 
         var kind = toSecretariat ? MailKind.DataRequestProposed : MailKind.DataRequestProposalDecided;
-        var about = toSecretariat ? $"{stage}@{request.ProposedAt!.Value.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}" : "proposal-" + stage;
+        // Each submission is its own mail, two in the same second too (to the microsecond, as PostgreSQL keeps it).
+        var about = toSecretariat ? $"{stage}@{request.ProposedAt!.Value.UtcDateTime.ToString("yyyyMMddHHmmssffffff", CultureInfo.InvariantCulture)}" : "proposal-" + stage;
         return await outbox.EnqueueAsync(people.DistinctBy(f => f.UserId).Select(f => new MailRecipient(f.UserId, f.DisplayName, f.Email, f.PreferredLanguage)),
             kind, meetingId: null, r => $"data-request:{request.Id.ToString(CultureInfo.InvariantCulture)}:{about}:{r.UserId}", Write, ct: ct);
     }
