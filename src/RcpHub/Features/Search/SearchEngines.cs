@@ -69,8 +69,12 @@ public interface ISearchEngine
     public static ISearchEngine For(AppDbContext db) => db.Database.IsSqlite() ? SqliteSearchEngine.Instance : PostgresSearchEngine.Instance;
 }
 
-/// <summary>An entry whose passage is wanted, with its title and text as indexed.</summary>
-public sealed record PassageSource(int Id, string Title, string? Body);
+/// <summary>An entry whose passage is wanted, with its title and the start of its text as indexed (at most
+/// <see cref="MostRead"/> characters of it).</summary>
+public sealed record PassageSource(int Id, string Title, string? Body)
+{
+    public const int MostRead = 20_000;
+}
 
 /// <summary>The row a passage query returns.</summary>
 public sealed record SearchPassageRow(int EntryId, string? Passage);
@@ -167,7 +171,8 @@ public sealed class SqliteSearchEngine : ISearchEngine
     }
 
     /// <summary>The query with each single word searched for as a start replaced by the words of <paramref name="entry"/>
-    /// it starts (compared folded, as the engine compares them); null when one of them starts none.</summary>
+    /// it starts (compared folded, as the engine compares them), in its title and the start of its text; null when one of
+    /// them starts none there.</summary>
     private static string? Whole(SearchQuery query, PassageSource entry)
     {
         var words = SearchFolding.Words(SearchFolding.WithoutMarks(entry.Title + " " + entry.Body).ToLowerInvariant());

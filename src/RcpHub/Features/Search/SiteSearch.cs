@@ -211,7 +211,10 @@ public static class SiteSearch
         var rows = pageIds.Count == 0 ? [] : (await db.SearchEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id))
             .Select(e => new
             {
-                e.Id, e.Kind, e.Key, e.Path, e.Title, e.Context, e.Year, e.Language, e.Body,
+                e.Id, e.Kind, e.Key, e.Path, e.Title, e.Context, e.Year, e.Language,
+                // The start of the text only: the words a passage is asked with are read from it (a document's text may
+                // run to SearchIndex.MaxBody characters).
+                Body = e.Body != null && e.Body.Length > PassageSource.MostRead ? e.Body.Substring(0, PassageSource.MostRead) : e.Body,
                 Audience = db.Meetings.Where(m => m.Id == e.MeetingId).Select(m => (MeetingAudience?)m.Audience).FirstOrDefault(),
                 Access = db.Documents.Where(d => d.Id == e.DocumentId).Select(d => (DocumentAccess?)d.Access).FirstOrDefault(),
                 SummaryOnly = e.Kind == SearchKind.Meeting && !fullMeetings.Any(m => m.Id == e.MeetingId),

@@ -83,4 +83,22 @@ public sealed class SearchRankFirstTests : IAsyncLifetime
         var after = await SearchArrange.SearchAsync(_factory, "briefing", _member);
         Assert.Equal("Briefing on briefings: briefing notes", after.GetProperty("items")[0].GetProperty("title").GetString());
     }
+
+    [Fact]
+    public async Task A_word_far_into_a_long_text_is_marked_in_its_passage()
+    {
+        await using (var scope = _factory.Scope())
+        {
+            // Past the start of the text from which the words of a passage are read (PassageSource.MostRead).
+            scope.Db.SearchEntries.Add(new SearchEntry
+            {
+                Kind = SearchKind.Organization, Key = "long-text", Path = "/organizations/long-text", Title = "A long annual report",
+                Body = string.Concat(Enumerable.Repeat("Networks of cities on mobility. ", (PassageSource.MostRead / 30) + 10)) + "The saxifrage programme ended.",
+            });
+            await scope.Db.SaveChangesAsync();
+        }
+        var found = await SearchArrange.SearchAsync(_factory, "saxif");
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        Assert.Contains("<mark>saxifrage</mark>", found.GetProperty("items")[0].GetProperty("passage").GetString(), StringComparison.Ordinal);
+    }
 }
