@@ -55,7 +55,7 @@ public interface ISearchEngine
     IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query);
 
     /// <summary>The <paramref name="count"/> best entries matching <paramref name="query"/> (rank, higher first; then by
-    /// entry), by the engine alone: no other table is read, so that the reader's access is asked of these only (decision 0041).</summary>
+    /// entry), by the engine alone: no other table is read, so that the reader's access is asked of these only (decision 0043).</summary>
     Task<List<SearchMatch>> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct);
 
     /// <summary>A value that differs after any committed change to the index (null when the engine cannot tell): what a
@@ -130,7 +130,7 @@ public sealed class SqliteSearchEngine : ISearchEngine
     /// <summary>Each entry's passage by its own query, its key and an expression in which each word searched for as the
     /// start of words is replaced by the entry's words it starts ("migration" OR "migrations"): FTS5 finds a whole word by
     /// key at once, where a prefix makes it gather every word of the index with that start first, for each entry (decision
-    /// 0041). An entry in which the words are not found so (the engine reads them otherwise) is given the passage of the
+    /// 0043). An entry in which the words are not found so (the engine reads them otherwise) is given the passage of the
     /// query as typed, as all were before.</summary>
     public async Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<PassageSource> entries, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using RcpHub.Data;
 namespace RcpHub.Features.Search;
 
 /// <summary>The engine's best matches of a query (<see cref="ISearchEngine.BestAsync"/>), held in this instance's memory
-/// while the index has not changed (decision 0041). Ranking a word found in a large part of the library costs the engine
+/// while the index has not changed (decision 0043). Ranking a word found in a large part of the library costs the engine
 /// a pass over every match (SQLite's bm25 reads each match's length; PostgreSQL's ts_rank_cd each vector), whoever asks:
 /// the ranking does not depend on the reader, whose access is asked afterwards of these rows, in SQL, every time. Held
 /// only when the engine had at least as many matches as were asked for (a rarer word is cheap to rank again), under the

@@ -133,9 +133,9 @@ public static class SiteSearch
                       select new Match { Entry = e, Rank = m.Rank };
         var processId = within?.Id;
 
-        // The best matches the reader may see, at most CountCap of them (all of a saved search's new ones): one pass of the
-        // engine and the access rule, whatever the number of matches; the total and every facet are counted from these rows
-        // (decision 0040). Each facet counts them as the other filters leave them, so that choosing a value shows what
+        // The best matches the reader may see, at most CountCap of them (all of a saved search's new ones): the engine's
+        // ranking first, then the access rule asked of its best (decision 0043); the total and every facet are counted from
+        // these rows (decision 0040). Each facet counts them as the other filters leave them, so that choosing a value shows what
         // the others hold.
         var best = added is null
             ? await BestAsync(db, ranks, engine, query, Visible(db, reader, null), matched, ct)
@@ -239,10 +239,10 @@ public static class SiteSearch
     }
 
     /// <summary>How many of the engine's best matches are asked the reader's access at most before every match is (decision
-    /// 0041): the first try asks four times <see cref="CountCap"/>, the next eight times that.</summary>
+    /// 0043): the first try asks four times <see cref="CountCap"/>, the next eight times that.</summary>
     public const int MostConsidered = CountCap * 32;
 
-    /// <summary>The best <see cref="CountCap"/> + 1 matches the reader may see, best first (decision 0041): the engine ranks
+    /// <summary>The best <see cref="CountCap"/> + 1 matches the reader may see, best first (decision 0043): the engine ranks
     /// its matches alone and the reader's access rule is asked of its best few thousand only; when the reader may see too
     /// few of them and the engine has more, of more, and past <see cref="MostConsidered"/> of every match (<paramref name="matched"/>).</summary>
     private static async Task<List<Candidate>> BestAsync(AppDbContext db, SearchRanks ranks, ISearchEngine engine, SearchQuery query, IQueryable<SearchEntry> visible,
@@ -269,7 +269,7 @@ public static class SiteSearch
                 return [.. seen.OrderBy(c => position[c.Id]).Take(CountCap + 1)];
             }
         }
-        // A reader who may see few of a word's very many matches: every match is asked, in one pass, as before 0041.
+        // A reader who may see few of a word's very many matches: every match is asked, in one pass, as before 0043.
         return await matched.OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id).Take(CountCap + 1).Select(x => x.Entry).Select(AsCandidate).ToListAsync(ct);
     }
 

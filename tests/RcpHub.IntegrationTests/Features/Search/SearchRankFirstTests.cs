@@ -5,7 +5,7 @@ using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Search;
 
-/// <summary>Decision 0041: the engine ranks its matches alone and the reader's access is asked of its best few thousand;
+/// <summary>Decision 0043: the engine ranks its matches alone and the reader's access is asked of its best few thousand;
 /// a reader who may see too few of those is still shown the best of what they may see, counted as before.</summary>
 public sealed class SearchRankFirstTests : IAsyncLifetime
 {
@@ -66,7 +66,7 @@ public sealed class SearchRankFirstTests : IAsyncLifetime
     public async Task A_ranking_held_in_memory_is_not_used_once_the_index_has_changed()
     {
         // "briefing" is in the title of every closed entry: more matches than the engine is first asked for, so that its
-        // ranking is held from its second search on (decision 0041).
+        // ranking is held from its first search on (decision 0043).
         await SearchArrange.SearchAsync(_factory, "briefing", _member);
         var before = await SearchArrange.SearchAsync(_factory, "briefing", _member);
         Assert.StartsWith("Oleander briefing", before.GetProperty("items")[0].GetProperty("title").GetString(), StringComparison.Ordinal);
