@@ -46,6 +46,10 @@ public sealed class DataRequest : IBelongsToProcess
 
     /// <summary>A state's proposal the secretariat has yet to send or decline.</summary>
     public bool AwaitsReview => ProposedByStateCode is not null && ProposedAt is not null && SentAt is null && DeclinedAt is null;
+
+    /// <summary>A proposal its state is still writing (or took back): the state's own, which the secretariat neither sees
+    /// nor changes.</summary>
+    public bool IsStateDraft => ProposedByStateCode is not null && ProposedAt is null && SentAt is null;
 }
 
 /// <summary>Who finds a data request's compilation in the library (decision 0042): whoever may

@@ -485,10 +485,12 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
 
     /// <summary>Adds a question, before or after the request is sent (the states that submitted already may answer it
     /// until the deadline). Its number follows every other's, a removed one's too, so that no number means two questions.</summary>
-    public async Task<Outcome> AddQuestionAsync(int processId, int requestId, QuestionInput input, FieldErrors errors, CancellationToken ct)
+    /// <param name="toOwnDraft">The proposing state's focal point adding to their own draft; a state's draft is not
+    /// found otherwise (<see cref="DataRequest.IsStateDraft"/>).</param>
+    public async Task<Outcome> AddQuestionAsync(int processId, int requestId, QuestionInput input, FieldErrors errors, CancellationToken ct, bool toOwnDraft = false)
     {
         var request = await db.DataRequests.Include(r => r.Questions).SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct);
-        if (request is null)
+        if (request is null || (request.IsStateDraft && !toOwnDraft))
         {
             return Outcome.NotFound;
         }
@@ -511,8 +513,10 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         return Outcome.Saved(request.Id);
     }
 
+    /// <summary>A request with its questions, as the secretariat changes it: a state's draft is not found.</summary>
     private async Task<DataRequest?> WithQuestionsAsync(int processId, int requestId, CancellationToken ct) =>
-        await db.DataRequests.Include(r => r.Questions).SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct);
+        await db.DataRequests.Include(r => r.Questions).SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct) is { IsStateDraft: false } request
+            ? request : null;
 
     /// <summary>Changes a question: anything while the request is a draft; once it is sent, only its wording (a state's
     /// answers must still fit the kind, unit and options they were given for).</summary>
@@ -612,7 +616,7 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
     {
         var request = await db.DataRequests.Include(r => r.Process).Include(r => r.Responses)
             .SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct);
-        if (request is null)
+        if (request is null || request.IsStateDraft)
         {
             return Outcome.NotFound;
         }
@@ -660,7 +664,7 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
             return Outcome.NotFound;
         }
         var now = clock.GetUtcNow();
-        if (request.ProposedByStateCode is not null && request.ProposedAt is null && request.SentAt is null)
+        if (request.IsStateDraft)
         {
             // A proposal its state has not submitted is the state's own draft.
             return Outcome.NotFound;

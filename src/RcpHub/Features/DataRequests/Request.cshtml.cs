@@ -126,7 +126,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
         {
             return NotFound();
         }
-        var outcome = await commands.AddQuestionAsync(Process.Id, requestId, Question, new FieldErrors(), ct);
+        var outcome = await commands.AddQuestionAsync(Process.Id, requestId, Question, new FieldErrors(), ct, toOwnDraft: true);
         return await AfterAsync(outcome, requestId, nameof(Question), t["The question is added."], ct);
     }
 

@@ -262,6 +262,14 @@ public sealed class DataRequestProposalTests : MailingTests
 
         using var secretariat = await TestSignIn.HtmlClientAsync(Factory, _secretariat);
         Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync(address)).Status);
+        // Nor does it change the state's draft through the API.
+        using (var secretariatApi = await TestSignIn.HttpClientAsync(Factory, _secretariat))
+        {
+            using var added = await secretariatApi.PostAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/questions", new { text = "Another question", kind = "FreeText" });
+            Assert.Equal(HttpStatusCode.NotFound, added.StatusCode);
+            using var moved = await secretariatApi.PutAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/deadline", new { deadlineAt = DateTimeOffset.UtcNow.AddDays(30) });
+            Assert.Equal(HttpStatusCode.NotFound, moved.StatusCode);
+        }
 
         var again = await morocco.SubmitAsync(taken, "#submit-proposal", new Dictionary<string, string>());
         Assert.Equal("Proposed by Morocco, waiting for review", again.Text("#request-status"));
