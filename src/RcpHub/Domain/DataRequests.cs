@@ -1,9 +1,94 @@
+using System.Linq.Expressions;
+
 namespace RcpHub.Domain;
+
+/// <summary>What a data request's stage (<see cref="DataRequestStages"/>) is read from: the request itself, and the rows
+/// the pages read of it.</summary>
+public interface IDataRequestStanding
+{
+    DateTimeOffset? SentAt { get; }
+    string? ProposedByStateCode { get; }
+    DateTimeOffset? ProposedAt { get; }
+    DateTimeOffset? DeclinedAt { get; }
+}
+
+/// <summary>Where a data request stands before it is answered (decision 0041).</summary>
+public enum DataRequestStage
+{
+    /// <summary>The secretariat's own request, being written.</summary>
+    Draft,
+
+    /// <summary>A member state's proposal its state is still writing (or took back): the state's own, which the
+    /// secretariat neither sees nor changes.</summary>
+    StateDraft,
+
+    /// <summary>A state's proposal submitted to the secretariat, which has yet to send or decline it.</summary>
+    AwaitingReview,
+
+    /// <summary>A state's proposal the secretariat declined: it is never sent.</summary>
+    Declined,
+
+    /// <summary>Sent to the member states (open or closed by its deadline).</summary>
+    Sent,
+}
+
+/// <summary>The one rule for where a data request stands, and the one rule for who sees a state's proposal before it is
+/// sent, each written once as an expression: queries filter with it (<see cref="SeenBy"/>, <see cref="Proposals"/>),
+/// and loaded requests and the rows read of them are checked by the same expression compiled once
+/// (<see cref="Stage"/>), the way <see cref="MeetingAccess"/> does.</summary>
+public static class DataRequestStages
+{
+    public static readonly Expression<Func<IDataRequestStanding, DataRequestStage>> Rule = r =>
+        r.SentAt != null ? DataRequestStage.Sent
+        : r.ProposedByStateCode == null ? DataRequestStage.Draft
+        : r.ProposedAt == null ? DataRequestStage.StateDraft
+        : r.DeclinedAt != null ? DataRequestStage.Declined
+        : DataRequestStage.AwaitingReview;
+
+    private static readonly Func<IDataRequestStanding, DataRequestStage> Compiled = Rule.Compile();
+
+    public static DataRequestStage Stage(this IDataRequestStanding request) => Compiled(request);
+
+    /// <summary>What the rule of who sees a proposal needs to know of a reader: whether they are the process's secretariat
+    /// (or act for it), whether they act for any state (a platform administrator), and the states they are a focal point of.</summary>
+    public sealed record Facts(bool Secretariat, bool AnyState, List<string> States)
+    {
+        /// <summary>A page or endpoint that shows only what every reader of the process sees.</summary>
+        public static readonly Facts Nobody = new(false, false, []);
+    }
+
+    /// <summary>Who sees a request, for those who may read the process's requests at all: the secretariat's own and every
+    /// sent one, everyone; a state's proposal not sent, the secretariat once it is submitted (not its state's draft), and
+    /// the focal points of the proposing state.</summary>
+    private static readonly Expression<Func<DataRequestStage, string?, Facts, bool>> Seen = (stage, state, f) =>
+        stage == DataRequestStage.Draft || stage == DataRequestStage.Sent
+        || (f.Secretariat && stage != DataRequestStage.StateDraft)
+        || f.AnyState || f.States.Contains(state!);
+
+    /// <summary>The requests <paramref name="reader"/> sees (<see cref="Seen"/>, with the stage of <see cref="Rule"/>), as a
+    /// filter EF Core translates to SQL.</summary>
+    public static Expression<Func<DataRequest, bool>> SeenBy(Facts reader)
+    {
+        var request = Expression.Parameter(typeof(DataRequest), "r");
+        return Expression.Lambda<Func<DataRequest, bool>>(
+            Seen.Inline(Rule.Inline(request), Expression.Property(request, nameof(DataRequest.ProposedByStateCode)), Expression.Constant(reader)), request);
+    }
+
+    /// <summary>The states' proposals not yet sent (being written, waiting for review or declined), as a filter.</summary>
+    public static Expression<Func<DataRequest, bool>> Proposals()
+    {
+        var request = Expression.Parameter(typeof(DataRequest), "r");
+        var stage = Rule.Inline(request);
+        return Expression.Lambda<Func<DataRequest, bool>>(
+            Expression.AndAlso(Expression.NotEqual(stage, Expression.Constant(DataRequestStage.Draft)), Expression.NotEqual(stage, Expression.Constant(DataRequestStage.Sent))),
+            request);
+    }
+}
 
 /// <summary>A questionnaire the secretariat of a process sends to its member states (issue 12): typed questions, a
 /// deadline, and the states asked, fixed when it is sent (the members on that day, <see cref="RecommendationAddressees.MemberStatesOf"/>).
 /// Its compilation is for the process's members; <see cref="PublishedAt"/> makes its aggregates public.</summary>
-public sealed class DataRequest : IBelongsToProcess
+public sealed class DataRequest : IBelongsToProcess, IDataRequestStanding
 {
     public int Id { get; set; }
     public int ProcessId { get; set; }
@@ -44,12 +129,9 @@ public sealed class DataRequest : IBelongsToProcess
     /// <summary>The one rule for answering: sent, and before the deadline.</summary>
     public static bool TakesAnswers(DateTimeOffset? sentAt, DateTimeOffset deadlineAt, DateTimeOffset now) => sentAt is not null && now < deadlineAt;
 
-    /// <summary>A state's proposal the secretariat has yet to send or decline.</summary>
-    public bool AwaitsReview => ProposedByStateCode is not null && ProposedAt is not null && SentAt is null && DeclinedAt is null;
-
     /// <summary>A proposal its state is still writing (or took back): the state's own, which the secretariat neither sees
     /// nor changes.</summary>
-    public bool IsStateDraft => ProposedByStateCode is not null && ProposedAt is null && SentAt is null;
+    public bool IsStateDraft => this.Stage() == DataRequestStage.StateDraft;
 }
 
 /// <summary>Who finds a data request's compilation in the library (decision 0042): whoever may

@@ -14,6 +14,22 @@ public static class RuleExpressions
             new Substitution(rule.Parameters[1], Expression.Constant(facts, typeof(TFacts))).Visit(rule.Body),
             rule.Parameters[0]);
 
+    /// <summary>The body of <paramref name="rule"/> with <paramref name="arguments"/> in place of its parameters: a rule
+    /// written once, used inside another rule or a query. A member of a parameter's interface is read from the argument's
+    /// own property of that name, so that EF Core finds the column.</summary>
+    public static Expression Inline(this LambdaExpression rule, params Expression[] arguments) =>
+        new Arguments(rule.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second)).Visit(rule.Body);
+
+    private sealed class Arguments(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node, node);
+
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Expression is ParameterExpression p && values.TryGetValue(p, out var value) && value.Type != p.Type
+                ? Expression.Property(value, node.Member.Name)
+                : base.VisitMember(node);
+    }
+
     private sealed class Substitution(ParameterExpression parameter, Expression value) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? value : node;

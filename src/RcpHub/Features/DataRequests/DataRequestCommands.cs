@@ -485,12 +485,10 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
 
     /// <summary>Adds a question, before or after the request is sent (the states that submitted already may answer it
     /// until the deadline). Its number follows every other's, a removed one's too, so that no number means two questions.</summary>
-    /// <param name="toOwnDraft">The proposing state's focal point adding to their own draft; a state's draft is not
-    /// found otherwise (<see cref="DataRequest.IsStateDraft"/>).</param>
-    public async Task<Outcome> AddQuestionAsync(int processId, int requestId, QuestionInput input, FieldErrors errors, CancellationToken ct, bool toOwnDraft = false)
+    /// <param name="proposer">A focal point of the proposing state adding to their state's draft (<see cref="Writable"/>).</param>
+    public async Task<Outcome> AddQuestionAsync(int processId, int requestId, QuestionInput input, FieldErrors errors, CancellationToken ct, Answerer? proposer = null)
     {
-        var request = await db.DataRequests.Include(r => r.Questions).SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct);
-        if (request is null || (request.IsStateDraft && !toOwnDraft))
+        if (await WithQuestionsAsync(processId, requestId, proposer, ct) is not { } request)
         {
             return Outcome.NotFound;
         }
@@ -513,16 +511,23 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
         return Outcome.Saved(request.Id);
     }
 
-    /// <summary>A request with its questions, as the secretariat changes it: a state's draft is not found.</summary>
-    private async Task<DataRequest?> WithQuestionsAsync(int processId, int requestId, CancellationToken ct) =>
-        await db.DataRequests.Include(r => r.Questions).SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct) is { IsStateDraft: false } request
-            ? request : null;
+    /// <summary>Whether the request's questions and deadline are changed by whoever asks: the secretariat (no
+    /// <paramref name="proposer"/>) changes any request but a state's draft (<see cref="DataRequest.IsStateDraft"/>), which
+    /// is not found to it; a focal point of the proposing state changes that draft only, while their state writes it.</summary>
+    private static bool Writable(DataRequest request, Answerer? proposer) =>
+        proposer is null ? !request.IsStateDraft : request.IsStateDraft && proposer.MayAnswerFor(request.ProposedByStateCode!);
+
+    /// <summary>A request with its questions, when whoever asks changes it (<see cref="Writable"/>); null otherwise.</summary>
+    private async Task<DataRequest?> WithQuestionsAsync(int processId, int requestId, Answerer? proposer, CancellationToken ct) =>
+        await db.DataRequests.Include(r => r.Questions).SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct) is { } request
+            && Writable(request, proposer) ? request : null;
 
     /// <summary>Changes a question: anything while the request is a draft; once it is sent, only its wording (a state's
     /// answers must still fit the kind, unit and options they were given for).</summary>
-    public async Task<Outcome> EditQuestionAsync(int processId, int requestId, int questionId, QuestionInput input, FieldErrors errors, CancellationToken ct)
+    public async Task<Outcome> EditQuestionAsync(int processId, int requestId, int questionId, QuestionInput input, FieldErrors errors, CancellationToken ct,
+        Answerer? proposer = null)
     {
-        var request = await WithQuestionsAsync(processId, requestId, ct);
+        var request = await WithQuestionsAsync(processId, requestId, proposer, ct);
         if (request?.Questions.SingleOrDefault(q => q.Id == questionId && q.RemovedAt == null) is not { } question)
         {
             return Outcome.NotFound;
@@ -558,9 +563,10 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
     }
 
     /// <summary>Moves a question of a draft one place up or down, swapping numbers with its neighbour.</summary>
-    public async Task<Outcome> MoveQuestionAsync(int processId, int requestId, int questionId, bool up, FieldErrors errors, CancellationToken ct)
+    public async Task<Outcome> MoveQuestionAsync(int processId, int requestId, int questionId, bool up, FieldErrors errors, CancellationToken ct,
+        Answerer? proposer = null)
     {
-        var request = await WithQuestionsAsync(processId, requestId, ct);
+        var request = await WithQuestionsAsync(processId, requestId, proposer, ct);
         if (request?.Questions.SingleOrDefault(q => q.Id == questionId && q.RemovedAt == null) is not { } question)
         {
             return Outcome.NotFound;
@@ -593,9 +599,10 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
 
     /// <summary>Takes a question out of the request, or puts it back: the question and the states' answers to it are kept,
     /// hidden everywhere while it is out, and come back with it.</summary>
-    public async Task<Outcome> RemoveQuestionAsync(int processId, int requestId, int questionId, bool restore, FieldErrors errors, CancellationToken ct)
+    public async Task<Outcome> RemoveQuestionAsync(int processId, int requestId, int questionId, bool restore, FieldErrors errors, CancellationToken ct,
+        Answerer? proposer = null)
     {
-        var request = await WithQuestionsAsync(processId, requestId, ct);
+        var request = await WithQuestionsAsync(processId, requestId, proposer, ct);
         if (request?.Questions.SingleOrDefault(q => q.Id == questionId) is not { } question)
         {
             return Outcome.NotFound;
@@ -612,11 +619,12 @@ public sealed class DataRequestCommands(AppDbContext db, TimeProvider clock, Out
 
     /// <summary>Moves the deadline, later or earlier but never into the past. When the request was sent, the focal points
     /// of the states asked are mailed the new deadline, and the reminders follow it (their key names the deadline).</summary>
-    public async Task<Outcome> MoveDeadlineAsync(int processId, int requestId, DateTimeOffset? deadline, FieldErrors errors, CancellationToken ct)
+    public async Task<Outcome> MoveDeadlineAsync(int processId, int requestId, DateTimeOffset? deadline, FieldErrors errors, CancellationToken ct,
+        Answerer? proposer = null)
     {
         var request = await db.DataRequests.Include(r => r.Process).Include(r => r.Responses)
             .SingleOrDefaultAsync(r => r.Id == requestId && r.ProcessId == processId, ct);
-        if (request is null || request.IsStateDraft)
+        if (request is null || !Writable(request, proposer))
         {
             return Outcome.NotFound;
         }

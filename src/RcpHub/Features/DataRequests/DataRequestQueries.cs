@@ -11,11 +11,11 @@ namespace RcpHub.Features.DataRequests;
 public sealed record Proposal(string State, string StateName, DateTimeOffset? ProposedAt, DateTimeOffset? DeclinedAt, string? DeclineReason);
 
 /// <summary>Who reads requests, for the proposals not yet sent: those are seen only by the secretariat (once submitted)
-/// and by the proposing state's focal points (<see cref="Answerer"/>, the rule by which they answer for their state).</summary>
+/// and by the proposing state's focal points (<see cref="Answerer"/>, the rule by which they answer for their state), by
+/// the one rule <see cref="DataRequestStages.SeenBy"/>.</summary>
 public sealed record ProposalReader(bool Secretariat, Answerer Acting)
 {
-    public bool Sees(Proposal? proposal, DateTimeOffset? sentAt) =>
-        proposal is null || sentAt is not null || (Secretariat && proposal.ProposedAt is not null) || Acting.MayAnswerFor(proposal.State);
+    public DataRequestStages.Facts Facts => new(Secretariat, Acting.AnyState, [.. Acting.OwnStates]);
 
     /// <summary>May act for the proposing state (write, submit, withdraw).</summary>
     public bool Proposes(Proposal? proposal) => proposal is not null && Acting.MayAnswerFor(proposal.State);
@@ -29,12 +29,18 @@ public sealed record RequestRow(int Id, string Title, DateTimeOffset DeadlineAt,
     /// not sent, "proposal-draft" (the state writes it), "proposed" (waiting for the secretariat's review) or "declined".</summary>
     public string StateAt(DateTimeOffset now) => StateOf(SentAt, DeadlineAt, Proposal, now);
 
+    /// <summary>The stage by the one rule (<see cref="DataRequestStages"/>), in the words of the pages and the API.</summary>
     public static string StateOf(DateTimeOffset? sentAt, DateTimeOffset deadlineAt, Proposal? proposal, DateTimeOffset now) =>
-        sentAt is not null ? DataRequest.TakesAnswers(sentAt, deadlineAt, now) ? "open" : "closed"
-        : proposal is null ? "draft"
-        : proposal.DeclinedAt is not null ? "declined"
-        : proposal.ProposedAt is not null ? "proposed"
-        : "proposal-draft";
+        new Standing(sentAt, proposal?.State, proposal?.ProposedAt, proposal?.DeclinedAt).Stage() switch
+        {
+            DataRequestStage.Sent => DataRequest.TakesAnswers(sentAt, deadlineAt, now) ? "open" : "closed",
+            DataRequestStage.Draft => "draft",
+            DataRequestStage.StateDraft => "proposal-draft",
+            DataRequestStage.AwaitingReview => "proposed",
+            _ => "declined",
+        };
+
+    private sealed record Standing(DateTimeOffset? SentAt, string? ProposedByStateCode, DateTimeOffset? ProposedAt, DateTimeOffset? DeclinedAt) : IDataRequestStanding;
 }
 
 /// <param name="Columns">A table's columns; empty for other kinds.</param>
@@ -118,14 +124,12 @@ public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    /// <summary>The requests <paramref name="reader"/> sees (<see cref="ProposalReader.Sees"/>), latest first; only the
+    /// <summary>The requests <paramref name="reader"/> sees (<see cref="DataRequestStages.SeenBy"/>), latest first; only the
     /// states' proposals not yet sent when <paramref name="proposalsOnly"/>.</summary>
     public async Task<IReadOnlyList<RequestRow>> ListAsync(int processId, ProposalReader reader, CancellationToken ct, bool proposalsOnly = false)
     {
-        var (secretariat, any, states) = (reader.Secretariat, reader.Acting.AnyState, reader.Acting.OwnStates);
-        var rows = await db.DataRequests.AsNoTracking().Where(r => r.ProcessId == processId)
-            .Where(r => r.ProposedByStateCode == null || r.SentAt != null || (secretariat && r.ProposedAt != null) || any || states.Contains(r.ProposedByStateCode))
-            .Where(r => !proposalsOnly || (r.ProposedByStateCode != null && r.SentAt == null))
+        var seen = db.DataRequests.AsNoTracking().Where(r => r.ProcessId == processId).Where(DataRequestStages.SeenBy(reader.Facts));
+        var rows = await (proposalsOnly ? seen.Where(DataRequestStages.Proposals()) : seen)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Select(r => new
             {
@@ -136,10 +140,6 @@ public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
         return rows.Select(x => x.Row with { Proposal = Of(x.ProposedByState, x.ProposedAt, x.DeclinedAt, x.DeclineReason) }).ToList();
     }
 
-    /// <summary>The states' names in the reader's language, by code.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> StateNamesAsync(IReadOnlyList<string> codes, CancellationToken ct) =>
-        (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(Cultures.Current));
-
     private static Proposal? Of(State? state, DateTimeOffset? proposedAt, DateTimeOffset? declinedAt, string? reason) =>
         state is null ? null : new Proposal(state.Code, state.Name(Cultures.Current), proposedAt, declinedAt, reason);
 
@@ -147,21 +147,23 @@ public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
     private static decimal? Plain(decimal? number) => number / 1.000000000000000000000000000000000m;
 
     /// <summary>The request with its questions and answers; null when there is none, or when it is a state's proposal
-    /// <paramref name="reader"/> may not see (null reader: a page or endpoint that shows only sent requests).</summary>
+    /// <paramref name="reader"/> may not see (<see cref="DataRequestStages.SeenBy"/>; null reader: a page or endpoint that
+    /// shows no proposal before it is sent).</summary>
     public async Task<RequestView?> LoadAsync(int processId, int requestId, ProposalReader? reader, CancellationToken ct)
     {
         var request = await db.DataRequests.AsNoTracking().Where(r => r.Id == requestId && r.ProcessId == processId)
+            .Where(DataRequestStages.SeenBy(reader?.Facts ?? DataRequestStages.Facts.Nobody))
             .Select(r => new
             {
                 r.Id, r.Title, r.Instructions, r.DeadlineAt, r.CreatedAt, r.SentAt, r.PublishedAt, Questions = r.Questions.OrderBy(q => q.Number).ToList(),
                 r.ProposedByState, r.ProposedAt, r.DeclinedAt, r.DeclineReason,
             })
             .SingleOrDefaultAsync(ct);
-        var proposal = request is null ? null : Of(request.ProposedByState, request.ProposedAt, request.DeclinedAt, request.DeclineReason);
-        if (request is null || (reader is not null && !reader.Sees(proposal, request.SentAt)) || (reader is null && proposal is not null && request.SentAt is null))
+        if (request is null)
         {
             return null;
         }
+        var proposal = Of(request.ProposedByState, request.ProposedAt, request.DeclinedAt, request.DeclineReason);
         var responses = await db.DataResponses.AsNoTracking().Where(s => s.DataRequestId == requestId)
             .OrderBy(s => s.StateCode)
             .Select(s => new

@@ -73,6 +73,12 @@ public static class DataRequestsApi
         requests.MapPost("/{requestId:int}/withdrawal", WithdrawAsync).Requires(Operation.AnswerDataRequests)
             .WithName("WithdrawDataRequestProposal").WithSummary("The proposing state takes back its proposal while it waits for review; it is its draft again.")
             .ProducesValidationProblem();
+        requests.MapPut("/proposals/{requestId:int}/questions/{questionId:int}", EditProposedQuestionAsync).Requires(Operation.AnswerDataRequests)
+            .WithName("EditDataRequestProposalQuestion").WithSummary("The proposing state changes a question of its proposal while it writes it (not submitted, or taken back), with the checks of the secretariat's editing.")
+            .ProducesValidationProblem();
+        requests.MapDelete("/proposals/{requestId:int}/questions/{questionId:int}", RemoveProposedQuestionAsync).Requires(Operation.AnswerDataRequests)
+            .WithName("RemoveDataRequestProposalQuestion").WithSummary("The proposing state takes a question out of its proposal while it writes it; the question is kept, and put back on the request's page.")
+            .ProducesValidationProblem();
         requests.MapGet("/{requestId:int}", GetAsync).Requires(Operation.ViewDataRequests)
             .WithName("GetDataRequest").WithSummary("A data request, its questions and the compilation: every state asked with its submitted answers and their source.");
         requests.MapPost("/{requestId:int}/questions", AddQuestionAsync).Requires(Operation.ManageDataRequests)
@@ -201,6 +207,17 @@ public static class DataRequestsApi
     private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> EditQuestionAsync(AddressedProcess process, int requestId, int questionId,
         QuestionInput question, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
         await Done(await commands.EditQuestionAsync(process.Id, requestId, questionId, question, new FieldErrors(), ct), process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> EditProposedQuestionAsync(AddressedProcess process, int requestId, int questionId,
+        QuestionInput question, ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t,
+        CancellationToken ct) =>
+        await Done(await commands.EditQuestionAsync(process.Id, requestId, questionId, question, new FieldErrors(), ct, await AnswererAsync(access, user, process.Id)),
+            process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> RemoveProposedQuestionAsync(AddressedProcess process, int requestId, int questionId,
+        ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.RemoveQuestionAsync(process.Id, requestId, questionId, restore: false, new FieldErrors(), ct, await AnswererAsync(access, user, process.Id)),
+            process, requestId, queries, t, ct);
 
     private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> MoveDeadlineAsync(AddressedProcess process, int requestId, DeadlineInput deadline,
         DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>

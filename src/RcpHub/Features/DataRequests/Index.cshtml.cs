@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Invitations;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
@@ -12,7 +14,7 @@ namespace RcpHub.Features.DataRequests;
 /// <summary>/processes/{slug}/data-requests: the process's data requests to its member states, for its members; the
 /// secretariat starts one here (its deadline on the reader's own clock) and adds its questions on the request's page.</summary>
 [Requires(Operation.ViewDataRequests)]
-public sealed class IndexModel(DataRequestCommands commands, DataRequestQueries queries, MeetingReaders readers, IAuthorizationService authorization,
+public sealed class IndexModel(AppDbContext db, DataRequestCommands commands, DataRequestQueries queries, MeetingReaders readers, IAuthorizationService authorization,
     ProcessAccess access, IStringLocalizer<DataRequestsText> t, IStringLocalizer<MeetingsText> clockText) : PageModel
 {
     public sealed class RequestForm
@@ -115,7 +117,7 @@ public sealed class IndexModel(DataRequestCommands commands, DataRequestQueries 
         Requests = await queries.ListAsync(Process.Id, reader, ct);
         CanWrite = reader.Secretariat;
         ProposerStates = reader.Acting.OwnStates;
-        StateNames = ProposerStates.Count == 0 ? StateNames : await queries.StateNamesAsync(ProposerStates, ct);
+        StateNames = await ProcessRoles.StateNamesAsync(db, ProposerStates, ct);
     }
 
     /// <summary>A state's name in the reader's language, for the proposal form.</summary>

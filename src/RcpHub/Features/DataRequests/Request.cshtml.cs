@@ -25,8 +25,12 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
     [BindProperty]
     public DeclineInput Decline { get; set; } = new();
 
-    /// <summary>The reader writes this proposal for its state: its questions are added here until it is submitted.</summary>
+    /// <summary>The reader writes this proposal for its state: its questions are added, edited, moved and removed here, and
+    /// its deadline moved, until it is submitted.</summary>
     public bool CanPropose { get; private set; }
+
+    /// <summary>The reader changes the questions and the deadline: the secretariat, or the proposing state on its draft.</summary>
+    public bool CanEditQuestions => CanWrite || CanPropose;
 
     /// <summary>The reader may take back this proposal waiting for review.</summary>
     public bool CanWithdraw { get; private set; }
@@ -78,7 +82,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
                 $"/processes/{Process.Slug}/data-requests/{request.Id}");
         }
         CanAnswer = request.TakesAnswersAt(Now) && await MayAsync(Operation.AnswerDataRequests);
-        if (CanWrite)
+        if (CanEditQuestions)
         {
             var back = $"/processes/{Process.Slug}/data-requests/{request.Id}";
             Editing = request.Questions.FirstOrDefault(q => q.Id == edit);
@@ -100,7 +104,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
                     request.SentAt is null
                         ? t["Remove question {0}, “{1}”? You can put it back from this page.", removed.Number, removed.Text]
                         : t["Remove question {0}, “{1}”? The states' answers to it are kept out of sight, and come back if you put it back.", removed.Number, removed.Text],
-                    t["Remove the question"], "RemoveQuestion",
+                    t["Remove the question"], Handler("RemoveQuestion"),
                     new Dictionary<string, string> { ["requestId"] = request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["questionId"] = removed.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                     back);
             }
@@ -111,31 +115,31 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
     private async Task<bool> MayAsync(Operation operation) =>
         (await authorization.AuthorizeAsync(User, new ProcessResource(Process.Id), OperationPolicies.NameOf(operation))).Succeeded;
 
-    [HandlerRequires(Operation.ManageDataRequests)]
-    public async Task<IActionResult> OnPostAddQuestionAsync(int requestId, CancellationToken ct)
+    /// <summary>The handler of an action on the questions or the deadline: the secretariat's, or, on its state's draft, the
+    /// proposer's (the same command, given the proposer: <see cref="DataRequestCommands"/> finds only their state's draft).</summary>
+    public string Handler(string action) => !CanPropose ? action : action switch
     {
-        var outcome = await commands.AddQuestionAsync(Process.Id, requestId, Question, new FieldErrors(), ct);
-        return await AfterAsync(outcome, requestId, nameof(Question), t["The question is added."], ct);
-    }
+        "AddQuestion" => "ProposeQuestion",
+        "EditQuestion" => "EditProposedQuestion",
+        "MoveQuestion" => "MoveProposedQuestion",
+        "RemoveQuestion" => "RemoveProposedQuestion",
+        "RestoreQuestion" => "RestoreProposedQuestion",
+        _ => "MoveProposedDeadline",
+    };
+
+    /// <summary>A focal point acting for the proposing state, on its draft.</summary>
+    private async Task<Answerer> ProposerAsync() => await DataRequestsApi.AnswererAsync(access, User, Process.Id);
+
+    [HandlerRequires(Operation.ManageDataRequests)]
+    public Task<IActionResult> OnPostAddQuestionAsync(int requestId, CancellationToken ct) => AddQuestionAsync(requestId, null, ct);
 
     /// <summary>A focal point adds a question to their state's proposal while writing it.</summary>
     [HandlerRequires(Operation.AnswerDataRequests)]
-    public async Task<IActionResult> OnPostProposeQuestionAsync(int requestId, CancellationToken ct)
-    {
-        if (!await ProposesAsync(requestId, "proposal-draft", ct))
-        {
-            return NotFound();
-        }
-        var outcome = await commands.AddQuestionAsync(Process.Id, requestId, Question, new FieldErrors(), ct, toOwnDraft: true);
-        return await AfterAsync(outcome, requestId, nameof(Question), t["The question is added."], ct);
-    }
+    public async Task<IActionResult> OnPostProposeQuestionAsync(int requestId, CancellationToken ct) => await AddQuestionAsync(requestId, await ProposerAsync(), ct);
 
-    /// <summary>Whether the reader acts for the state of this proposal, standing at <paramref name="state"/>.</summary>
-    private async Task<bool> ProposesAsync(int requestId, string state, CancellationToken ct)
-    {
-        var reader = await DataRequestsApi.ReaderAsync(authorization, access, User, Process.Id);
-        return await queries.LoadAsync(Process.Id, requestId, reader, ct) is { } request && request.StateAt(Now) == state && reader.Proposes(request.Proposal);
-    }
+    private async Task<IActionResult> AddQuestionAsync(int requestId, Answerer? proposer, CancellationToken ct) =>
+        await AfterAsync(await commands.AddQuestionAsync(Process.Id, requestId, Question, new FieldErrors(), ct, proposer), requestId, nameof(Question),
+            t["The question is added."], ct);
 
     [HandlerRequires(Operation.AnswerDataRequests)]
     public async Task<IActionResult> OnPostSubmitProposalAsync(int requestId, CancellationToken ct) =>
@@ -153,28 +157,56 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
             t["The proposal is declined; its state's focal points are told your reason by email."], ct);
 
     [HandlerRequires(Operation.ManageDataRequests)]
-    public async Task<IActionResult> OnPostEditQuestionAsync(int requestId, int questionId, CancellationToken ct)
-    {
-        var outcome = await commands.EditQuestionAsync(Process.Id, requestId, questionId, Edit, new FieldErrors(), ct);
-        return await AfterAsync(outcome, requestId, nameof(Edit), t["The question is changed."], ct, edit: questionId);
-    }
+    public Task<IActionResult> OnPostEditQuestionAsync(int requestId, int questionId, CancellationToken ct) => EditQuestionAsync(requestId, questionId, null, ct);
+
+    [HandlerRequires(Operation.AnswerDataRequests)]
+    public async Task<IActionResult> OnPostEditProposedQuestionAsync(int requestId, int questionId, CancellationToken ct) =>
+        await EditQuestionAsync(requestId, questionId, await ProposerAsync(), ct);
+
+    private async Task<IActionResult> EditQuestionAsync(int requestId, int questionId, Answerer? proposer, CancellationToken ct) =>
+        await AfterAsync(await commands.EditQuestionAsync(Process.Id, requestId, questionId, Edit, new FieldErrors(), ct, proposer), requestId, nameof(Edit),
+            t["The question is changed."], ct, edit: questionId);
 
     [HandlerRequires(Operation.ManageDataRequests)]
-    public async Task<IActionResult> OnPostMoveQuestionAsync(int requestId, int questionId, bool up, CancellationToken ct) =>
-        await AfterAsync(await commands.MoveQuestionAsync(Process.Id, requestId, questionId, up, new FieldErrors(), ct), requestId, "", t["The question is moved."], ct);
+    public Task<IActionResult> OnPostMoveQuestionAsync(int requestId, int questionId, bool up, CancellationToken ct) => MoveQuestionAsync(requestId, questionId, up, null, ct);
+
+    [HandlerRequires(Operation.AnswerDataRequests)]
+    public async Task<IActionResult> OnPostMoveProposedQuestionAsync(int requestId, int questionId, bool up, CancellationToken ct) =>
+        await MoveQuestionAsync(requestId, questionId, up, await ProposerAsync(), ct);
+
+    private async Task<IActionResult> MoveQuestionAsync(int requestId, int questionId, bool up, Answerer? proposer, CancellationToken ct) =>
+        await AfterAsync(await commands.MoveQuestionAsync(Process.Id, requestId, questionId, up, new FieldErrors(), ct, proposer), requestId, "", t["The question is moved."], ct);
 
     [HandlerRequires(Operation.ManageDataRequests)]
-    public async Task<IActionResult> OnPostRemoveQuestionAsync(int requestId, int questionId, CancellationToken ct) =>
-        await AfterAsync(await commands.RemoveQuestionAsync(Process.Id, requestId, questionId, restore: false, new FieldErrors(), ct), requestId, "",
-            t["The question is removed; its answers are kept. Put it back from the list of removed questions."], ct);
+    public Task<IActionResult> OnPostRemoveQuestionAsync(int requestId, int questionId, CancellationToken ct) => RemoveQuestionAsync(requestId, questionId, false, null, ct);
+
+    [HandlerRequires(Operation.AnswerDataRequests)]
+    public async Task<IActionResult> OnPostRemoveProposedQuestionAsync(int requestId, int questionId, CancellationToken ct) =>
+        await RemoveQuestionAsync(requestId, questionId, false, await ProposerAsync(), ct);
 
     [HandlerRequires(Operation.ManageDataRequests)]
-    public async Task<IActionResult> OnPostRestoreQuestionAsync(int requestId, int questionId, CancellationToken ct) =>
-        await AfterAsync(await commands.RemoveQuestionAsync(Process.Id, requestId, questionId, restore: true, new FieldErrors(), ct), requestId, "",
-            t["The question is back, with its answers."], ct);
+    public Task<IActionResult> OnPostRestoreQuestionAsync(int requestId, int questionId, CancellationToken ct) => RemoveQuestionAsync(requestId, questionId, true, null, ct);
+
+    [HandlerRequires(Operation.AnswerDataRequests)]
+    public async Task<IActionResult> OnPostRestoreProposedQuestionAsync(int requestId, int questionId, CancellationToken ct) =>
+        await RemoveQuestionAsync(requestId, questionId, true, await ProposerAsync(), ct);
+
+    /// <summary>Takes a question out, or puts it back; a draft's questions have no answers to keep.</summary>
+    private async Task<IActionResult> RemoveQuestionAsync(int requestId, int questionId, bool restore, Answerer? proposer, CancellationToken ct) =>
+        await AfterAsync(await commands.RemoveQuestionAsync(Process.Id, requestId, questionId, restore, new FieldErrors(), ct, proposer), requestId, "",
+            restore ? proposer is null ? t["The question is back, with its answers."] : t["The question is back."]
+            : proposer is null ? t["The question is removed; its answers are kept. Put it back from the list of removed questions."]
+            : t["The question is removed. Put it back from the list of removed questions."], ct);
 
     [HandlerRequires(Operation.ManageDataRequests)]
-    public async Task<IActionResult> OnPostMoveDeadlineAsync(int requestId, CancellationToken ct)
+    public Task<IActionResult> OnPostMoveDeadlineAsync(int requestId, CancellationToken ct) =>
+        MoveDeadlineAsync(requestId, null, t["The deadline is moved; the focal points of the states asked are told by email."], ct);
+
+    [HandlerRequires(Operation.AnswerDataRequests)]
+    public async Task<IActionResult> OnPostMoveProposedDeadlineAsync(int requestId, CancellationToken ct) =>
+        await MoveDeadlineAsync(requestId, await ProposerAsync(), t["The proposed deadline is moved."], ct);
+
+    private async Task<IActionResult> MoveDeadlineAsync(int requestId, Answerer? proposer, string told, CancellationToken ct)
     {
         var errors = new FieldErrors();
         Outcome outcome;
@@ -185,9 +217,10 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
         else
         {
             Zone = TimeZones.ReaderZone(HttpContext, await readers.CurrentAsync(User));
-            outcome = await commands.MoveDeadlineAsync(Process.Id, requestId, VenueClock.Read(Deadline, Zone, nameof(NewRequestInput.DeadlineAt), clockText, errors), errors, ct);
+            outcome = await commands.MoveDeadlineAsync(Process.Id, requestId, VenueClock.Read(Deadline, Zone, nameof(NewRequestInput.DeadlineAt), clockText, errors), errors, ct,
+                proposer);
         }
-        return await AfterAsync(outcome, requestId, nameof(Deadline), t["The deadline is moved; the focal points of the states asked are told by email."], ct);
+        return await AfterAsync(outcome, requestId, nameof(Deadline), told, ct);
     }
 
     [HandlerRequires(Operation.ManageDataRequests)]

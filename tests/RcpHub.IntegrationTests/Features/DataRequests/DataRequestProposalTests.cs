@@ -278,4 +278,123 @@ public sealed class DataRequestProposalTests : MailingTests
         await MailAsync(_secretariat.Email!, "Data request proposed by Morocco: Remittance costs");
         await MailAsync(_secretariat.Email!, "Data request proposed by Morocco: Remittance costs");
     }
+
+    [Fact]
+    public async Task The_proposer_edits_moves_and_removes_the_questions_of_their_draft_and_moves_its_deadline_which_no_one_else_sees_or_changes()
+    {
+        using var morocco = await TestSignIn.HtmlClientAsync(Factory, _morocco);
+        var draft = await morocco.SubmitAsync(await morocco.GetAsync("/processes/demo/data-requests"), "#propose-request", new Dictionary<string, string>
+        {
+            ["Proposal.Title"] = "Diaspora bonds",
+            ["Proposal.DeadlineAt"] = In(DateTime.UtcNow.AddDays(20)),
+        });
+        var address = new Uri(new Uri("http://localhost"), draft.Url.Split('?')[0]).AbsolutePath;
+        var id = int.Parse(address.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var page = await morocco.SubmitAsync(draft, "#add-question", new Dictionary<string, string> { ["Question.Text"] = "Bonds issued", ["Question.Kind"] = "Figure", ["Question.Unit"] = "USD" });
+        page = await morocco.SubmitAsync(page, "#add-question", new Dictionary<string, string> { ["Question.Text"] = "Main obstacles", ["Question.Kind"] = "FreeText" });
+        int[] questions;
+        await using (var scope = Factory.Scope())
+        {
+            questions = await scope.Db.DataQuestions.Where(q => q.DataRequestId == id).OrderBy(q => q.Number).Select(q => q.Id).ToArrayAsync();
+        }
+
+        // The draft is its state's own: not in the secretariat's list, page or API, and not changed by it.
+        using (var secretariat = await TestSignIn.HtmlClientAsync(Factory, _secretariat))
+        {
+            Assert.Null((await secretariat.GetAsync("/processes/demo/data-requests")).Document.QuerySelector($"#requests a[href='{address}']"));
+            Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync(address)).Status);
+        }
+        using (var secretariatApi = await TestSignIn.HttpClientAsync(Factory, _secretariat))
+        {
+            Assert.DoesNotContain($"\"id\":{id},", await secretariatApi.GetStringAsync("/api/v1/processes/demo/data-requests"), StringComparison.Ordinal);
+            Assert.DoesNotContain($"\"id\":{id},", await secretariatApi.GetStringAsync("/api/v1/processes/demo/data-requests/proposals"), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await secretariatApi.GetAsync($"/api/v1/processes/demo/data-requests/{id}")).StatusCode);
+            using var edited = await secretariatApi.PutAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/questions/{questions[0]}", new { text = "Changed", kind = "FreeText" });
+            Assert.Equal(HttpStatusCode.NotFound, edited.StatusCode);
+        }
+        // Another member state's focal point neither sees nor changes it.
+        using (var senegalApi = await TestSignIn.HttpClientAsync(Factory, _senegal))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await senegalApi.GetAsync($"/api/v1/processes/demo/data-requests/{id}")).StatusCode);
+            using var edited = await senegalApi.PutAsJsonAsync($"/api/v1/processes/demo/data-requests/proposals/{id}/questions/{questions[0]}", new { text = "Changed", kind = "FreeText" });
+            Assert.Equal(HttpStatusCode.NotFound, edited.StatusCode);
+            using var removed = await senegalApi.DeleteAsync($"/api/v1/processes/demo/data-requests/proposals/{id}/questions/{questions[0]}");
+            Assert.Equal(HttpStatusCode.NotFound, removed.StatusCode);
+        }
+
+        // Editing on the page has the secretariat's checks and field messages.
+        var edit = await morocco.GetAsync($"{address}?edit={questions[0]}");
+        Assert.Equal("Bonds issued", edit.Document.QuerySelector("#edit-question input[name='Edit.Text']")!.GetAttribute("value"));
+        var noUnit = await morocco.SubmitAsync(edit, "#edit-question", new Dictionary<string, string> { ["Edit.Text"] = "Bonds issued", ["Edit.Kind"] = "Figure", ["Edit.Unit"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noUnit.Status);
+        Assert.Contains("Give the unit of the number (persons, USD, days...).", noUnit.Text("#edit-question"), StringComparison.Ordinal);
+        page = await morocco.SubmitAsync(edit, "#edit-question", new Dictionary<string, string> { ["Edit.Text"] = "Bonds issued since 2020", ["Edit.Kind"] = "Figure", ["Edit.Unit"] = "EUR" });
+        Assert.Equal("The question is changed.", page.Text("p.notice.ok"));
+        Assert.StartsWith("Bonds issued since 2020 (A number in EUR", page.Text("#questions li[data-question='1']"), StringComparison.Ordinal);
+
+        page = await morocco.SubmitAsync(page, "#questions li[data-question='1'] form.move-down", new Dictionary<string, string>());
+        Assert.Equal("The question is moved.", page.Text("p.notice.ok"));
+        Assert.StartsWith("Main obstacles", page.Text("#questions li[data-question='1']"), StringComparison.Ordinal);
+
+        // Removing asks first; the question can be put back.
+        var asked = await morocco.GetAsync($"{address}?remove={questions[1]}");
+        Assert.Contains("Remove question 1, “Main obstacles”?", asked.Text("#confirm-removal"), StringComparison.Ordinal);
+        await using (var scope = Factory.Scope())
+        {
+            Assert.Null(await scope.Db.DataQuestions.Where(q => q.Id == questions[1]).Select(q => q.RemovedAt).SingleAsync());
+        }
+        page = await morocco.SubmitAsync(asked, "#confirm-removal form", new Dictionary<string, string>());
+        Assert.Equal("The question is removed. Put it back from the list of removed questions.", page.Text("p.notice.ok"));
+        Assert.Single(page.Document.QuerySelectorAll("#questions li"));
+        page = await morocco.SubmitAsync(page, "#removed-questions form", new Dictionary<string, string>());
+        Assert.Equal("The question is back.", page.Text("p.notice.ok"));
+        Assert.Equal(2, page.Document.QuerySelectorAll("#questions li").Length);
+
+        // The proposed deadline moves, never into the past.
+        var before = await DeadlineAsync(id);
+        var past = await morocco.SubmitAsync(page, "#move-deadline", new Dictionary<string, string> { ["Deadline"] = "2020-01-01T09:00" });
+        Assert.Equal(HttpStatusCode.BadRequest, past.Status);
+        Assert.Contains("The deadline must be in the future.", past.Text("#move-deadline"), StringComparison.Ordinal);
+        Assert.Equal(before, await DeadlineAsync(id));
+        page = await morocco.SubmitAsync(page, "#move-deadline", new Dictionary<string, string> { ["Deadline"] = In(DateTime.UtcNow.AddDays(40)) });
+        Assert.Equal("The proposed deadline is moved.", page.Text("p.notice.ok"));
+        Assert.True(await DeadlineAsync(id) > before.AddDays(15));
+
+        // The API: a question of the draft changed (a bad table refused with its field), then one taken out.
+        using var api = await TestSignIn.HttpClientAsync(Factory, _morocco);
+        using (var bad = await api.PutAsJsonAsync($"/api/v1/processes/demo/data-requests/proposals/{id}/questions/{questions[0]}", new { text = "By year", kind = "Table" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("Give the table at least one column.", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("columns")[0].GetString());
+        }
+        using (var changed = await api.PutAsJsonAsync($"/api/v1/processes/demo/data-requests/proposals/{id}/questions/{questions[0]}", new { text = "Bonds by year", kind = "FreeText" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        }
+        using (var removed = await api.DeleteAsync($"/api/v1/processes/demo/data-requests/proposals/{id}/questions/{questions[1]}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        }
+        await using (var scope = Factory.Scope())
+        {
+            Assert.Equal("Bonds by year", await scope.Db.DataQuestions.Where(q => q.Id == questions[0]).Select(q => q.Text).SingleAsync());
+            Assert.NotNull(await scope.Db.DataQuestions.Where(q => q.Id == questions[1]).Select(q => q.RemovedAt).SingleAsync());
+        }
+
+        // Once submitted, it is the secretariat's to edit: the proposer no longer changes it.
+        page = await morocco.SubmitAsync(await morocco.GetAsync(address), "#submit-proposal", new Dictionary<string, string>());
+        Assert.Equal("Proposed by Morocco, waiting for review", page.Text("#request-status"));
+        Assert.Null(page.Document.QuerySelector("#add-question, #move-deadline, #questions a.edit-question"));
+        using (var late = await api.PutAsJsonAsync($"/api/v1/processes/demo/data-requests/proposals/{id}/questions/{questions[0]}", new { text = "Too late", kind = "FreeText" }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, late.StatusCode);
+        }
+    }
+
+    private async Task<DateTimeOffset> DeadlineAsync(int id)
+    {
+        await using var scope = Factory.Scope();
+        return await scope.Db.DataRequests.Where(r => r.Id == id).Select(r => r.DeadlineAt).SingleAsync();
+    }
 }
