@@ -124,7 +124,8 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
         "MoveQuestion" => "MoveProposedQuestion",
         "RemoveQuestion" => "RemoveProposedQuestion",
         "RestoreQuestion" => "RestoreProposedQuestion",
-        _ => "MoveProposedDeadline",
+        "MoveDeadline" => "MoveProposedDeadline",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No such action on a proposal's draft."),
     };
 
     /// <summary>A focal point acting for the proposing state, on its draft.</summary>
