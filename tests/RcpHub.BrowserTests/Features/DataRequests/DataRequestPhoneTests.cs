@@ -86,6 +86,12 @@ public sealed class DataRequestPhoneTests(Chromium chromium) : IAsyncLifetime
         await state.WaitForSelectorAsync("#withdraw-proposal");
         Assert.Equal("مقترح من المغرب، في انتظار المراجعة", (await state.InnerTextAsync("#request-status")).Trim());
         problems.AddRange(await ProblemsAsync(state, "the proposal waiting for review"));
+        // On a phone the facts are one column: each term reads as a word above its value, not a letter a line beside it.
+        var facts = await state.Locator("#request-facts").BoundingBoxAsync();
+        foreach (var term in await state.Locator("#request-facts dt").AllAsync())
+        {
+            Assert.Equal(facts!.Width, (await term.BoundingBoxAsync())!.Width, 1.0);
+        }
         await state.GotoAsync(list);
         problems.AddRange(await ProblemsAsync(state, "the list with the proposal"));
         await state.GotoAsync(proposal + "?withdraw=true");
