@@ -40,6 +40,8 @@ public sealed class AccessibilityTests(Chromium chromium) : IAsyncLifetime
             await page.FillAsync("#Input_Password", RcpHubFactory.DemoPassword);
             await page.ClickAsync("#sign-in button[type=submit]");
             await page.WaitForLoadStateAsync();
+            // Signing in brings the account's language; the scan reads the pages in the browser's (without saving it).
+            await page.GotoAsync(_server.Url("/language?culture=" + (await page.EvaluateAsync<string>("navigator.language"))[..2]));
         }
         var problems = new List<string>();
         foreach (var address in await PageCatalogue.AddressesAsync(_server.Factory))

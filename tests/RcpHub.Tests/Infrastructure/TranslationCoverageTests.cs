@@ -120,7 +120,7 @@ public sealed partial class TranslationCoverageTests
         return result;
     }
 
-    /// <summary>Every key a page or class uses; <c>Plural</c> marks a counted phrase (<c>t.Plural(n, one, other)</c>), named by its
+    /// <summary>Every key a page or class uses; <c>Plural</c> marks a counted phrase (<c>t.Plural(n, one, other)</c>, or <c>t.PluralIsolated</c>), named by its
     /// English plural form.</summary>
     private static List<(string TextClass, string Key, string File, bool Plural)> UsedKeys(string features)
     {
@@ -156,7 +156,7 @@ public sealed partial class TranslationCoverageTests
                 {
                     used.Add((textClass, Regex.Unescape(m.Groups[1].Value), file, false));
                 }
-                foreach (Match m in Regex.Matches(text, $@"(?<![\w.]){Regex.Escape(variable)}\.Plural\([^;]*?,\s*""((?:[^""\\]|\\.)*)""\s*,\s*""((?:[^""\\]|\\.)*)"""))
+                foreach (Match m in Regex.Matches(text, $@"(?<![\w.]){Regex.Escape(variable)}\.Plural(?:Isolated)?\([^;]*?,\s*""((?:[^""\\]|\\.)*)""\s*,\s*""((?:[^""\\]|\\.)*)"""))
                 {
                     used.Add((textClass, Regex.Unescape(m.Groups[2].Value), file, true));
                 }

@@ -7,6 +7,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Invitations;
 using RcpHub.Features.Meetings;
+using RcpHub.Features.Shared;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
@@ -15,9 +16,9 @@ namespace RcpHub.Features.Account;
 
 /// <summary>My account: who I am, the roles I hold in each process, and the way to my security settings.</summary>
 [Requires(Operation.ManageOwnAccount)]
-public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, IStringLocalizer<AccountText> t) : PageModel
+public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, IStringLocalizer<AccountText> t, IStringLocalizer<SharedText> shared) : PageModel
 {
-    /// <summary>The language mail to me is written in (<see cref="AppUser.PreferredLanguage"/>).</summary>
+    /// <summary>The language I read pages and mail in (<see cref="AppUser.PreferredLanguage"/>).</summary>
     [BindProperty]
     public string? MailLanguage { get; set; }
 
@@ -81,7 +82,8 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, IStr
         }
         me.PreferredLanguage = MailLanguage;
         await users.UpdateAsync(me);
-        this.Tell(t["Mail to you will be written in {0}.", Cultures.Endonyms[MailLanguage]]);
+        Cultures.Choose(HttpContext, MailLanguage);
+        this.Tell(shared["Pages and mail to you are now in {0}.", Cultures.Endonyms[MailLanguage]]);
         return Redirect("/account");
     }
 }

@@ -60,6 +60,7 @@ public sealed class SignInModel(
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            Cultures.Choose(HttpContext, user.PreferredLanguage);
             this.Tell(t["You are signed in."]);
             return LocalRedirect(LocalReturnUrl(Url, ReturnUrl));
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RcpHub.Domain;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Account;
 
@@ -28,7 +29,7 @@ public sealed class SignInTwoFactorModel(SignInManager<AppUser> signIn, IOptions
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             // The first step expired (its cookie lasts a few minutes): start again.
             return LocalRedirect("/account/sign-in");
@@ -44,6 +45,7 @@ public sealed class SignInTwoFactorModel(SignInManager<AppUser> signIn, IOptions
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant());
         if (result.Succeeded)
         {
+            Cultures.Choose(HttpContext, user.PreferredLanguage);
             this.Tell(t["You are signed in."]);
             return LocalRedirect(SignInModel.LocalReturnUrl(Url, ReturnUrl));
         }

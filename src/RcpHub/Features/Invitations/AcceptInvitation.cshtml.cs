@@ -86,6 +86,7 @@ public sealed class AcceptInvitationModel(
             return Page();
         }
         await signIn.SignInAsync(user, isPersistent: false);
+        Cultures.Choose(HttpContext, user.PreferredLanguage);
         this.Tell(t["Welcome! The invitation is accepted: your new role is listed below."].Value);
         return LocalRedirect("/my");
     }

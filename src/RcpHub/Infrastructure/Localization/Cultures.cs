@@ -23,6 +23,19 @@ public static class Cultures
     /// <summary>The language if it is one of <see cref="Supported"/>, English otherwise.</summary>
     public static string OrDefault(string? language) => language is not null && Supported.Contains(language) ? language : "en";
 
+    /// <summary>Remembers <paramref name="language"/> in the picker's cookie and uses it for the rest of this request, so
+    /// that a notice told now is already in it. Signing in does this with the account's <c>PreferredLanguage</c>: the
+    /// cookie, not a database read on every request, carries a person's language (decision 0045).</summary>
+    public static void Choose(HttpContext http, string? language)
+    {
+        var chosen = OrDefault(language);
+        http.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(chosen);
+    }
+
     public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
 
     public static IServiceCollection AddRcpHubLocalization(this IServiceCollection services)

@@ -150,6 +150,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /error"] = Open,
         ["GET /global-meetings"] = Open,
         ["GET /language"] = Open,
+        ["POST /language"] = Open,
         ["GET /map"] = Open,
         ["GET /organizations"] = Open,
         ["GET /organizations/{slug}"] = Open,
