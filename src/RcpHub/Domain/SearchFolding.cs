@@ -70,26 +70,9 @@ public static class SearchFolding
     {
         var words = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var start = -1;
-        var index = 0;
-        foreach (var rune in folded.EnumerateRunes())
+        foreach (var (start, length) in WordSpans(folded))
         {
-            var inWord = Rune.IsLetterOrDigit(rune)
-                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-            if (inWord && start < 0)
-            {
-                start = index;
-            }
-            else if (!inWord && start >= 0)
-            {
-                Keep(folded[start..index]);
-                start = -1;
-            }
-            index += rune.Utf16SequenceLength;
-        }
-        if (start >= 0)
-        {
-            Keep(folded[start..]);
+            Keep(folded.Substring(start, length));
         }
         return words;
 
@@ -104,5 +87,34 @@ public static class SearchFolding
                 words.Add(word);
             }
         }
+    }
+
+    /// <summary>Where each word of <paramref name="text"/> starts and how long it is, in order: runs of letters, digits and
+    /// marks, as the engines' tokenizers split text (<see cref="Words"/> is these, folded text's, distinct and cut).</summary>
+    public static List<(int Start, int Length)> WordSpans(string text)
+    {
+        var spans = new List<(int Start, int Length)>();
+        var start = -1;
+        var index = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var inWord = Rune.IsLetterOrDigit(rune)
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+            if (inWord && start < 0)
+            {
+                start = index;
+            }
+            else if (!inWord && start >= 0)
+            {
+                spans.Add((start, index - start));
+                start = -1;
+            }
+            index += rune.Utf16SequenceLength;
+        }
+        if (start >= 0)
+        {
+            spans.Add((start, text.Length - start));
+        }
+        return spans;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
@@ -69,38 +67,6 @@ public interface ISearchEngine
     public static ISearchEngine For(AppDbContext db) => db.Database.IsSqlite() ? SqliteSearchEngine.Instance : PostgresSearchEngine.Instance;
 }
 
-/// <summary>An entry whose passage is wanted, with its title and the start of its text as indexed (at most
-/// <see cref="MostRead"/> characters of it).</summary>
-public sealed record PassageSource(int Id, string Title, string? Body)
-{
-    public const int MostRead = 20_000;
-}
-
-/// <summary>The row a passage query returns.</summary>
-public sealed record SearchPassageRow(int EntryId, string? Passage);
-
-/// <summary>Marked passages: the engines put two private-use characters around a matched word; the text is HTML-encoded
-/// and only then are they turned into &lt;mark&gt;, so that nothing of the text is read as markup.</summary>
-public static class SearchPassage
-{
-    public const char Open = '\uE000';
-    public const char Close = '\uE001';
-
-    /// <summary>The passage as HTML, or null when it marks nothing (the match was elsewhere, in the title).</summary>
-    public static string? Html(string? passage)
-    {
-        if (passage is null || !passage.Contains(Open, StringComparison.Ordinal))
-        {
-            return null;
-        }
-        var oneLine = string.Join(' ', passage.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return HtmlEncoder.Default.Encode(oneLine).Replace(Encode(Open), "<mark>", StringComparison.Ordinal)
-            .Replace(Encode(Close), "</mark>", StringComparison.Ordinal);
-    }
-
-    private static string Encode(char c) => HtmlEncoder.Default.Encode(c.ToString());
-}
-
 /// <summary>SQLite FTS5: an external-content table (SearchIndex) over SearchEntries' Title and Body, kept by triggers,
 /// tokenised by unicode61 with diacritics removed; ranked by bm25 with the title weighing more; passages by snippet().</summary>
 public sealed class SqliteSearchEngine : ISearchEngine
@@ -127,72 +93,19 @@ public sealed class SqliteSearchEngine : ISearchEngine
         await db.Database.SqlQuery<byte[]>($"SELECT block AS Value FROM SearchIndex_data WHERE id = 10").FirstOrDefaultAsync(ct) is { } block
             ? Convert.ToHexString(block) : null;
 
-    /// <summary>Each entry's passage by its own query, its key and an expression in which each word searched for as the
-    /// start of words is replaced by the entry's words it starts ("migration" OR "migrations"): FTS5 finds a whole word by
-    /// key at once, where a prefix makes it gather every word of the index with that start first, for each entry (decision
-    /// 0043). An entry in which the words are not found so (the engine reads them otherwise) is given the passage of the
-    /// query as typed, as all were before.</summary>
+    /// <summary>snippet() of the entries' text, for the query as typed (the passages of entries whose words are found in
+    /// the start of their text are cut by <see cref="SearchPassage.Cut"/>, decision 0046).</summary>
     public async Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<PassageSource> entries, CancellationToken ct)
     {
         if (entries.Count == 0)
         {
             return [];
         }
-        var open = SearchPassage.Open.ToString();
-        var close = SearchPassage.Close.ToString();
-        var sql = new StringBuilder();
-        var arguments = new List<object>();
-        string Parameter(object value)
-        {
-            arguments.Add(value);
-            return "{" + (arguments.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
-        }
-        var select = $"SELECT rowid AS EntryId, snippet(SearchIndex, 1, {Parameter(open)}, {Parameter(close)}, '…', 24) AS Passage FROM SearchIndex WHERE SearchIndex MATCH ";
-        var typed = new List<int>();
-        foreach (var entry in entries)
-        {
-            if (Whole(query, entry) is { } whole)
-            {
-                sql.Append(sql.Length == 0 ? "" : " UNION ALL ").Append(select).Append(Parameter(whole)).Append(" AND rowid = ").Append(Parameter(entry.Id));
-            }
-            else
-            {
-                typed.Add(entry.Id);
-            }
-        }
-        if (typed.Count > 0)
-        {
-            sql.Append(sql.Length == 0 ? "" : " UNION ALL ").Append(select).Append(Parameter(Expression(query)))
-                .Append(" AND rowid IN (SELECT value FROM json_each(").Append(Parameter(System.Text.Json.JsonSerializer.Serialize(typed))).Append("))");
-        }
-        var rows = await db.Database.SqlQuery<SearchPassageRow>(System.Runtime.CompilerServices.FormattableStringFactory.Create(sql.ToString(), [.. arguments]))
+        var ids = System.Text.Json.JsonSerializer.Serialize(entries.Select(e => e.Id));
+        var rows = await db.Database.SqlQuery<SearchPassageRow>(
+            $"SELECT rowid AS EntryId, snippet(SearchIndex, 1, {SearchPassage.Open.ToString()}, {SearchPassage.Close.ToString()}, '…', {SearchPassage.Words}) AS Passage FROM SearchIndex WHERE SearchIndex MATCH {Expression(query)} AND rowid IN (SELECT value FROM json_each({ids}))")
             .ToListAsync(ct);
         return rows.Where(r => r.Passage is not null).ToDictionary(r => r.EntryId, r => r.Passage!);
-    }
-
-    /// <summary>The query with each single word searched for as a start replaced by the words of <paramref name="entry"/>
-    /// it starts (compared folded, as the engine compares them), in its title and the start of its text; null when one of
-    /// them starts none there.</summary>
-    private static string? Whole(SearchQuery query, PassageSource entry)
-    {
-        var words = SearchFolding.Words(SearchFolding.WithoutMarks(entry.Title + " " + entry.Body).ToLowerInvariant());
-        var parts = new List<string>();
-        foreach (var term in query.Terms)
-        {
-            if (term.Phrase || !term.Prefix)
-            {
-                parts.Add("(\"" + string.Join(' ', term.Words) + "\"" + (term.Prefix ? "*" : "") + ")");
-                continue;
-            }
-            var start = SearchFolding.Fold(term.Words[0]);
-            var whole = words.Where(w => w.Length < SearchFolding.MaxWordLength && SearchFolding.Fold(w).StartsWith(start, StringComparison.Ordinal)).ToList();
-            if (whole.Count == 0)
-            {
-                return null;
-            }
-            parts.Add("(" + string.Join(" OR ", whole.Select(w => "\"" + w + "\"")) + ")");
-        }
-        return string.Join(" AND ", parts);
     }
 
     /// <summary>"word"* for a word, "some words" for a phrase: each quoted, so that FTS5 reads them as tokens only.</summary>

@@ -220,7 +220,13 @@ public static class SiteSearch
                 SummaryOnly = e.Kind == SearchKind.Meeting && !fullMeetings.Any(m => m.Id == e.MeetingId),
             })
             .ToListAsync(ct)).OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
-        var passages = await engine.PassagesAsync(db, query, [.. rows.Select(r => new PassageSource(r.Id, r.Title, r.Body))], ct);
+        // Cut here from the text read; the engine is asked only for the entries whose words are not found in it.
+        var sources = rows.Select(r => new PassageSource(r.Id, r.Title, r.Body)).ToList();
+        var passages = SearchPassage.Cut(query, sources);
+        foreach (var (id, passage) in await engine.PassagesAsync(db, query, [.. sources.Where(e => !passages.ContainsKey(e.Id))], ct))
+        {
+            passages[id] = passage;
+        }
         var items = rows.Select(r => new SearchHit(r.Kind, r.Key, r.Path, r.Title, r.Context, r.Year, r.Language, r.Audience, r.Access, r.SummaryOnly,
             SearchPassage.Html(passages.GetValueOrDefault(r.Id)))).ToList();
         var language = Cultures.Current;
