@@ -63,7 +63,7 @@ internal static partial class LibraryRun
             probe.Headers.Add("Cookie", cookie);
             using var page = await http.SendAsync(probe);
             var html = await page.Content.ReadAsStringAsync();
-            var count = Count().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : $"({(int)page.StatusCode})";
+            var count = Count().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, "")) : $"({(int)page.StatusCode})";
             var url = $"http://127.0.0.1:{options.AppPort}{path}";
             await Latency.RunAsync(url, options.Connections, 5, cookie);
             var loadBefore = FollowUpQueries.LoadAverage();
@@ -114,8 +114,12 @@ internal static partial class LibraryRun
         return within ? 0 : 1;
     }
 
-    [GeneratedRegex(@"<p class=""count""[^>]*>([^<]+)</p>")]
+    /// <summary>The page's count line: the query in it is isolated (&lt;bdi&gt;).</summary>
+    [GeneratedRegex(@"<p class=""count""[^>]*>(.*?)</p>")]
     private static partial Regex Count();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
 
     [GeneratedRegex(@"href=""/meetings/(\d+)""")]
     private static partial Regex MeetingId();

@@ -110,11 +110,22 @@ public static class SearchPassage
     private static string Passage(string text, List<(int Start, int Length)> tokens, List<Found> found)
     {
         found.Sort((a, b) => a.First.CompareTo(b.First));
-        var (best, bestScore) = (0, -1);
-        foreach (var from in found.Select(f => Math.Max(0, f.First - 2)).Prepend(0).Distinct().Order())
+        // Each run starting at the text's start or two words before a match, earliest first, counted in one pass over the
+        // matches (a text may hold thousands of a common word): those entering the run at its end, leaving it at its start.
+        var fitting = found.Where(f => f.Count <= Words).ToList();
+        var inRun = new int[found.Max(f => f.Term) + 1];
+        var (best, bestScore, first, next, terms) = (0, -1, 0, 0, 0);
+        foreach (var from in fitting.Select(f => Math.Max(0, f.First - 2)).Prepend(0).Distinct().Order())
         {
-            var inside = found.Where(f => f.First >= from && f.First + f.Count <= from + Words).ToList();
-            var score = (inside.Select(f => f.Term).Distinct().Count() * 10_000) + inside.Count;
+            for (; next < fitting.Count && fitting[next].First + fitting[next].Count <= from + Words; next++)
+            {
+                terms += inRun[fitting[next].Term]++ == 0 ? 1 : 0;
+            }
+            for (; first < next && fitting[first].First < from; first++)
+            {
+                terms -= --inRun[fitting[first].Term] == 0 ? 1 : 0;
+            }
+            var score = (terms * 10_000) + (next - first);
             if (score > bestScore)
             {
                 (best, bestScore) = (from, score);

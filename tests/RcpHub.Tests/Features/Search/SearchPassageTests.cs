@@ -51,4 +51,11 @@ public sealed class SearchPassageTests
         Assert.Equal("(for the engine)", Marked("saxifrage", "Note", "Networks of cities on mobility."));
         Assert.Equal("(for the engine)", Marked("migrants", "Note", "The migrant worker programme."));
     }
+
+    [Fact]
+    public void A_text_full_of_the_word_searched_gives_the_earliest_run_that_holds_both_words_and_the_most_matches()
+    {
+        var text = string.Concat(Enumerable.Repeat("migration ", 2_000)) + "the quokka migration plan.";
+        Assert.Equal("…" + string.Join(' ', Enumerable.Repeat("[migration]", 22)) + " the [quokka]…", Marked("quokka migration", "Note", text));
+    }
 }
