@@ -115,6 +115,8 @@ public sealed partial class HostileInputTests : CatalogueTests
 
         using var french = HtmlClient.For(Factory, "fr");
         await french.SignInAsync(DemoData.Accounts.Single(a => a.IsAdministrator).Email, RcpHubFactory.DemoPassword);
+        // Signing in brings the account's language (English, decision 0045): this reader reads French.
+        await french.GetAsync("/language?culture=fr");
         var profile = await french.GetAsync($"/processes/{DemoData.ProcessSlug}/manage/profile");
         var refusedProfile = await french.SubmitAsync(profile, "#profile", new Dictionary<string, string> { ["Input.Name"] = "Demo\u200B\u0085" });
         Assert.Equal(HttpStatusCode.BadRequest, refusedProfile.Status);
