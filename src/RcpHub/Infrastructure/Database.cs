@@ -44,6 +44,10 @@ public static class Database
     /// PostgreSQL planned the library's access query anew each time (8 ms of a search, decision 0046). Prepared, it is
     /// planned once per connection; the reader's lists are one parameter each (<see cref="OneParameterPerList"/>), so one
     /// text serves every reader.</item>
+    /// <item>No reset when a connection goes back to the pool (No Reset On Close): Npgsql otherwise sends "SET SESSION
+    /// AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *; ..." before the next use, once per query, as EF Core opens
+    /// and closes the connection around each one (seven times a library search, decision 0048). This application sets no
+    /// session state: no SET, no LISTEN, no cursor or advisory lock kept past its query.</item>
     /// </list></summary>
     private static string ForPostgres(string connectionString)
     {
@@ -55,6 +59,10 @@ public static class Database
         if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = 100;
+        }
+        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
         return builder.ConnectionString;
     }

@@ -174,8 +174,10 @@ public sealed class PostgresSearchEngine : ISearchEngine
         }
         var terms = Terms(query).Select(t =>
             "(to_tsquery('rcphub_search', " + Parameter(t.Written) + ")" + string.Concat(Stemmed.Values.Select(c => $" || to_tsquery('{c}', {Parameter(t.Stemmed)})")) + ")");
-        // A row of one column q: an expression is not a table, as to_tsquery(...) alone was.
-        var text = template.Replace("{{query}}", "(SELECT " + string.Join(" && ", terms) + " AS q) AS search_query", StringComparison.Ordinal);
+        // A row of one column q: an expression is not a table, as to_tsquery(...) alone was. OFFSET 0 keeps it a row made
+        // once: a prepared statement's generic plan otherwise folds q into the scan and parses the query's text again for
+        // every match, twice (the match and its rank): 4.5 ms instead of 1.4 for a word of 110 matches (decision 0048).
+        var text = template.Replace("{{query}}", "(SELECT " + string.Join(" && ", terms) + " AS q OFFSET 0) AS search_query", StringComparison.Ordinal);
         foreach (var (name, value) in values)
         {
             text = text.Replace("{{" + name + "}}", Parameter(value), StringComparison.Ordinal);
