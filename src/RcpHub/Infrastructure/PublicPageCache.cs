@@ -53,13 +53,14 @@ public static class PublicPageCache
 
     /// <summary>What of an account no public page shows: a failed sign-in, a lockout or a new password changes only these,
     /// and must not empty the cache (someone mistyping a password again and again would otherwise keep it empty).
-    /// Nor does the language a person reads in, which the language picker saves at every switch.
-    /// A person's name does show (rapporteurs, speakers, report authors).</summary>
+    /// Nor does the language a person reads in, which the language picker saves at every switch, nor the time zone they
+    /// read times in (only their own pages, never cached, use it). A person's name does show (rapporteurs, speakers,
+    /// report authors).</summary>
     public static readonly string[] AccountOnly =
     [
         nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd), nameof(AppUser.LockoutEnabled), nameof(AppUser.PasswordHash),
         nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.TwoFactorEnabled), nameof(AppUser.EmailConfirmed),
-        nameof(AppUser.PreferredLanguage),
+        nameof(AppUser.PreferredLanguage), nameof(AppUser.TimeZoneId),
     ];
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services, IConfiguration configuration)

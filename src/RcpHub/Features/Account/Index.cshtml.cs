@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
-using RcpHub.Features.Invitations;
 using RcpHub.Features.Meetings;
 using RcpHub.Features.Shared;
 using RcpHub.Infrastructure;
@@ -41,7 +40,7 @@ public sealed class IndexModel(UserManager<AppUser> users, AppDbContext db, IStr
             .Select(a => new RoleRow(a.Process!.Slug, a.Process.Acronym, a.Process.Name, a.Role, a.StateCode, a.Ministry, a.GrantedAt))
             .ToListAsync();
         Roles = [.. roles.OrderBy(r => r.ProcessAcronym, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Role)];
-        StateNames = await ProcessRoles.StateNamesAsync(db, roles.Select(r => r.StateCode));
+        StateNames = await db.States.NamesAsync(roles.Select(r => r.StateCode));
         return Page();
     }
 

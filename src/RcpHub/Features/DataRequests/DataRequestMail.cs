@@ -64,22 +64,12 @@ public sealed class DataRequestMail(AppDbContext db, Outbox outbox, TimeProvider
         var kind = stage switch { Sent => MailKind.DataRequestSent, Moved => MailKind.DataRequestChanged, _ => MailKind.DataRequestReminder };
         // A new deadline and the reminders before it are news again: their key names the deadline they are about.
         var about = stage == Sent ? stage : $"{stage}@{request.DeadlineAt.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}";
-        return await outbox.EnqueueAsync(focalPoints.DistinctBy(f => f.UserId).Select(f => new MailRecipient(f.UserId, f.DisplayName, f.Email, f.PreferredLanguage)),
+        return await outbox.EnqueueAsync(focalPoints.DistinctBy(f => f.UserId).Select(MailRecipient.Of),
             kind, meetingId: null, r => $"data-request:{request.Id.ToString(CultureInfo.InvariantCulture)}:{about}:{r.UserId}", Write, ct: ct);
     }
 
-    private sealed record Recipient(string UserId, string DisplayName, string Email, string PreferredLanguage, string? TimeZoneId);
-
-    /// <summary>The people holding <paramref name="role"/> in force in the process (for <paramref name="states"/> when given), with an address.</summary>
-    private async Task<List<Recipient>> RecipientsAsync(int processId, ProcessRole role, IReadOnlyCollection<string>? states, CancellationToken ct)
-    {
-        var inForce = RolesInForce.InForce(db.Memberships, clock.Today());
-        return await db.ProcessRoleAssignments.AsNoTracking().Where(inForce)
-            .Where(a => a.ProcessId == processId && a.Role == role && a.User!.Email != null)
-            .Where(a => states == null || (a.StateCode != null && states.Contains(a.StateCode)))
-            .Select(a => new Recipient(a.UserId, a.User!.DisplayName, a.User.Email!, a.User.PreferredLanguage, a.User.TimeZoneId))
-            .ToListAsync(ct);
-    }
+    private Task<List<RoleHolder>> RecipientsAsync(int processId, ProcessRole role, IReadOnlyCollection<string>? states, CancellationToken ct) =>
+        db.ProcessRoleAssignments.HoldersWithAddress(db.Memberships, clock.Today(), processId, role, states).ToListAsync(ct);
 
     private async Task<(string Acronym, string Slug)> ProcessOfAsync(DataRequest request, CancellationToken ct) =>
         request.Process is { } p ? (p.Acronym, p.Slug)
@@ -126,7 +116,7 @@ public sealed class DataRequestMail(AppDbContext db, Outbox outbox, TimeProvider
         var kind = toSecretariat ? MailKind.DataRequestProposed : MailKind.DataRequestProposalDecided;
         // Each submission is its own mail, two in the same second too (to the microsecond, as PostgreSQL keeps it).
         var about = toSecretariat ? $"{stage}@{request.ProposedAt!.Value.UtcDateTime.ToString("yyyyMMddHHmmssffffff", CultureInfo.InvariantCulture)}" : "proposal-" + stage;
-        return await outbox.EnqueueAsync(people.DistinctBy(f => f.UserId).Select(f => new MailRecipient(f.UserId, f.DisplayName, f.Email, f.PreferredLanguage)),
+        return await outbox.EnqueueAsync(people.DistinctBy(f => f.UserId).Select(MailRecipient.Of),
             kind, meetingId: null, r => $"data-request:{request.Id.ToString(CultureInfo.InvariantCulture)}:{about}:{r.UserId}", Write, ct: ct);
     }
 }

@@ -124,6 +124,10 @@ public sealed class DataRequestQueries(AppDbContext db, TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>Whether the request was sent to the states: only then are there answers to keep and people to tell.</summary>
+    public Task<bool> SentAsync(int processId, int requestId, CancellationToken ct) =>
+        db.DataRequests.AnyAsync(r => r.Id == requestId && r.ProcessId == processId && r.SentAt != null, ct);
+
     /// <summary>The requests <paramref name="reader"/> sees (<see cref="DataRequestStages.SeenBy"/>), latest first; only the
     /// states' proposals not yet sent when <paramref name="proposalsOnly"/>.</summary>
     public async Task<IReadOnlyList<RequestRow>> ListAsync(int processId, ProposalReader reader, CancellationToken ct, bool proposalsOnly = false)

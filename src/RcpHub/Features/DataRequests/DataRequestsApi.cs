@@ -79,6 +79,12 @@ public static class DataRequestsApi
         requests.MapDelete("/proposals/{requestId:int}/questions/{questionId:int}", RemoveProposedQuestionAsync).Requires(Operation.AnswerDataRequests)
             .WithName("RemoveDataRequestProposalQuestion").WithSummary("The proposing state takes a question out of its proposal while it writes it; the question is kept, and put back on the request's page.")
             .ProducesValidationProblem();
+        requests.MapPost("/proposals/{requestId:int}/questions", AddProposedQuestionAsync).Requires(Operation.AnswerDataRequests)
+            .WithName("AddDataRequestProposalQuestion").WithSummary("The proposing state adds a question to its proposal while it writes it (not submitted, or taken back), with the checks of the secretariat's adding.")
+            .ProducesValidationProblem();
+        requests.MapPost("/proposals/{requestId:int}/questions/{questionId:int}/restoration", RestoreProposedQuestionAsync).Requires(Operation.AnswerDataRequests)
+            .WithName("RestoreDataRequestProposalQuestion").WithSummary("The proposing state puts back a question it took out of its proposal while it writes it.")
+            .ProducesValidationProblem();
         requests.MapGet("/{requestId:int}", GetAsync).Requires(Operation.ViewDataRequests)
             .WithName("GetDataRequest").WithSummary("A data request, its questions and the compilation: every state asked with its submitted answers and their source.");
         requests.MapPost("/{requestId:int}/questions", AddQuestionAsync).Requires(Operation.ManageDataRequests)
@@ -214,9 +220,24 @@ public static class DataRequestsApi
         await Done(await commands.EditQuestionAsync(process.Id, requestId, questionId, question, new FieldErrors(), ct, await AnswererAsync(access, user, process.Id)),
             process, requestId, queries, t, ct);
 
-    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> RemoveProposedQuestionAsync(AddressedProcess process, int requestId, int questionId,
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> AddProposedQuestionAsync(AddressedProcess process, int requestId,
+        QuestionInput question, ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t,
+        CancellationToken ct) =>
+        await Done(await commands.AddQuestionAsync(process.Id, requestId, question, new FieldErrors(), ct, await AnswererAsync(access, user, process.Id)),
+            process, requestId, queries, t, ct);
+
+    private static Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> RemoveProposedQuestionAsync(AddressedProcess process, int requestId, int questionId,
         ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
-        await Done(await commands.RemoveQuestionAsync(process.Id, requestId, questionId, restore: false, new FieldErrors(), ct, await AnswererAsync(access, user, process.Id)),
+        TakeOutProposedQuestionAsync(process, requestId, questionId, restore: false, user, access, commands, queries, t, ct);
+
+    private static Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> RestoreProposedQuestionAsync(AddressedProcess process, int requestId, int questionId,
+        ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        TakeOutProposedQuestionAsync(process, requestId, questionId, restore: true, user, access, commands, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> TakeOutProposedQuestionAsync(AddressedProcess process, int requestId,
+        int questionId, bool restore, ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries,
+        IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.RemoveQuestionAsync(process.Id, requestId, questionId, restore, new FieldErrors(), ct, await AnswererAsync(access, user, process.Id)),
             process, requestId, queries, t, ct);
 
     private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> MoveDeadlineAsync(AddressedProcess process, int requestId, DeadlineInput deadline,

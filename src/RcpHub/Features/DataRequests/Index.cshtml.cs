@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
-using RcpHub.Features.Invitations;
 using RcpHub.Features.Meetings;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.DataRequests;
 
@@ -117,7 +117,7 @@ public sealed class IndexModel(AppDbContext db, DataRequestCommands commands, Da
         Requests = await queries.ListAsync(Process.Id, reader, ct);
         CanWrite = reader.Secretariat;
         ProposerStates = reader.Acting.OwnStates;
-        StateNames = await ProcessRoles.StateNamesAsync(db, ProposerStates, ct);
+        StateNames = await db.States.NamesAsync(ProposerStates, ct);
     }
 
     /// <summary>A state's name in the reader's language, for the proposal form.</summary>

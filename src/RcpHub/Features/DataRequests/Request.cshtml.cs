@@ -192,22 +192,30 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
     public async Task<IActionResult> OnPostRestoreProposedQuestionAsync(int requestId, int questionId, CancellationToken ct) =>
         await RemoveQuestionAsync(requestId, questionId, true, await ProposerAsync(), ct);
 
-    /// <summary>Takes a question out, or puts it back; a draft's questions have no answers to keep.</summary>
-    private async Task<IActionResult> RemoveQuestionAsync(int requestId, int questionId, bool restore, Answerer? proposer, CancellationToken ct) =>
-        await AfterAsync(await commands.RemoveQuestionAsync(Process.Id, requestId, questionId, restore, new FieldErrors(), ct, proposer), requestId, "",
-            restore ? proposer is null ? t["The question is back, with its answers."] : t["The question is back."]
-            : proposer is null ? t["The question is removed; its answers are kept. Put it back from the list of removed questions."]
+    /// <summary>Takes a question out, or puts it back; only a sent request has answers to keep (a draft's, a proposal's
+    /// questions have none).</summary>
+    private async Task<IActionResult> RemoveQuestionAsync(int requestId, int questionId, bool restore, Answerer? proposer, CancellationToken ct)
+    {
+        var outcome = await commands.RemoveQuestionAsync(Process.Id, requestId, questionId, restore, new FieldErrors(), ct, proposer);
+        var answered = outcome.Succeeded && await queries.SentAsync(Process.Id, requestId, ct);
+        return await AfterAsync(outcome, requestId, "",
+            restore ? answered ? t["The question is back, with its answers."] : t["The question is back."]
+            : answered ? t["The question is removed; its answers are kept. Put it back from the list of removed questions."]
             : t["The question is removed. Put it back from the list of removed questions."], ct);
+    }
 
+    /// <summary>The secretariat moves the deadline; the states asked are mailed only once the request is sent.</summary>
     [HandlerRequires(Operation.ManageDataRequests)]
     public Task<IActionResult> OnPostMoveDeadlineAsync(int requestId, CancellationToken ct) =>
-        MoveDeadlineAsync(requestId, null, t["The deadline is moved; the focal points of the states asked are told by email."], ct);
+        MoveDeadlineAsync(requestId, null, async () => await queries.SentAsync(Process.Id, requestId, ct)
+            ? t["The deadline is moved; the focal points of the states asked are told by email."] : t["The deadline is moved."], ct);
 
     [HandlerRequires(Operation.AnswerDataRequests)]
     public async Task<IActionResult> OnPostMoveProposedDeadlineAsync(int requestId, CancellationToken ct) =>
-        await MoveDeadlineAsync(requestId, await ProposerAsync(), t["The proposed deadline is moved."], ct);
+        await MoveDeadlineAsync(requestId, await ProposerAsync(), () => Task.FromResult(t["The proposed deadline is moved."].Value), ct);
 
-    private async Task<IActionResult> MoveDeadlineAsync(int requestId, Answerer? proposer, string told, CancellationToken ct)
+    /// <param name="told">The notice, read once the deadline is moved.</param>
+    private async Task<IActionResult> MoveDeadlineAsync(int requestId, Answerer? proposer, Func<Task<string>> told, CancellationToken ct)
     {
         var errors = new FieldErrors();
         Outcome outcome;
@@ -221,7 +229,7 @@ public sealed class RequestModel(DataRequestCommands commands, DataRequestQuerie
             outcome = await commands.MoveDeadlineAsync(Process.Id, requestId, VenueClock.Read(Deadline, Zone, nameof(NewRequestInput.DeadlineAt), clockText, errors), errors, ct,
                 proposer);
         }
-        return await AfterAsync(outcome, requestId, nameof(Deadline), told, ct);
+        return await AfterAsync(outcome, requestId, nameof(Deadline), outcome.Succeeded ? await told() : "", ct);
     }
 
     [HandlerRequires(Operation.ManageDataRequests)]

@@ -82,18 +82,16 @@ public sealed class EvaluationReminders(AppDbContext db, FollowUpCountCache coun
             return 0;
         }
         var codes = behind.Keys.ToList();
-        var inForce = RolesInForce.InForce(db.Memberships, DateOnly.FromDateTime(now.UtcDateTime));
-        var focalPoints = await db.ProcessRoleAssignments.AsNoTracking().Where(inForce)
-            .Where(a => a.ProcessId == processId && a.Role == ProcessRole.FocalPoint && a.StateCode != null && codes.Contains(a.StateCode) && a.User!.Email != null)
-            .Select(a => new { a.UserId, State = a.StateCode!, a.User!.DisplayName, Email = a.User.Email!, a.User.PreferredLanguage, a.User.TimeZoneId })
+        var focalPoints = await db.ProcessRoleAssignments
+            .HoldersWithAddress(db.Memberships, DateOnly.FromDateTime(now.UtcDateTime), processId, ProcessRole.FocalPoint, codes)
             .ToListAsync(ct);
         if (focalPoints.Count == 0)
         {
             return 0;
         }
         var states = await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, StringComparer.Ordinal, ct);
-        var people = focalPoints.GroupBy(f => f.UserId).ToDictionary(g => g.Key, g => (Zone: g.First().TimeZoneId, States: g.Select(f => f.State).Distinct().Order(StringComparer.Ordinal).ToList()));
-        var recipients = focalPoints.DistinctBy(f => f.UserId).Select(f => new MailRecipient(f.UserId, f.DisplayName, f.Email, f.PreferredLanguage));
+        var people = focalPoints.GroupBy(f => f.UserId).ToDictionary(g => g.Key, g => (Zone: g.First().TimeZoneId, States: g.Select(f => f.StateCode!).Distinct().Order(StringComparer.Ordinal).ToList()));
+        var recipients = focalPoints.DistinctBy(f => f.UserId).Select(MailRecipient.Of);
         var link = Infrastructure.Email.PublicLinks.To(configuration, $"/processes/{slug}/evaluation/{round.Id}");
 
         Letter Write(MailRecipient r)

@@ -97,7 +97,7 @@ public sealed class AcceptInvitationModel(
         Shown = await StepAsync();
         if (Invitation?.StateCode is { } code)
         {
-            StateName = (await ProcessRoles.StateNamesAsync(db, [code], ct)).GetValueOrDefault(code, code);
+            StateName = (await db.States.NamesAsync([code], ct)).GetValueOrDefault(code, code);
         }
         Response.StatusCode = Shown switch
         {

@@ -77,6 +77,6 @@ public sealed class AdminInvitationsModel(AppDbContext db, Inviter inviter, Time
             .Select(m => m.State!).Distinct().ToListAsync(ct);
         States = [.. states.Select(s => (s.Code, Name: s.Name(language))).OrderBy(s => s.Name, StringComparer.CurrentCulture)];
         var rows = await inviter.ListAsync(null, Shown, ct);
-        Invitations = new InvitationList(rows, await ProcessRoles.StateNamesAsync(db, rows.Select(r => r.StateCode), ct), clock.GetUtcNow(), ShowProcess: true);
+        Invitations = new InvitationList(rows, await db.States.NamesAsync(rows.Select(r => r.StateCode), ct), clock.GetUtcNow(), ShowProcess: true);
     }
 }

@@ -5,6 +5,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Account;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
 using RcpHub.Infrastructure.RateLimiting;
 
 using RcpHub.Infrastructure;
@@ -61,7 +62,7 @@ public sealed class ManageInvitationsModel(AppDbContext db, Inviter inviter, Tim
         var now = clock.GetUtcNow();
         MemberStates = await ProcessRoles.CurrentMemberStatesAsync(db, process.Id, DateOnly.FromDateTime(now.UtcDateTime), ct);
         var rows = await inviter.ListAsync(process.Id, Shown, ct);
-        Invitations = new InvitationList(rows, await ProcessRoles.StateNamesAsync(db, rows.Select(r => r.StateCode), ct), now, ShowProcess: false);
+        Invitations = new InvitationList(rows, await db.States.NamesAsync(rows.Select(r => r.StateCode), ct), now, ShowProcess: false);
         return Page();
     }
 }

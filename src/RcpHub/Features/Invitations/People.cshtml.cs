@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
 
 using RcpHub.Infrastructure;
 
@@ -37,7 +38,7 @@ public sealed class PeopleModel(AppDbContext db, ProcessAccess access, TimeProvi
             .ToListAsync(ct);
         Current = [.. holders.Where(h => h.RevokedAt is null).OrderBy(h => h.Role).ThenBy(h => h.Name, StringComparer.CurrentCultureIgnoreCase)];
         Revoked = [.. holders.Where(h => h.RevokedAt is not null).OrderByDescending(h => h.RevokedAt)];
-        StateNames = await ProcessRoles.StateNamesAsync(db, holders.Select(h => h.StateCode), ct);
+        StateNames = await db.States.NamesAsync(holders.Select(h => h.StateCode), ct);
         return Page();
     }
 

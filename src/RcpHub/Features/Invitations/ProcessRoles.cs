@@ -21,19 +21,6 @@ public static class ProcessRoles
 
     public static string PlatformAdministratorLabel(IStringLocalizer<InvitationsText> t) => t["Platform administrator"];
 
-    /// <summary>State names in the current language for the given codes, in one query.</summary>
-    public static async Task<Dictionary<string, string>> StateNamesAsync(AppDbContext db, IEnumerable<string?> codes, CancellationToken ct = default)
-    {
-        var wanted = codes.OfType<string>().Distinct().ToList();
-        if (wanted.Count == 0)
-        {
-            return [];
-        }
-        var states = await db.States.AsNoTracking().Where(s => wanted.Contains(s.Code)).ToListAsync(ct);
-        var language = Cultures.Current;
-        return states.ToDictionary(s => s.Code, s => s.Name(language));
-    }
-
     /// <summary>The states that are members of the process today: the only ones a focal point can represent.</summary>
     public static async Task<List<(string Code, string Name)>> CurrentMemberStatesAsync(AppDbContext db, int processId, DateOnly today, CancellationToken ct = default)
     {

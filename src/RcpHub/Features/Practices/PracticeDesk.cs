@@ -327,9 +327,8 @@ public sealed class PracticeDesk(AppDbContext db, ProcessAccess access, MeetingR
     /// <summary>Tells the process's secretariat (its people whose role is in force) that a practice waits for their review.</summary>
     private async Task TellSecretariatAsync(AddressedProcess process, Practice practice, CancellationToken ct)
     {
-        var recipients = await db.ProcessRoleAssignments.Where(RolesInForce.InForce(db.Memberships, clock.Today()))
-            .Where(a => a.ProcessId == process.Id && a.Role == ProcessRole.Secretariat && a.User!.Email != null)
-            .Select(a => new MailRecipient(a.UserId, a.User!.DisplayName, a.User.Email!, a.User.PreferredLanguage)).ToListAsync(ct);
+        var recipients = (await db.ProcessRoleAssignments.HoldersWithAddress(db.Memberships, clock.Today(), process.Id, ProcessRole.Secretariat)
+            .ToListAsync(ct)).Select(MailRecipient.Of);
         var link = PublicLinks.To(configuration, $"/processes/{process.Slug}/practices/{practice.Id.ToString(CultureInfo.InvariantCulture)}#review");
         var stamp = practice.SubmittedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         await outbox.EnqueueAsync(recipients.DistinctBy(r => r.UserId), MailKind.PracticeSubmitted, meetingId: null,

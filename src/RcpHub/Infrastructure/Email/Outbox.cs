@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
+using RcpHub.Domain;
 
 namespace RcpHub.Infrastructure.Email;
 
 /// <summary>Who a mail goes to, and in which language it is written.</summary>
-public sealed record MailRecipient(string? UserId, string Name, string Email, string Language);
+public sealed record MailRecipient(string? UserId, string Name, string Email, string Language)
+{
+    /// <summary>A person who holds a role in force, as the process's mail writes to them.</summary>
+    public static MailRecipient Of(RoleHolder holder) => new(holder.UserId, holder.DisplayName, holder.Email, holder.Language);
+}
 
 /// <summary>A mail's subject and body, written by the caller while the recipient's language is in force.</summary>
 public sealed record Letter(string Subject, string Body);

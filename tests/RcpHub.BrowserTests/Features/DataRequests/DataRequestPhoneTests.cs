@@ -53,6 +53,12 @@ public sealed class DataRequestPhoneTests(Chromium chromium) : IAsyncLifetime
         {
             problems.Add($"{what}: not laid out right to left in Arabic");
         }
+        // Every field says what it is for: a label of its own, or an accessible name.
+        problems.AddRange((await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]
+              .filter(e => e.labels.length === 0 && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+              .map(e => `${e.tagName.toLowerCase()}[name="${e.name}"]`)
+            """)).Select(field => $"{what}: {field} has no label"));
         var document = await new HtmlParser().ParseDocumentAsync(await page.ContentAsync());
         problems.AddRange(InterfaceLanguage.English(InterfaceLanguage.Read(), "ar", InterfaceLanguage.Texts(document), [], _stateNames)
             .Select(text => $"{what}: English \"{text}\""));
@@ -82,6 +88,7 @@ public sealed class DataRequestPhoneTests(Chromium chromium) : IAsyncLifetime
         await state.FillAsync("#Question-Unit", "persons");
         await state.ClickAsync("#add-question button[type=submit]");
         await state.WaitForSelectorAsync("#questions");
+        await ProposersFormsAsync(state, proposal, problems);
         await state.ClickAsync("#submit-proposal button[type=submit]");
         await state.WaitForSelectorAsync("#withdraw-proposal");
         Assert.Equal("مقترح من المغرب، في انتظار المراجعة", (await state.InnerTextAsync("#request-status")).Trim());
@@ -120,5 +127,45 @@ public sealed class DataRequestPhoneTests(Chromium chromium) : IAsyncLifetime
         problems.AddRange(await ProblemsAsync(visitor, "a data compilation in the library"));
 
         Assert.True(problems.Count == 0, $"{problems.Count} problem(s) at 320 px in Arabic:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>The proposer's forms on their draft of one question: a second question added, moving, editing (with a
+    /// field's message), removing after a confirmation, putting back, and the proposed deadline (refused, then moved).</summary>
+    private async Task ProposersFormsAsync(IPage state, string proposal, List<string> problems)
+    {
+        // Follows a link or a form's button, waits for what the page it leads to shows, and measures that page.
+        async Task StepAsync(string click, string shows, string what)
+        {
+            await FollowAsync(state, click);
+            await state.WaitForSelectorAsync(shows);
+            problems.AddRange(await ProblemsAsync(state, what));
+        }
+
+        await state.FillAsync("#Question-Text", "Main obstacles");
+        await state.SelectOptionAsync("#Question-Kind", "FreeText");
+        await StepAsync("#add-question button[type=submit]", "#questions li[data-question='2'] form.move-up", "the proposal's questions with their edit, remove and move forms");
+        await StepAsync("#questions li[data-question='2'] form.move-up button[type=submit]", "p.notice.ok", "a proposed question moved");
+
+        await StepAsync("#questions li[data-question='2'] a.edit-question", "#edit-question", "editing a proposed question");
+        await state.FillAsync("#Edit-Unit", "");
+        await StepAsync("#edit-question button[type=submit]", "#edit-question .field-validation-error", "a proposed question refused with its field's message");
+
+        await state.GotoAsync(proposal);
+        await StepAsync("#questions li[data-question='1'] a.remove-question", "#confirm-removal", "removing a proposed question");
+        await StepAsync("#confirm-removal button[type=submit]", "#removed-questions", "a removed proposed question with its form to put it back");
+        await StepAsync("#removed-questions button[type=submit]", "#questions li[data-question='2']", "a proposed question put back");
+
+        await state.FillAsync("#Deadline", "2020-01-01T09:00");
+        await StepAsync("#move-deadline button[type=submit]", "#move-deadline .field-validation-error", "the proposed deadline refused with its field's message");
+        await state.FillAsync("#Deadline", DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await StepAsync("#move-deadline button[type=submit]", "p.notice.ok", "the proposed deadline moved");
+    }
+
+    /// <summary>Clicks a link or a form's button and waits for the page it leads to, which is often at the same address.</summary>
+    private static async Task FollowAsync(IPage page, string selector)
+    {
+        await page.EvaluateAsync("() => { window.leaving = true; }");
+        await page.ClickAsync(selector);
+        await page.WaitForFunctionAsync("() => window.leaving === undefined && document.readyState === 'complete'");
     }
 }

@@ -392,6 +392,95 @@ public sealed class DataRequestProposalTests : MailingTests
         }
     }
 
+    [Fact]
+    public async Task Through_the_api_the_proposer_adds_a_question_to_a_taken_back_proposal_and_puts_back_a_removed_one_which_no_one_else_does()
+    {
+        using var api = await TestSignIn.HttpClientAsync(Factory, _morocco);
+        using var proposed = await api.PostAsJsonAsync("/api/v1/processes/demo/data-requests/proposals", new
+        {
+            state = "MAR", title = "Labour mobility", deadlineAt = DateTimeOffset.UtcNow.AddDays(15),
+            questions = new object[] { new { text = "Workers placed abroad", kind = "Figure", unit = "persons" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var id = JsonDocument.Parse(await proposed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        var questions = $"/api/v1/processes/demo/data-requests/proposals/{id}/questions";
+
+        // While it waits for review it is the secretariat's: the proposer adds nothing.
+        using (var waiting = await api.PostAsJsonAsync(questions, new { text = "Too soon", kind = "FreeText" }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, waiting.StatusCode);
+        }
+        using (var taken = await api.PostAsync($"/api/v1/processes/demo/data-requests/{id}/withdrawal", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        }
+
+        // Taken back, it is the state's draft again: a question is added, with the checks of the page.
+        using (var added = await api.PostAsJsonAsync(questions, new { text = "Sectors recruiting", kind = "Choice", options = "Care\nConstruction\nAgriculture" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+            Assert.Equal("proposal-draft", JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("state").GetString());
+        }
+        Assert.Equal(new[] { "Workers placed abroad", "Sectors recruiting" }, await QuestionsAsync(id));
+        using (var bad = await api.PostAsJsonAsync(questions, new { text = "Sectors", kind = "Choice", options = "Care" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("Give at least two options, one per line.", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("options")[0].GetString());
+        }
+        using (var blank = await api.PostAsJsonAsync(questions, new { text = " ", kind = "FreeText" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+            Assert.Equal("Write the question.", JsonDocument.Parse(await blank.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("text")[0].GetString());
+        }
+        Assert.Equal(new[] { "Workers placed abroad", "Sectors recruiting" }, await QuestionsAsync(id));
+
+        // A question taken out comes back.
+        int first;
+        await using (var scope = Factory.Scope())
+        {
+            first = await scope.Db.DataQuestions.Where(q => q.DataRequestId == id && q.Number == 1).Select(q => q.Id).SingleAsync();
+        }
+        using (var removed = await api.DeleteAsync($"{questions}/{first}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        }
+        Assert.Equal(new[] { "Sectors recruiting" }, await QuestionsAsync(id));
+
+        // The secretariat does not change the state's draft, nor does another member state (it does not find it).
+        using (var secretariatApi = await TestSignIn.HttpClientAsync(Factory, _secretariat))
+        {
+            using var added = await secretariatApi.PostAsJsonAsync($"/api/v1/processes/demo/data-requests/{id}/questions", new { text = "Another question", kind = "FreeText" });
+            Assert.Equal(HttpStatusCode.NotFound, added.StatusCode);
+        }
+        using (var senegalApi = await TestSignIn.HttpClientAsync(Factory, _senegal))
+        {
+            using var added = await senegalApi.PostAsJsonAsync(questions, new { text = "Another question", kind = "FreeText" });
+            Assert.Equal(HttpStatusCode.NotFound, added.StatusCode);
+            using var restored = await senegalApi.PostAsync($"{questions}/{first}/restoration", null);
+            Assert.Equal(HttpStatusCode.NotFound, restored.StatusCode);
+        }
+        Assert.Equal(new[] { "Sectors recruiting" }, await QuestionsAsync(id));
+
+        using (var restored = await api.PostAsync($"{questions}/{first}/restoration", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        }
+        Assert.Equal(new[] { "Workers placed abroad", "Sectors recruiting" }, await QuestionsAsync(id));
+        using (var none = await api.PostAsync($"{questions}/{first + 1000}/restoration", null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+            Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    /// <summary>The texts of the request's questions in force, in order.</summary>
+    private async Task<string[]> QuestionsAsync(int id)
+    {
+        await using var scope = Factory.Scope();
+        return await scope.Db.DataQuestions.Where(q => q.DataRequestId == id && q.RemovedAt == null).OrderBy(q => q.Number).Select(q => q.Text).ToArrayAsync();
+    }
+
     private async Task<DateTimeOffset> DeadlineAsync(int id)
     {
         await using var scope = Factory.Scope();

@@ -239,11 +239,22 @@ public sealed class DataRequestTableAndEditTests : MailingTests
             Assert.Null(await scope.Db.DataQuestions.Where(q => q.Id == table).Select(q => q.RemovedAt).SingleAsync());
         }
         var removed = await secretariat.SubmitAsync(asked, "#confirm-removal form", new Dictionary<string, string>());
-        Assert.StartsWith("The question is removed", removed.Text("p.notice.ok"), StringComparison.Ordinal);
+        // A draft has no answers: the notice speaks of none.
+        Assert.Equal("The question is removed. Put it back from the list of removed questions.", removed.Text("p.notice.ok"));
         Assert.Single(removed.Document.QuerySelectorAll("#questions li"));
         var back = await secretariat.SubmitAsync(removed, "#removed-questions form", new Dictionary<string, string>());
-        Assert.Equal("The question is back, with its answers.", back.Text("p.notice.ok"));
+        Assert.Equal("The question is back.", back.Text("p.notice.ok"));
         Assert.Equal(2, back.Document.QuerySelectorAll("#questions li").Length);
+
+        // The draft's deadline moves without a word to anyone: no state is asked yet.
+        var later = DateTimeOffset.UtcNow.AddDays(20).UtcDateTime.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = await secretariat.SubmitAsync(back, "#move-deadline", new Dictionary<string, string> { ["Deadline"] = later });
+        Assert.Equal("The deadline is moved.", deadline.Text("p.notice.ok"));
+        Assert.True(await DeadlineAsync(id) > DateTimeOffset.UtcNow.AddDays(15));
+        await using (var scope = Factory.Scope())
+        {
+            Assert.Equal(0, await scope.Db.OutboxMessages.CountAsync(m => m.Kind == MailKind.DataRequestChanged));
+        }
 
         // A focal point edits nothing.
         using var focalPoint = await TestSignIn.HtmlClientAsync(Factory, _morocco);
@@ -303,12 +314,14 @@ public sealed class DataRequestTableAndEditTests : MailingTests
         var asked = await secretariat.GetAsync($"/processes/demo/data-requests/{id}?remove={table}");
         Assert.Contains("The states' answers to it are kept out of sight", asked.Text("#confirm-removal"), StringComparison.Ordinal);
         var removed = await secretariat.SubmitAsync(asked, "#confirm-removal form", new Dictionary<string, string>());
+        Assert.Equal("The question is removed; its answers are kept. Put it back from the list of removed questions.", removed.Text("p.notice.ok"));
         Assert.Null(removed.Document.QuerySelector("#compiled-1"));
         Assert.DoesNotContain("Malian", removed.Html, StringComparison.Ordinal);
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/v1/processes/demo/data-requests/{id}", TestContext.Current.CancellationToken);
         Assert.DoesNotContain("Malian", detail.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(2, (await StoredAsync(id)).Answers);
         var back = await secretariat.SubmitAsync(removed, "#removed-questions form", new Dictionary<string, string>());
+        Assert.Equal("The question is back, with its answers.", back.Text("p.notice.ok"));
         Assert.Equal("Malian", back.Document.QuerySelector("#question-1 tr[data-state=MAR] td")!.TextContent.Trim());
     }
 

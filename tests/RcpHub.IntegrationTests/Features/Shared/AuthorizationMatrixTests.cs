@@ -373,6 +373,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["POST /api/v1/processes/{slug}/data-requests/{requestId:int}/withdrawal"] = Op(DataRequestAnswerers),
         ["PUT /api/v1/processes/{slug}/data-requests/proposals/{requestId:int}/questions/{questionId:int}"] = Op(DataRequestAnswerers),
         ["DELETE /api/v1/processes/{slug}/data-requests/proposals/{requestId:int}/questions/{questionId:int}"] = Op(DataRequestAnswerers),
+        ["POST /api/v1/processes/{slug}/data-requests/proposals/{requestId:int}/questions"] = Op(DataRequestAnswerers),
+        ["POST /api/v1/processes/{slug}/data-requests/proposals/{requestId:int}/questions/{questionId:int}/restoration"] = Op(DataRequestAnswerers),
         ["GET /api/v1/processes/{slug}/data-requests/{requestId:int}"] = Op(DataRequestReaders),
         ["POST /api/v1/processes/{slug}/data-requests/{requestId:int}/send"] = Op(Secretariat),
         ["POST /api/v1/processes/{slug}/data-requests/{requestId:int}/questions"] = Op(Secretariat),

@@ -157,11 +157,40 @@ public sealed class PublicPageCacheTests : IAsyncLifetime
             Assert.NotNull(await scope.Db.Users.Where(u => u.Email == "mistyped@example.org").Select(u => u.LockoutEnd).SingleAsync(TestContext.Current.CancellationToken));
         }
 
+        await KeptUntilARealChangeAsync(client, "real-change");
+    }
+
+    [Fact]
+    public async Task Choosing_a_time_zone_or_a_language_keeps_the_cached_pages()
+    {
+        await TestAccounts.CreateAsync(_factory, "zone-chooser@example.org");
+        using var person = HtmlClient.For(_factory);
+        await person.SignInAsync("zone-chooser@example.org");
+        using var client = HtmlClient.For(_factory);
+        await _factory.CachingAsync(client);
+        await client.GetAsync("/");
+
+        var account = await person.GetAsync("/account");
+        account = await person.SubmitAsync(account, "form.account-time-zone", new Dictionary<string, string> { ["timeZoneId"] = "Europe/Paris" });
+        Assert.Equal("Times are now shown in Europe/Paris.", account.Text("p.notice.ok"));
+        account = await person.SubmitAsync(account, "#mail-language", new Dictionary<string, string> { ["MailLanguage"] = "fr" });
+        await using (var scope = _factory.Scope())
+        {
+            var me = await scope.Db.Users.AsNoTracking().SingleAsync(u => u.Email == "zone-chooser@example.org", TestContext.Current.CancellationToken);
+            Assert.Equal(("Europe/Paris", "fr"), (me.TimeZoneId, me.PreferredLanguage));
+        }
+
+        await KeptUntilARealChangeAsync(client, "after-a-zone");
+    }
+
+    /// <summary>The cached home page is served without a query, until a change to public data (a process added) evicts it.</summary>
+    private async Task KeptUntilARealChangeAsync(HtmlClient client, string slug)
+    {
         _factory.Queries.Reset();
         await client.GetAsync("/");
         Assert.Equal(0, _factory.Queries.Count);
 
-        await AddProcessAsync("real-change");
+        await AddProcessAsync(slug);
         _factory.Queries.Reset();
         await client.GetAsync("/");
         Assert.NotEqual(0, _factory.Queries.Count);
