@@ -73,8 +73,7 @@ public sealed record AccountabilityReport(IReadOnlyList<AccountableOutput> Outpu
             return (report, null);
         }
         var codes = asked.Select(p => p.StateCode).Distinct().ToList();
-        var language = Cultures.Current;
-        var names = (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(language));
+        var names = await db.States.NamesAsync(codes, ct);
         var detail = addressees.ToDictionary(a => a.Key, a => (IReadOnlyList<StateProgress>)a.Value
             .Select(s => statuses.TryGetValue(new Addressed(a.Key, s), out var r)
                 ? new StateProgress(s, names.GetValueOrDefault(s, s), r.Status, r.On)

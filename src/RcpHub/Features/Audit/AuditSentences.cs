@@ -29,9 +29,7 @@ public static class AuditSentences
         var people = Strings(values, "UserId", "RapporteurUserId", "RegisteredByUserId", "UploadedByUserId", "SavedByUserId", "InvitedByUserId");
         var organizations = Strings(values, "OrganizationId", "ChairOrganizationId")
             .Select(o => int.TryParse(o, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList();
-        var language = Cultures.Current;
-        var stateNames = states.Count == 0 ? [] : (await db.States.AsNoTracking().Where(s => states.Contains(s.Code)).ToListAsync(ct))
-            .ToDictionary(s => s.Code, s => s.Name(language));
+        var stateNames = await db.States.NamesAsync(states, ct);
         var personNames = people.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.UserName ?? "", ct);
         var organizationNames = organizations.Count == 0 ? [] : await db.Organizations.AsNoTracking().Where(o => organizations.Contains(o.Id))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.FollowUp;
 
@@ -140,7 +141,7 @@ public static class FollowUpQueries
             cache.Keep("tallies|" + key, tallies, tallies.Count);
         }
         var codes = Enumerable.Concat(members, tallies.Keys).Distinct().ToList();
-        var names = await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToDictionaryAsync(s => s.Code, s => s.Name(language), ct);
+        var names = await db.States.NamesAsync(codes, language, ct);
         return codes.Select(c => new StateProgress(c, names.GetValueOrDefault(c) ?? c, tallies.GetValueOrDefault(c) ?? new Tally()))
             .OrderBy(s => s.Name, StringComparer.CurrentCulture).ToList();
     }

@@ -77,8 +77,7 @@ public static class DirectoryQueries
     private static async Task<List<DirectoryEntry>> EntriesAsync(AppDbContext db, List<Raw> rows, string language, CancellationToken ct)
     {
         var codes = rows.SelectMany(r => r.Seats).Select(s => s.StateCode).OfType<string>().Distinct().ToList();
-        var states = codes.Count == 0 ? [] : await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct);
-        var names = states.ToDictionary(s => s.Code, s => s.Name(language));
+        var names = await db.States.NamesAsync(codes, language, ct);
         return [.. rows.Select(r => new DirectoryEntry(
             r.Id, r.Name,
             // What the person wrote, or else the ministry their focal point role names.

@@ -61,8 +61,7 @@ public sealed record Convergence(
             })
             .ToListAsync(ct);
         var codes = raw.Select(c => c.StateCode).Distinct().ToList();
-        var language = Cultures.Current;
-        var names = (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct)).ToDictionary(s => s.Code, s => s.Name(language));
+        var names = await db.States.NamesAsync(codes, ct);
         var rows = raw.Select(c => new PolicyChangeRow(
                 c.Id, c.StateCode, names.GetValueOrDefault(c.StateCode, c.StateCode), c.Title, c.Kind, c.On, c.Link, c.Description,
                 c.Recommendations.Select(r => new AnsweredRecommendation(r.RecommendationId, r.OutputId, r.OutputTitle, r.Number)).ToList(),
