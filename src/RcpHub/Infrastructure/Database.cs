@@ -52,15 +52,18 @@ public static class Database
     private static string ForPostgres(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        // The keywords the operator wrote, however spaced ("Max Auto Prepare" or "MaxAutoPrepare"): what they set is kept.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(keyword => keyword.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
         {
             builder.Options = ((builder.Options ?? "") + " -c jit=off").Trim();
         }
-        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        if (!given.Contains(nameof(builder.MaxAutoPrepare)))
         {
             builder.MaxAutoPrepare = 100;
         }
-        if (!connectionString.Replace(" ", "", StringComparison.Ordinal).Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        if (!given.Contains(nameof(builder.NoResetOnClose)))
         {
             builder.NoResetOnClose = true;
         }

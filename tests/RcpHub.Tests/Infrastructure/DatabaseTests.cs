@@ -27,10 +27,12 @@ public sealed class DatabaseTests
         Assert.True(connection.NoResetOnClose);
     }
 
-    [Fact]
-    public void What_the_operator_sets_is_kept()
+    [Theory]
+    [InlineData("Host=db.example;Database=rcphub;Options=-c jit=on;Max Auto Prepare=5;No Reset On Close=false")]
+    [InlineData("Host=db.example;Database=rcphub;Options=-c jit=on;maxautoprepare=5;NoResetOnClose=false")]
+    public void What_the_operator_sets_is_kept(string given)
     {
-        var connection = Postgres("Host=db.example;Database=rcphub;Options=-c jit=on;Max Auto Prepare=5;No Reset On Close=false");
+        var connection = Postgres(given);
 
         Assert.Equal("-c jit=on", connection.Options);
         Assert.Equal(5, connection.MaxAutoPrepare);

@@ -74,7 +74,7 @@ public static class SearchPassage
         var folded = new string?[tokens.Count];
         var terms = query.Terms.Select(t => t.Words.Select(SearchFolding.Fold).ToList()).ToList();
         var firsts = terms.SelectMany(words => words).Where(w => w.Length > 0).Select(w => w[0]).ToHashSet();
-        string Folded(int i) => folded[i] ??= MayBegin(i) ? SearchFolding.Fold(text.Substring(tokens[i].Start, tokens[i].Length)) : "";
+        string Folded(int i) => folded[i] ??= MayBegin(i) ? SearchFolding.Fold(text.AsSpan(tokens[i].Start, tokens[i].Length)) : "";
         bool MayBegin(int i)
         {
             var first = text[tokens[i].Start];
@@ -82,7 +82,8 @@ public static class SearchPassage
             {
                 return firsts.Contains(char.ToLowerInvariant(first));
             }
-            return SearchFolding.Fold(text.Substring(tokens[i].Start, char.IsHighSurrogate(first) ? 2 : 1)) is not [var initial, ..] || firsts.Contains(initial);
+            Rune.DecodeFromUtf16(text.AsSpan(tokens[i].Start), out var rune, out _);
+            return SearchFolding.Fold(rune) is not [var initial, ..] || firsts.Contains(initial);
         }
         for (var term = 0; term < terms.Count; term++)
         {

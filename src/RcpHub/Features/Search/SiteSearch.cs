@@ -335,8 +335,11 @@ public static class SiteSearch
         return entries.Where(e =>
             e.Kind == SearchKind.Process || e.Kind == SearchKind.State || e.Kind == SearchKind.Organization
             || (e.Kind == SearchKind.Meeting && listedMeetings.Any(m => m.Id == e.MeetingId))
-            || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport) && fullMeetings.Any(m => m.Id == e.MeetingId))
-            || (e.Kind == SearchKind.Document && documents.Any(d => d.Id == e.DocumentId && fullMeetings.Any(m => m.Id == d.MeetingId)))
+            // What a meeting holds, its documents among them, is asked the meeting's rule once, by the entry's meeting (a
+            // document's never changes); a document also its own level.
+            || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport || e.Kind == SearchKind.Document)
+                && fullMeetings.Any(m => m.Id == e.MeetingId)
+                && (e.Kind != SearchKind.Document || documents.Any(d => d.Id == e.DocumentId && d.MeetingId == e.MeetingId)))
             || ((e.Kind == SearchKind.Output || e.Kind == SearchKind.Recommendation) && outputs.Any(o => o.Id == e.OutputId))
             || (e.Kind == SearchKind.Practice && practices.Any(p => p.Id == e.PracticeId))
             || (e.Kind == SearchKind.Compilation && compilations.Any(r => r.Id == e.DataRequestId)));
