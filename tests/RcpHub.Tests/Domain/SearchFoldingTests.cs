@@ -28,7 +28,7 @@ public sealed class SearchFoldingTests
         // A letter's folding is held once made: the second answer must be the first.
         Assert.Equal(["e", "e"], [SearchFolding.Fold(new System.Text.Rune('É')), SearchFolding.Fold(new System.Text.Rune('É'))]);
         Assert.Equal("и", SearchFolding.Fold(new System.Text.Rune('Й')));
-        Assert.Equal("", SearchFolding.Fold(new System.Text.Rune('́')));
+        Assert.Equal("", SearchFolding.Fold(new System.Text.Rune('\u0301')));
         Assert.Equal("𝐀", SearchFolding.Fold(new System.Text.Rune(0x1d400)));
         Assert.Equal("миграция", SearchFolding.Fold("ТРУДОВАЯ Миграция".AsSpan(9)));
     }
