@@ -53,8 +53,10 @@ public interface ISearchEngine
     IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query);
 
     /// <summary>The <paramref name="count"/> best entries matching <paramref name="query"/> (rank, higher first; then by
-    /// entry), by the engine alone: no other table is read, so that the reader's access is asked of these only (decision 0043).</summary>
-    Task<List<SearchMatch>> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct);
+    /// entry), by the engine alone: no other table is read, so that the reader's access is asked of these only (decision 0043);
+    /// with the index's revision (<see cref="RevisionAsync"/>) read in the same statement, so that it is the revision these
+    /// were ranked at (decision 0050).</summary>
+    Task<RankedBest> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct);
 
     /// <summary>A value that differs after any committed change to the index (null when the engine cannot tell): what a
     /// ranking held in memory (<see cref="SearchRanks"/>) is keyed by.</summary>
@@ -65,6 +67,24 @@ public interface ISearchEngine
     Task<Dictionary<int, string>> PassagesAsync(AppDbContext db, SearchQuery query, IReadOnlyCollection<PassageSource> entries, CancellationToken ct);
 
     public static ISearchEngine For(AppDbContext db) => db.Database.IsSqlite() ? SqliteSearchEngine.Instance : PostgresSearchEngine.Instance;
+}
+
+/// <summary>The engine's best matches and the index's revision they were ranked at (null when the engine cannot tell, or
+/// nothing matched).</summary>
+public sealed record RankedBest(List<SearchMatch> Matches, string? Revision)
+{
+    /// <summary>The rows in the engine's order (rank, higher first; then by entry), whatever order they arrived in.</summary>
+    internal static RankedBest Of(List<RankedRow> rows) =>
+        new([.. rows.OrderByDescending(r => r.Rank).ThenBy(r => r.EntryId).Select(r => new SearchMatch { EntryId = r.EntryId, Rank = r.Rank })],
+            rows.Count == 0 ? null : rows[0].Revision);
+}
+
+/// <summary>A row of <see cref="ISearchEngine.BestAsync"/>'s statement: the revision is the same on every row.</summary>
+internal sealed class RankedRow
+{
+    public int EntryId { get; init; }
+    public double Rank { get; init; }
+    public string? Revision { get; init; }
 }
 
 /// <summary>SQLite FTS5: an external-content table (SearchIndex) over SearchEntries' Title and Body, kept by triggers,
@@ -79,19 +99,20 @@ public sealed class SqliteSearchEngine : ISearchEngine
         return db.Set<SearchMatch>().FromSql($"SELECT rowid AS EntryId, -bm25(SearchIndex, 8.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {expression}");
     }
 
-    public Task<List<SearchMatch>> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct)
+    public async Task<RankedBest> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct)
     {
         var expression = Expression(query);
-        return db.Set<SearchMatch>().FromSql(
-            $"SELECT rowid AS EntryId, -bm25(SearchIndex, 8.0, 1.0) AS Rank FROM SearchIndex WHERE SearchIndex MATCH {expression} ORDER BY Rank DESC, rowid LIMIT {count}")
-            .AsNoTracking().ToListAsync(ct);
+        // One statement reads one state of the database: the revision is that of the ranking.
+        var rows = await db.Database.SqlQuery<RankedRow>(
+            $"SELECT rowid AS EntryId, -bm25(SearchIndex, 8.0, 1.0) AS Rank, (SELECT hex(block) FROM SearchIndex_data WHERE id = 10) AS Revision FROM SearchIndex WHERE SearchIndex MATCH {expression} ORDER BY Rank DESC, rowid LIMIT {count}")
+            .ToListAsync(ct);
+        return RankedBest.Of(rows);
     }
 
-    /// <summary>FTS5's structure record (row 10 of SearchIndex_data): every write to the index commits a new one (its segments
-    /// and write counter), whichever connection or instance made it.</summary>
+    /// <summary>FTS5's structure record (row 10 of SearchIndex_data), in hexadecimal: every write to the index commits a new
+    /// one (its segments and write counter), whichever connection or instance made it.</summary>
     public async Task<string?> RevisionAsync(AppDbContext db, CancellationToken ct) =>
-        await db.Database.SqlQuery<byte[]>($"SELECT block AS Value FROM SearchIndex_data WHERE id = 10").FirstOrDefaultAsync(ct) is { } block
-            ? Convert.ToHexString(block) : null;
+        await db.Database.SqlQuery<string>($"SELECT hex(block) AS Value FROM SearchIndex_data WHERE id = 10").FirstOrDefaultAsync(ct);
 
     /// <summary>snippet() of the entries' text, for the query as typed (the passages of entries whose words are found in
     /// the start of their text are cut by <see cref="SearchPassage.Cut"/>, decision 0046).</summary>
@@ -134,13 +155,15 @@ public sealed class PostgresSearchEngine : ISearchEngine
     public IQueryable<SearchMatch> Matches(AppDbContext db, SearchQuery query) =>
         db.Set<SearchMatch>().FromSql(Sql(query, "SELECT e.\"Id\" AS \"EntryId\", ts_rank_cd(e.\"Vector\", q)::double precision AS \"Rank\" FROM \"SearchEntries\" AS e, {{query}} WHERE e.\"Vector\" @@ q"));
 
-    public Task<List<SearchMatch>> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct) =>
-        db.Set<SearchMatch>().FromSql(Sql(query,
-            "SELECT e.\"Id\" AS \"EntryId\", ts_rank_cd(e.\"Vector\", q)::double precision AS \"Rank\" FROM \"SearchEntries\" AS e, {{query}} WHERE e.\"Vector\" @@ q ORDER BY 2 DESC, 1 LIMIT {{count}}",
-            ("count", count))).AsNoTracking().ToListAsync(ct);
+    /// <summary>The engine's best, and the snapshot the statement read them at (<see cref="RevisionAsync"/>).</summary>
+    public async Task<RankedBest> BestAsync(AppDbContext db, SearchQuery query, int count, CancellationToken ct) =>
+        RankedBest.Of(await db.Database.SqlQuery<RankedRow>(Sql(query,
+            "SELECT best.\"EntryId\", best.\"Rank\", pg_current_snapshot()::text AS \"Revision\" FROM (SELECT e.\"Id\" AS \"EntryId\", ts_rank_cd(e.\"Vector\", q)::double precision AS \"Rank\" FROM \"SearchEntries\" AS e, {{query}} WHERE e.\"Vector\" @@ q ORDER BY 2 DESC, 1 LIMIT {{count}}) AS best",
+            ("count", count))).ToListAsync(ct));
 
     /// <summary>The snapshot the database reads at (its oldest and next transaction and those in progress): two reads at the
-    /// same snapshot see the same committed rows, and any change committed meanwhile, to any table, moves it.</summary>
+    /// same snapshot see the same committed rows, and any change committed meanwhile, to any table, moves it. Within one
+    /// statement it is the statement's own snapshot.</summary>
     public async Task<string?> RevisionAsync(AppDbContext db, CancellationToken ct) =>
         await db.Database.SqlQuery<string>($"SELECT pg_current_snapshot()::text AS \"Value\"").FirstOrDefaultAsync(ct);
 

@@ -9,13 +9,18 @@ namespace RcpHub.Features.Search;
 /// a pass over every match (SQLite's bm25 reads each match's length; PostgreSQL's ts_rank_cd each vector), whoever asks:
 /// the ranking does not depend on the reader, whose access is asked afterwards of these rows, in SQL, every time. Held
 /// only when the engine had at least as many matches as were asked for (a rarer word is cheap to rank again), under the
-/// index's revision as the database reports it (<see cref="ISearchEngine.RevisionAsync"/>) read before the ranking: a
-/// change committed by any instance gives a new revision, so a held ranking is never used after the index changed. Only a
-/// cache: an instance that starts empty ranks anew.</summary>
+/// index's revision as the database reports it in the ranking's own statement (<see cref="RankedBest.Revision"/>): a
+/// change committed by any instance gives a new revision, so a held ranking is never used after the index changed. The
+/// revision is read on its own (<see cref="ISearchEngine.RevisionAsync"/>) only for a query known to fill the engine's
+/// best, to find its ranking held (decision 0050); a rarer word is ranked at once. Only a cache: an instance that
+/// starts empty ranks anew.</summary>
 public sealed class SearchRanks(IMemoryCache cache)
 {
     /// <summary>How long a ranking nobody asks for again stays held.</summary>
     public static readonly TimeSpan Unused = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a query known to fill the engine's best is remembered as such when nobody searches for it.</summary>
+    public static readonly TimeSpan Remembered = TimeSpan.FromHours(1);
 
     // The rankings being made: a second reader of the same word waits for the first one's instead of starting its own
     // (sixteen readers arriving at once would otherwise each make the same pass).
@@ -23,16 +28,20 @@ public sealed class SearchRanks(IMemoryCache cache)
 
     public async Task<IReadOnlyList<SearchMatch>> BestAsync(AppDbContext db, ISearchEngine engine, SearchQuery query, int count, CancellationToken ct)
     {
-        var revision = await engine.RevisionAsync(db, ct);
-        if (revision is null)
+        var database = db.Database.GetConnectionString() ?? "";
+        var text = Text(query);
+        // A query known to fill the engine's best: its ranking may be held under the index's revision as it is now. Any
+        // other is ranked at once; its ranking's statement says at which revision, in case it fills.
+        string? revision = null;
+        if (cache.TryGetValue(new FillingKey(database, text, count), out _))
         {
-            return await engine.BestAsync(db, query, count, ct);
+            revision = await engine.RevisionAsync(db, ct);
+            if (revision is not null && cache.TryGetValue(new Key(database, revision, text, count), out IReadOnlyList<SearchMatch>? held) && held is not null)
+            {
+                return held;
+            }
         }
-        var key = new Key(db.Database.GetConnectionString() ?? "", revision, Text(query), count);
-        if (cache.TryGetValue(key, out IReadOnlyList<SearchMatch>? held) && held is not null)
-        {
-            return held;
-        }
+        var key = new Key(database, revision, text, count);
         TaskCompletionSource<IReadOnlyList<SearchMatch>>? mine = null;
         Task<IReadOnlyList<SearchMatch>>? making;
         lock (_making)
@@ -50,10 +59,15 @@ public sealed class SearchRanks(IMemoryCache cache)
         try
         {
             // Not cancelled with this request: others may be waiting for it.
-            IReadOnlyList<SearchMatch> best = (await engine.BestAsync(db, query, count, CancellationToken.None)).AsReadOnly();
+            var ranked = await engine.BestAsync(db, query, count, CancellationToken.None);
+            IReadOnlyList<SearchMatch> best = ranked.Matches.AsReadOnly();
             if (best.Count == count)
             {
-                cache.Set(key, best, new MemoryCacheEntryOptions { SlidingExpiration = Unused });
+                cache.Set(new FillingKey(database, text, count), true, new MemoryCacheEntryOptions { SlidingExpiration = Remembered });
+                if (ranked.Revision is not null)
+                {
+                    cache.Set(new Key(database, ranked.Revision, text, count), best, new MemoryCacheEntryOptions { SlidingExpiration = Unused });
+                }
             }
             mine!.SetResult(best);
             return best;
@@ -76,5 +90,10 @@ public sealed class SearchRanks(IMemoryCache cache)
     private static string Text(SearchQuery query) =>
         string.Join('\u001F', query.Terms.Select(t => string.Join(' ', t.Words) + (t.Phrase ? "\u0001" : "") + (t.Prefix ? "\u0002" : "")));
 
-    private sealed record Key(string Database, string Revision, string Query, int Count);
+    /// <summary>A ranking: held under its revision, or being made (a revision read before it, or none for a query not
+    /// known to fill the engine's best).</summary>
+    private sealed record Key(string Database, string? Revision, string Query, int Count);
+
+    /// <summary>A query known to fill the engine's best <see cref="Count"/>.</summary>
+    private sealed record FillingKey(string Database, string Query, int Count);
 }

@@ -72,6 +72,21 @@ public sealed class SearchBudgetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_word_that_does_not_fill_the_engines_best_is_ranked_without_asking_the_index_revision_first()
+    {
+        // Decision 0050: the revision is read in the ranking's own statement. The queries: the reader's roles, the ranking,
+        // the reader's access to its matches, their tags, their processes, the page's rows.
+        using var client = await TestSignIn.HttpClientAsync(_factory, _focalPoint);
+        using (await client.GetAsync("/search?q=talks"))
+        {
+        }
+        _factory.Queries.Reset();
+        using var response = await client.GetAsync("/search?q=budget");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(6, _factory.Queries.Count);
+    }
+
+    [Fact]
     public async Task The_twenty_best_are_shown_with_the_counts_of_all_and_a_link_to_the_next()
     {
         using var browser = HtmlClient.For(_factory);
