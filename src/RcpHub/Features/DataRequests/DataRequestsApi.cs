@@ -85,6 +85,22 @@ public static class DataRequestsApi
         requests.MapPost("/proposals/{requestId:int}/questions/{questionId:int}/restoration", RestoreProposedQuestionAsync).Requires(Operation.AnswerDataRequests)
             .WithName("RestoreDataRequestProposalQuestion").WithSummary("The proposing state puts back a question it took out of its proposal while it writes it.")
             .ProducesValidationProblem();
+        requests.MapPost("/proposals/{requestId:int}/questions/{questionId:int}/move-up", (AddressedProcess process, int requestId, int questionId, ClaimsPrincipal user,
+            ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+            MoveProposedQuestionAsync(process, requestId, questionId, up: true, user, access, commands, queries, t, ct)).Requires(Operation.AnswerDataRequests)
+            .WithName("MoveDataRequestProposalQuestionUp").WithSummary("The proposing state moves a question of its proposal one place up while it writes it (the first stays first).")
+            .ProducesValidationProblem();
+        requests.MapPost("/proposals/{requestId:int}/questions/{questionId:int}/move-down", (AddressedProcess process, int requestId, int questionId, ClaimsPrincipal user,
+            ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+            MoveProposedQuestionAsync(process, requestId, questionId, up: false, user, access, commands, queries, t, ct)).Requires(Operation.AnswerDataRequests)
+            .WithName("MoveDataRequestProposalQuestionDown").WithSummary("The proposing state moves a question of its proposal one place down while it writes it (the last stays last).")
+            .ProducesValidationProblem();
+        requests.MapPut("/proposals/{requestId:int}/deadline", MoveProposedDeadlineAsync).Requires(Operation.AnswerDataRequests)
+            .WithName("MoveDataRequestProposalDeadline").WithSummary("The proposing state moves the deadline it proposes (not into the past) while it writes its proposal.")
+            .ProducesValidationProblem().RefusesWithout("deadlineAt");
+        requests.MapPost("/proposals/{requestId:int}/submission", SubmitProposalAsync).Requires(Operation.AnswerDataRequests)
+            .WithName("SubmitDataRequestProposal").WithSummary("The proposing state submits its proposal written or taken back (with a question and a deadline ahead) to the secretariat, which is mailed.")
+            .ProducesValidationProblem();
         requests.MapGet("/{requestId:int}", GetAsync).Requires(Operation.ViewDataRequests)
             .WithName("GetDataRequest").WithSummary("A data request, its questions and the compilation: every state asked with its submitted answers and their source.");
         requests.MapPost("/{requestId:int}/questions", AddQuestionAsync).Requires(Operation.ManageDataRequests)
@@ -92,6 +108,22 @@ public static class DataRequestsApi
             .ProducesValidationProblem();
         requests.MapPut("/{requestId:int}/questions/{questionId:int}", EditQuestionAsync).Requires(Operation.ManageDataRequests)
             .WithName("EditDataRequestQuestion").WithSummary("Changes a question: anything while the request is a draft, only its wording once sent.")
+            .ProducesValidationProblem();
+        requests.MapDelete("/{requestId:int}/questions/{questionId:int}", RemoveQuestionAsync).Requires(Operation.ManageDataRequests)
+            .WithName("RemoveDataRequestQuestion").WithSummary("Takes a question out of the request, before or after it is sent: the question and the states' answers to it are kept, hidden until it is put back by /restoration.")
+            .ProducesValidationProblem();
+        requests.MapPost("/{requestId:int}/questions/{questionId:int}/restoration", RestoreQuestionAsync).Requires(Operation.ManageDataRequests)
+            .WithName("RestoreDataRequestQuestion").WithSummary("Puts back a question taken out of the request, with its answers.")
+            .ProducesValidationProblem();
+        requests.MapPost("/{requestId:int}/questions/{questionId:int}/move-up", (AddressedProcess process, int requestId, int questionId, DataRequestCommands commands,
+            DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+            MoveQuestionAsync(process, requestId, questionId, up: true, commands, queries, t, ct)).Requires(Operation.ManageDataRequests)
+            .WithName("MoveDataRequestQuestionUp").WithSummary("Moves a question of a request not yet sent one place up (the first stays first); once sent, its questions keep their numbers.")
+            .ProducesValidationProblem();
+        requests.MapPost("/{requestId:int}/questions/{questionId:int}/move-down", (AddressedProcess process, int requestId, int questionId, DataRequestCommands commands,
+            DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+            MoveQuestionAsync(process, requestId, questionId, up: false, commands, queries, t, ct)).Requires(Operation.ManageDataRequests)
+            .WithName("MoveDataRequestQuestionDown").WithSummary("Moves a question of a request not yet sent one place down (the last stays last); once sent, its questions keep their numbers.")
             .ProducesValidationProblem();
         requests.MapPut("/{requestId:int}/deadline", MoveDeadlineAsync).Requires(Operation.ManageDataRequests)
             .WithName("MoveDataRequestDeadline").WithSummary("Moves the deadline (not into the past); the focal points of the states asked are mailed it, and the reminders follow it.")
@@ -239,6 +271,40 @@ public static class DataRequestsApi
         IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
         await Done(await commands.RemoveQuestionAsync(process.Id, requestId, questionId, restore, new FieldErrors(), ct, await AnswererAsync(access, user, process.Id)),
             process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> MoveProposedQuestionAsync(AddressedProcess process, int requestId,
+        int questionId, bool up, ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries,
+        IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.MoveQuestionAsync(process.Id, requestId, questionId, up, new FieldErrors(), ct, await AnswererAsync(access, user, process.Id)),
+            process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> MoveProposedDeadlineAsync(AddressedProcess process, int requestId,
+        DeadlineInput deadline, ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries,
+        IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.MoveDeadlineAsync(process.Id, requestId, deadline.DeadlineAt, new FieldErrors(), ct, await AnswererAsync(access, user, process.Id)),
+            process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> SubmitProposalAsync(AddressedProcess process, int requestId,
+        ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t,
+        CancellationToken ct) =>
+        await Done(await commands.SubmitProposalAsync(process.Id, requestId, await AnswererAsync(access, user, process.Id), new FieldErrors(), ct),
+            process, requestId, queries, t, ct);
+
+    private static Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> RemoveQuestionAsync(AddressedProcess process, int requestId, int questionId,
+        DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        TakeOutQuestionAsync(process, requestId, questionId, restore: false, commands, queries, t, ct);
+
+    private static Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> RestoreQuestionAsync(AddressedProcess process, int requestId, int questionId,
+        DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        TakeOutQuestionAsync(process, requestId, questionId, restore: true, commands, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> TakeOutQuestionAsync(AddressedProcess process, int requestId,
+        int questionId, bool restore, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.RemoveQuestionAsync(process.Id, requestId, questionId, restore, new FieldErrors(), ct), process, requestId, queries, t, ct);
+
+    private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> MoveQuestionAsync(AddressedProcess process, int requestId, int questionId,
+        bool up, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+        await Done(await commands.MoveQuestionAsync(process.Id, requestId, questionId, up, new FieldErrors(), ct), process, requestId, queries, t, ct);
 
     private static async Task<Results<Ok<RequestJson>, ValidationProblem, ProblemHttpResult>> MoveDeadlineAsync(AddressedProcess process, int requestId, DeadlineInput deadline,
         DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>

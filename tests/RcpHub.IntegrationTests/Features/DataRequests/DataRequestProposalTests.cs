@@ -474,6 +474,80 @@ public sealed class DataRequestProposalTests : MailingTests
         }
     }
 
+    [Fact]
+    public async Task Through_the_api_the_proposer_reorders_its_taken_back_proposal_moves_its_deadline_and_submits_it_again()
+    {
+        using var api = await TestSignIn.HttpClientAsync(Factory, _morocco);
+        using var proposed = await api.PostAsJsonAsync("/api/v1/processes/demo/data-requests/proposals", new
+        {
+            state = "MAR", title = "Diaspora bonds", deadlineAt = DateTimeOffset.UtcNow.AddDays(15),
+            questions = new object[] { new { text = "Bonds issued", kind = "Figure", unit = "USD" }, new { text = "Remarks", kind = "FreeText" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        var id = JsonDocument.Parse(await proposed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        var proposal = $"/api/v1/processes/demo/data-requests/proposals/{id}";
+        int remarks;
+        await using (var scope = Factory.Scope())
+        {
+            remarks = await scope.Db.DataQuestions.Where(q => q.DataRequestId == id && q.Number == 2).Select(q => q.Id).SingleAsync();
+        }
+
+        // While it waits for review it is the secretariat's: the proposer neither reorders it, moves its deadline nor submits it again.
+        using (var waiting = await api.PostAsync($"{proposal}/questions/{remarks}/move-up", null))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, waiting.StatusCode);
+        }
+        using (var again = await api.PostAsync($"{proposal}/submission", null))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+            Assert.Equal("This proposal is already with the secretariat.",
+                JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("request")[0].GetString());
+        }
+        using (var taken = await api.PostAsync($"/api/v1/processes/demo/data-requests/{id}/withdrawal", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        }
+
+        using (var up = await api.PostAsync($"{proposal}/questions/{remarks}/move-up", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+        }
+        Assert.Equal(new[] { "Remarks", "Bonds issued" }, await QuestionsAsync(id));
+        var before = await DeadlineAsync(id);
+        using (var past = await api.PutAsJsonAsync($"{proposal}/deadline", new { deadlineAt = DateTimeOffset.UtcNow.AddDays(-1) }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+            Assert.Equal("application/problem+json", past.Content.Headers.ContentType?.MediaType);
+            Assert.True(JsonDocument.Parse(await past.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("deadlineAt", out _));
+        }
+        Assert.Equal(before, await DeadlineAsync(id));
+        var later = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(40).AddHours(12), TimeSpan.Zero);
+        using (var moved = await api.PutAsJsonAsync($"{proposal}/deadline", new { deadlineAt = later }))
+        {
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+        Assert.Equal(later, await DeadlineAsync(id));
+
+        // Another member state does not find Morocco's draft; the secretariat does not see it until it is submitted.
+        using (var senegalApi = await TestSignIn.HttpClientAsync(Factory, _senegal))
+        {
+            using var moved = await senegalApi.PutAsJsonAsync($"{proposal}/deadline", new { deadlineAt = later.AddDays(1) });
+            Assert.Equal(HttpStatusCode.NotFound, moved.StatusCode);
+            using var submitted = await senegalApi.PostAsync($"{proposal}/submission", null);
+            Assert.Equal(HttpStatusCode.NotFound, submitted.StatusCode);
+        }
+        Assert.Equal(later, await DeadlineAsync(id));
+
+        using (var submitted = await api.PostAsync($"{proposal}/submission", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+            Assert.Equal("proposed", JsonDocument.Parse(await submitted.Content.ReadAsStringAsync()).RootElement.GetProperty("state").GetString());
+        }
+        // The secretariat is mailed at each submission: the first, and this one.
+        await MailAsync(_secretariat.Email!, "Data request proposed by Morocco: Diaspora bonds");
+        await MailAsync(_secretariat.Email!, "Data request proposed by Morocco: Diaspora bonds");
+    }
+
     /// <summary>The texts of the request's questions in force, in order.</summary>
     private async Task<string[]> QuestionsAsync(int id)
     {

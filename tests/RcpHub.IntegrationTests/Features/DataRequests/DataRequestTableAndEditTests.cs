@@ -270,6 +270,79 @@ public sealed class DataRequestTableAndEditTests : MailingTests
     }
 
     [Fact]
+    public async Task Through_the_api_the_secretariat_reorders_a_draft_takes_a_question_out_and_puts_it_back()
+    {
+        var (id, table) = await TableRequestAsync(send: false);
+        using var api = await TestSignIn.HttpClientAsync(Factory, _secretariat);
+        var questions = $"/api/v1/processes/demo/data-requests/{id}/questions";
+        using (var added = await api.PostAsJsonAsync(questions, new { text = "Remarks", kind = "FreeText" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        }
+        Assert.Equal(new[] { "Returns by nationality", "Remarks" }, await QuestionsAsync(id));
+        using (var down = await api.PostAsync($"{questions}/{table}/move-down", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, down.StatusCode);
+            Assert.Equal("draft", JsonDocument.Parse(await down.Content.ReadAsStringAsync()).RootElement.GetProperty("state").GetString());
+        }
+        Assert.Equal(new[] { "Remarks", "Returns by nationality" }, await QuestionsAsync(id));
+        using (var last = await api.PostAsync($"{questions}/{table}/move-down", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        }
+        Assert.Equal(new[] { "Remarks", "Returns by nationality" }, await QuestionsAsync(id));
+
+        using (var removed = await api.DeleteAsync($"{questions}/{table}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        }
+        Assert.Equal(new[] { "Remarks" }, await QuestionsAsync(id));
+        // A focal point changes nothing of the secretariat's request.
+        using (var focalApi = await TestSignIn.HttpClientAsync(Factory, _morocco))
+        {
+            using var restored = await focalApi.PostAsync($"{questions}/{table}/restoration", null);
+            Assert.Equal(HttpStatusCode.Forbidden, restored.StatusCode);
+        }
+        Assert.Equal(new[] { "Remarks" }, await QuestionsAsync(id));
+        using (var restored = await api.PostAsync($"{questions}/{table}/restoration", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        }
+        Assert.Equal(new[] { "Remarks", "Returns by nationality" }, await QuestionsAsync(id));
+        using (var up = await api.PostAsync($"{questions}/{table}/move-up", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+        }
+        Assert.Equal(new[] { "Returns by nationality", "Remarks" }, await QuestionsAsync(id));
+
+        // Once sent, the questions keep the numbers the states answer by.
+        using (var sent = await api.PostAsync($"/api/v1/processes/demo/data-requests/{id}/send", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        }
+        using (var moved = await api.PostAsync($"{questions}/{table}/move-down", null))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+            Assert.Equal("application/problem+json", moved.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("The request was sent: its questions keep their numbers, which the states answer by.",
+                JsonDocument.Parse(await moved.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("request")[0].GetString());
+        }
+        Assert.Equal(new[] { "Returns by nationality", "Remarks" }, await QuestionsAsync(id));
+        using (var none = await api.DeleteAsync($"{questions}/{table + 1000}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+            Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    /// <summary>The texts of the request's questions in force, in order.</summary>
+    private async Task<string[]> QuestionsAsync(int id)
+    {
+        await using var scope = Factory.Scope();
+        return await scope.Db.DataQuestions.Where(q => q.DataRequestId == id && q.RemovedAt == null).OrderBy(q => q.Number).Select(q => q.Text).ToArrayAsync();
+    }
+
+    [Fact]
     public async Task After_sending_the_wording_is_corrected_a_question_added_and_a_removed_questions_answers_come_back_with_it()
     {
         var (id, table) = await TableRequestAsync();
