@@ -85,16 +85,16 @@ public static class DataRequestsApi
         requests.MapPost("/proposals/{requestId:int}/questions/{questionId:int}/restoration", RestoreProposedQuestionAsync).Requires(Operation.AnswerDataRequests)
             .WithName("RestoreDataRequestProposalQuestion").WithSummary("The proposing state puts back a question it took out of its proposal while it writes it.")
             .ProducesValidationProblem();
-        requests.MapPost("/proposals/{requestId:int}/questions/{questionId:int}/move-up", (AddressedProcess process, int requestId, int questionId, ClaimsPrincipal user,
-            ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
-            MoveProposedQuestionAsync(process, requestId, questionId, up: true, user, access, commands, queries, t, ct)).Requires(Operation.AnswerDataRequests)
-            .WithName("MoveDataRequestProposalQuestionUp").WithSummary("The proposing state moves a question of its proposal one place up while it writes it (the first stays first).")
-            .ProducesValidationProblem();
-        requests.MapPost("/proposals/{requestId:int}/questions/{questionId:int}/move-down", (AddressedProcess process, int requestId, int questionId, ClaimsPrincipal user,
-            ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
-            MoveProposedQuestionAsync(process, requestId, questionId, up: false, user, access, commands, queries, t, ct)).Requires(Operation.AnswerDataRequests)
-            .WithName("MoveDataRequestProposalQuestionDown").WithSummary("The proposing state moves a question of its proposal one place down while it writes it (the last stays last).")
-            .ProducesValidationProblem();
+        foreach (var (up, way) in Ways)
+        {
+            requests.MapPost($"/proposals/{{requestId:int}}/questions/{{questionId:int}}/move-{way}", (AddressedProcess process, int requestId, int questionId,
+                ClaimsPrincipal user, ProcessAccess access, DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t,
+                CancellationToken ct) => MoveProposedQuestionAsync(process, requestId, questionId, up, user, access, commands, queries, t, ct))
+                .Requires(Operation.AnswerDataRequests)
+                .WithName($"MoveDataRequestProposalQuestion{(up ? "Up" : "Down")}")
+                .WithSummary($"The proposing state moves a question of its proposal one place {way} while it writes it (the {(up ? "first stays first" : "last stays last")}).")
+                .ProducesValidationProblem();
+        }
         requests.MapPut("/proposals/{requestId:int}/deadline", MoveProposedDeadlineAsync).Requires(Operation.AnswerDataRequests)
             .WithName("MoveDataRequestProposalDeadline").WithSummary("The proposing state moves the deadline it proposes (not into the past) while it writes its proposal.")
             .ProducesValidationProblem().RefusesWithout("deadlineAt");
@@ -115,16 +115,16 @@ public static class DataRequestsApi
         requests.MapPost("/{requestId:int}/questions/{questionId:int}/restoration", RestoreQuestionAsync).Requires(Operation.ManageDataRequests)
             .WithName("RestoreDataRequestQuestion").WithSummary("Puts back a question taken out of the request, with its answers.")
             .ProducesValidationProblem();
-        requests.MapPost("/{requestId:int}/questions/{questionId:int}/move-up", (AddressedProcess process, int requestId, int questionId, DataRequestCommands commands,
-            DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
-            MoveQuestionAsync(process, requestId, questionId, up: true, commands, queries, t, ct)).Requires(Operation.ManageDataRequests)
-            .WithName("MoveDataRequestQuestionUp").WithSummary("Moves a question of a request not yet sent one place up (the first stays first); once sent, its questions keep their numbers.")
-            .ProducesValidationProblem();
-        requests.MapPost("/{requestId:int}/questions/{questionId:int}/move-down", (AddressedProcess process, int requestId, int questionId, DataRequestCommands commands,
-            DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
-            MoveQuestionAsync(process, requestId, questionId, up: false, commands, queries, t, ct)).Requires(Operation.ManageDataRequests)
-            .WithName("MoveDataRequestQuestionDown").WithSummary("Moves a question of a request not yet sent one place down (the last stays last); once sent, its questions keep their numbers.")
-            .ProducesValidationProblem();
+        foreach (var (up, way) in Ways)
+        {
+            requests.MapPost($"/{{requestId:int}}/questions/{{questionId:int}}/move-{way}", (AddressedProcess process, int requestId, int questionId,
+                DataRequestCommands commands, DataRequestQueries queries, IStringLocalizer<DataRequestsText> t, CancellationToken ct) =>
+                MoveQuestionAsync(process, requestId, questionId, up, commands, queries, t, ct))
+                .Requires(Operation.ManageDataRequests)
+                .WithName($"MoveDataRequestQuestion{(up ? "Up" : "Down")}")
+                .WithSummary($"Moves a question of a request not yet sent one place {way} (the {(up ? "first stays first" : "last stays last")}); once sent, its questions keep their numbers.")
+                .ProducesValidationProblem();
+        }
         requests.MapPut("/{requestId:int}/deadline", MoveDeadlineAsync).Requires(Operation.ManageDataRequests)
             .WithName("MoveDataRequestDeadline").WithSummary("Moves the deadline (not into the past); the focal points of the states asked are mailed it, and the reminders follow it.")
             .ProducesValidationProblem().RefusesWithout("deadlineAt");
@@ -144,6 +144,9 @@ public static class DataRequestsApi
             .WithName("GetDataRequestAggregate").WithSummary("The published aggregate of a compilation; not found until the secretariat publishes it.");
         return api;
     }
+
+    /// <summary>The two ways a question moves, one place at a time: its route's last segment is move-up or move-down.</summary>
+    private static readonly (bool Up, string Way)[] Ways = [(true, "up"), (false, "down")];
 
     private static ProblemHttpResult NoRequest(IStringLocalizer<DataRequestsText> t) =>
         TypedResults.Problem(t["There is no such data request in this process."], statusCode: StatusCodes.Status404NotFound, title: t["Not found"]);
