@@ -62,7 +62,6 @@ public static class DirectoryLimits
     public const int Ministry = 300;
     public const int Position = 300;
     public const int Message = 1000;
-    public const int Themes = 20;
     public const int Shown = 50;
 }
 

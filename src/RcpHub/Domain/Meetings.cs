@@ -255,9 +255,3 @@ public static class MeetingChain
         && LevelsFrom(from.Level).Contains(to.Level)
         && to.Status != MeetingStatus.Cancelled;
 }
-
-public static class MeetingLimits
-{
-    /// <summary>Themes a meeting may be tagged with.</summary>
-    public const int Themes = 20;
-}

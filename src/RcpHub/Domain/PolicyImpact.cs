@@ -75,5 +75,4 @@ public static class PolicyImpactLimits
     public const int Link = 2000;
     public const int Description = 4000;
     public const int Recommendations = 50;
-    public const int Themes = 20;
 }

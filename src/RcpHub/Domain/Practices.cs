@@ -132,7 +132,6 @@ public static class PracticeLimits
     public const int Contact = 300;
     public const int Note = 2000;
     public const int Comment = 4000;
-    public const int Themes = 20;
     public const int Attachments = 5;
     public const int FirstYear = 1950;
 }

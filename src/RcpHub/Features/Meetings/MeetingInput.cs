@@ -5,6 +5,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Localization;
 using RcpHub.Infrastructure;
+using RcpHub.Features.Processes;
 
 namespace RcpHub.Features.Meetings;
 
@@ -145,7 +146,7 @@ public sealed class MeetingInput
         }
 
         var themes = ThemeIds.Distinct().ToList();
-        if (themes.Count > MeetingLimits.Themes || (themes.Count > 0 && await db.Themes.CountAsync(x => themes.Contains(x.Id), ct) != themes.Count))
+        if (!await ThemeTags.AreChosenWellAsync(db, themes, ct))
         {
             Fail(nameof(ThemeIds), t["Choose themes from the list."]);
         }

@@ -7,6 +7,7 @@ using RcpHub.Domain;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.Localization;
+using RcpHub.Features.Processes;
 
 namespace RcpHub.Features.Officials;
 
@@ -75,9 +76,9 @@ public sealed class DirectoryDesk(AppDbContext db, Outbox outbox, IConfiguration
             errors.Add(nameof(input.Position), t["Keep the position within {0} characters.", DirectoryLimits.Position]);
         }
         var themeIds = input.ThemeIds.Distinct().ToList();
-        if (themeIds.Count > DirectoryLimits.Themes || await db.Themes.CountAsync(x => themeIds.Contains(x.Id), ct) != themeIds.Count)
+        if (!await ThemeTags.AreChosenWellAsync(db, themeIds, ct))
         {
-            errors.Add(nameof(input.ThemeIds), t["Choose the files you handle from the list of themes (at most {0}).", DirectoryLimits.Themes]);
+            errors.Add(nameof(input.ThemeIds), t["Choose the files you handle from the list of themes (at most {0}).", ThemeTags.Most]);
         }
         var languages = input.Languages.Select(l => l.Trim().ToLowerInvariant()).Distinct().ToList();
         if (languages.Any(l => !Cultures.Supported.Contains(l)))

@@ -8,6 +8,7 @@ using RcpHub.Features.Documents;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.Localization;
+using RcpHub.Features.Processes;
 
 namespace RcpHub.Features.Organizations;
 
@@ -127,7 +128,7 @@ public static class OrganizationRegistry
             Refuse(nameof(input.CountryCodes), t["Choose countries from the list (at most {0}).", RegistryLimits.Countries]);
         }
         var themeIds = input.ThemeIds.Distinct().ToList();
-        if (themeIds.Count > RegistryLimits.Themes || await db.Themes.CountAsync(x => themeIds.Contains(x.Id), ct) != themeIds.Count)
+        if (!await ThemeTags.AreChosenWellAsync(db, themeIds, ct, RegistryLimits.Themes))
         {
             Refuse(nameof(input.ThemeIds), t["Choose themes from the list."]);
         }

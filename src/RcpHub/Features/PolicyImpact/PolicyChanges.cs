@@ -6,6 +6,7 @@ using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Features.Processes;
 
 namespace RcpHub.Features.PolicyImpact;
 
@@ -153,7 +154,7 @@ public static class PolicyChanges
             }
         }
         var themeIds = input.ThemeIds.Distinct().ToList();
-        if (themeIds.Count > PolicyImpactLimits.Themes || await db.Themes.CountAsync(x => themeIds.Contains(x.Id), ct) != themeIds.Count)
+        if (!await ThemeTags.AreChosenWellAsync(db, themeIds, ct))
         {
             Refuse(nameof(input.ThemeIds), t["Choose themes from the list."]);
         }

@@ -11,6 +11,7 @@ using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Email;
 using RcpHub.Infrastructure.Localization;
 using RcpHub.Features.Meetings;
+using RcpHub.Features.Processes;
 
 namespace RcpHub.Features.Practices;
 
@@ -226,7 +227,7 @@ public sealed class PracticeDesk(AppDbContext db, ProcessAccess access, MeetingR
         }
 
         var themeIds = input.ThemeIds.Distinct().ToList();
-        if (themeIds.Count > PracticeLimits.Themes || await db.Themes.CountAsync(x => themeIds.Contains(x.Id), ct) != themeIds.Count)
+        if (!await ThemeTags.AreChosenWellAsync(db, themeIds, ct))
         {
             Refuse(nameof(input.ThemeIds), t["Choose themes from the list."]);
         }
