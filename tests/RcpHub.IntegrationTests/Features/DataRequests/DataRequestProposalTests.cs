@@ -421,7 +421,7 @@ public sealed class DataRequestProposalTests : MailingTests
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);
             Assert.Equal("proposal-draft", JsonDocument.Parse(await added.Content.ReadAsStringAsync()).RootElement.GetProperty("state").GetString());
         }
-        Assert.Equal(new[] { "Workers placed abroad", "Sectors recruiting" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Workers placed abroad", "Sectors recruiting" }, await DataRequestStore.QuestionsAsync(Factory, id));
         using (var bad = await api.PostAsJsonAsync(questions, new { text = "Sectors", kind = "Choice", options = "Care" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -433,7 +433,7 @@ public sealed class DataRequestProposalTests : MailingTests
             Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
             Assert.Equal("Write the question.", JsonDocument.Parse(await blank.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("text")[0].GetString());
         }
-        Assert.Equal(new[] { "Workers placed abroad", "Sectors recruiting" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Workers placed abroad", "Sectors recruiting" }, await DataRequestStore.QuestionsAsync(Factory, id));
 
         // A question taken out comes back.
         int first;
@@ -445,7 +445,7 @@ public sealed class DataRequestProposalTests : MailingTests
         {
             Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         }
-        Assert.Equal(new[] { "Sectors recruiting" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Sectors recruiting" }, await DataRequestStore.QuestionsAsync(Factory, id));
 
         // The secretariat does not change the state's draft, nor does another member state (it does not find it).
         using (var secretariatApi = await TestSignIn.HttpClientAsync(Factory, _secretariat))
@@ -460,13 +460,13 @@ public sealed class DataRequestProposalTests : MailingTests
             using var restored = await senegalApi.PostAsync($"{questions}/{first}/restoration", null);
             Assert.Equal(HttpStatusCode.NotFound, restored.StatusCode);
         }
-        Assert.Equal(new[] { "Sectors recruiting" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Sectors recruiting" }, await DataRequestStore.QuestionsAsync(Factory, id));
 
         using (var restored = await api.PostAsync($"{questions}/{first}/restoration", null))
         {
             Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
         }
-        Assert.Equal(new[] { "Workers placed abroad", "Sectors recruiting" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Workers placed abroad", "Sectors recruiting" }, await DataRequestStore.QuestionsAsync(Factory, id));
         using (var none = await api.PostAsync($"{questions}/{first + 1000}/restoration", null))
         {
             Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
@@ -512,7 +512,7 @@ public sealed class DataRequestProposalTests : MailingTests
         {
             Assert.Equal(HttpStatusCode.OK, up.StatusCode);
         }
-        Assert.Equal(new[] { "Remarks", "Bonds issued" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Remarks", "Bonds issued" }, await DataRequestStore.QuestionsAsync(Factory, id));
         var before = await DeadlineAsync(id);
         using (var past = await api.PutAsJsonAsync($"{proposal}/deadline", new { deadlineAt = DateTimeOffset.UtcNow.AddDays(-1) }))
         {
@@ -546,13 +546,6 @@ public sealed class DataRequestProposalTests : MailingTests
         // The secretariat is mailed at each submission: the first, and this one.
         await MailAsync(_secretariat.Email!, "Data request proposed by Morocco: Diaspora bonds");
         await MailAsync(_secretariat.Email!, "Data request proposed by Morocco: Diaspora bonds");
-    }
-
-    /// <summary>The texts of the request's questions in force, in order.</summary>
-    private async Task<string[]> QuestionsAsync(int id)
-    {
-        await using var scope = Factory.Scope();
-        return await scope.Db.DataQuestions.Where(q => q.DataRequestId == id && q.RemovedAt == null).OrderBy(q => q.Number).Select(q => q.Text).ToArrayAsync();
     }
 
     private async Task<DateTimeOffset> DeadlineAsync(int id)

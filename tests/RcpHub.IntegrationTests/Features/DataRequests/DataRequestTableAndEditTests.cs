@@ -279,41 +279,41 @@ public sealed class DataRequestTableAndEditTests : MailingTests
         {
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         }
-        Assert.Equal(new[] { "Returns by nationality", "Remarks" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Returns by nationality", "Remarks" }, await DataRequestStore.QuestionsAsync(Factory, id));
         using (var down = await api.PostAsync($"{questions}/{table}/move-down", null))
         {
             Assert.Equal(HttpStatusCode.OK, down.StatusCode);
             Assert.Equal("draft", JsonDocument.Parse(await down.Content.ReadAsStringAsync()).RootElement.GetProperty("state").GetString());
         }
-        Assert.Equal(new[] { "Remarks", "Returns by nationality" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Remarks", "Returns by nationality" }, await DataRequestStore.QuestionsAsync(Factory, id));
         using (var last = await api.PostAsync($"{questions}/{table}/move-down", null))
         {
             Assert.Equal(HttpStatusCode.OK, last.StatusCode);
         }
-        Assert.Equal(new[] { "Remarks", "Returns by nationality" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Remarks", "Returns by nationality" }, await DataRequestStore.QuestionsAsync(Factory, id));
 
         using (var removed = await api.DeleteAsync($"{questions}/{table}"))
         {
             Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         }
-        Assert.Equal(new[] { "Remarks" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Remarks" }, await DataRequestStore.QuestionsAsync(Factory, id));
         // A focal point changes nothing of the secretariat's request.
         using (var focalApi = await TestSignIn.HttpClientAsync(Factory, _morocco))
         {
             using var restored = await focalApi.PostAsync($"{questions}/{table}/restoration", null);
             Assert.Equal(HttpStatusCode.Forbidden, restored.StatusCode);
         }
-        Assert.Equal(new[] { "Remarks" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Remarks" }, await DataRequestStore.QuestionsAsync(Factory, id));
         using (var restored = await api.PostAsync($"{questions}/{table}/restoration", null))
         {
             Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
         }
-        Assert.Equal(new[] { "Remarks", "Returns by nationality" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Remarks", "Returns by nationality" }, await DataRequestStore.QuestionsAsync(Factory, id));
         using (var up = await api.PostAsync($"{questions}/{table}/move-up", null))
         {
             Assert.Equal(HttpStatusCode.OK, up.StatusCode);
         }
-        Assert.Equal(new[] { "Returns by nationality", "Remarks" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Returns by nationality", "Remarks" }, await DataRequestStore.QuestionsAsync(Factory, id));
 
         // Once sent, the questions keep the numbers the states answer by.
         using (var sent = await api.PostAsync($"/api/v1/processes/demo/data-requests/{id}/send", null))
@@ -327,19 +327,12 @@ public sealed class DataRequestTableAndEditTests : MailingTests
             Assert.Equal("The request was sent: its questions keep their numbers, which the states answer by.",
                 JsonDocument.Parse(await moved.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("request")[0].GetString());
         }
-        Assert.Equal(new[] { "Returns by nationality", "Remarks" }, await QuestionsAsync(id));
+        Assert.Equal(new[] { "Returns by nationality", "Remarks" }, await DataRequestStore.QuestionsAsync(Factory, id));
         using (var none = await api.DeleteAsync($"{questions}/{table + 1000}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
             Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
         }
-    }
-
-    /// <summary>The texts of the request's questions in force, in order.</summary>
-    private async Task<string[]> QuestionsAsync(int id)
-    {
-        await using var scope = Factory.Scope();
-        return await scope.Db.DataQuestions.Where(q => q.DataRequestId == id && q.RemovedAt == null).OrderBy(q => q.Number).Select(q => q.Text).ToArrayAsync();
     }
 
     [Fact]
