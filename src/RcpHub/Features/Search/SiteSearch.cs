@@ -248,6 +248,20 @@ public static class SiteSearch
     /// 0043): the first try asks four times <see cref="CountCap"/>, the next eight times that.</summary>
     public const int MostConsidered = CountCap * 32;
 
+    /// <summary>The first slice of the engine's best asked the reader's access: a quarter more than <see cref="CountCap"/>,
+    /// so that a reader who may see four in five of them is asked once (decision 0051). Each entry asked costs the access
+    /// rule's lookups, so asking twice <see cref="CountCap"/> first, as 0043 did, cost most readers of a common word a
+    /// thousand entries whose answer was not used.</summary>
+    public const int FirstSlice = CountCap + (CountCap / 4);
+
+    /// <summary>The next slice, when <paramref name="seen"/> of the <paramref name="asked"/> best were the reader's: as many
+    /// as the share seen says are still needed, and a quarter more; at least an eighth of <see cref="CountCap"/> (decision 0051).</summary>
+    public static int NextSlice(int seen, int asked)
+    {
+        var needed = (long)(CountCap + 1 - seen) * asked * 5 / (4L * Math.Max(seen, 1));
+        return (int)Math.Clamp(needed, CountCap / 8, MostConsidered);
+    }
+
     /// <summary>The best <see cref="CountCap"/> + 1 matches the reader may see, best first (decision 0043): the engine ranks
     /// its matches alone and the reader's access rule is asked of its best few thousand only; when the reader may see too
     /// few of them and the engine has more, of more, and past <see cref="MostConsidered"/> of every match (<paramref name="matched"/>).</summary>
@@ -262,10 +276,9 @@ public static class SiteSearch
             {
                 position.TryAdd(match.EntryId, position.Count);
             }
-            // Asked best first, a slice at a time, until more than CountCap are seen: a reader who may see half of them or
-            // more is asked of one slice of twice that.
+            // Asked best first, a slice at a time, until more than CountCap are seen (decision 0051).
             var seen = new List<Candidate>();
-            for (int from = 0, slice = CountCap * 2; from < top.Count && seen.Count <= CountCap; from += slice, slice *= 2)
+            for (int from = 0, slice = FirstSlice; from < top.Count && seen.Count <= CountCap; from += slice, slice = NextSlice(seen.Count, from))
             {
                 var ids = top.Skip(from).Take(slice).Select(m => m.EntryId).ToList();
                 seen.AddRange(await visible.Where(e => EF.Parameter(ids).Contains(e.Id)).Select(AsCandidate).ToListAsync(ct));
