@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
+using RcpHub.Features.Processes;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
 
@@ -39,7 +40,7 @@ public abstract class MeetingFormPage(AppDbContext db, IStringLocalizer<Meetings
             .Select(b => new Choice(b.Id.ToString(), b.Name)).ToListAsync(ct);
         OtherProcesses = await db.Processes.AsNoTracking().Where(p => p.Id != Process.Id).OrderBy(p => p.Acronym)
             .Select(p => new Choice(p.Id.ToString(), p.Acronym + " — " + p.Name)).ToListAsync(ct);
-        Themes = await db.Themes.AsNoTracking().OrderBy(x => x.Name).Select(x => new Choice(x.Id.ToString(), x.Name)).ToListAsync(ct);
+        Themes = [.. (await ThemeTags.ChoicesAsync(db, ct)).Select(x => new Choice(x.Id.ToString(), x.Name))];
         return Page();
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Processes;
 using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Officials;
@@ -21,7 +22,6 @@ public sealed record DirectoryFilter(string? Words, string? State, int? Theme, i
 
 public sealed record DirectoryState(string Code, string Name);
 
-public sealed record DirectoryTheme(int Id, string Name);
 
 public sealed record DirectoryProcess(int Id, string Slug, string Acronym);
 
@@ -33,7 +33,7 @@ public sealed record DirectorySeat(DirectoryProcess Process,
 public sealed record DirectoryBody(int Id, string Name, DirectoryProcess Process, bool Chairs);
 
 /// <summary>An official as the directory lists them. No e-mail address: that is shown only in an accepted contact.</summary>
-public sealed record DirectoryEntry(string Id, string Name, string? Ministry, string? Position, IReadOnlyList<DirectoryTheme> Themes,
+public sealed record DirectoryEntry(string Id, string Name, string? Ministry, string? Position, IReadOnlyList<ThemeName> Themes,
     IReadOnlyList<string> Languages, IReadOnlyList<DirectorySeat> Seats);
 
 public sealed record DirectoryList(int Total, IReadOnlyList<DirectoryEntry> People);
@@ -49,7 +49,7 @@ public sealed record DirectoryContact(int Id, string PersonId, string PersonName
 public sealed record DirectoryPerson(DirectoryEntry Person, IReadOnlyList<DirectoryBody> Bodies, DirectoryContact? Contact, bool IsReader);
 
 /// <summary>One's own profile: what one wrote, and the processes and bodies one's roles place one in.</summary>
-public sealed record DirectoryOwnProfile(string? Ministry, string? Position, IReadOnlyList<DirectoryTheme> Themes, IReadOnlyList<string> Languages,
+public sealed record DirectoryOwnProfile(string? Ministry, string? Position, IReadOnlyList<ThemeName> Themes, IReadOnlyList<string> Languages,
     bool LeftOut, IReadOnlyList<DirectorySeat> Seats, IReadOnlyList<DirectoryBody> Bodies);
 
 /// <summary>The directory as a reader sees it: only the officials of the processes they share (<see cref="DirectoryAccess"/>),
@@ -58,7 +58,7 @@ public static class DirectoryQueries
 {
     private sealed record SeatRow(int ProcessId, string Slug, string Acronym, ProcessRole Role, string? StateCode, string? Ministry);
 
-    private sealed record Raw(string Id, string Name, string? Ministry, string? Position, string? Languages, List<DirectoryTheme> Themes, List<SeatRow> Seats);
+    private sealed record Raw(string Id, string Name, string? Ministry, string? Position, string? Languages, List<ThemeName> Themes, List<SeatRow> Seats);
 
     private static IQueryable<ProcessRoleAssignment> Shared(AppDbContext db, MeetingReader reader, DateOnly today) =>
         DirectoryAccess.SharedWith(db.ProcessRoleAssignments.AsNoTracking(), db.Memberships, reader, today);
@@ -70,7 +70,7 @@ public static class DirectoryQueries
             db.DirectoryProfiles.Where(p => p.UserId == u.Id).Select(p => p.Position).FirstOrDefault(),
             db.DirectoryProfiles.Where(p => p.UserId == u.Id).Select(p => p.Languages).FirstOrDefault(),
             db.DirectoryProfileThemes.Where(t => t.UserId == u.Id)
-                .OrderBy(t => t.Theme!.Name).Select(t => new DirectoryTheme(t.ThemeId, t.Theme!.Name)).ToList(),
+                .OrderBy(t => t.Theme!.Name).Select(t => new ThemeName(t.ThemeId, t.Theme!.Name)).ToList(),
             shared.Where(a => a.UserId == u.Id).OrderBy(a => a.Process!.Acronym).ThenBy(a => a.Role)
                 .Select(a => new SeatRow(a.ProcessId, a.Process!.Slug, a.Process.Acronym, a.Role, a.StateCode, a.Ministry)).ToList()));
 
@@ -201,12 +201,12 @@ public static class DirectoryQueries
 
     /// <summary>What the filters offer: the states of the officials the reader shares a process with, the themes, and the
     /// processes the reader reads the directory of.</summary>
-    public static async Task<(IReadOnlyList<DirectoryState> States, IReadOnlyList<DirectoryTheme> Themes, IReadOnlyList<DirectoryProcess> Processes)> ChoicesAsync(
+    public static async Task<(IReadOnlyList<DirectoryState> States, IReadOnlyList<ThemeName> Themes, IReadOnlyList<DirectoryProcess> Processes)> ChoicesAsync(
         AppDbContext db, MeetingReader reader, DateOnly today, string language, CancellationToken ct)
     {
         var shared = Shared(db, reader, today);
         var states = await db.States.AsNoTracking().Where(s => shared.Any(a => a.StateCode == s.Code)).ToListAsync(ct);
-        var themes = await db.Themes.AsNoTracking().OrderBy(x => x.Name).Select(x => new DirectoryTheme(x.Id, x.Name)).ToListAsync(ct);
+        var themes = await ThemeTags.ChoicesAsync(db, ct);
         var processes = DirectoryAccess.ProcessesOf(reader);
         var readable = await db.Processes.AsNoTracking().Where(p => reader.IsPlatformAdministrator || processes.Contains(p.Id))
             .OrderBy(p => p.Acronym).Select(p => new DirectoryProcess(p.Id, p.Slug, p.Acronym)).ToListAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Features.Processes;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
 
@@ -17,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
     public DirectoryFilter Filter { get; private set; } = DirectoryFilter.Of(null, null, null, null);
     public DirectoryList Found { get; private set; } = new(0, []);
     public IReadOnlyList<DirectoryState> States { get; private set; } = [];
-    public IReadOnlyList<DirectoryTheme> Themes { get; private set; } = [];
+    public IReadOnlyList<ThemeName> Themes { get; private set; } = [];
     public IReadOnlyList<DirectoryProcess> Processes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? q, string? state, int? theme, int? process, CancellationToken ct)

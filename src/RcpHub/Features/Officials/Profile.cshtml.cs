@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Features.Processes;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
@@ -17,7 +18,7 @@ namespace RcpHub.Features.Officials;
 public sealed class ProfileModel(AppDbContext db, MeetingReaders readers, DirectoryDesk desk, TimeProvider clock, IStringLocalizer<OfficialsText> t) : PageModel
 {
     public DirectoryOwnProfile Own { get; private set; } = null!;
-    public IReadOnlyList<DirectoryTheme> Themes { get; private set; } = [];
+    public IReadOnlyList<ThemeName> Themes { get; private set; } = [];
 
     [BindProperty]
     public DirectoryProfileInput Input { get; set; } = new();
@@ -48,6 +49,6 @@ public sealed class ProfileModel(AppDbContext db, MeetingReaders readers, Direct
     {
         var reader = await readers.CurrentAsync(User);
         Own = await DirectoryQueries.OwnAsync(db, reader, clock.Today(), Cultures.Current, ct);
-        Themes = await db.Themes.AsNoTracking().OrderBy(x => x.Name).Select(x => new DirectoryTheme(x.Id, x.Name)).ToListAsync(ct);
+        Themes = await ThemeTags.ChoicesAsync(db, ct);
     }
 }

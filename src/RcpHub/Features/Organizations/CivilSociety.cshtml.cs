@@ -23,7 +23,7 @@ public sealed class CivilSocietyModel(AppDbContext db) : PageModel
     public DirectoryFilter Filter { get; private set; } = new(null, null, null, null, null, null);
     public IReadOnlyList<DirectoryEntry> Organizations { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Countries { get; private set; } = new Dictionary<string, string>();
-    public IReadOnlyList<(int Id, string Name)> Themes { get; private set; } = [];
+    public IReadOnlyList<ThemeName> Themes { get; private set; } = [];
 
     public string CountryName(string code) => Countries.GetValueOrDefault(code) ?? code;
 
@@ -32,7 +32,6 @@ public sealed class CivilSocietyModel(AppDbContext db) : PageModel
         Filter = CivilSocietyDirectory.Filter(Type, Country, Theme, MigrantLed, Verified, Language);
         Organizations = await CivilSocietyDirectory.ListAsync(db, Filter, ct);
         Countries = await CivilSocietyDirectory.CountryNamesAsync(db, null, ct);
-        Themes = [.. (await db.Themes.AsNoTracking().Select(x => new { x.Id, x.Name }).ToListAsync(ct))
-            .Select(x => (x.Id, x.Name)).OrderBy(x => x.Name, RegistrySorting.Names)];
+        Themes = await ThemeTags.ChoicesAsync(db, ct);
     }
 }

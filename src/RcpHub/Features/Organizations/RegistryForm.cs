@@ -21,8 +21,8 @@ public static class RegistryForm
     public static async Task<(IReadOnlyList<RegistryChoice> States, IReadOnlyList<RegistryChoice> Themes)> ChoicesAsync(AppDbContext db, CancellationToken ct)
     {
         IReadOnlyList<RegistryChoice> states = [.. (await CivilSocietyDirectory.CountryNamesAsync(db, null, ct)).Select(s => new RegistryChoice(s.Key, s.Value)).OrderBy(s => s.Name, RegistrySorting.Names)];
-        IReadOnlyList<RegistryChoice> themes = [.. (await db.Themes.AsNoTracking().Select(x => new { x.Id, x.Name }).ToListAsync(ct))
-            .Select(x => new RegistryChoice(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name)).OrderBy(x => x.Name, RegistrySorting.Names)];
+        IReadOnlyList<RegistryChoice> themes = [.. (await ThemeTags.ChoicesAsync(db, ct))
+            .Select(x => new RegistryChoice(x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name))];
         return (states, themes);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Processes;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
@@ -17,14 +18,13 @@ namespace RcpHub.Features.PolicyImpact;
 public sealed class ChangeModel(AppDbContext db, ProcessAccess access, TimeProvider clock, IStringLocalizer<PolicyImpactText> t) : PageModel
 {
     public sealed record StateChoice(string Code, string Name);
-    public sealed record ThemeChoice(int Id, string Name);
 
     public string Slug { get; private set; } = "";
     public int? Id { get; private set; }
     public string? CurrentTitle { get; private set; }
     public IReadOnlyList<StateChoice> States { get; private set; } = [];
     public IReadOnlyList<RecommendationChoice> Recommendations { get; private set; } = [];
-    public IReadOnlyList<ThemeChoice> Themes { get; private set; } = [];
+    public IReadOnlyList<ThemeName> Themes { get; private set; } = [];
 
     [BindProperty]
     public PolicyChangeInput Input { get; set; } = new();
@@ -104,7 +104,7 @@ public sealed class ChangeModel(AppDbContext db, ProcessAccess access, TimeProvi
             .OrderBy(s => s.Name, StringComparer.CurrentCulture)
             .ToList();
         Recommendations = await PolicyChanges.AnswerableAsync(db, process.Id, members, codes, ct);
-        Themes = await db.Themes.AsNoTracking().OrderBy(x => x.Name).Select(x => new ThemeChoice(x.Id, x.Name)).ToListAsync(ct);
+        Themes = await ThemeTags.ChoicesAsync(db, ct);
         return recorder;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Meetings;
+using RcpHub.Features.Processes;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IAuthori
     public IReadOnlyList<PracticeRow> Practices { get; private set; } = [];
     public IReadOnlyList<PracticeRow> Pending { get; private set; } = [];
     public IReadOnlyList<PracticeCountry> Countries { get; private set; } = [];
-    public IReadOnlyList<PracticeThemeName> Themes { get; private set; } = [];
+    public IReadOnlyList<ThemeName> Themes { get; private set; } = [];
     public IReadOnlyList<int> Years { get; private set; } = [];
     public bool MaySubmit { get; private set; }
     public bool Reviews { get; private set; }
@@ -37,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, IAuthori
         Practices = await PracticeQueries.PublishedAsync(db, reader, Process.Id, Filter, language, ct);
         Pending = reader.UserId is null ? [] : await PracticeQueries.PendingAsync(db, reader, Process.Id, language, ct);
         (Countries, Years) = await PracticeQueries.FacetsAsync(db, reader, Process.Id, language, clock.Today().Year, ct);
-        Themes = await db.Themes.AsNoTracking().OrderBy(x => x.Name).Select(x => new PracticeThemeName(x.Id, x.Name)).ToListAsync(ct);
+        Themes = await ThemeTags.ChoicesAsync(db, ct);
         return Page();
     }
 }

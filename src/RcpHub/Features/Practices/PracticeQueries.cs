@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
+using RcpHub.Features.Processes;
 
 namespace RcpHub.Features.Practices;
 
@@ -21,14 +22,13 @@ public sealed record PracticeFilter(string? Country, int? Theme, int? Objective,
 
 public sealed record PracticeCountry(string Code, string Name);
 
-public sealed record PracticeThemeName(int Id, string Name);
 
 /// <summary>A practice in a list.</summary>
 public sealed record PracticeRow(
     int Id, string Title, string Summary, PracticeCountry Country, string? Organization, int FromYear, int? ToYear,
     [property: JsonConverter(typeof(JsonStringEnumConverter<PracticeStatus>))] PracticeStatus Status,
     [property: JsonConverter(typeof(JsonStringEnumConverter<MeetingAudience>))] MeetingAudience Audience,
-    IReadOnlyList<PracticeThemeName> Themes, IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> Languages,
+    IReadOnlyList<ThemeName> Themes, IReadOnlyList<int> GcmObjectives, IReadOnlyList<string> Languages,
     IReadOnlyList<PracticeCountry> AdaptedBy, DateTimeOffset SubmittedAt, DateTimeOffset? PublishedAt);
 
 public sealed record PracticeCommentView(int Id, string Author, string Text, DateTimeOffset At);
@@ -52,12 +52,12 @@ public sealed record PracticeDetails(PracticeRow Practice, string? Results, stri
 public static class PracticeQueries
 {
     private sealed record Raw(int Id, string Title, string Summary, State State, string? Organization, int FromYear, int? ToYear, PracticeStatus Status,
-        MeetingAudience Audience, List<PracticeThemeName> Themes, List<int> Objectives, string Languages, List<State> AdaptedBy, DateTimeOffset SubmittedAt,
+        MeetingAudience Audience, List<ThemeName> Themes, List<int> Objectives, string Languages, List<State> AdaptedBy, DateTimeOffset SubmittedAt,
         DateTimeOffset? PublishedAt);
 
     private static IQueryable<Raw> Rows(IQueryable<Practice> practices) => practices.Select(p => new Raw(
         p.Id, p.Title, p.Summary, p.State!, p.Organization != null ? p.Organization.Name : null, p.FromYear, p.ToYear, p.Status, p.Audience,
-        p.Themes.OrderBy(t => t.Theme!.Name).Select(t => new PracticeThemeName(t.ThemeId, t.Theme!.Name)).ToList(),
+        p.Themes.OrderBy(t => t.Theme!.Name).Select(t => new ThemeName(t.ThemeId, t.Theme!.Name)).ToList(),
         p.Objectives.OrderBy(o => o.Objective).Select(o => o.Objective).ToList(),
         p.Languages,
         p.Adaptations.OrderBy(a => a.StateCode).Select(a => a.State!).ToList(),

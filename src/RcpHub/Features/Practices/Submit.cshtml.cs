@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Documents;
+using RcpHub.Features.Processes;
 using RcpHub.Infrastructure;
 using RcpHub.Infrastructure.Authorization;
 using RcpHub.Infrastructure.Localization;
@@ -26,7 +27,7 @@ public sealed class SubmitModel(AppDbContext db, PracticeDesk desk, TimeProvider
     public IReadOnlyList<Choice> States { get; private set; } = [];
     public IReadOnlyList<Choice> Countries { get; private set; } = [];
     public IReadOnlyList<Choice> Organizations { get; private set; } = [];
-    public IReadOnlyList<PracticeThemeName> Themes { get; private set; } = [];
+    public IReadOnlyList<ThemeName> Themes { get; private set; } = [];
 
     [BindProperty]
     public PracticeInput Input { get; set; } = new();
@@ -98,7 +99,7 @@ public sealed class SubmitModel(AppDbContext db, PracticeDesk desk, TimeProvider
         States = [.. countries.Where(c => members.Contains(c.Value) && actor.MayActFor(c.Value))];
         Organizations = await db.Organizations.AsNoTracking().Where(o => actor.Organizations.Contains(o.Id)).OrderBy(o => o.Name)
             .Select(o => new Choice(o.Id.ToString(), o.Name)).ToListAsync(ct);
-        Themes = await db.Themes.AsNoTracking().OrderBy(x => x.Name).Select(x => new PracticeThemeName(x.Id, x.Name)).ToListAsync(ct);
+        Themes = await ThemeTags.ChoicesAsync(db, ct);
         return actor;
     }
 }
