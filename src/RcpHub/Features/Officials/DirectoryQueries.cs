@@ -22,7 +22,6 @@ public sealed record DirectoryFilter(string? Words, string? State, int? Theme, i
 
 public sealed record DirectoryState(string Code, string Name);
 
-
 public sealed record DirectoryProcess(int Id, string Slug, string Acronym);
 
 /// <summary>A role a person holds in a process the reader shares with them.</summary>

@@ -22,7 +22,6 @@ public sealed record PracticeFilter(string? Country, int? Theme, int? Objective,
 
 public sealed record PracticeCountry(string Code, string Name);
 
-
 /// <summary>A practice in a list.</summary>
 public sealed record PracticeRow(
     int Id, string Title, string Summary, PracticeCountry Country, string? Organization, int FromYear, int? ToYear,
