@@ -23,7 +23,7 @@ public sealed class ApplyModel(CallDesk desk, AppDbContext db, IStringLocalizer<
     public AddressedProcess Process => HttpContext.AddressedProcess();
     public ParticipationCall Call { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Name)> Organizations { get; private set; } = [];
-    public IReadOnlyList<(string Code, string Name)> Countries { get; private set; } = [];
+    public IReadOnlyList<StateName> Countries { get; private set; } = [];
     public bool Open => Call.AcceptsApplicationsAt(desk.Now);
 
     public async Task<IActionResult> OnGetAsync(int callId, bool tooLarge, CancellationToken ct)
@@ -74,9 +74,7 @@ public sealed class ApplyModel(CallDesk desk, AppDbContext db, IStringLocalizer<
         }
         Call = call;
         Organizations = await desk.OrganizationsOfAsync(ProcessAccess.UserIdOf(User)!, Process.Id, ct);
-        var language = Cultures.Current;
-        Countries = (await db.States.AsNoTracking().ToListAsync(ct)).Select(s => (s.Code, s.Name(language)))
-            .OrderBy(s => s.Item2, StringComparer.CurrentCulture).ToList();
+        Countries = await db.States.ChoicesAsync(null, ct);
         return true;
     }
 }

@@ -19,13 +19,12 @@ namespace RcpHub.Features.Delegations;
 public sealed class DelegationModel(AppDbContext db, MeetingReaders readers, IAuthorizationService authorization, TimeProvider clock,
     IStringLocalizer<DelegationsText> t) : PageModel
 {
-    public sealed record StateChoice(string Code, string Name);
     public sealed record Current(DelegationStatus Status, string? ReturnNote);
 
     public string Slug { get; private set; } = "";
     public int MeetingId { get; private set; }
     public string MeetingTitle { get; private set; } = "";
-    public IReadOnlyList<StateChoice> States { get; private set; } = [];
+    public IReadOnlyList<StateName> States { get; private set; } = [];
     public Current? Registered { get; private set; }
 
     [BindProperty]
@@ -115,11 +114,7 @@ public sealed class DelegationModel(AppDbContext db, MeetingReaders readers, IAu
         var reader = await readers.CurrentAsync(User);
         var codes = reader.Roles.Where(r => r.ProcessId == process && r.Role == ProcessRole.FocalPoint && r.StateCode != null)
             .Select(r => r.StateCode!).Distinct().ToList();
-        var language = Cultures.Current;
-        States = (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct))
-            .Select(s => new StateChoice(s.Code, s.Name(language)))
-            .OrderBy(s => s.Name, StringComparer.CurrentCulture)
-            .ToList();
+        States = await db.States.ChoicesAsync(codes, ct);
         (Slug, MeetingId, MeetingTitle) = (addressed.Slug, meeting.Id, meeting.Title);
         return true;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -32,10 +31,7 @@ public abstract class MeetingFormPage(AppDbContext db, IStringLocalizer<Meetings
     /// <summary>The choices the form offers (four queries).</summary>
     protected async Task<PageResult> FormAsync(CancellationToken ct)
     {
-        var language = Cultures.Current;
-        var byName = StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.IgnoreCase);
-        States = (await db.States.AsNoTracking().ToListAsync(ct))
-            .Select(s => new Choice(s.Code, s.Name(language))).OrderBy(c => c.Label, byName).ToList();
+        States = [.. (await db.States.ChoicesAsync(null, ct)).Select(s => new Choice(s.Code, s.Name))];
         Bodies = await db.Bodies.AsNoTracking().Where(b => b.ProcessId == Process.Id).OrderBy(b => b.Name)
             .Select(b => new Choice(b.Id.ToString(), b.Name)).ToListAsync(ct);
         OtherProcesses = await db.Processes.AsNoTracking().Where(p => p.Id != Process.Id).OrderBy(p => p.Acronym)

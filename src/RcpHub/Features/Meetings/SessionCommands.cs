@@ -127,10 +127,8 @@ public sealed record PartyChoices(IReadOnlyList<Choice> States, IReadOnlyList<Ch
 {
     public static async Task<PartyChoices> LoadAsync(AppDbContext db, CancellationToken ct = default)
     {
-        var language = Cultures.Current;
         var byName = StringComparer.Create(CultureInfo.CurrentCulture, CompareOptions.IgnoreCase);
-        var states = (await db.States.AsNoTracking().ToListAsync(ct))
-            .Select(s => new Choice(Party.Key(s.Code, null)!, s.Name(language))).OrderBy(c => c.Label, byName).ToList();
+        List<Choice> states = [.. (await db.States.ChoicesAsync(null, ct)).Select(s => new Choice(Party.Key(s.Code, null)!, s.Name))];
         var organizations = await db.Organizations.AsNoTracking().Select(o => new { o.Id, o.Name, o.Acronym }).ToListAsync(ct);
         return new PartyChoices(
             states,

@@ -201,14 +201,14 @@ public static class DirectoryQueries
     /// <summary>What the filters offer: the states of the officials the reader shares a process with, the themes, and the
     /// processes the reader reads the directory of.</summary>
     public static async Task<(IReadOnlyList<DirectoryState> States, IReadOnlyList<ThemeName> Themes, IReadOnlyList<DirectoryProcess> Processes)> ChoicesAsync(
-        AppDbContext db, MeetingReader reader, DateOnly today, string language, CancellationToken ct)
+        AppDbContext db, MeetingReader reader, DateOnly today, CancellationToken ct)
     {
         var shared = Shared(db, reader, today);
-        var states = await db.States.AsNoTracking().Where(s => shared.Any(a => a.StateCode == s.Code)).ToListAsync(ct);
+        var states = await db.States.Where(s => shared.Any(a => a.StateCode == s.Code)).ChoicesAsync(null, ct);
         var themes = await ThemeTags.ChoicesAsync(db, ct);
         var processes = DirectoryAccess.ProcessesOf(reader);
         var readable = await db.Processes.AsNoTracking().Where(p => reader.IsPlatformAdministrator || processes.Contains(p.Id))
             .OrderBy(p => p.Acronym).Select(p => new DirectoryProcess(p.Id, p.Slug, p.Acronym)).ToListAsync(ct);
-        return ([.. states.Select(s => new DirectoryState(s.Code, s.Name(language))).OrderBy(s => s.Name, StringComparer.CurrentCulture)], themes, readable);
+        return ([.. states.Select(s => new DirectoryState(s.Code, s.Name))], themes, readable);
     }
 }

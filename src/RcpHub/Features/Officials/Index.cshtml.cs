@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers, TimeProv
         var language = Cultures.Current;
         Filter = DirectoryFilter.Of(q, state, theme, process);
         Found = await DirectoryQueries.FindAsync(db, reader, Filter, today, language, ct);
-        (States, Themes, Processes) = await DirectoryQueries.ChoicesAsync(db, reader, today, language, ct);
+        (States, Themes, Processes) = await DirectoryQueries.ChoicesAsync(db, reader, today, ct);
         return Page();
     }
 }

@@ -17,12 +17,11 @@ namespace RcpHub.Features.PolicyImpact;
 [Requires(Operation.RecordPolicyChanges)]
 public sealed class ChangeModel(AppDbContext db, ProcessAccess access, TimeProvider clock, IStringLocalizer<PolicyImpactText> t) : PageModel
 {
-    public sealed record StateChoice(string Code, string Name);
 
     public string Slug { get; private set; } = "";
     public int? Id { get; private set; }
     public string? CurrentTitle { get; private set; }
-    public IReadOnlyList<StateChoice> States { get; private set; } = [];
+    public IReadOnlyList<StateName> States { get; private set; } = [];
     public IReadOnlyList<RecommendationChoice> Recommendations { get; private set; } = [];
     public IReadOnlyList<ThemeName> Themes { get; private set; } = [];
 
@@ -98,11 +97,7 @@ public sealed class ChangeModel(AppDbContext db, ProcessAccess access, TimeProvi
         var recorder = await PolicyRecorder.OfAsync(access, User, process.Id);
         var members = (await db.Memberships.MemberStatesOf(process.Id, clock.Today()).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var codes = members.Where(recorder.MayRecordFor).ToList();
-        var language = Cultures.Current;
-        States = (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct))
-            .Select(s => new StateChoice(s.Code, s.Name(language)))
-            .OrderBy(s => s.Name, StringComparer.CurrentCulture)
-            .ToList();
+        States = await db.States.ChoicesAsync(codes, ct);
         Recommendations = await PolicyChanges.AnswerableAsync(db, process.Id, members, codes, ct);
         Themes = await ThemeTags.ChoicesAsync(db, ct);
         return recorder;

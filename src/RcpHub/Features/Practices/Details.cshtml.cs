@@ -141,8 +141,7 @@ public sealed class DetailsModel(AppDbContext db, PracticeDesk desk, IAuthorizat
                 ? await db.Memberships.MemberStatesOf(Process.Id, clock.Today()).ToListAsync(ct)
                 : [.. actor.OwnStates];
             codes.Remove(practice.Practice.Country.Code);
-            AdaptingStates = (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct))
-                .Select(s => new PracticeCountry(s.Code, s.Name(language))).OrderBy(s => s.Name, StringComparer.CurrentCulture).ToList();
+            AdaptingStates = [.. (await db.States.ChoicesAsync(codes, ct)).Select(s => new PracticeCountry(s.Code, s.Name))];
         }
         return true;
     }

@@ -91,10 +91,8 @@ public sealed class SubmitModel(AppDbContext db, PracticeDesk desk, TimeProvider
     {
         Process = HttpContext.AddressedProcess();
         var actor = await desk.ActorAsync(User, Process.Id, ct);
-        var language = Cultures.Current;
         var members = await db.Memberships.MemberStatesOf(Process.Id, clock.Today()).ToListAsync(ct);
-        var countries = (await db.States.AsNoTracking().ToListAsync(ct))
-            .Select(s => new Choice(s.Code, s.Name(language))).OrderBy(s => s.Name, StringComparer.CurrentCulture).ToList();
+        List<Choice> countries = [.. (await db.States.ChoicesAsync(null, ct)).Select(s => new Choice(s.Code, s.Name))];
         Countries = countries;
         States = [.. countries.Where(c => members.Contains(c.Value) && actor.MayActFor(c.Value))];
         Organizations = await db.Organizations.AsNoTracking().Where(o => actor.Organizations.Contains(o.Id)).OrderBy(o => o.Name)

@@ -14,13 +14,12 @@ namespace RcpHub.Features.Representation;
 [Requires(Operation.ViewRepresentation)]
 public sealed class IndexModel(AppDbContext db, MeetingReaders readers) : PageModel
 {
-    public sealed record StateChoice(string Code, string Name);
 
     public string Slug { get; private set; } = "";
     public string ProcessName { get; private set; } = "";
     public string? State { get; private set; }
     public string? StateName { get; private set; }
-    public IReadOnlyList<StateChoice> States { get; private set; } = [];
+    public IReadOnlyList<StateName> States { get; private set; } = [];
     public RepresentationTable Table { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string? state, CancellationToken ct)
@@ -30,11 +29,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers) : PageMo
         State = string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToUpperInvariant();
         var (table, codes) = await RepresentationTable.LoadAsync(db, await readers.CurrentAsync(User), process.Id, State, ct);
         Table = table;
-        var language = Cultures.Current;
-        States = (await db.States.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(ct))
-            .Select(s => new StateChoice(s.Code, s.Name(language)))
-            .OrderBy(s => s.Name, StringComparer.CurrentCulture)
-            .ToList();
+        States = await db.States.ChoicesAsync(codes, ct);
         StateName = States.FirstOrDefault(s => s.Code == State)?.Name;
         return Page();
     }
