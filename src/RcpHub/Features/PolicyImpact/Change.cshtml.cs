@@ -17,7 +17,6 @@ namespace RcpHub.Features.PolicyImpact;
 [Requires(Operation.RecordPolicyChanges)]
 public sealed class ChangeModel(AppDbContext db, ProcessAccess access, TimeProvider clock, IStringLocalizer<PolicyImpactText> t) : PageModel
 {
-
     public string Slug { get; private set; } = "";
     public int? Id { get; private set; }
     public string? CurrentTitle { get; private set; }

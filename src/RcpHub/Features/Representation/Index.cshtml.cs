@@ -14,7 +14,6 @@ namespace RcpHub.Features.Representation;
 [Requires(Operation.ViewRepresentation)]
 public sealed class IndexModel(AppDbContext db, MeetingReaders readers) : PageModel
 {
-
     public string Slug { get; private set; } = "";
     public string ProcessName { get; private set; } = "";
     public string? State { get; private set; }
