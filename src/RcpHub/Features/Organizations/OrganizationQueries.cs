@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Features.Processes;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Organizations;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Features.Processes;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Organizations;
 

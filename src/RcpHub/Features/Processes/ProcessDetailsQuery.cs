@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
 using RcpHub.Domain;
 using RcpHub.Infrastructure.Authorization;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Processes;
 

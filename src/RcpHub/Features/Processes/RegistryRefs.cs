@@ -1,4 +1,3 @@
-using System.Globalization;
 using RcpHub.Domain;
 
 namespace RcpHub.Features.Processes;
@@ -23,14 +22,4 @@ public sealed record ProcessRef(string Slug, string Acronym, string Name, Proces
 public sealed record Participation(MembershipRole Role, StateRef? State, OrganizationRef? Organization, DateOnly? JoinedOn, DateOnly? LeftOn, string? Note) : IHeldOverPeriod
 {
     public string Name => State?.Name ?? Organization?.Name ?? "";
-}
-
-public static class RegistrySorting
-{
-    /// <summary>Sorts names as a reader of the interface language expects (accents, Cyrillic, Arabic).</summary>
-    public static StringComparer Names => StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
-
-    /// <summary>Case- and accent-insensitive "contains" in the current culture, so that "cote" finds "Côte d'Ivoire".</summary>
-    public static bool Matches(string text, string query) =>
-        CultureInfo.CurrentCulture.CompareInfo.IndexOf(text, query, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Data;
+using RcpHub.Infrastructure.Localization;
 
 namespace RcpHub.Features.Processes;
 

@@ -17,7 +17,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers) : PageMo
     public string Slug { get; private set; } = "";
     public string ProcessName { get; private set; } = "";
     public string? State { get; private set; }
-    public string? StateName { get; private set; }
+    public string? ChosenStateName { get; private set; }
     public IReadOnlyList<StateName> States { get; private set; } = [];
     public RepresentationTable Table { get; private set; } = null!;
 
@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, MeetingReaders readers) : PageMo
         var (table, codes) = await RepresentationTable.LoadAsync(db, await readers.CurrentAsync(User), process.Id, State, ct);
         Table = table;
         States = await db.States.ChoicesAsync(codes, ct);
-        StateName = States.FirstOrDefault(s => s.Code == State)?.Name;
+        ChosenStateName = States.FirstOrDefault(s => s.Code == State)?.Name;
         return Page();
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
-using RcpHub.Features.Processes;
 
 namespace RcpHub.Infrastructure.Localization;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using RcpHub.Domain;
@@ -41,6 +42,23 @@ public sealed class MeetingFormsTests : IAsyncLifetime
         ["Input.WorkingLanguages"] = "fr",
         ["Input.Audience"] = "MembersAndObservers",
     };
+
+    [Fact]
+    public async Task The_form_lists_states_and_themes_as_the_readers_language_sorts_them_on_either_database()
+    {
+        using var french = await TestSignIn.HtmlClientAsync(_factory, _secretariat, "fr");
+        var form = await french.GetAsync("/processes/midsa/meetings/new");
+        var frenchOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fr"), ignoreCase: true);
+
+        // After "None (online)": every state by its French name, accented initials among their letter, not after Z.
+        var states = form.Texts("#Input_HostStateCode option").Skip(1).ToList();
+        string[] some = ["Djibouti", "Égypte", "Érythrée", "Zimbabwe"];
+        Assert.Equal(some, states.Where(some.Contains));
+        Assert.Equal(states.Order(frenchOrder), states);
+        var themes = form.Texts("#meeting-themes bdi");
+        Assert.NotEmpty(themes);
+        Assert.Equal(themes.Order(frenchOrder), themes);
+    }
 
     [Fact]
     public async Task The_secretariat_schedules_a_meeting_in_the_venues_time_and_readers_see_both_times()

@@ -5,12 +5,27 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RcpHub.Domain;
+using RcpHub.IntegrationTests.Features.Meetings;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Search;
 
+/// <summary>A host for a test that fills the index with many entries of its own: MIDSA, a South African focal point of it
+/// (<see cref="Member"/>), and a members-only meeting of MIDSA (<see cref="Closed"/>) for the entries only its members find.</summary>
+public sealed record ManyEntriesHost(RcpHubFactory Factory, int Midsa, AppUser Member, Meeting Closed);
+
 public static class SearchArrange
 {
+    /// <summary>A new host with MIDSA's focal point fp@za.example and a members-only meeting titled <paramref name="closedMeeting"/>.</summary>
+    public static async Task<ManyEntriesHost> ManyEntriesHostAsync(string closedMeeting)
+    {
+        var factory = await RcpHubFactory.CreateAsync();
+        var midsa = await Arrange.ProcessIdAsync(factory, "midsa");
+        var member = await TestSignIn.CreateUserAsync(factory, "fp@za.example", roles: new ReaderRole(midsa, ProcessRole.FocalPoint, "ZAF"));
+        var closed = await Arrange.MeetingAsync(factory, midsa, closedMeeting);
+        return new ManyEntriesHost(factory, midsa, member, closed);
+    }
+
     /// <summary>The library's API search (<paramref name="query"/>: q and any filters, escaped) as <paramref name="user"/>, or anonymously.</summary>
     public static async Task<JsonElement> SearchAsync(RcpHubFactory factory, string query, AppUser? user = null)
     {

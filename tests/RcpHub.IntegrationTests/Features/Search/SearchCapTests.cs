@@ -1,7 +1,6 @@
 using System.Text.Json;
 using RcpHub.Domain;
 using RcpHub.Features.Search;
-using RcpHub.IntegrationTests.Features.Meetings;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Search;
@@ -18,10 +17,7 @@ public sealed class SearchCapTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = await RcpHubFactory.CreateAsync();
-        var midsa = await Arrange.ProcessIdAsync(_factory, "midsa");
-        _member = await TestSignIn.CreateUserAsync(_factory, "fp@za.example", roles: new ReaderRole(midsa, ProcessRole.FocalPoint, "ZAF"));
-        var closed = await Arrange.MeetingAsync(_factory, midsa, "Closed tamarisk talks");
+        (_factory, var midsa, _member, var closed) = await SearchArrange.ManyEntriesHostAsync("Closed tamarisk talks");
         await using var scope = _factory.Scope();
         // Index entries written as the index writer would: organisations everyone finds, and entries of a members-only
         // meeting that only its process's members may find.

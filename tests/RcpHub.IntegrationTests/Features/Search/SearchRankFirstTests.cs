@@ -1,6 +1,5 @@
 using RcpHub.Domain;
 using RcpHub.Features.Search;
-using RcpHub.IntegrationTests.Features.Meetings;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Search;
@@ -19,16 +18,13 @@ public sealed class SearchRankFirstTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = await RcpHubFactory.CreateAsync();
-        var midsa = _midsa = await Arrange.ProcessIdAsync(_factory, "midsa");
-        _member = await TestSignIn.CreateUserAsync(_factory, "fp@za.example", roles: new ReaderRole(midsa, ProcessRole.FocalPoint, "ZAF"));
-        var closed = _closed = await Arrange.MeetingAsync(_factory, midsa, "Closed talks");
+        (_factory, _midsa, _member, _closed) = await SearchArrange.ManyEntriesHostAsync("Closed talks");
         await using var scope = _factory.Scope();
         // The word in the title of each closed entry (ranked first by both engines), in a long text only of the open ones.
         scope.Db.SearchEntries.AddRange(Enumerable.Range(0, Closed).Select(i => new SearchEntry
         {
-            Kind = SearchKind.AgendaItem, Key = $"closed-{i}", Path = $"/meetings/{closed.Id}", Title = $"Oleander briefing {i}",
-            ProcessId = midsa, MeetingId = closed.Id, Body = "Oleander.",
+            Kind = SearchKind.AgendaItem, Key = $"closed-{i}", Path = $"/meetings/{_closed.Id}", Title = $"Oleander briefing {i}",
+            ProcessId = _midsa, MeetingId = _closed.Id, Body = "Oleander.",
         }));
         scope.Db.SearchEntries.AddRange(Enumerable.Range(0, Open).Select(i => new SearchEntry
         {

@@ -1,6 +1,5 @@
 using RcpHub.Domain;
 using RcpHub.Features.Search;
-using RcpHub.IntegrationTests.Features.Meetings;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Search;
@@ -18,10 +17,7 @@ public sealed class SearchSliceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = await RcpHubFactory.CreateAsync();
-        var midsa = await Arrange.ProcessIdAsync(_factory, "midsa");
-        _member = await TestSignIn.CreateUserAsync(_factory, "fp@za.example", roles: new ReaderRole(midsa, ProcessRole.FocalPoint, "ZAF"));
-        var closed = await Arrange.MeetingAsync(_factory, midsa, "Closed talks");
+        (_factory, var midsa, _member, var closed) = await SearchArrange.ManyEntriesHostAsync("Closed talks");
         await using var scope = _factory.Scope();
         scope.Db.SearchEntries.AddRange(Enumerable.Range(0, Entries).Select(i => IsOpen(i)
             ? new SearchEntry { Kind = SearchKind.Organization, Key = $"open-{i}", Path = $"/organizations/open-{i}", Title = $"Entry {i}", Body = "Tamarind groves." }
