@@ -11,12 +11,20 @@ namespace RcpHub.Infrastructure.RateLimiting;
 /// n instances gets at most n times the limit, which is enough to protect each. The second are counted in the database
 /// (<see cref="SharedCounters"/>), because there the limit itself is the protection. Either way the answer is 429 with
 /// Retry-After, and the status code pages turn it into problem details (API) or the localized error page.
-/// Limits come from <c>RateLimits:{Name}:PermitLimit</c> and <c>RateLimits:{Name}:WindowSeconds</c>; docs/operations.md.</summary>
+/// Limits come from <c>RateLimits:{Name}:PermitLimit</c> and <c>RateLimits:{Name}:WindowSeconds</c>; docs/operations.md.
+/// Searches also take turns within an instance (<see cref="SearchesAtOnce"/>).</summary>
 public static class RateLimits
 {
     public const string Search = "Search";
     public const string MeetingPack = "MeetingPack";
     public const string Pdf = "Pdf";
+
+    /// <summary>How many searches (pages and API endpoints under the <see cref="Search"/> policy) one instance runs at once:
+    /// <c>RateLimits:SearchesAtOnce:PermitLimit</c>, twice the processors unless set (0: no limit). The others wait their
+    /// turn, oldest first, up to <c>QueueLimit</c> of them (200 unless set); past that they are answered 429 with
+    /// Retry-After. A search is the platform's most expensive read: run all at once, a burst of them shares the processors
+    /// with every other page and each takes as long as the slowest (decision 0052).</summary>
+    public const string SearchesAtOnce = "SearchesAtOnce";
 
     public static IServiceCollection AddRcpHubRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,12 +35,11 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, _) =>
             {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    SetRetryAfter(context.HttpContext.Response, retryAfter);
-                }
+                // A full queue of searches (SearchesAtOnce) says no time: a second is about what a queue's worth takes.
+                SetRetryAfter(context.HttpContext.Response, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
                 return ValueTask.CompletedTask;
             };
+            o.GlobalLimiter = SearchTurns(configuration.GetSection("RateLimits:" + SearchesAtOnce));
             PerPerson(o, RateLimit.From(configuration, Search, 30, TimeSpan.FromMinutes(1)), _ => true);
             PerPerson(o, RateLimit.From(configuration, MeetingPack, 10, TimeSpan.FromMinutes(1)), _ => true);
             // The print page is cheap HTML; only its PDF handler starts a Chromium.
@@ -40,6 +47,20 @@ public static class RateLimits
                 http => string.Equals(http.Request.Query["handler"], "pdf", StringComparison.OrdinalIgnoreCase));
         });
         return services;
+    }
+
+    /// <summary>One queue of searches for the instance (<see cref="SearchesAtOnce"/>); every other request passes.</summary>
+    private static PartitionedRateLimiter<HttpContext> SearchTurns(IConfigurationSection settings)
+    {
+        var permits = settings.GetValue("PermitLimit", 2 * Environment.ProcessorCount);
+        var turns = new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Math.Max(permits, 1), QueueLimit = settings.GetValue("QueueLimit", 200), QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        };
+        return PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            permits > 0 && http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Search
+                ? RateLimitPartition.GetConcurrencyLimiter(SearchesAtOnce, _ => turns)
+                : RateLimitPartition.GetNoLimiter(""));
     }
 
     /// <summary>After authentication, so that a signed-in person is counted as themselves and not as their office's address.</summary>
