@@ -1,8 +1,13 @@
 using System.Data.Common;
 using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RcpHub.Infrastructure.RateLimiting;
 using RcpHub.IntegrationTests.Infrastructure;
 
 namespace RcpHub.IntegrationTests.Features.Search;
@@ -38,15 +43,16 @@ public sealed class SearchTurnsTests : IAsyncLifetime
         var running = first.GetAsync("/search?q=morocco");
         await _held.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var waiting = second.GetAsync("/api/v1/search?q=morocco");
+        await QueuedAsync(host, 1);
 
         // Past the one waiting: refused at once, with the time to come back.
-        var refused = await third.GetAsync("/api/v1/search?q=morocco").WaitAsync(TimeSpan.FromSeconds(30));
+        using var refused = await third.GetAsync("/api/v1/search?q=morocco").WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
 
         // Pages other than searches are not in the queue.
-        var registry = await third.GetAsync("/processes");
+        using var registry = await third.GetAsync("/processes");
         Assert.Equal(HttpStatusCode.OK, registry.StatusCode);
         Assert.False(waiting.IsCompleted);
 
@@ -56,6 +62,19 @@ public sealed class SearchTurnsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, ran.StatusCode);
         Assert.Equal(HttpStatusCode.OK, waited.StatusCode);
         Assert.Contains("Morocco", await waited.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Waits until <paramref name="count"/> searches wait for their turn in the instance's queue.</summary>
+    private static async Task QueuedAsync(WebApplicationFactory<Program> host, int count)
+    {
+        var limiter = host.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
+        var search = new DefaultHttpContext();
+        search.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(new EnableRateLimitingAttribute(RateLimits.Search)), "search"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (limiter.GetStatistics(search)?.CurrentQueuedCount != count)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 
     /// <summary>Holds the engine's ranking statement (both engines name its revision column "Revision") until released.</summary>
