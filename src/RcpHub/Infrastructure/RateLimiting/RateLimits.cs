@@ -35,7 +35,7 @@ public static class RateLimits
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, _) =>
             {
-                // A full queue of searches (SearchesAtOnce) says no time: a second is about what a queue's worth takes.
+                // A full queue of searches (SearchesAtOnce) gives no time of its own: a second, by when it has moved on.
                 SetRetryAfter(context.HttpContext.Response, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
                 return ValueTask.CompletedTask;
             };
