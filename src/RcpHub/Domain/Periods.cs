@@ -22,7 +22,12 @@ public static class Periods
 
     /// <summary>The SQL form of <see cref="IsCurrent"/>.</summary>
     public static Expression<Func<T, bool>> CurrentOn<T>(DateOnly today) where T : class, IHeldOverPeriod =>
-        m => (m.JoinedOn == null || m.JoinedOn <= today) && (m.LeftOn == null || m.LeftOn > today);
+        CurrentOnDay<T>().On(today);
+
+    /// <summary>The SQL form of <see cref="IsCurrent"/> with the day as its second parameter, for a rule whose day is
+    /// itself a parameter (a compiled query's, <see cref="RolesInForce.InForceOn"/>).</summary>
+    public static Expression<Func<T, DateOnly, bool>> CurrentOnDay<T>() where T : class, IHeldOverPeriod =>
+        (m, today) => (m.JoinedOn == null || m.JoinedOn <= today) && (m.LeftOn == null || m.LeftOn > today);
 
     /// <summary>The SQL form of <see cref="HasEnded"/>.</summary>
     public static Expression<Func<T, bool>> EndedOn<T>(DateOnly today) where T : class, IHeldOverPeriod =>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace RcpHub.Domain;
@@ -9,7 +10,10 @@ public static class Representatives
 {
     /// <summary>The representatives in office (not removed).</summary>
     public static IQueryable<OrganizationRepresentative> Active(this IQueryable<OrganizationRepresentative> representatives) =>
-        representatives.Where(r => r.RemovedAt == null);
+        representatives.Where(InOffice);
+
+    /// <summary>The rule of <see cref="Active"/>, for a query that cannot call it (a compiled one).</summary>
+    public static readonly Expression<Func<OrganizationRepresentative, bool>> InOffice = r => r.RemovedAt == null;
 
     /// <summary>The organisations a person acts for today, as representative rows (their <c>OrganizationId</c>).</summary>
     public static IQueryable<OrganizationRepresentative> ActiveFor(this IQueryable<OrganizationRepresentative> representatives, string userId) =>

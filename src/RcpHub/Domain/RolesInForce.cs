@@ -12,12 +12,43 @@ public sealed record RoleHolder(string UserId, string DisplayName, string Email,
 /// Every reading of a person's roles for access goes through <see cref="InForce"/>.</summary>
 public static class RolesInForce
 {
-    public static Expression<Func<ProcessRoleAssignment, bool>> InForce(IQueryable<Membership> memberships, DateOnly today)
+    public static Expression<Func<ProcessRoleAssignment, bool>> InForce(IQueryable<Membership> memberships, DateOnly today) =>
+        Expand<Func<ProcessRoleAssignment, bool>>(a => a.IsInForce(memberships, today));
+
+    /// <summary>The rule, with the memberships and the day as parameters: <see cref="InForce"/> gives it values, a compiled
+    /// query its own parameters (<see cref="IsInForce"/>).</summary>
+    public static Expression<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, bool>> InForceOn { get; } = Rule();
+
+    /// <summary>Stands for <see cref="InForceOn"/> inside a query written in C#, which <see cref="Expand"/> then replaces
+    /// by the rule itself: so that a compiled query, whose day is its own parameter, asks the same rule.</summary>
+    public static bool IsInForce(this ProcessRoleAssignment assignment, IQueryable<Membership> memberships, DateOnly today) =>
+        throw new InvalidOperationException($"{nameof(IsInForce)} stands for a rule in a query: expand the query with {nameof(RolesInForce)}.{nameof(Expand)}.");
+
+    /// <summary><paramref name="query"/> with every <see cref="IsInForce"/> replaced by the rule.</summary>
+    public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) => (Expression<TDelegate>)new Expander().Visit(query);
+
+    private static Expression<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, bool>> Rule()
     {
-        var members = memberships.CurrentOn(today).Where(m => m.Role == MembershipRole.Member && m.StateCode != null);
-        return a => a.RevokedAt == null
-            && (a.Role != ProcessRole.FocalPoint
-                || (a.StateCode != null && members.Any(m => m.ProcessId == a.ProcessId && m.StateCode == a.StateCode)));
+        var a = Expression.Parameter(typeof(ProcessRoleAssignment), "a");
+        var memberships = Expression.Parameter(typeof(IQueryable<Membership>), "memberships");
+        var today = Expression.Parameter(typeof(DateOnly), "today");
+        var m = Expression.Parameter(typeof(Membership), "m");
+        Expression<Func<Membership, ProcessRoleAssignment, bool>> memberForTheRole = (m, a) =>
+            m.Role == MembershipRole.Member && m.StateCode != null && m.ProcessId == a.ProcessId && m.StateCode == a.StateCode;
+        var stateIsMember = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(Membership)], memberships,
+            Expression.Quote(Expression.Lambda<Func<Membership, bool>>(
+                Expression.AndAlso(Periods.CurrentOnDay<Membership>().Inline(m, today), memberForTheRole.Inline(m, a)), m)));
+        Expression<Func<ProcessRoleAssignment, bool, bool>> rule = (a, stateIsMember) =>
+            a.RevokedAt == null && (a.Role != ProcessRole.FocalPoint || (a.StateCode != null && stateIsMember));
+        return Expression.Lambda<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, bool>>(rule.Inline(a, stateIsMember), a, memberships, today);
+    }
+
+    private sealed class Expander : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method.DeclaringType == typeof(RolesInForce) && node.Method.Name == nameof(IsInForce)
+                ? InForceOn.Inline(Visit(node.Arguments[0]), Visit(node.Arguments[1]), Visit(node.Arguments[2]))
+                : base.VisitMethodCall(node);
     }
 
     /// <summary>The people who hold <paramref name="role"/> in force in the process and have an address, with their

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace RcpHub.Domain;
 
@@ -12,6 +13,13 @@ public static class RuleExpressions
     public static Expression<Func<T, bool>> For<T, TFacts>(this Expression<Func<T, TFacts, bool>> rule, TFacts facts) =>
         Expression.Lambda<Func<T, bool>>(
             new Substitution(rule.Parameters[1], Expression.Constant(facts, typeof(TFacts))).Visit(rule.Body),
+            rule.Parameters[0]);
+
+    /// <summary>The rule with <paramref name="value"/> in place of its second parameter, held as a closure holds it, so
+    /// that EF Core makes it a query parameter (a day, not a date written into the SQL).</summary>
+    public static Expression<Func<T, bool>> On<T, TValue>(this Expression<Func<T, TValue, bool>> rule, TValue value) =>
+        Expression.Lambda<Func<T, bool>>(
+            rule.Inline(rule.Parameters[0], Expression.Field(Expression.Constant(new StrongBox<TValue>(value)), nameof(StrongBox<TValue>.Value))),
             rule.Parameters[0]);
 
     /// <summary>The body of <paramref name="rule"/> with <paramref name="arguments"/> in place of its parameters: a rule
