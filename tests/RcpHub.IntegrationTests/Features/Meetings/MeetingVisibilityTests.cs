@@ -150,6 +150,39 @@ public sealed class MeetingVisibilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_focal_point_sees_a_members_only_meeting_while_their_state_is_a_member_and_not_after_it_left()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        string state;
+        await using (var scope = _factory.Scope())
+        {
+            state = await scope.Db.Memberships
+                .Where(m => m.ProcessId == _midsa && m.Role == MembershipRole.Member && m.StateCode != null && m.StateCode != "ZAF" && m.LeftOn == null)
+                .OrderBy(m => m.StateCode).Select(m => m.StateCode!).FirstAsync();
+        }
+        var focalPoint = await TestSignIn.CreateUserAsync(_factory, "focal.point@leaving.example", roles: new ReaderRole(_midsa, ProcessRole.FocalPoint, state));
+
+        async Task<HttpStatusCode> MeetingPageAsync(DateOnly? stateLeavesOn)
+        {
+            await using (var scope = _factory.Scope())
+            {
+                var membership = await scope.Db.Memberships.SingleAsync(m => m.ProcessId == _midsa && m.StateCode == state && m.Role == MembershipRole.Member);
+                membership.LeftOn = stateLeavesOn;
+                await scope.Db.SaveChangesAsync();
+            }
+            using var browser = await BrowserAsync(focalPoint);
+            return (await browser.GetAsync($"/meetings/{_membersOnly.Id}")).Status;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await MeetingPageAsync(null));
+        // A planned departure: a member until the day it leaves.
+        Assert.Equal(HttpStatusCode.OK, await MeetingPageAsync(today.AddDays(1)));
+        // Left today: its focal point is no longer a member's (decision 0013).
+        Assert.Equal(HttpStatusCode.NotFound, await MeetingPageAsync(today));
+        Assert.Equal(HttpStatusCode.NotFound, await MeetingPageAsync(today.AddYears(-1)));
+    }
+
+    [Fact]
     public async Task A_by_invitation_meeting_is_seen_by_the_invited_organisations_people_and_invited_persons_only()
     {
         foreach (var invited in new[] { _iomOfficer, _guest, _secretariat })
