@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
@@ -64,6 +65,8 @@ public sealed class IndexModel(AppDbContext db, SearchRanks ranks, MeetingReader
         SiteSearch.TryKind(Kind, out var kind);
         SiteSearch.TryLevel(Level, out var level);
         var objective = Objective is { } number && GlobalFrameworks.Objective(number) is not null ? Objective : null;
+        // One connection for the search's queries rather than one taken from the pool and returned for each.
+        await db.Database.OpenConnectionAsync(ct);
         var reader = await readers.CurrentAsync(User);
         Results = await SiteSearch.RunAsync(db, ranks, reader, Q!, Process, new SearchFilters(kind, Year, Region, level, Language, Theme, objective), P, ct);
         return Results is null ? NotFound() : Page();

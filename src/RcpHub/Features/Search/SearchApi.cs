@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RcpHub.Data;
 using RcpHub.Domain;
@@ -41,6 +42,8 @@ public static class SearchApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["objective"] = [t["A GCM objective is a number from 1 to {0}.", GlobalFrameworks.ObjectiveCount]] }, title: "The search could not be run.");
         }
         var filters = new SearchFilters(searchKind, year, region, meetingLevel, language, theme, objective);
+        // One connection for the search's queries rather than one taken from the pool and returned for each.
+        await db.Database.OpenConnectionAsync(ct);
         var results = await SiteSearch.RunAsync(db, ranks, await readers.CurrentAsync(user), q!, process, filters, p ?? 1, ct);
         return results is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Process not found", detail: "There is no process with this slug.")
