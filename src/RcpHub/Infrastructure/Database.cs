@@ -83,8 +83,8 @@ public static class Database
     /// default (serialized) mode takes on every call into a connection, each step and each column read, guards nothing.</item>
     /// <item>No memory statistics: with them on, every allocation SQLite makes takes one lock shared by all connections.</item>
     /// </list>
-    /// A selective library search with sixteen readers on two cores spent 5% of its processor time in these locks. When
-    /// SQLite has already started in this process (a connection was opened before), it refuses them and keeps its
+    /// Contended by sixteen readers of the library on two cores, these locks put threads to sleep and woke them again. When
+    /// SQLite has already started in this process (a connection was opened before), it refuses these settings and keeps its
     /// defaults, which are correct, only slower.</summary>
     private static readonly Lazy<bool> SqliteSettings = new(() =>
     {
