@@ -9,7 +9,9 @@ public sealed record RoleHolder(string UserId, string DisplayName, string Email,
 /// <summary>Which role assignments give access: those not revoked, and for a focal point only while their state is a
 /// current member of the process. A state that has left (or that is only an observer) has no focal point there: its
 /// people are no longer members and keep nothing a member has (docs/decisions/0013-access-follows-membership.md).
-/// Every reading of a person's roles for access goes through <see cref="InForce"/>.</summary>
+/// Every reading of a person's roles for access asks this one rule, <see cref="InForceOn"/>: as a filter with the day's
+/// values (<see cref="InForce"/>), or inside a query written in C# as <see cref="IsInForce"/>, which <see cref="Expand"/>
+/// replaces by the rule (the compiled reader query, whose day is its own parameter).</summary>
 public static class RolesInForce
 {
     public static Expression<Func<ProcessRoleAssignment, bool>> InForce(IQueryable<Membership> memberships, DateOnly today) =>
