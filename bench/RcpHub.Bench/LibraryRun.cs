@@ -15,8 +15,9 @@ using System.Text.RegularExpressions;
 /// bench/results/library-{database}-{time}.md.</summary>
 internal static partial class LibraryRun
 {
-    /// <summary>How long each search is run, in turn, before any is measured.</summary>
-    private const int WarmUpSeconds = 10;
+    /// <summary>How long each search is run, in turn, before any is measured: the runtime compiles the application's
+    /// methods at their last tier for about a minute of requests (docs/benchmarks.md, decision 0055).</summary>
+    private const int WarmUpSeconds = 20;
 
     public static async Task<int> RunAsync(BenchOptions options, string appDll, string database, HttpClient http, DirectoryInfo work)
     {
@@ -56,9 +57,11 @@ internal static partial class LibraryRun
         ];
         // A server answers warm: its methods compiled at their last tier, which takes the runtime tens of seconds of
         // requests. Measured cold, the first search paid for the others' start (twice its steady processor time).
+        string PathOf(string query) => "/search?q=" + Uri.EscapeDataString(query);
+        string UrlOf(string query) => $"http://127.0.0.1:{options.AppPort}{PathOf(query)}";
         foreach (var (_, query, _) in searches)
         {
-            await Latency.RunAsync($"http://127.0.0.1:{options.AppPort}/search?q={Uri.EscapeDataString(query)}", options.Connections, WarmUpSeconds, cookie);
+            await Latency.RunAsync(UrlOf(query), options.Connections, WarmUpSeconds, cookie);
         }
         report.AppendLine(CultureInfo.InvariantCulture, $"Signed in as the demo focal point; wrk, {options.Connections} connections, 2 threads, {options.Seconds} s after a warm-up ({WarmUpSeconds} s of each search in turn, then 5 s of the one measured); processor time is the application's (user + system) over the run divided by the requests.");
         report.AppendLine();
@@ -67,13 +70,13 @@ internal static partial class LibraryRun
         var within = true;
         foreach (var (name, query, budget) in searches)
         {
-            var path = "/search?q=" + Uri.EscapeDataString(query);
+            var path = PathOf(query);
             using var probe = new HttpRequestMessage(HttpMethod.Get, path);
             probe.Headers.Add("Cookie", cookie);
             using var page = await http.SendAsync(probe);
             var html = await page.Content.ReadAsStringAsync();
             var count = Count().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, "")) : $"({(int)page.StatusCode})";
-            var url = $"http://127.0.0.1:{options.AppPort}{path}";
+            var url = UrlOf(query);
             await Latency.RunAsync(url, options.Connections, 5, cookie);
             var loadBefore = FollowUpQueries.LoadAverage();
             var cpuBefore = server.ProcessorTime;

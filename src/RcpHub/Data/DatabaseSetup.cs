@@ -21,6 +21,11 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
+            if (!Infrastructure.Database.SqliteSettingsTaken)
+            {
+                scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)).LogWarning(
+                    "SQLite refused its settings for the process (a connection was opened before the platform's first): it runs serialized, with memory statistics, correct but slower (decision 0054).");
+            }
             // Readers carry on while a write commits; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }

@@ -12,44 +12,54 @@ public sealed record RoleHolder(string UserId, string DisplayName, string Email,
 /// Every reading of a person's roles for access asks this one rule, <see cref="InForceOn"/>: as a filter with the day's
 /// values (<see cref="InForce"/>), or inside a query written in C# as <see cref="IsInForce"/>, which <see cref="Expand"/>
 /// replaces by the rule (the compiled reader query, whose day is its own parameter).</summary>
+/// <remarks>The state's membership is asked with a row limit (<c>LIMIT</c>): one row, as a literal (<see cref="InForce"/>)
+/// or as a query parameter (<see cref="IsInForce"/>). PostgreSQL drops a literal one, and may then answer the question
+/// for every membership of every process at once, by hashing them all, when the rows asked are few and the memberships
+/// many: 0.7 ms for the signed-in reader's own roles at 60 processes (decision 0055). A limit it cannot read keeps the
+/// question per role, by index. The answer is the same either way.</remarks>
 public static class RolesInForce
 {
     public static Expression<Func<ProcessRoleAssignment, bool>> InForce(IQueryable<Membership> memberships, DateOnly today) =>
-        Expand<Func<ProcessRoleAssignment, bool>>(a => a.IsInForce(memberships, today));
+        Expand<Func<ProcessRoleAssignment, bool>>(a => a.IsInForce(memberships, today, 1));
 
-    /// <summary>The rule, with the memberships and the day as parameters: <see cref="InForce"/> gives it values, a compiled
-    /// query its own parameters (<see cref="IsInForce"/>).</summary>
-    public static Expression<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, bool>> InForceOn { get; } = Rule();
+    /// <summary>The rule, with the memberships, the day and the row limit the state's membership is asked with (one) as
+    /// parameters: <see cref="InForce"/> gives it values, a compiled query its own parameters (<see cref="IsInForce"/>).</summary>
+    public static Expression<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, int, bool>> InForceOn { get; } = Rule();
 
     /// <summary>Stands for <see cref="InForceOn"/> inside a query written in C#, which <see cref="Expand"/> then replaces
-    /// by the rule itself: so that a compiled query, whose day is its own parameter, asks the same rule.</summary>
-    public static bool IsInForce(this ProcessRoleAssignment assignment, IQueryable<Membership> memberships, DateOnly today) =>
+    /// by the rule itself: so that a compiled query, whose day is its own parameter, asks the same rule.
+    /// <paramref name="oneRow"/> is 1: a compiled query's parameter, so that PostgreSQL asks per role (see the remarks).</summary>
+    public static bool IsInForce(this ProcessRoleAssignment assignment, IQueryable<Membership> memberships, DateOnly today, int oneRow) =>
         throw new InvalidOperationException($"{nameof(IsInForce)} stands for a rule in a query: expand the query with {nameof(RolesInForce)}.{nameof(Expand)}.");
 
     /// <summary><paramref name="query"/> with every <see cref="IsInForce"/> replaced by the rule.</summary>
     public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) => (Expression<TDelegate>)new Expander().Visit(query);
 
-    private static Expression<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, bool>> Rule()
+    private static Expression<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, int, bool>> Rule()
     {
         var a = Expression.Parameter(typeof(ProcessRoleAssignment), "a");
         var memberships = Expression.Parameter(typeof(IQueryable<Membership>), "memberships");
         var today = Expression.Parameter(typeof(DateOnly), "today");
+        var oneRow = Expression.Parameter(typeof(int), "oneRow");
         var m = Expression.Parameter(typeof(Membership), "m");
         Expression<Func<Membership, ProcessRoleAssignment, bool>> memberForTheRole = (m, a) =>
             m.Role == MembershipRole.Member && m.StateCode != null && m.ProcessId == a.ProcessId && m.StateCode == a.StateCode;
-        var stateIsMember = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(Membership)], memberships,
-            Expression.Quote(Expression.Lambda<Func<Membership, bool>>(
-                Expression.AndAlso(Periods.CurrentOnDay<Membership>().Inline(m, today), memberForTheRole.Inline(m, a)), m)));
+        var stateIsMember = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(Membership)],
+            Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(Membership)],
+                Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Membership)], memberships,
+                    Expression.Quote(Expression.Lambda<Func<Membership, bool>>(
+                        Expression.AndAlso(Periods.CurrentOnDay<Membership>().Inline(m, today), memberForTheRole.Inline(m, a)), m))),
+                oneRow));
         Expression<Func<ProcessRoleAssignment, bool, bool>> rule = (a, stateIsMember) =>
             a.RevokedAt == null && (a.Role != ProcessRole.FocalPoint || (a.StateCode != null && stateIsMember));
-        return Expression.Lambda<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, bool>>(rule.Inline(a, stateIsMember), a, memberships, today);
+        return Expression.Lambda<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, int, bool>>(rule.Inline(a, stateIsMember), a, memberships, today, oneRow);
     }
 
     private sealed class Expander : ExpressionVisitor
     {
         protected override Expression VisitMethodCall(MethodCallExpression node) =>
             node.Method.DeclaringType == typeof(RolesInForce) && node.Method.Name == nameof(IsInForce)
-                ? InForceOn.Inline(Visit(node.Arguments[0]), Visit(node.Arguments[1]), Visit(node.Arguments[2]))
+                ? InForceOn.Inline(Visit(node.Arguments[0]), Visit(node.Arguments[1]), Visit(node.Arguments[2]), Visit(node.Arguments[3]))
                 : base.VisitMethodCall(node);
     }
 

@@ -85,7 +85,7 @@ public static class Database
     /// </list>
     /// Contended by sixteen readers of the library on two cores, these locks put threads to sleep and woke them again. When
     /// SQLite has already started in this process (a connection was opened before), it refuses these settings and keeps its
-    /// defaults, which are correct, only slower.</summary>
+    /// defaults, which are correct, only slower: <see cref="SqliteSettingsTaken"/> says which, and the start logs a warning.</summary>
     private static readonly Lazy<bool> SqliteSettings = new(() =>
     {
         SQLitePCL.Batteries_V2.Init();
@@ -93,6 +93,10 @@ public static class Database
         var statistics = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
         return threading == SQLitePCL.raw.SQLITE_OK && statistics == SQLitePCL.raw.SQLITE_OK;
     });
+
+    /// <summary>Whether SQLite took its settings for the process (<see cref="SqliteSettings"/>); they are made, if not yet,
+    /// when this is read.</summary>
+    public static bool SqliteSettingsTaken => SqliteSettings.Value;
 
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -108,7 +112,7 @@ public static class Database
         }
         else
         {
-            _ = SqliteSettings.Value;
+            _ = SqliteSettingsTaken;
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(OneParameterPerList))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
