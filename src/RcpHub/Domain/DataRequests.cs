@@ -139,15 +139,18 @@ public sealed class DataRequest : IBelongsToProcess, IDataRequestStanding
 /// is published in aggregate. A request not yet sent is nobody's there.</summary>
 public static class DataRequestAccess
 {
-    public static System.Linq.Expressions.Expression<Func<DataRequest, bool>> CompilationVisibleTo(MeetingReader reader)
-    {
-        if (reader.IsPlatformAdministrator)
-        {
-            return r => r.SentAt != null;
-        }
-        var readers = AccessRules.ProcessesWhere(reader, Operation.ViewDataRequests);
-        return r => r.SentAt != null && (r.PublishedAt != null || readers.Contains(r.ProcessId));
-    }
+    /// <summary>Whether the reader is a platform administrator, and the processes where they may view data requests.</summary>
+    public sealed record Facts(bool All, List<int> Readers);
+
+    /// <summary>The rule: a sent request, published or of a process where the reader may view data requests.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<DataRequest, Facts, bool>> Rule = (r, f) =>
+        r.SentAt != null && (f.All || r.PublishedAt != null || f.Readers.Contains(r.ProcessId));
+
+    public static System.Linq.Expressions.Expression<Func<DataRequest, bool>> CompilationVisibleTo(MeetingReader reader) => Rule.For(FactsOf(reader));
+
+    /// <summary>What the rule needs to know of <paramref name="reader"/>.</summary>
+    public static Facts FactsOf(MeetingReader reader) =>
+        new(reader.IsPlatformAdministrator, reader.IsPlatformAdministrator ? [] : AccessRules.ProcessesWhere(reader, Operation.ViewDataRequests));
 }
 
 /// <summary>What a question asks for. Named Figure and FreeText rather than Number and Text: the audit log words an

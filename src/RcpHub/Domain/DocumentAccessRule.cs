@@ -43,7 +43,8 @@ public static class DocumentAccessRule
     public static bool MayRead(MeetingReader reader, Meeting meeting, DocumentAccess access) =>
         MeetingAccess.MayView(reader, meeting) && LevelsFor(reader, meeting).Contains(access);
 
-    private static Facts FactsOf(MeetingReader reader)
+    /// <summary>What the rule needs to know of <paramref name="reader"/> (not a platform administrator, who reads every level).</summary>
+    public static Facts FactsOf(MeetingReader reader)
     {
         List<int> ProcessesWith(ProcessRole[] roles) => reader.Roles.Where(r => roles.Contains(r.Role)).Select(r => r.ProcessId).Distinct().ToList();
         return new Facts(ProcessesWith(MemberRoles), ProcessesWith(OrganiserRoles));

@@ -92,7 +92,8 @@ public static class MeetingAccess
     private static Expression<Func<Meeting, bool>> Filter(MeetingReader reader, bool includeSummaries) =>
         reader.IsPlatformAdministrator ? m => true : Rule.For(FactsOf(reader, includeSummaries, publicMeansEveryone: true));
 
-    private static Facts FactsOf(MeetingReader reader, bool includeSummaries, bool publicMeansEveryone)
+    /// <summary>What the rule needs to know of <paramref name="reader"/> (not a platform administrator, who sees every meeting).</summary>
+    public static Facts FactsOf(MeetingReader reader, bool includeSummaries, bool publicMeansEveryone = true)
     {
         List<int> ProcessesWith(ProcessRole[] roles) => reader.Roles.Where(r => roles.Contains(r.Role)).Select(r => r.ProcessId).Distinct().ToList();
         return new Facts(

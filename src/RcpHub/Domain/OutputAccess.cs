@@ -12,15 +12,17 @@ public static class OutputAccess
     /// <summary>The audiences an output may be given.</summary>
     public static readonly MeetingAudience[] Audiences = [MeetingAudience.MembersOnly, MeetingAudience.Public];
 
-    public static Expression<Func<Output, bool>> VisibleTo(MeetingReader reader)
-    {
-        if (reader.IsPlatformAdministrator)
-        {
-            return o => true;
-        }
-        var members = MeetingAccess.MemberProcesses(reader);
-        return o => o.Audience == MeetingAudience.Public || members.Contains(o.ProcessId);
-    }
+    /// <summary>The processes where the reader is a member.</summary>
+    public sealed record Facts(List<int> Members);
+
+    /// <summary>The rule, for a reader who is not a platform administrator (those read every output).</summary>
+    public static readonly Expression<Func<Output, Facts, bool>> Rule = (o, f) => o.Audience == MeetingAudience.Public || f.Members.Contains(o.ProcessId);
+
+    public static Expression<Func<Output, bool>> VisibleTo(MeetingReader reader) =>
+        reader.IsPlatformAdministrator ? o => true : Rule.For(FactsOf(reader));
+
+    /// <summary>What the rule needs to know of <paramref name="reader"/>.</summary>
+    public static Facts FactsOf(MeetingReader reader) => new(MeetingAccess.MemberProcesses(reader));
 
     /// <summary>The recommendations of the outputs <paramref name="reader"/> may read.</summary>
     public static IQueryable<Recommendation> VisibleRecommendations(this IQueryable<Output> outputs, MeetingReader reader) =>

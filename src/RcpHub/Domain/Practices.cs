@@ -163,19 +163,24 @@ public static class PracticeRules
 /// and the library search all filter with this one expression.</summary>
 public static class PracticeAccess
 {
-    public static Expression<Func<Practice, bool>> VisibleTo(MeetingReader reader)
-    {
-        if (reader.IsPlatformAdministrator)
-        {
-            return p => true;
-        }
-        var members = MeetingAccess.MemberProcesses(reader);
-        var reviews = reader.Roles.Where(r => r.Role == ProcessRole.Secretariat).Select(r => r.ProcessId).Distinct().ToList();
-        var userId = reader.UserId ?? "";
-        return p => (p.Status == PracticeStatus.Published && (p.Audience == MeetingAudience.Public || members.Contains(p.ProcessId)))
-            || reviews.Contains(p.ProcessId)
-            || p.SubmittedByUserId == userId;
-    }
+    /// <summary>The processes where the reader is a member, those where they review submissions (the secretariat's), and
+    /// who they are (an anonymous reader matches no submitter: no row has an empty user id).</summary>
+    public sealed record Facts(List<int> Members, List<int> Reviews, string UserId);
+
+    /// <summary>The rule, for a reader who is not a platform administrator (those read every practice).</summary>
+    public static readonly Expression<Func<Practice, Facts, bool>> Rule = (p, f) =>
+        (p.Status == PracticeStatus.Published && (p.Audience == MeetingAudience.Public || f.Members.Contains(p.ProcessId)))
+        || f.Reviews.Contains(p.ProcessId)
+        || p.SubmittedByUserId == f.UserId;
+
+    public static Expression<Func<Practice, bool>> VisibleTo(MeetingReader reader) =>
+        reader.IsPlatformAdministrator ? p => true : Rule.For(FactsOf(reader));
+
+    /// <summary>What the rule needs to know of <paramref name="reader"/>.</summary>
+    public static Facts FactsOf(MeetingReader reader) => new(
+        MeetingAccess.MemberProcesses(reader),
+        reader.Roles.Where(r => r.Role == ProcessRole.Secretariat).Select(r => r.ProcessId).Distinct().ToList(),
+        reader.UserId ?? "");
 
     /// <summary>Only published practices reach the library's index: a submission is read by its reviewers on its own page.</summary>
     public static Expression<Func<Practice, bool>> Listed => p => p.Status == PracticeStatus.Published;

@@ -28,14 +28,58 @@ public static class RuleExpressions
     public static Expression Inline(this LambdaExpression rule, params Expression[] arguments) =>
         new Arguments(rule.Parameters.Zip(arguments).ToDictionary(p => p.First, p => p.Second)).Visit(rule.Body);
 
+    /// <summary>Stands for <paramref name="rule"/> asked of <paramref name="item"/> inside a query written in C#, which
+    /// <see cref="Expand"/> then replaces by the rule itself: a compiled query asks the same rule as any other.</summary>
+    public static bool Holds<T>(this Expression<Func<T, bool>> rule, T item) => throw StandIn();
+
+    /// <summary>Stands for <paramref name="rule"/> asked of <paramref name="item"/> with <paramref name="facts"/> (see <see cref="Holds{T}"/>).</summary>
+    public static bool Holds<T, TFacts>(this Expression<Func<T, TFacts, bool>> rule, T item, TFacts facts) => throw StandIn();
+
+    /// <summary>Stands for <paramref name="rule"/> asked of its three arguments (see <see cref="Holds{T}"/>).</summary>
+    public static bool Holds<T1, T2, T3>(this Expression<Func<T1, T2, T3, bool>> rule, T1 first, T2 second, T3 third) => throw StandIn();
+
+    /// <summary><paramref name="query"/> with every <see cref="Holds{T}"/> replaced by its rule's body. The rule must be a
+    /// static field or property. Facts written as <c>new Facts(a, b)</c> (a compiled query's parameters: EF Core cannot
+    /// read a member of one) are read by the rule as those arguments: its <c>f.Members</c> becomes <c>a</c>.</summary>
+    public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) => (Expression<TDelegate>)new Expander().Visit(query);
+
+    private static InvalidOperationException StandIn() =>
+        new($"{nameof(Holds)} stands for a rule in a query: expand the query with {nameof(RuleExpressions)}.{nameof(Expand)}.");
+
+    private sealed class Expander : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(RuleExpressions) || node.Method.Name != nameof(Holds))
+            {
+                return base.VisitMethodCall(node);
+            }
+            var rule = node.Arguments[0] is MemberExpression { Expression: null, Member: var member }
+                ? (LambdaExpression)(member is System.Reflection.FieldInfo field ? field.GetValue(null) : ((System.Reflection.PropertyInfo)member).GetValue(null))!
+                : throw new InvalidOperationException($"{nameof(Holds)} asks a rule held in a static field or property, not {node.Arguments[0]}.");
+            return Visit(rule.Inline([.. node.Arguments.Skip(1).Select(Visit)!]));
+        }
+    }
+
     private sealed class Arguments(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node, node);
 
-        protected override Expression VisitMember(MemberExpression node) =>
-            node.Expression is ParameterExpression p && values.TryGetValue(p, out var value) && value.Type != p.Type
-                ? Expression.Property(value, node.Member.Name)
-                : base.VisitMember(node);
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression is ParameterExpression p && values.TryGetValue(p, out var value) && value.Type != p.Type && value is not NewExpression)
+            {
+                return Expression.Property(value, node.Member.Name);
+            }
+            // A member of facts written as new Facts(...): the constructor's argument of that name (a record's).
+            var of = Visit(node.Expression);
+            if (of is NewExpression { Constructor: { } constructor } made
+                && Array.FindIndex(constructor.GetParameters(), x => x.Name == node.Member.Name) is var index and >= 0)
+            {
+                return made.Arguments[index];
+            }
+            return node.Update(of);
+        }
     }
 
     private sealed class Substitution(ParameterExpression parameter, Expression value) : ExpressionVisitor

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -127,9 +128,9 @@ public static class SiteSearch
         }
 
         var engine = ISearchEngine.For(db);
-        var fullMeetings = db.Meetings.Where(MeetingAccess.VisibleTo(reader));
+        var facts = LibraryReader.Of(reader);
         var matched = from m in engine.Matches(db, query)
-                      join e in Visible(db, reader, added) on m.EntryId equals e.Id
+                      join e in Visible(db, facts, added) on m.EntryId equals e.Id
                       select new Match { Entry = e, Rank = m.Rank };
         var processId = within?.Id;
 
@@ -138,7 +139,7 @@ public static class SiteSearch
         // these rows (decision 0040). Each facet counts them as the other filters leave them, so that choosing a value shows what
         // the others hold.
         var best = added is null
-            ? await BestAsync(db, ranks, engine, query, Visible(db, reader, null), matched, ct)
+            ? await BestAsync(db, ranks, engine, query, facts, matched, ct)
             : await matched.OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id).Select(x => x.Entry).Select(AsCandidate).ToListAsync(ct);
         var capped = added is null && best.Count > CountCap;
         if (capped)
@@ -208,18 +209,16 @@ public static class SiteSearch
             total = Math.Min(CountCap, counted);
             pageIds = await filtered.OrderByDescending(x => x.Rank).ThenBy(x => x.Entry.Id).Skip((page - 1) * Limit).Take(Limit).Select(x => x.Entry.Id).ToListAsync(ct);
         }
-        var rows = pageIds.Count == 0 ? [] : (await db.SearchEntries.AsNoTracking().Where(e => pageIds.Contains(e.Id))
-            .Select(e => new
+        var rows = new List<PageRow>(pageIds.Count);
+        if (pageIds.Count > 0)
+        {
+            await foreach (var row in PageRowsQuery.For(db)(db, pageIds, facts.All, facts.Full.Members, facts.Full.MembersAndObservers, facts.Full.Organisers,
+                facts.Full.States, facts.Full.Organizations, facts.Full.UserId).WithCancellation(ct))
             {
-                e.Id, e.Kind, e.Key, e.Path, e.Title, e.Context, e.Year, e.Language,
-                // The start of the text only: the words a passage is asked with are read from it (a document's text may
-                // run to SearchIndex.MaxBody characters).
-                Body = e.Body != null && e.Body.Length > PassageSource.MostRead ? e.Body.Substring(0, PassageSource.MostRead) : e.Body,
-                Audience = db.Meetings.Where(m => m.Id == e.MeetingId).Select(m => (MeetingAudience?)m.Audience).FirstOrDefault(),
-                Access = db.Documents.Where(d => d.Id == e.DocumentId).Select(d => (DocumentAccess?)d.Access).FirstOrDefault(),
-                SummaryOnly = e.Kind == SearchKind.Meeting && !fullMeetings.Any(m => m.Id == e.MeetingId),
-            })
-            .ToListAsync(ct)).OrderBy(r => pageIds.IndexOf(r.Id)).ToList();
+                rows.Add(row);
+            }
+            rows = [.. rows.OrderBy(r => pageIds.IndexOf(r.Id))];
+        }
         // Cut here from the text read; the engine is asked only for the entries whose words are not found in it.
         var sources = rows.Select(r => new PassageSource(r.Id, r.Title, r.Body)).ToList();
         var passages = SearchPassage.Cut(query, sources);
@@ -265,7 +264,7 @@ public static class SiteSearch
     /// <summary>The best <see cref="CountCap"/> + 1 matches the reader may see, best first (decision 0043): the engine ranks
     /// its matches alone and the reader's access rule is asked of its best few thousand only; when the reader may see too
     /// few of them and the engine has more, of more, and past <see cref="MostConsidered"/> of every match (<paramref name="matched"/>).</summary>
-    private static async Task<List<Candidate>> BestAsync(AppDbContext db, SearchRanks ranks, ISearchEngine engine, SearchQuery query, IQueryable<SearchEntry> visible,
+    private static async Task<List<Candidate>> BestAsync(AppDbContext db, SearchRanks ranks, ISearchEngine engine, SearchQuery query, LibraryReader reader,
         IQueryable<Match> matched, CancellationToken ct)
     {
         for (var considered = CountCap * 4; considered <= MostConsidered; considered *= 8)
@@ -281,7 +280,10 @@ public static class SiteSearch
             for (int from = 0, slice = FirstSlice; from < top.Count && seen.Count <= CountCap; from += slice, slice = NextSlice(seen.Count, from))
             {
                 var ids = top.Skip(from).Take(slice).Select(m => m.EntryId).ToList();
-                seen.AddRange(await visible.Where(e => EF.Parameter(ids).Contains(e.Id)).Select(AsCandidate).ToListAsync(ct));
+                await foreach (var candidate in SeenOf(db, ids, reader).WithCancellation(ct))
+                {
+                    seen.Add(candidate);
+                }
             }
             if (seen.Count > CountCap || top.Count < considered)
             {
@@ -303,6 +305,27 @@ public static class SiteSearch
     private static System.Linq.Expressions.Expression<Func<Match, bool>> Single(SearchFilters f) =>
         x => (f.Kind == null || x.Entry.Kind == f.Kind) && (f.Year == null || x.Entry.Year == f.Year) && (f.Region == null || x.Entry.Region == f.Region)
             && (f.Level == null || x.Entry.Level == f.Level) && (f.Language == null || x.Entry.Language == f.Language);
+
+    /// <summary>A result of the page as read: <see cref="Body"/> the start of its text, <see cref="SummaryOnly"/> a meeting the
+    /// reader sees by its published summary only.</summary>
+    private sealed record PageRow(int Id, SearchKind Kind, string Key, string Path, string Title, string? Context, int? Year, string? Language, string? Body,
+        MeetingAudience? Audience, DocumentAccess? Access, bool SummaryOnly);
+
+    /// <summary>The page's results (<paramref name="ids"/>), with what the page shows of each; compiled, as the access
+    /// question (<see cref="SeenOfQuery"/>). The reader's facts are the meeting rule's, one parameter each.</summary>
+    private static readonly CompiledQuery<Func<AppDbContext, List<int>, bool, List<int>, List<int>, List<int>, List<string>, List<int>, string,
+        IAsyncEnumerable<PageRow>>> PageRowsQuery =
+        new(() => EF.CompileAsyncQuery(RuleExpressions.Expand<Func<AppDbContext, List<int>, bool, List<int>, List<int>, List<int>, List<string>, List<int>, string,
+            IQueryable<PageRow>>>((db, ids, all, members, membersAndObservers, organisers, states, organizations, userId) =>
+            db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new PageRow(
+                e.Id, e.Kind, e.Key, e.Path, e.Title, e.Context, e.Year, e.Language,
+                // The start of the text only: the words a passage is asked with are read from it (a document's text may run
+                // to SearchIndex.MaxBody characters).
+                e.Body != null && e.Body.Length > PassageSource.MostRead ? e.Body.Substring(0, PassageSource.MostRead) : e.Body,
+                db.Meetings.Where(m => m.Id == e.MeetingId).Select(m => (MeetingAudience?)m.Audience).FirstOrDefault(),
+                db.Documents.Where(d => d.Id == e.DocumentId).Select(d => (DocumentAccess?)d.Access).FirstOrDefault(),
+                e.Kind == SearchKind.Meeting && !db.Meetings.Any(m => m.Id == e.MeetingId && (all || MeetingAccess.Rule.Holds(m,
+                    new MeetingAccess.Facts(members, membersAndObservers, organisers, states, organizations, userId, false, true)))))))));
 
     /// <summary>A theme (with its name) or GCM objective of one of the best matches.</summary>
     private sealed record TagRow(int EntryId, SearchTagKind Kind, int Value, string? Theme);
@@ -327,34 +350,71 @@ public static class SiteSearch
         public double Rank { get; init; }
     }
 
-    /// <summary>The entries <paramref name="reader"/> may see, by the rule of what each describes. The public registry
-    /// (processes, states, organisations) is everyone's; a kind not named here is no one's.</summary>
-    private static IQueryable<SearchEntry> Visible(AppDbContext db, MeetingReader reader, AddedBetween? added)
+/// <summary>What the library's access rules need to know of a reader: each rule's facts, and whether they see everything (a
+    /// platform administrator).</summary>
+    private sealed record LibraryReader(bool All, MeetingAccess.Facts Full, MeetingAccess.Facts Listed, DocumentAccessRule.Facts Documents,
+        OutputAccess.Facts Outputs, PracticeAccess.Facts Practices, DataRequestAccess.Facts Compilations)
+    {
+        public static LibraryReader Of(MeetingReader reader) => new(reader.IsPlatformAdministrator,
+            MeetingAccess.FactsOf(reader, includeSummaries: false), MeetingAccess.FactsOf(reader, includeSummaries: true), DocumentAccessRule.FactsOf(reader),
+            OutputAccess.FactsOf(reader), PracticeAccess.FactsOf(reader), DataRequestAccess.FactsOf(reader));
+    }
+
+    /// <summary>Whether a reader may see an entry, by the rule of what it describes. The public registry (processes, states,
+    /// organisations) is everyone's; a kind not named here is no one's. Each rule is asked of the entry's own meeting,
+    /// document or output (EXISTS by key), not as the list of everything the reader may see (IN): that list was built for
+    /// every query, its cost growing with the library rather than with the matches (decision 0040). What a meeting holds, its
+    /// documents among them, is asked the meeting's rule once, by the entry's meeting (a document's never changes); a
+    /// document also its own level.</summary>
+    private static readonly Expression<Func<AppDbContext, SearchEntry, LibraryReader, bool>> SeenBy =
+        RuleExpressions.Expand<Func<AppDbContext, SearchEntry, LibraryReader, bool>>((db, e, f) =>
+            e.Kind == SearchKind.Process || e.Kind == SearchKind.State || e.Kind == SearchKind.Organization
+            || (e.Kind == SearchKind.Meeting && db.Meetings.Any(m => m.Id == e.MeetingId && (f.All || MeetingAccess.Rule.Holds(m, f.Listed))))
+            || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport || e.Kind == SearchKind.Document)
+                && db.Meetings.Any(m => m.Id == e.MeetingId && (f.All || MeetingAccess.Rule.Holds(m, f.Full)))
+                && (e.Kind != SearchKind.Document
+                    || db.Documents.Any(d => d.Id == e.DocumentId && d.MeetingId == e.MeetingId && (f.All || DocumentAccessRule.Rule.Holds(d, f.Documents)))))
+            || ((e.Kind == SearchKind.Output || e.Kind == SearchKind.Recommendation)
+                && db.Outputs.Any(o => o.Id == e.OutputId && (f.All || OutputAccess.Rule.Holds(o, f.Outputs))))
+            || (e.Kind == SearchKind.Practice
+                && db.Practices.Any(p => p.Id == e.PracticeId && PracticeAccess.Listed.Holds(p) && (f.All || PracticeAccess.Rule.Holds(p, f.Practices))))
+            || (e.Kind == SearchKind.Compilation && db.DataRequests.Any(r => r.Id == e.DataRequestId && DataRequestAccess.Rule.Holds(r, f.Compilations))));
+
+    /// <summary>The entries <paramref name="reader"/> may see (<see cref="SeenBy"/>), only those entered in the index between
+    /// two of its entries if <paramref name="added"/> is given.</summary>
+    private static IQueryable<SearchEntry> Visible(AppDbContext db, LibraryReader reader, AddedBetween? added)
     {
         var entries = db.SearchEntries.AsNoTracking();
         if (added is { After: var after, UpTo: var upTo })
         {
             entries = entries.Where(e => e.Id > after && e.Id <= upTo);
         }
-        // Each rule asked of the matched entry's own meeting, document or output (EXISTS by key), not as the list of
-        // everything the reader may see (IN): that list was built for every query, its cost growing with the library
-        // rather than with the matches (decision 0040).
-        var fullMeetings = db.Meetings.Where(MeetingAccess.VisibleTo(reader));
-        var listedMeetings = db.Meetings.Where(MeetingAccess.SummaryVisibleTo(reader));
-        var documents = db.Documents.Where(DocumentAccessRule.LevelOpenTo(reader));
-        var outputs = db.Outputs.Where(OutputAccess.VisibleTo(reader));
-        var practices = db.Practices.Where(PracticeAccess.Listed).Where(PracticeAccess.VisibleTo(reader));
-        var compilations = db.DataRequests.Where(DataRequestAccess.CompilationVisibleTo(reader));
-        return entries.Where(e =>
-            e.Kind == SearchKind.Process || e.Kind == SearchKind.State || e.Kind == SearchKind.Organization
-            || (e.Kind == SearchKind.Meeting && listedMeetings.Any(m => m.Id == e.MeetingId))
-            // What a meeting holds, its documents among them, is asked the meeting's rule once, by the entry's meeting (a
-            // document's never changes); a document also its own level.
-            || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport || e.Kind == SearchKind.Document)
-                && fullMeetings.Any(m => m.Id == e.MeetingId)
-                && (e.Kind != SearchKind.Document || documents.Any(d => d.Id == e.DocumentId && d.MeetingId == e.MeetingId)))
-            || ((e.Kind == SearchKind.Output || e.Kind == SearchKind.Recommendation) && outputs.Any(o => o.Id == e.OutputId))
-            || (e.Kind == SearchKind.Practice && practices.Any(p => p.Id == e.PracticeId))
-            || (e.Kind == SearchKind.Compilation && compilations.Any(r => r.Id == e.DataRequestId)));
+        var entry = Expression.Parameter(typeof(SearchEntry), "e");
+        return entries.Where(Expression.Lambda<Func<SearchEntry, bool>>(
+            SeenBy.Inline(Expression.Constant(db, typeof(AppDbContext)), entry, Expression.Constant(reader)), entry));
     }
+
+    /// <summary>Which of the entries <paramref name="ids"/> the reader may see (<see cref="SeenBy"/>), as candidates: the
+    /// question every search asks of the engine's best. Compiled (<see cref="SeenOfQuery"/>), as EF Core otherwise walks the
+    /// rules' expressions and looks them up in its cache on every search, about an eighth of its processor time (decision 0056).</summary>
+    private static IAsyncEnumerable<Candidate> SeenOf(AppDbContext db, List<int> ids, LibraryReader r) =>
+        SeenOfQuery.For(db)(db, ids, r.All, r.Full.Members, r.Full.MembersAndObservers, r.Full.Organisers, r.Full.States, r.Full.Organizations, r.Full.UserId,
+            r.Documents.Members, r.Documents.Organisers, r.Outputs.Members, r.Practices.Members, r.Practices.Reviews, r.Practices.UserId, r.Compilations.Readers);
+
+    // EF Core cannot read a member of a compiled query's parameter, so the facts are its parameters one by one, and the
+    // rules read them through facts written as new Facts(...) (RuleExpressions.Expand). The meeting rule's two facts
+    // (in full, and listed by a published summary) are made of the same lists by MeetingAccess.FactsOf.
+    private static readonly CompiledQuery<Func<AppDbContext, List<int>, bool, List<int>, List<int>, List<int>, List<string>, List<int>, string,
+        List<int>, List<int>, List<int>, List<int>, List<int>, string, List<int>, IAsyncEnumerable<Candidate>>> SeenOfQuery =
+        new(() => EF.CompileAsyncQuery(RuleExpressions.Expand<Func<AppDbContext, List<int>, bool, List<int>, List<int>, List<int>, List<string>, List<int>, string,
+            List<int>, List<int>, List<int>, List<int>, List<int>, string, List<int>, IQueryable<Candidate>>>(
+            (db, ids, all, members, membersAndObservers, organisers, states, organizations, userId, documentMembers, documentOrganisers, outputMembers,
+                practiceMembers, reviews, submitter, compilationReaders) =>
+                db.SearchEntries.AsNoTracking()
+                    .Where(e => ids.Contains(e.Id) && SeenBy.Holds(db, e, new LibraryReader(all,
+                        new MeetingAccess.Facts(members, membersAndObservers, organisers, states, organizations, userId, false, true),
+                        new MeetingAccess.Facts(members, membersAndObservers, organisers, states, organizations, userId, true, true),
+                        new DocumentAccessRule.Facts(documentMembers, documentOrganisers), new OutputAccess.Facts(outputMembers),
+                        new PracticeAccess.Facts(practiceMembers, reviews, submitter), new DataRequestAccess.Facts(all, compilationReaders))))
+                    .Select(AsCandidate))));
 }
