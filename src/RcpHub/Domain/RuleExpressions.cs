@@ -35,8 +35,8 @@ public static class RuleExpressions
     /// <summary>Stands for <paramref name="rule"/> asked of <paramref name="item"/> with <paramref name="facts"/> (see <see cref="Holds{T}"/>).</summary>
     public static bool Holds<T, TFacts>(this Expression<Func<T, TFacts, bool>> rule, T item, TFacts facts) => throw StandIn();
 
-    /// <summary>Stands for <paramref name="rule"/> asked of its three arguments (see <see cref="Holds{T}"/>).</summary>
-    public static bool Holds<T1, T2, T3>(this Expression<Func<T1, T2, T3, bool>> rule, T1 first, T2 second, T3 third) => throw StandIn();
+    /// <summary>Stands for <paramref name="rule"/> asked of its four arguments (see <see cref="Holds{T}"/>).</summary>
+    public static bool Holds<T1, T2, T3, T4>(this Expression<Func<T1, T2, T3, T4, bool>> rule, T1 first, T2 second, T3 third, T4 fourth) => throw StandIn();
 
     /// <summary><paramref name="query"/> with every <see cref="Holds{T}"/> replaced by its rule's body. The rule must be a
     /// static field or property. Facts written as <c>new Facts(a, b)</c> (a compiled query's parameters: EF Core cannot

@@ -212,7 +212,7 @@ public static class SiteSearch
         var rows = new List<PageRow>(pageIds.Count);
         if (pageIds.Count > 0)
         {
-            await foreach (var row in PageRowsQuery.For(db)(db, pageIds, facts.All, facts.Full.Members, facts.Full.MembersAndObservers, facts.Full.Organisers,
+            await foreach (var row in PageRowsQuery[facts.All ? 1 : 0].For(db)(db, pageIds, facts.Full.Members, facts.Full.MembersAndObservers, facts.Full.Organisers,
                 facts.Full.States, facts.Full.Organizations, facts.Full.UserId).WithCancellation(ct))
             {
                 rows.Add(row);
@@ -313,10 +313,12 @@ public static class SiteSearch
 
     /// <summary>The page's results (<paramref name="ids"/>), with what the page shows of each; compiled, as the access
     /// question (<see cref="SeenOfQuery"/>). The reader's facts are the meeting rule's, one parameter each.</summary>
-    private static readonly CompiledQuery<Func<AppDbContext, List<int>, bool, List<int>, List<int>, List<int>, List<string>, List<int>, string,
-        IAsyncEnumerable<PageRow>>> PageRowsQuery =
-        new(() => EF.CompileAsyncQuery(RuleExpressions.Expand<Func<AppDbContext, List<int>, bool, List<int>, List<int>, List<int>, List<string>, List<int>, string,
-            IQueryable<PageRow>>>((db, ids, all, members, membersAndObservers, organisers, states, organizations, userId) =>
+    private static readonly CompiledQuery<Func<AppDbContext, List<int>, List<int>, List<int>, List<int>, List<string>, List<int>, string,
+        IAsyncEnumerable<PageRow>>>[] PageRowsQuery = [PageRowsFor(all: false), PageRowsFor(all: true)];
+
+    private static CompiledQuery<Func<AppDbContext, List<int>, List<int>, List<int>, List<int>, List<string>, List<int>, string, IAsyncEnumerable<PageRow>>> PageRowsFor(bool all) =>
+        new(() => EF.CompileAsyncQuery(RuleExpressions.Expand<Func<AppDbContext, List<int>, List<int>, List<int>, List<int>, List<string>, List<int>, string,
+            IQueryable<PageRow>>>((db, ids, members, membersAndObservers, organisers, states, organizations, userId) =>
             db.SearchEntries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new PageRow(
                 e.Id, e.Kind, e.Key, e.Path, e.Title, e.Context, e.Year, e.Language,
                 // The start of the text only: the words a passage is asked with are read from it (a document's text may run
@@ -366,18 +368,21 @@ public static class SiteSearch
     /// every query, its cost growing with the library rather than with the matches (decision 0040). What a meeting holds, its
     /// documents among them, is asked the meeting's rule once, by the entry's meeting (a document's never changes); a
     /// document also its own level.</summary>
-    private static readonly Expression<Func<AppDbContext, SearchEntry, LibraryReader, bool>> SeenBy =
-        RuleExpressions.Expand<Func<AppDbContext, SearchEntry, LibraryReader, bool>>((db, e, f) =>
+    /// <remarks><paramref name="all"/> is a constant in every query that asks it, never a parameter: EF Core then drops it
+    /// from the SQL, and the database plans a reader's question as it did before (as a parameter, PostgreSQL planned the
+    /// common words' question once for both values, and slower).</remarks>
+    private static readonly Expression<Func<AppDbContext, SearchEntry, bool, LibraryReader, bool>> SeenBy =
+        RuleExpressions.Expand<Func<AppDbContext, SearchEntry, bool, LibraryReader, bool>>((db, e, all, f) =>
             e.Kind == SearchKind.Process || e.Kind == SearchKind.State || e.Kind == SearchKind.Organization
-            || (e.Kind == SearchKind.Meeting && db.Meetings.Any(m => m.Id == e.MeetingId && (f.All || MeetingAccess.Rule.Holds(m, f.Listed))))
+            || (e.Kind == SearchKind.Meeting && db.Meetings.Any(m => m.Id == e.MeetingId && (all || MeetingAccess.Rule.Holds(m, f.Listed))))
             || ((e.Kind == SearchKind.AgendaItem || e.Kind == SearchKind.Session || e.Kind == SearchKind.SessionReport || e.Kind == SearchKind.Document)
-                && db.Meetings.Any(m => m.Id == e.MeetingId && (f.All || MeetingAccess.Rule.Holds(m, f.Full)))
+                && db.Meetings.Any(m => m.Id == e.MeetingId && (all || MeetingAccess.Rule.Holds(m, f.Full)))
                 && (e.Kind != SearchKind.Document
-                    || db.Documents.Any(d => d.Id == e.DocumentId && d.MeetingId == e.MeetingId && (f.All || DocumentAccessRule.Rule.Holds(d, f.Documents)))))
+                    || db.Documents.Any(d => d.Id == e.DocumentId && d.MeetingId == e.MeetingId && (all || DocumentAccessRule.Rule.Holds(d, f.Documents)))))
             || ((e.Kind == SearchKind.Output || e.Kind == SearchKind.Recommendation)
-                && db.Outputs.Any(o => o.Id == e.OutputId && (f.All || OutputAccess.Rule.Holds(o, f.Outputs))))
+                && db.Outputs.Any(o => o.Id == e.OutputId && (all || OutputAccess.Rule.Holds(o, f.Outputs))))
             || (e.Kind == SearchKind.Practice
-                && db.Practices.Any(p => p.Id == e.PracticeId && PracticeAccess.Listed.Holds(p) && (f.All || PracticeAccess.Rule.Holds(p, f.Practices))))
+                && db.Practices.Any(p => p.Id == e.PracticeId && PracticeAccess.Listed.Holds(p) && (all || PracticeAccess.Rule.Holds(p, f.Practices))))
             || (e.Kind == SearchKind.Compilation && db.DataRequests.Any(r => r.Id == e.DataRequestId && DataRequestAccess.Rule.Holds(r, f.Compilations))));
 
     /// <summary>The entries <paramref name="reader"/> may see (<see cref="SeenBy"/>), only those entered in the index between
@@ -391,27 +396,31 @@ public static class SiteSearch
         }
         var entry = Expression.Parameter(typeof(SearchEntry), "e");
         return entries.Where(Expression.Lambda<Func<SearchEntry, bool>>(
-            SeenBy.Inline(Expression.Constant(db, typeof(AppDbContext)), entry, Expression.Constant(reader)), entry));
+            SeenBy.Inline(Expression.Constant(db, typeof(AppDbContext)), entry, Expression.Constant(reader.All), Expression.Constant(reader)), entry));
     }
 
     /// <summary>Which of the entries <paramref name="ids"/> the reader may see (<see cref="SeenBy"/>), as candidates: the
     /// question every search asks of the engine's best. Compiled (<see cref="SeenOfQuery"/>), as EF Core otherwise walks the
     /// rules' expressions and looks them up in its cache on every search, about an eighth of its processor time (decision 0056).</summary>
     private static IAsyncEnumerable<Candidate> SeenOf(AppDbContext db, List<int> ids, LibraryReader r) =>
-        SeenOfQuery.For(db)(db, ids, r.All, r.Full.Members, r.Full.MembersAndObservers, r.Full.Organisers, r.Full.States, r.Full.Organizations, r.Full.UserId,
+        SeenOfQuery[r.All ? 1 : 0].For(db)(db, ids, r.Full.Members, r.Full.MembersAndObservers, r.Full.Organisers, r.Full.States, r.Full.Organizations, r.Full.UserId,
             r.Documents.Members, r.Documents.Organisers, r.Outputs.Members, r.Practices.Members, r.Practices.Reviews, r.Practices.UserId, r.Compilations.Readers);
 
     // EF Core cannot read a member of a compiled query's parameter, so the facts are its parameters one by one, and the
     // rules read them through facts written as new Facts(...) (RuleExpressions.Expand). The meeting rule's two facts
-    // (in full, and listed by a published summary) are made of the same lists by MeetingAccess.FactsOf.
-    private static readonly CompiledQuery<Func<AppDbContext, List<int>, bool, List<int>, List<int>, List<int>, List<string>, List<int>, string,
-        List<int>, List<int>, List<int>, List<int>, List<int>, string, List<int>, IAsyncEnumerable<Candidate>>> SeenOfQuery =
-        new(() => EF.CompileAsyncQuery(RuleExpressions.Expand<Func<AppDbContext, List<int>, bool, List<int>, List<int>, List<int>, List<string>, List<int>, string,
+    // (in full, and listed by a published summary) are made of the same lists by MeetingAccess.FactsOf. One query for
+    // readers who see everything and one for the others: whether they do is a constant of each (SeenBy).
+    private static readonly CompiledQuery<Func<AppDbContext, List<int>, List<int>, List<int>, List<int>, List<string>, List<int>, string,
+        List<int>, List<int>, List<int>, List<int>, List<int>, string, List<int>, IAsyncEnumerable<Candidate>>>[] SeenOfQuery = [SeenOfFor(all: false), SeenOfFor(all: true)];
+
+    private static CompiledQuery<Func<AppDbContext, List<int>, List<int>, List<int>, List<int>, List<string>, List<int>, string,
+        List<int>, List<int>, List<int>, List<int>, List<int>, string, List<int>, IAsyncEnumerable<Candidate>>> SeenOfFor(bool all) =>
+        new(() => EF.CompileAsyncQuery(RuleExpressions.Expand<Func<AppDbContext, List<int>, List<int>, List<int>, List<int>, List<string>, List<int>, string,
             List<int>, List<int>, List<int>, List<int>, List<int>, string, List<int>, IQueryable<Candidate>>>(
-            (db, ids, all, members, membersAndObservers, organisers, states, organizations, userId, documentMembers, documentOrganisers, outputMembers,
+            (db, ids, members, membersAndObservers, organisers, states, organizations, userId, documentMembers, documentOrganisers, outputMembers,
                 practiceMembers, reviews, submitter, compilationReaders) =>
                 db.SearchEntries.AsNoTracking()
-                    .Where(e => ids.Contains(e.Id) && SeenBy.Holds(db, e, new LibraryReader(all,
+                    .Where(e => ids.Contains(e.Id) && SeenBy.Holds(db, e, all, new LibraryReader(all,
                         new MeetingAccess.Facts(members, membersAndObservers, organisers, states, organizations, userId, false, true),
                         new MeetingAccess.Facts(members, membersAndObservers, organisers, states, organizations, userId, true, true),
                         new DocumentAccessRule.Facts(documentMembers, documentOrganisers), new OutputAccess.Facts(outputMembers),
