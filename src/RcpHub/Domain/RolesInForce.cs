@@ -10,30 +10,22 @@ public sealed record RoleHolder(string UserId, string DisplayName, string Email,
 /// current member of the process. A state that has left (or that is only an observer) has no focal point there: its
 /// people are no longer members and keep nothing a member has (docs/decisions/0013-access-follows-membership.md).
 /// Every reading of a person's roles for access asks this one rule, <see cref="InForceOn"/>: as a filter with the day's
-/// values (<see cref="InForce"/>), or inside a query written in C# as <see cref="IsInForce"/>, which <see cref="Expand"/>
-/// replaces by the rule (the compiled reader query, whose day is its own parameter).</summary>
+/// values (<see cref="InForce"/>), or inside a query written in C# as <c>InForceOn.Holds(...)</c>, which
+/// <see cref="RuleExpressions.Expand"/> replaces by the rule (the compiled reader query, whose day is its own parameter).</summary>
 /// <remarks>The state's membership is asked with a row limit (<c>LIMIT</c>): one row, as a literal (<see cref="InForce"/>)
-/// or as a query parameter (<see cref="IsInForce"/>). PostgreSQL drops a literal one, and may then answer the question
+/// or as a query parameter (the compiled reader query's). PostgreSQL drops a literal one, and may then answer the question
 /// for every membership of every process at once, by hashing them all, when the rows asked are few and the memberships
 /// many: 0.7 ms for the signed-in reader's own roles at 60 processes (decision 0055). A limit it cannot read keeps the
 /// question per role, by index. The answer is the same either way.</remarks>
 public static class RolesInForce
 {
     public static Expression<Func<ProcessRoleAssignment, bool>> InForce(IQueryable<Membership> memberships, DateOnly today) =>
-        Expand<Func<ProcessRoleAssignment, bool>>(a => a.IsInForce(memberships, today, 1));
+        RuleExpressions.Expand<Func<ProcessRoleAssignment, bool>>(a => InForceOn.Holds(a, memberships, today, 1));
 
     /// <summary>The rule, with the memberships, the day and the row limit the state's membership is asked with (one) as
-    /// parameters: <see cref="InForce"/> gives it values, a compiled query its own parameters (<see cref="IsInForce"/>).</summary>
+    /// parameters: <see cref="InForce"/> gives it values, a compiled query its own parameters (<c>InForceOn.Holds(...)</c>,
+    /// the row limit a parameter, so that PostgreSQL asks per role: see the remarks).</summary>
     public static Expression<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, int, bool>> InForceOn { get; } = Rule();
-
-    /// <summary>Stands for <see cref="InForceOn"/> inside a query written in C#, which <see cref="Expand"/> then replaces
-    /// by the rule itself: so that a compiled query, whose day is its own parameter, asks the same rule.
-    /// <paramref name="oneRow"/> is 1: a compiled query's parameter, so that PostgreSQL asks per role (see the remarks).</summary>
-    public static bool IsInForce(this ProcessRoleAssignment assignment, IQueryable<Membership> memberships, DateOnly today, int oneRow) =>
-        throw new InvalidOperationException($"{nameof(IsInForce)} stands for a rule in a query: expand the query with {nameof(RolesInForce)}.{nameof(Expand)}.");
-
-    /// <summary><paramref name="query"/> with every <see cref="IsInForce"/> replaced by the rule.</summary>
-    public static Expression<TDelegate> Expand<TDelegate>(Expression<TDelegate> query) => (Expression<TDelegate>)new Expander().Visit(query);
 
     private static Expression<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, int, bool>> Rule()
     {
@@ -53,14 +45,6 @@ public static class RolesInForce
         Expression<Func<ProcessRoleAssignment, bool, bool>> rule = (a, stateIsMember) =>
             a.RevokedAt == null && (a.Role != ProcessRole.FocalPoint || (a.StateCode != null && stateIsMember));
         return Expression.Lambda<Func<ProcessRoleAssignment, IQueryable<Membership>, DateOnly, int, bool>>(rule.Inline(a, stateIsMember), a, memberships, today, oneRow);
-    }
-
-    private sealed class Expander : ExpressionVisitor
-    {
-        protected override Expression VisitMethodCall(MethodCallExpression node) =>
-            node.Method.DeclaringType == typeof(RolesInForce) && node.Method.Name == nameof(IsInForce)
-                ? InForceOn.Inline(Visit(node.Arguments[0]), Visit(node.Arguments[1]), Visit(node.Arguments[2]), Visit(node.Arguments[3]))
-                : base.VisitMethodCall(node);
     }
 
     /// <summary>The people who hold <paramref name="role"/> in force in the process and have an address, with their

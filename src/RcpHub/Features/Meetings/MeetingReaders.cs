@@ -39,14 +39,14 @@ public sealed class MeetingReaders(AppDbContext db, TimeProvider clock)
     // with the user rather than filtered by id apart, as SQLite has no APPLY for an uncorrelated subquery. The row limit
     // of the state's membership is a parameter (one), so that PostgreSQL asks it per role (RolesInForce, decision 0055).
     private static readonly CompiledQuery<Func<AppDbContext, string, DateOnly, int, CancellationToken, Task<ReaderRow?>>> ReaderOf =
-        new(() => EF.CompileAsyncQuery(RolesInForce.Expand<Func<AppDbContext, string, DateOnly, int, CancellationToken, ReaderRow?>>((db, userId, today, oneRow, ct) =>
+        new(() => EF.CompileAsyncQuery(RuleExpressions.Expand<Func<AppDbContext, string, DateOnly, int, CancellationToken, ReaderRow?>>((db, userId, today, oneRow, ct) =>
             db.Users.AsNoTracking()
                 .Where(u => u.Id == userId)
                 .Select(u => new ReaderRow(
                     u.IsPlatformAdministrator,
                     u.TimeZoneId,
                     db.ProcessRoleAssignments
-                        .Where(a => a.UserId == u.Id && a.IsInForce(db.Memberships, today, oneRow))
+                        .Where(a => a.UserId == u.Id && RolesInForce.InForceOn.Holds(a, db.Memberships, today, oneRow))
                         .Select(a => new ReaderRole(a.ProcessId, a.Role, a.StateCode, a.OrganizationId))
                         .ToList(),
                     db.OrganizationRepresentatives.Where(Representatives.InOffice).Where(r => r.UserId == u.Id).Select(r => r.OrganizationId).ToList()))

@@ -352,7 +352,7 @@ public static class SiteSearch
         public double Rank { get; init; }
     }
 
-/// <summary>What the library's access rules need to know of a reader: each rule's facts, and whether they see everything (a
+    /// <summary>What the library's access rules need to know of a reader: each rule's facts, and whether they see everything (a
     /// platform administrator).</summary>
     private sealed record LibraryReader(bool All, MeetingAccess.Facts Full, MeetingAccess.Facts Listed, DocumentAccessRule.Facts Documents,
         OutputAccess.Facts Outputs, PracticeAccess.Facts Practices, DataRequestAccess.Facts Compilations)
